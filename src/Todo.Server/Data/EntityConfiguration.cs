@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Todo.Server.Accounts;
+using Todo.Server.Chat;
+using Todo.Server.Tasks;
+
+namespace Todo.Server.Data;
+
+// Table, column and index names follow the migration report exactly; columns are snake_case by convention.
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
+{
+    public void Configure(EntityTypeBuilder<User> user)
+    {
+        user.ToTable("users");
+        user.Property(u => u.Email).HasMaxLength(Limits.EmailMaxLength);
+        user.HasIndex(u => u.Email).IsUnique().HasDatabaseName("ix_users_email");
+        user.HasIndex(u => u.IsActive).HasDatabaseName("ix_users_is_active");
+    }
+}
+
+internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
+{
+    public void Configure(EntityTypeBuilder<TaskItem> task)
+    {
+        task.ToTable("tasks");
+        task.Property(t => t.Title).HasMaxLength(Limits.TaskTitleMaxLength);
+        task.Property(t => t.Description).HasMaxLength(Limits.TaskDescriptionMaxLength);
+        task.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        task.HasIndex(t => t.UserId).HasDatabaseName("ix_tasks_user_id");
+        task.HasIndex(t => t.IsCompleted).HasDatabaseName("ix_tasks_is_completed");
+        task.HasIndex(t => t.CreatedAt).HasDatabaseName("ix_tasks_created_at");
+        task.HasIndex(t => new { t.UserId, t.IsCompleted }).HasDatabaseName("ix_tasks_user_completed");
+    }
+}
+
+internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    public void Configure(EntityTypeBuilder<Conversation> conversation)
+    {
+        conversation.ToTable("conversations");
+        conversation.Property(c => c.Title).HasMaxLength(Limits.ConversationTitleMaxLength);
+        conversation.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        conversation.HasIndex(c => c.UserId).HasDatabaseName("ix_conversations_user_id");
+        conversation.HasIndex(c => c.UpdatedAt).HasDatabaseName("ix_conversations_updated_at");
+        conversation.HasIndex(c => c.IsDeleted).HasDatabaseName("ix_conversations_is_deleted");
+        conversation.HasIndex(c => c.DeletedAt).HasDatabaseName("ix_conversations_deleted_at");
+        conversation.HasIndex(c => new { c.UserId, c.IsDeleted }).HasDatabaseName("ix_conversations_user_deleted");
+    }
+}
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> message)
+    {
+        message.ToTable("messages");
+        message.Property(m => m.Content).HasMaxLength(Limits.MessageMaxLength);
+        message.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        message.HasIndex(m => m.ConversationId).HasDatabaseName("ix_messages_conversation_id");
+        message.HasIndex(m => m.CreatedAt).HasDatabaseName("ix_messages_created_at");
+        message.HasIndex(m => new { m.ConversationId, m.CreatedAt }).HasDatabaseName("ix_messages_conversation_created");
+    }
+}

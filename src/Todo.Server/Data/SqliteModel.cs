@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Todo.Server.Accounts;
+using Todo.Server.Chat;
+using Todo.Server.Tasks;
+
+namespace Todo.Server.Data;
+
+/// <summary>
+/// What SQLite needs beyond the shared model: it ignores column lengths and has no enum types, so the
+/// same limits are CHECK constraints, and the message role is text limited to the PostgreSQL labels.
+/// </summary>
+internal static class SqliteModel
+{
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<User>().ToTable(t =>
+            t.HasCheckConstraint("ck_users_email_length", $"length(email) <= {Limits.EmailMaxLength}"));
+        modelBuilder.Entity<TaskItem>().ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_tasks_title_length", $"length(title) <= {Limits.TaskTitleMaxLength}");
+            t.HasCheckConstraint("ck_tasks_description_length", $"length(description) <= {Limits.TaskDescriptionMaxLength}");
+        });
+        modelBuilder.Entity<Conversation>().ToTable(t =>
+            t.HasCheckConstraint("ck_conversations_title_length", $"length(title) <= {Limits.ConversationTitleMaxLength}"));
+        modelBuilder.Entity<Message>(message =>
+        {
+            message.Property(m => m.Role).HasConversion(MessageRoleLabels.Converter);
+            message.ToTable(t =>
+            {
+                t.HasCheckConstraint("ck_messages_role", "role IN ('USER', 'ASSISTANT')");
+                t.HasCheckConstraint("ck_messages_content_length", $"length(content) <= {Limits.MessageMaxLength}");
+            });
+        });
+    }
+}
+
+internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    value => value.ToUniversalTime(),
+    stored => DateTime.SpecifyKind(stored, DateTimeKind.Utc));

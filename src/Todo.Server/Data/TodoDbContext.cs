@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Todo.Server.Accounts;
+using Todo.Server.Chat;
+using Todo.Server.Tasks;
+
+namespace Todo.Server.Data;
+
+/// <summary>
+/// The application's unit of work. Each provider has its own subclass, so each keeps its own set of
+/// migrations (<c>Data/Migrations/Postgres</c>, <c>Data/Migrations/Sqlite</c>) for the same model.
+/// </summary>
+public abstract class TodoDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<TaskItem> Tasks => Set<TaskItem>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TodoDbContext).Assembly);
+}
+
+public sealed class PostgresTodoDbContext(DbContextOptions<PostgresTodoDbContext> options) : TodoDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // The labels in the report's order (USER, ASSISTANT); the mapping itself is set by MapEnum in UseNpgsql.
+        modelBuilder.HasPostgresEnum(MessageRoleLabels.PostgresTypeName, MessageRoleLabels.All);
+    }
+}
+
+public sealed class SqliteTodoDbContext(DbContextOptions<SqliteTodoDbContext> options) : TodoDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        SqliteModel.Configure(modelBuilder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite keeps timestamps as text without a zone; every stored value is UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
