@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The one command that runs every test: ./test.sh [extra dotnet test arguments]
+# Installs what the tests need on Debian/Ubuntu when it is missing (needs root or sudo),
+# then builds and tests the solution in Release, writing .trx results into TestResults/.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+# --- system packages the tests need --------------------------------------------------------
+missing=()
+# PostgreSQL server binaries: the tests start their own throwaway server with initdb + pg_ctl.
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  missing+=(postgresql)
+fi
+# Browser tests (tests/Todo.E2E) will add Debian's Chromium here, e.g.:
+#   command -v chromium >/dev/null || missing+=(chromium)
+
+if ((${#missing[@]})); then
+  if ! command -v apt-get >/dev/null; then
+    echo "test.sh: missing ${missing[*]}; install them with your package manager and rerun." >&2
+    exit 1
+  fi
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then
+      sudo=(sudo)
+    else
+      echo "test.sh: missing ${missing[*]}; run as root or install sudo: apt-get install -y ${missing[*]}" >&2
+      exit 1
+    fi
+  fi
+  echo "test.sh: installing ${missing[*]}"
+  "${sudo[@]}" apt-get update
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+# --- .NET tools and tests ------------------------------------------------------------------
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet tool restore
+dotnet test Todo.slnx -c Release --logger trx --results-directory TestResults "$@"
