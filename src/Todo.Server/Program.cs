@@ -1,10 +1,16 @@
 using Todo.Server;
+using Todo.Server.Accounts;
 using Todo.Server.Data;
+using Todo.Server.Http;
 
 var builder = WebApplication.CreateBuilder(ServerCommands.HostArguments(args));
 builder.AddServerCommands(args);
 builder.AddTodoDatabase();
 builder.AddTodoHealthChecks();
+builder.AddApiConventions();
+builder.AddApiDocs();
+builder.AddRateLimits();
+builder.AddAccounts();
 
 var app = builder.Build();
 if (ServerCommands.IsCommand(args))
@@ -12,12 +18,21 @@ if (ServerCommands.IsCommand(args))
     return await app.RunCommandAsync(args);
 }
 
-if (!await app.PrepareDatabaseAsync())
+if (!await app.PrepareAsync())
 {
     return 1;
 }
 
+app.UseApiConventions();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
 app.MapTodoHealthChecks();
+app.MapApiDocs();
+app.MapAccounts();
+app.MapGet("/", () => TypedResults.Redirect("/scalar/v1")).ExcludeFromDescription();
+
 await app.RunAsync();
 return 0;
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Todo.Server.Accounts;
 using Todo.Server.Data;
 
 namespace Todo.Server;
@@ -11,6 +13,7 @@ public static partial class ServerCommands
     private static readonly Dictionary<string, Func<IServiceProvider, IReadOnlyList<string>, TextWriter, TextWriter, Task<int>>> Commands = new()
     {
         ["db"] = DbCommand.RunAsync,
+        ["users"] = UsersCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);
@@ -42,10 +45,23 @@ public static partial class ServerCommands
         }
     }
 
-    /// <summary>Applies the migration policy; false (after printing why) when the server must not start.</summary>
-    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Validates the options and applies the migration policy before serving; false (after printing why)
+    /// when the server must not start.
+    /// </summary>
+    public static async Task<bool> PrepareAsync(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        try
+        {
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync($"The server cannot start: {string.Join(" ", e.Failures)}");
+            return false;
+        }
+
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         try
         {
             await app.Services.GetRequiredService<DatabaseMigrator>().PrepareAsync(options.MigrateOnStart, app.Lifetime.ApplicationStopping);

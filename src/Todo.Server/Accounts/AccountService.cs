@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Todo.Server.Data;
+
+namespace Todo.Server.Accounts;
+
+public enum RegistrationResult
+{
+    Created,
+    EmailTaken,
+}
+
+/// <summary>Accounts: creating users and checking their passwords. The API, the web page and the users command share it.</summary>
+public sealed class AccountService(TodoDbContext db, IPasswordHasher<User> hasher, TimeProvider time)
+{
+    // Verified against when the email is unknown, so that case costs what a wrong password does.
+    private static readonly Lazy<string> DecoyHash = new(() =>
+        new PasswordHasher<User>().HashPassword(new User { Email = "", HashedPassword = "" }, Guid.NewGuid().ToString()));
+
+    public async Task<(RegistrationResult Result, User? User)> RegisterAsync(
+        string email, string password, CancellationToken cancellationToken = default)
+    {
+        var normalized = Emails.Normalize(email);
+        if (await db.Users.AnyAsync(u => u.Email == normalized, cancellationToken))
+        {
+            return (RegistrationResult.EmailTaken, null);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(),
+            Email = normalized,
+            HashedPassword = "",
+            CreatedAt = now,
+            UpdatedAt = now,
+            IsActive = true,
+        };
+        user.HashedPassword = hasher.HashPassword(user, password);
+
+        db.Users.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Registered by a concurrent request between the check and the insert.
+            return (RegistrationResult.EmailTaken, null);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return (RegistrationResult.Created, user);
+    }
+
+    /// <summary>The active user with this email and password, or null — the same null for every kind of failure.</summary>
+    public async Task<User?> AuthenticateAsync(string email, string password, CancellationToken cancellationToken = default)
+    {
+        var normalized = Emails.Normalize(email);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalized, cancellationToken);
+        if (user is null)
+        {
+            hasher.VerifyHashedPassword(new User { Email = normalized, HashedPassword = "" }, DecoyHash.Value, password);
+            return null;
+        }
+
+        var verification = hasher.VerifyHashedPassword(user, user.HashedPassword, password);
+        if (verification == PasswordVerificationResult.Failed || !user.IsActive)
+        {
+            return null;
+        }
+
+        if (verification == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            var rehashed = hasher.HashPassword(user, password);
+            await db.Users.Where(u => u.Id == user.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.HashedPassword, rehashed), cancellationToken);
+        }
+
+        return user;
+    }
+
+    public Task<User?> FindActiveAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.IsActive, cancellationToken);
+
+    /// <summary>Activates or deactivates by email; false when no such user exists.</summary>
+    public async Task<bool> SetActiveAsync(string email, bool isActive, CancellationToken cancellationToken = default)
+    {
+        var normalized = Emails.Normalize(email);
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.Users.Where(u => u.Email == normalized)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, isActive).SetProperty(u => u.UpdatedAt, now), cancellationToken) > 0;
+    }
+
+    public Task<List<User>> ListAsync(CancellationToken cancellationToken = default) =>
+        db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Todo.Server.Http;
+
+namespace Todo.Server.Accounts;
+
+public static class AccountsApi
+{
+    public static RouteGroupBuilder MapAccounts(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Accounts");
+
+        auth.MapPost("/register", RegisterAsync).RequireRateLimiting(RateLimits.Auth).AllowAnonymous();
+        auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Auth).AllowAnonymous();
+        auth.MapGet("/me", MeAsync).RequireAuthorization();
+
+        return auth;
+    }
+
+    private static async Task<Results<Created<UserDto>, Conflict<ProblemDetails>>> RegisterAsync(
+        RegisterRequest request, AccountService accounts, CancellationToken cancellationToken)
+    {
+        var (result, user) = await accounts.RegisterAsync(request.Email, request.Password, cancellationToken);
+        return result == RegistrationResult.Created
+            ? TypedResults.Created("/api/auth/me", UserDto.From(user!))
+            : TypedResults.Conflict(Problems.Create(StatusCodes.Status409Conflict, "Email taken", "An account with this email already exists."));
+    }
+
+    private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, AccountService accounts, TokenIssuer tokens, CancellationToken cancellationToken)
+    {
+        var user = await accounts.AuthenticateAsync(request.Email, request.Password, cancellationToken);
+        if (user is null)
+        {
+            // One answer for an unknown email, a wrong password and an inactive account.
+            return TypedResults.Problem(Problems.Create(
+                StatusCodes.Status401Unauthorized, "Sign-in failed", "The email or password is incorrect."));
+        }
+
+        var token = tokens.Issue(user);
+        return TypedResults.Ok(new LoginResponse(token.AccessToken, "bearer", token.ExpiresIn, UserDto.From(user)));
+    }
+
+    private static async Task<Results<Ok<UserDto>, UnauthorizedHttpResult>> MeAsync(
+        ClaimsPrincipal principal, AccountService accounts, CancellationToken cancellationToken)
+    {
+        var user = await accounts.FindActiveAsync(principal.GetUserId(), cancellationToken);
+        return user is null ? TypedResults.Unauthorized() : TypedResults.Ok(UserDto.From(user));
+    }
+}

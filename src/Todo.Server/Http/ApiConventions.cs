@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Todo.Server.Data;
+
+namespace Todo.Server.Http;
+
+/// <summary>
+/// What every API route shares: snake_case JSON, RFC 9457 problem details for every error (malformed JSON 400,
+/// wrong content type 415, body over 1 MiB 413, missing token 401, database down 503), and framework validation.
+/// </summary>
+public static class ApiConventions
+{
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddApiConventions(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Type ??= Problems.TypeFor(context.ProblemDetails.Status ?? 500);
+        });
+        services.AddValidation();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
+        return builder;
+    }
+
+    public static void Configure(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        json.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+    }
+
+    public static WebApplication UseApiConventions(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(RejectOversizedBodies);
+        return app;
+    }
+
+    /// <summary>Answers 413 before reading a body whose declared length is over the limit, on any server.</summary>
+    private static async Task RejectOversizedBodies(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.ContentLength > MaxRequestBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            context.Response.Headers.Connection = "close";
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = Problems.Create(
+                    StatusCodes.Status413PayloadTooLarge, "Payload too large", "The request body is larger than 1 MiB."),
+            });
+            return;
+        }
+
+        await next(context);
+    }
+}
+
+/// <summary>Turns failures into problem details: bad requests keep their 4xx status, an unreachable database is a 503.</summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "Bad request", DescribeBadRequest(bad)),
+            _ when DatabaseErrors.IsUnavailable(exception) =>
+                (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is unavailable; try again shortly."),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
+                (StatusCodes.Status499ClientClosedRequest, "Client closed request", "The request was cancelled."),
+            _ => (StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred."),
+        };
+
+        if (status >= 500)
+        {
+            LogFailure(logger, status, exception);
+        }
+
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = "5";
+        }
+
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = Problems.Create(status, status == 413 ? "Payload too large" : title, detail),
+        });
+    }
+
+    private static string DescribeBadRequest(BadHttpRequestException exception) => exception switch
+    {
+        { StatusCode: StatusCodes.Status413PayloadTooLarge } => "The request body is larger than 1 MiB.",
+        { StatusCode: StatusCodes.Status415UnsupportedMediaType } => "Send the body as application/json.",
+        { InnerException: JsonException { Path: { } path } } => $"The request body is not valid JSON for this route (at {path}).",
+        { InnerException: JsonException } => "The request body is not valid JSON for this route.",
+        _ => exception.Message,
+    };
+
+    [LoggerMessage(LogLevel.Error, "Request failed with {Status}")]
+    private static partial void LogFailure(ILogger logger, int status, Exception exception);
+}
