@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Todo.Server.Http;
 
 namespace Todo.Server.Accounts;
@@ -11,20 +10,28 @@ public static class AccountsApi
     {
         var auth = app.MapGroup("/api/auth").WithTags("Accounts");
 
-        auth.MapPost("/register", RegisterAsync).RequireRateLimiting(RateLimits.Auth).AllowAnonymous();
-        auth.MapPost("/login", LoginAsync).RequireRateLimiting(RateLimits.Auth).AllowAnonymous();
-        auth.MapGet("/me", MeAsync).RequireAuthorization();
+        auth.MapPost("/register", RegisterAsync)
+            .RequireRateLimiting(RateLimits.Auth)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/login", LoginAsync)
+            .RequireRateLimiting(RateLimits.Auth)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapGet("/me", MeAsync).RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
 
         return auth;
     }
 
-    private static async Task<Results<Created<UserDto>, Conflict<ProblemDetails>>> RegisterAsync(
+    private static async Task<Results<Created<UserDto>, ProblemHttpResult>> RegisterAsync(
         RegisterRequest request, AccountService accounts, CancellationToken cancellationToken)
     {
         var (result, user) = await accounts.RegisterAsync(request.Email, request.Password, cancellationToken);
         return result == RegistrationResult.Created
             ? TypedResults.Created("/api/auth/me", UserDto.From(user!))
-            : TypedResults.Conflict(Problems.Create(StatusCodes.Status409Conflict, "Email taken", "An account with this email already exists."));
+            : TypedResults.Problem(Problems.Create(StatusCodes.Status409Conflict, "Email taken", "An account with this email already exists."));
     }
 
     private static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(

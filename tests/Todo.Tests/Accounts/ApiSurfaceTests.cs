@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Todo.Tests.Infrastructure;
+
+namespace Todo.Tests.Accounts;
+
+/// <summary>What the API shows of itself: OpenAPI, Scalar, the root redirect, and the auth rate limit.</summary>
+public sealed class ApiSurfaceTests(ApiSurfaceTests.LimitedApi api) : IClassFixture<ApiSurfaceTests.LimitedApi>
+{
+    public sealed class LimitedApi : SqliteApi
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["RateLimiting:AuthPerMinute"] = "3",
+        };
+    }
+
+    [Fact]
+    public async Task OpenApiDescribesTheBearerSchemeAndEveryAnswerOfTheAuthRoutes()
+    {
+        var document = await api.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+
+        var paths = document.GetProperty("paths");
+        var register = paths.GetProperty("/api/auth/register").GetProperty("post").GetProperty("responses");
+        Assert.True(register.TryGetProperty("201", out _));
+        Assert.True(register.TryGetProperty("400", out _));
+        Assert.True(register.TryGetProperty("409", out _));
+        var login = paths.GetProperty("/api/auth/login").GetProperty("post").GetProperty("responses");
+        Assert.True(login.TryGetProperty("200", out _));
+        Assert.True(login.TryGetProperty("401", out _));
+        Assert.True(paths.GetProperty("/api/auth/me").GetProperty("get").GetProperty("responses").TryGetProperty("200", out _));
+    }
+
+    [Fact]
+    public async Task ScalarIsServedAndTheRootLeadsThere()
+    {
+        var client = api.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var root = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
+        Assert.Equal("/scalar/v1", root.Headers.Location?.OriginalString);
+        var scalar = await client.GetAsync("/scalar/v1");
+        Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
+        Assert.Contains("openapi", await scalar.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task TheAuthRoutesAreRateLimitedWithRetryAfter()
+    {
+        var client = api.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await client.PostAsJsonAsync("/api/auth/login", new { email = "x@example.com", password = "password1" });
+            statuses.Add(response.StatusCode);
+            limited = response.StatusCode == HttpStatusCode.TooManyRequests ? response : limited;
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized], statuses.Take(3));
+        Assert.All(statuses.Skip(3), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+        Assert.NotNull(limited);
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        await AccountsApiTests.AssertProblemAsync(limited, 429);
+    }
+}
