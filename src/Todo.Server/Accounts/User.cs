@@ -8,4 +8,7 @@ public sealed class User
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public bool IsActive { get; set; } = true;
+
+    /// <summary>The last per-user task number handed out; taken atomically by TaskService, never decreased.</summary>
+    public int TaskNumberSeq { get; set; }
 }

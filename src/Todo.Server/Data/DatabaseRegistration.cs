@@ -6,26 +6,28 @@ namespace Todo.Server.Data;
 
 public static class DatabaseRegistration
 {
+    /// <summary>
+    /// Registers the database named by ConnectionStrings:Todo. The connection string is read when first needed,
+    /// so a bad one is reported by the command or start-up step that needs it, in one line.
+    /// </summary>
     public static WebApplicationBuilder AddTodoDatabase(this WebApplicationBuilder builder)
     {
-        var connection = DatabaseConnection.Resolve(
-            builder.Configuration.GetConnectionString(DatabaseConnection.ConnectionStringName),
-            builder.Environment.ContentRootPath);
-        builder.Services.AddSingleton(connection);
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        var services = builder.Services;
+        services.AddSingleton(provider => DatabaseConnection.Resolve(
+            provider.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseConnection.ConnectionStringName),
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
 
-        if (connection.Provider == DatabaseProvider.Postgres)
-        {
-            builder.Services.AddDbContextPool<TodoDbContext, PostgresTodoDbContext>(
-                options => UsePostgres(options, connection.ConnectionString));
-        }
-        else
-        {
-            builder.Services.AddDbContextPool<TodoDbContext, SqliteTodoDbContext>(
-                options => UseSqlite(options, connection.ConnectionString));
-        }
+        services.AddDbContextPool<PostgresTodoDbContext>((provider, options) =>
+            UsePostgres(options, provider.GetRequiredService<DatabaseConnection>().ConnectionString));
+        services.AddDbContextPool<SqliteTodoDbContext>((provider, options) =>
+            UseSqlite(options, provider.GetRequiredService<DatabaseConnection>().ConnectionString));
+        services.AddScoped<TodoDbContext>(provider =>
+            provider.GetRequiredService<DatabaseConnection>().Provider == DatabaseProvider.Postgres
+                ? provider.GetRequiredService<PostgresTodoDbContext>()
+                : provider.GetRequiredService<SqliteTodoDbContext>());
 
-        builder.Services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<DatabaseMigrator>();
         return builder;
     }
 

@@ -31,6 +31,7 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         task.HasIndex(t => t.IsCompleted).HasDatabaseName("ix_tasks_is_completed");
         task.HasIndex(t => t.CreatedAt).HasDatabaseName("ix_tasks_created_at");
         task.HasIndex(t => new { t.UserId, t.IsCompleted }).HasDatabaseName("ix_tasks_user_completed");
+        task.HasIndex(t => new { t.UserId, t.Number }).IsUnique().HasDatabaseName("ix_tasks_user_number");
     }
 }
 
@@ -59,5 +60,18 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         message.HasIndex(m => m.ConversationId).HasDatabaseName("ix_messages_conversation_id");
         message.HasIndex(m => m.CreatedAt).HasDatabaseName("ix_messages_created_at");
         message.HasIndex(m => new { m.ConversationId, m.CreatedAt }).HasDatabaseName("ix_messages_conversation_created");
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> record)
+    {
+        record.ToTable("idempotency_keys");
+        record.HasKey(r => new { r.UserId, r.Key });
+        record.Property(r => r.Key).HasMaxLength(IdempotencyStore.MaxKeyLength);
+        record.Property(r => r.RequestHash).HasMaxLength(64);
+        record.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        record.HasIndex(r => r.CreatedAt).HasDatabaseName("ix_idempotency_keys_created_at");
     }
 }

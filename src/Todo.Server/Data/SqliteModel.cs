@@ -23,6 +23,8 @@ internal static class SqliteModel
         });
         modelBuilder.Entity<Conversation>().ToTable(t =>
             t.HasCheckConstraint("ck_conversations_title_length", $"length(title) <= {Limits.ConversationTitleMaxLength}"));
+        modelBuilder.Entity<IdempotencyRecord>().ToTable(t =>
+            t.HasCheckConstraint("ck_idempotency_keys_key_length", $"length(key) <= {IdempotencyStore.MaxKeyLength}"));
         modelBuilder.Entity<Message>(message =>
         {
             message.Property(m => m.Role).HasConversion(MessageRoleLabels.Converter);

@@ -15,6 +15,7 @@ public abstract class TodoDbContext(DbContextOptions options) : DbContext(option
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TodoDbContext).Assembly);

@@ -15,6 +15,9 @@ public static class ApiConventions
 {
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
+    /// <summary>The API's JSON settings, for code that serialises outside a response (stored answers, events).</summary>
+    public static readonly JsonSerializerOptions Json = CreateJsonOptions();
+
     public static WebApplicationBuilder AddApiConventions(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -32,6 +35,14 @@ public static class ApiConventions
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
         });
         return builder;
+    }
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(json);
+        json.MakeReadOnly(populateMissingResolver: true);
+        return json;
     }
 
     public static void Configure(JsonSerializerOptions json)

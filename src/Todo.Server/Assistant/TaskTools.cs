@@ -1,0 +1,395 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Todo.Server.Data;
+using Todo.Server.Tasks;
+
+namespace Todo.Server.Assistant;
+
+/// <summary>
+/// The six tools the assistant and MCP clients call, for one user fixed at construction (no tool has a user
+/// parameter: the user is always the caller). Each is a thin call into <see cref="TaskService"/>, which makes
+/// every change; this class only reads on its own, to find a task named by words from its title. A tool never
+/// throws for bad input: it answers a <see cref="TaskToolError"/> and changes nothing.
+/// </summary>
+/// <remarks>
+/// The methods are plain async methods returning the result records, so the chat (through
+/// <see cref="AsAIFunctions"/>) and MCP wrappers call the same code. <c>task</c> is the task's number
+/// ("3", "#3", "task 3") or words from its title ("the meeting task"); see <see cref="TaskReferenceMatcher"/>.
+/// </remarks>
+public sealed class TaskTools(TaskService tasks, TodoDbContext db, Guid userId)
+{
+    /// <summary>The most tasks one list answer holds.</summary>
+    public const int ListLimit = 50;
+
+    /// <summary>The most candidates an ambiguous answer lists.</summary>
+    public const int MaxCandidates = 10;
+
+    /// <summary>How results are serialised for a model or an MCP client: snake_case, readable non-ASCII.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
+
+    public Guid UserId => userId;
+
+    [Description(TaskToolText.AddTask)]
+    public async Task<TaskToolResult> AddTaskAsync(
+        [Description(TaskToolText.Title)] string title,
+        [Description(TaskToolText.Description)] string? description = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (CheckTitle(title) is { } badTitle)
+        {
+            return badTitle;
+        }
+
+        if (CheckDescription(description) is { } badDescription)
+        {
+            return badDescription;
+        }
+
+        var task = await tasks.CreateAsync(userId, title, description, cancellationToken);
+        if (task is null)
+        {
+            return new TaskToolError(TaskToolErrors.NotFound, null, [], "Your account no longer exists, so the task was not added.");
+        }
+
+        return new TaskActionResult(TaskToolActions.Added, TaskSummary.WithDescription(task),
+            task.Description is null ? ["title"] : ["title", "description"]);
+    }
+
+    [Description(TaskToolText.ListTasks)]
+    public async Task<TaskToolResult> ListTasksAsync(
+        [Description(TaskToolText.Status)] string? status = null,
+        [Description(TaskToolText.Query)] string? query = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (ParseStatus(status) is not { } filter)
+        {
+            return TaskToolError.Invalid($"The status \"{status}\" is not one of: all, pending, completed.");
+        }
+
+        var search = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
+        if (search is not null && !TaskText.IsValidSearch(search))
+        {
+            return TaskToolError.Invalid(TaskText.SearchRule);
+        }
+
+        var request = new TaskListQuery { Status = filter, Search = search, Limit = ListLimit };
+        var page = await tasks.ListAsync(userId, request, cancellationToken);
+        var items = page.Items.Select(TaskSummary.Line).ToList();
+        var count = page.Next is null ? items.Count : await CountAsync(request, page, cancellationToken);
+        return new TaskListResult(StatusName(filter), search, count, items, page.Next is null ? null : true);
+    }
+
+    [Description(TaskToolText.CompleteTask)]
+    public Task<TaskToolResult> CompleteTaskAsync(
+        [Description(TaskToolText.Task)] string task,
+        CancellationToken cancellationToken = default) =>
+        SetCompletedAsync(task, completed: true, cancellationToken);
+
+    [Description(TaskToolText.ReopenTask)]
+    public Task<TaskToolResult> ReopenTaskAsync(
+        [Description(TaskToolText.Task)] string task,
+        CancellationToken cancellationToken = default) =>
+        SetCompletedAsync(task, completed: false, cancellationToken);
+
+    [Description(TaskToolText.DeleteTask)]
+    public async Task<TaskToolResult> DeleteTaskAsync(
+        [Description(TaskToolText.Task)] string task,
+        CancellationToken cancellationToken = default)
+    {
+        var (found, failure) = await ResolveAsync(task, TaskPreference.None, cancellationToken);
+        if (found is null)
+        {
+            return failure!;
+        }
+
+        var deleted = await tasks.DeleteAsync(userId, TaskKey.ByNumber(found.Number), cancellationToken);
+        return deleted is null
+            ? NotFound(task)
+            : new TaskActionResult(TaskToolActions.Deleted, TaskSummary.WithDescription(deleted), []);
+    }
+
+    [Description(TaskToolText.UpdateTask)]
+    public async Task<TaskToolResult> UpdateTaskAsync(
+        [Description(TaskToolText.Task)] string task,
+        [Description(TaskToolText.NewTitle)] string? title = null,
+        [Description(TaskToolText.NewDescription)] string? description = null,
+        CancellationToken cancellationToken = default)
+    {
+        // A blank title from a model that fills every parameter means "keep it"; a blank description clears it.
+        var newTitle = string.IsNullOrWhiteSpace(title) ? null : title;
+        if (newTitle is null && description is null)
+        {
+            return TaskToolError.Invalid("Give a new title or a new description (an empty description removes it).", task);
+        }
+
+        var bad = (newTitle is null ? null : CheckTitle(newTitle)) ?? CheckDescription(description);
+        if (bad is not null)
+        {
+            return bad with { Reference = task };
+        }
+
+        var (found, failure) = await ResolveAsync(task, TaskPreference.None, cancellationToken);
+        if (found is null)
+        {
+            return failure!;
+        }
+
+        var changes = description is null
+            ? new TaskChanges { Title = newTitle }
+            : new TaskChanges { Title = newTitle, Description = description };
+        var updated = await tasks.UpdateAsync(userId, TaskKey.ByNumber(found.Number), changes, cancellationToken);
+        if (updated is null)
+        {
+            return NotFound(task);
+        }
+
+        List<string> changed = [];
+        if (!string.Equals(found.Title, updated.Title, StringComparison.Ordinal))
+        {
+            changed.Add("title");
+        }
+
+        if (!string.Equals(found.Description, updated.Description, StringComparison.Ordinal))
+        {
+            changed.Add("description");
+        }
+
+        return new TaskActionResult(TaskToolActions.Updated, TaskSummary.WithDescription(updated), changed);
+    }
+
+    /// <summary>The six tools as Microsoft.Extensions.AI functions for a model: add_task, list_tasks, complete_task, reopen_task, delete_task, update_task.</summary>
+    public IList<AITool> AsAIFunctions() =>
+    [
+        Function(AddTaskAsync, TaskToolNames.AddTask, TaskToolText.AddTask),
+        Function(ListTasksAsync, TaskToolNames.ListTasks, TaskToolText.ListTasks),
+        Function(CompleteTaskAsync, TaskToolNames.CompleteTask, TaskToolText.CompleteTask),
+        Function(ReopenTaskAsync, TaskToolNames.ReopenTask, TaskToolText.ReopenTask),
+        Function(DeleteTaskAsync, TaskToolNames.DeleteTask, TaskToolText.DeleteTask),
+        Function(UpdateTaskAsync, TaskToolNames.UpdateTask, TaskToolText.UpdateTask),
+    ];
+
+    private static AIFunction Function(Delegate method, string name, string description) =>
+        AIFunctionFactory.Create(method, new AIFunctionFactoryOptions
+        {
+            Name = name,
+            Description = description,
+            SerializerOptions = JsonOptions,
+        });
+
+    private async Task<TaskToolResult> SetCompletedAsync(string reference, bool completed, CancellationToken cancellationToken)
+    {
+        var preference = completed ? TaskPreference.Pending : TaskPreference.Completed;
+        var (found, failure) = await ResolveAsync(reference, preference, cancellationToken);
+        if (found is null)
+        {
+            return failure!;
+        }
+
+        var after = await tasks.SetCompletedAsync(userId, TaskKey.ByNumber(found.Number), completed, cancellationToken);
+        if (after is null)
+        {
+            return NotFound(reference);
+        }
+
+        var alreadyThere = found.IsCompleted == completed;
+        var action = (completed, alreadyThere) switch
+        {
+            (true, false) => TaskToolActions.Completed,
+            (true, true) => TaskToolActions.AlreadyCompleted,
+            (false, false) => TaskToolActions.Reopened,
+            (false, true) => TaskToolActions.AlreadyPending,
+        };
+        return new TaskActionResult(action, TaskSummary.WithDescription(after), alreadyThere ? [] : ["is_completed"]);
+    }
+
+    /// <summary>The one task <paramref name="reference"/> names, as it is now; otherwise the failure to answer.</summary>
+    private async Task<(TaskItem? Task, TaskToolError? Failure)> ResolveAsync(
+        string? reference, TaskPreference preference, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            return (null, TaskToolError.Invalid("Say which task: its number or some words from its title.", reference));
+        }
+
+        reference = reference.Trim();
+        if (TaskReferenceMatcher.ParseNumber(reference) is { } number)
+        {
+            var byNumber = await tasks.GetByNumberAsync(userId, number, cancellationToken);
+            if (byNumber is not null)
+            {
+                return (byNumber, null);
+            }
+        }
+
+        // Read-only: the user's titles, to match words against (number order, so candidates are listed in it).
+        var snapshots = await db.Tasks.AsNoTracking()
+            .Where(t => t.UserId == userId)
+            .OrderBy(t => t.Number)
+            .Select(t => new TaskSnapshot(t.Number, t.Title, t.IsCompleted))
+            .ToListAsync(cancellationToken);
+        var match = TaskReferenceMatcher.Match(reference, snapshots, preference);
+        if (match.Task is { } unique)
+        {
+            var task = await tasks.GetByNumberAsync(userId, unique.Number, cancellationToken);
+            return task is null ? (null, NotFound(reference)) : (task, null);
+        }
+
+        if (match.IsAmbiguous)
+        {
+            var candidates = match.Candidates.Take(MaxCandidates)
+                .Select(task => new TaskSummary(task.Number, task.Title, task.IsCompleted))
+                .ToList();
+            return (null, new TaskToolError(TaskToolErrors.Ambiguous, reference, candidates,
+                $"{match.Candidates.Count} tasks match \"{reference}\"; nothing was changed. Say which one by its number."));
+        }
+
+        return (null, NotFound(reference));
+    }
+
+    private static TaskToolError NotFound(string reference) =>
+        new(TaskToolErrors.NotFound, reference, [],
+            TaskReferenceMatcher.ParseNumber(reference) is { } number
+                ? $"There is no task #{number}."
+                : $"No task matches \"{reference}\".");
+
+    /// <summary>How many tasks match in all, when the page was cut: a count for a status, paging for a search.</summary>
+    private async Task<int> CountAsync(TaskListQuery request, TaskPage firstPage, CancellationToken cancellationToken)
+    {
+        if (request.Search is null)
+        {
+            var owned = db.Tasks.AsNoTracking().Where(t => t.UserId == userId);
+            return request.Status switch
+            {
+                TaskStatusFilter.Pending => await owned.CountAsync(t => !t.IsCompleted, cancellationToken),
+                TaskStatusFilter.Completed => await owned.CountAsync(t => t.IsCompleted, cancellationToken),
+                _ => await owned.CountAsync(cancellationToken),
+            };
+        }
+
+        var count = firstPage.Items.Count;
+        var next = firstPage.Next;
+        while (next is not null)
+        {
+            var page = await tasks.ListAsync(userId, request with { Limit = TaskListQuery.MaxLimit, After = next }, cancellationToken);
+            count += page.Items.Count;
+            next = page.Next;
+        }
+
+        return count;
+    }
+
+    private static TaskToolError? CheckTitle(string? title)
+    {
+        var trimmed = title?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            return TaskToolError.Invalid("The title can't be empty.");
+        }
+
+        if (!TaskText.IsValidTitle(trimmed))
+        {
+            var length = trimmed.EnumerateRunes().Count();
+            return TaskToolError.Invalid(length > Limits.TaskTitleMaxLength
+                ? string.Create(CultureInfo.InvariantCulture, $"The title is {length} characters long; the limit is {Limits.TaskTitleMaxLength}.")
+                : TaskText.TitleRule);
+        }
+
+        return null;
+    }
+
+    private static TaskToolError? CheckDescription(string? description)
+    {
+        if (description is null || TaskText.IsValidDescription(description))
+        {
+            return null;
+        }
+
+        var length = description.EnumerateRunes().Count();
+        return TaskToolError.Invalid(length > Limits.TaskDescriptionMaxLength
+            ? string.Create(CultureInfo.InvariantCulture, $"The description is {length} characters long; the limit is {Limits.TaskDescriptionMaxLength}.")
+            : TaskText.DescriptionRule);
+    }
+
+    /// <summary>all, pending or completed, and the words a model might use for them; null for anything else.</summary>
+    private static TaskStatusFilter? ParseStatus(string? status) => status?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "all" or "any" or "every" or "everything" => TaskStatusFilter.All,
+        "pending" or "open" or "incomplete" or "active" or "todo" or "remaining" or "not_done" or "uncompleted" => TaskStatusFilter.Pending,
+        "completed" or "complete" or "done" or "finished" or "closed" => TaskStatusFilter.Completed,
+        _ => null,
+    };
+
+    private static string StatusName(TaskStatusFilter status) => status switch
+    {
+        TaskStatusFilter.Pending => "pending",
+        TaskStatusFilter.Completed => "completed",
+        _ => "all",
+    };
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions(AIJsonUtilities.DefaultOptions)
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+}
+
+/// <summary>The tools' names, as a model and an MCP client see them.</summary>
+public static class TaskToolNames
+{
+    public const string AddTask = "add_task";
+    public const string ListTasks = "list_tasks";
+    public const string CompleteTask = "complete_task";
+    public const string ReopenTask = "reopen_task";
+    public const string DeleteTask = "delete_task";
+    public const string UpdateTask = "update_task";
+}
+
+/// <summary>The tools' and parameters' descriptions, shared by the chat's functions and the MCP tools.</summary>
+public static class TaskToolText
+{
+    public const string AddTask =
+        "Add a new task to the user's todo list. Returns the new task with its number.";
+
+    public const string ListTasks =
+        "List the user's tasks in number order (at most 50; count is the total). Use it to answer what is pending, " +
+        "what is done, how many tasks there are, or whether any task is about something.";
+
+    public const string CompleteTask =
+        "Mark one of the user's tasks as completed. If the reference matches several tasks nothing changes and the " +
+        "candidates are returned: ask the user which one.";
+
+    public const string ReopenTask =
+        "Mark a completed task as not done (pending) again. If the reference matches several tasks nothing changes " +
+        "and the candidates are returned.";
+
+    public const string DeleteTask =
+        "Delete one of the user's tasks permanently. If the reference matches several tasks nothing changes and the " +
+        "candidates are returned: ask the user which one.";
+
+    public const string UpdateTask =
+        "Change a task's title and/or description. Give at least one of title and description; an empty description " +
+        "removes it. If the reference matches several tasks nothing changes and the candidates are returned.";
+
+    public const string Title = "The task's title: a short imperative phrase, 1–100 characters, e.g. \"Buy groceries\".";
+
+    public const string Description = "Optional longer notes for the task, at most 1000 characters.";
+
+    public const string Status = "Which tasks: \"all\" (the default), \"pending\" (not done yet) or \"completed\".";
+
+    public const string Query = "Optional: only tasks whose title or description contains this text (case-insensitive), e.g. \"dentist\".";
+
+    public const string Task =
+        "Which task: its number (\"3\" or \"#3\") or words from its title (\"groceries\", \"the meeting task\").";
+
+    public const string NewTitle = "The new title, 1–100 characters; leave it out to keep the current title.";
+
+    public const string NewDescription = "The new description (at most 1000 characters); an empty string removes it; leave it out to keep it.";
+}

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Todo.Server.Data;
+
+namespace Todo.Server.Chat;
+
+public sealed record ChatRequest(
+    Guid? ConversationId,
+    [property: Required(AllowEmptyStrings = false, ErrorMessage = "Write a message."),
+               MessageText] string Message);
+
+public sealed record ToolCallDto(string Name, JsonElement Arguments, JsonElement Result);
+
+public sealed record ChatTurnDto(Guid ConversationId, string Response, IReadOnlyList<ToolCallDto> ToolCalls);
+
+public sealed record ConversationDto(Guid Id, string? Title, DateTime CreatedAt, DateTime UpdatedAt)
+{
+    public static ConversationDto From(Conversation conversation) =>
+        new(conversation.Id, conversation.Title, conversation.CreatedAt, conversation.UpdatedAt);
+}
+
+public sealed record ConversationListResponse(IReadOnlyList<ConversationDto> Items, string? NextCursor);
+
+public sealed record MessageDto(Guid Id, MessageRole Role, string Content, DateTime CreatedAt)
+{
+    public static MessageDto From(Message message) => new(message.Id, message.Role, message.Content, message.CreatedAt);
+}
+
+public sealed record MessageListResponse(IReadOnlyList<MessageDto> Items);
+
+public sealed record RenameConversationRequest(
+    [property: Required(AllowEmptyStrings = false, ErrorMessage = "Give the conversation a title."),
+               StringLength(Limits.ConversationTitleMaxLength, ErrorMessage = "The title can be at most 200 characters.")] string Title);
+
+/// <summary>A chat message: 1–2000 characters, not only white space.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class MessageTextAttribute()
+    : ValidationAttribute($"A message is 1 to {Limits.MessageMaxLength} characters.")
+{
+    public override bool IsValid(object? value) =>
+        value is not string text || (!string.IsNullOrWhiteSpace(text) && text.Length <= Limits.MessageMaxLength);
+}

@@ -1,0 +1,91 @@
+namespace Todo.Server.Tasks;
+
+/// <summary>Which of the user's tasks a list holds.</summary>
+public enum TaskStatusFilter
+{
+    All,
+    Pending,
+    Completed,
+}
+
+/// <summary>A list's order. Ties are broken by the task's number, in the same direction, so every order is total.</summary>
+public enum TaskSort
+{
+    Number,
+    CreatedAt,
+    CreatedAtDescending,
+    Title,
+    UpdatedAt,
+    UpdatedAtDescending,
+}
+
+/// <summary>One of the user's tasks, named by id (REST, the UI) or by its per-user number (chat, MCP: "task 3").</summary>
+public readonly record struct TaskKey
+{
+    private TaskKey(Guid? id, int? number)
+    {
+        Id = id;
+        Number = number;
+    }
+
+    public Guid? Id { get; }
+    public int? Number { get; }
+
+    public static TaskKey ById(Guid id) => new(id, null);
+
+    public static TaskKey ByNumber(int number) => new(null, number);
+
+    public override string ToString() => Id is { } id ? id.ToString() : $"#{Number}";
+}
+
+/// <summary>A page request: filters, order, size and where to continue (null: the first page).</summary>
+public sealed record TaskListQuery
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 100;
+
+    public TaskStatusFilter Status { get; init; } = TaskStatusFilter.All;
+
+    /// <summary>Case-insensitive substring of the title or the description; null or empty: no filter.</summary>
+    public string? Search { get; init; }
+
+    public TaskSort Sort { get; init; } = TaskSort.Number;
+
+    public int Limit { get; init; } = DefaultLimit;
+
+    /// <summary>From the previous page's <see cref="TaskPage.Next"/>; its sort must equal <see cref="Sort"/>.</summary>
+    public TaskCursor? After { get; init; }
+}
+
+/// <summary>One page of tasks, and where the next page starts (null on the last page).</summary>
+public sealed record TaskPage(IReadOnlyList<TaskItem> Items, TaskCursor? Next);
+
+/// <summary>
+/// The fields a partial update changes; anything not set is kept. Setting <see cref="Description"/> to null
+/// clears it, which is different from not setting it.
+/// </summary>
+public sealed class TaskChanges
+{
+    private readonly string? description;
+
+    /// <summary>The new title (trimmed when stored); null keeps the current one.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The new description; set it to null to clear it. Leaving it unset keeps the current one.</summary>
+    public string? Description
+    {
+        get => description;
+        init
+        {
+            description = value;
+            ChangesDescription = true;
+        }
+    }
+
+    public bool ChangesDescription { get; private init; }
+
+    /// <summary>Complete (true) or reopen (false) the task; null keeps its state.</summary>
+    public bool? IsCompleted { get; init; }
+
+    public bool IsEmpty => Title is null && !ChangesDescription && IsCompleted is null;
+}

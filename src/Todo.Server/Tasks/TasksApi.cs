@@ -1,0 +1,211 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.OpenApi;
+using Todo.Server.Accounts;
+using Todo.Server.Http;
+
+namespace Todo.Server.Tasks;
+
+/// <summary>
+/// /api/tasks, and the original API's /api/{user_id}/tasks routes on the same handlers (403 when
+/// {user_id} is not the caller). Every handler only translates HTTP to <see cref="TaskService"/> and back.
+/// </summary>
+public static class TasksApi
+{
+    private static readonly string[] Statuses = ["all", "pending", "completed"];
+    private static readonly string[] Sorts = ["number", "created_at", "-created_at", "title", "updated_at", "-updated_at"];
+    private const string StatusValues = "all, pending, completed";
+    private const string SortValues = "number, created_at, -created_at, title, updated_at, -updated_at";
+
+    public static WebApplicationBuilder AddTasks(this WebApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<TaskService>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapTasks(this IEndpointRouteBuilder app)
+    {
+        var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
+        MapRoutes(tasks, nameSuffix: "");
+
+        // The original API's routes. The check runs with authorization, before the body is read.
+        var original = app.MapGroup("/api/{user_id}/tasks").WithTags("Tasks")
+            .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireAssertion(IsCallerInRoute))
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .AddOpenApiOperationTransformer(DescribeUserIdParameter);
+        MapRoutes(original, nameSuffix: "ForUser");
+
+        return tasks;
+    }
+
+    private static void MapRoutes(RouteGroupBuilder group, string nameSuffix)
+    {
+        group.MapGet("/", ListAsync).WithName("ListTasks" + nameSuffix)
+            .WithSummary("List your tasks, a page at a time").AddOpenApiOperationTransformer(DescribeListValues);
+        group.MapPost("/", CreateAsync).WithName("CreateTask" + nameSuffix)
+            .WithSummary("Create a task").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetTask" + nameSuffix)
+            .WithSummary("One task").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}", ReplaceAsync).WithName("ReplaceTask" + nameSuffix)
+            .WithSummary("Replace the title and description").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPatch("/{id:guid}", PatchAsync).WithName("PatchTask" + nameSuffix)
+            .WithSummary("Change only the fields sent").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPatch("/{id:guid}/complete", ToggleAsync).WithName("ToggleTask" + nameSuffix)
+            .WithSummary("Toggle completion").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteTask" + nameSuffix)
+            .WithSummary("Delete a task").ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Results<Ok<TaskListResponse>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal user,
+        TaskService tasks,
+        CancellationToken cancellationToken,
+        [Description("Which tasks: all, pending or completed.")]
+        [AllowedValues("all", "pending", "completed", ErrorMessage = "status must be one of: " + StatusValues + ".")]
+        string status = "all",
+        [Description("Only tasks whose title or description contains this text, ignoring case.")]
+        [TaskSearch]
+        string? q = null,
+        [Description("The order: by number (the default), created_at, title or updated_at; a leading '-' for newest first.")]
+        [AllowedValues("number", "created_at", "-created_at", "title", "updated_at", "-updated_at",
+            ErrorMessage = "sort must be one of: " + SortValues + ".")]
+        string sort = "number",
+        [Description("Tasks per page, 1–100.")]
+        [Range(1, TaskListQuery.MaxLimit, ErrorMessage = "limit must be between {1} and {2}.")]
+        int limit = TaskListQuery.DefaultLimit,
+        [Description("The previous page's next_cursor, with the same sort.")]
+        string? cursor = null)
+    {
+        var order = ParseSort(sort);
+        TaskCursor? after = null;
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            if (!TaskCursor.TryDecode(cursor, out after))
+            {
+                return CursorProblem("The cursor is not one this server issued; start again without it.");
+            }
+
+            if (after!.Sort != order)
+            {
+                return CursorProblem("The cursor belongs to a list in a different order; use it with the sort it came from.");
+            }
+        }
+
+        var page = await tasks.ListAsync(user.GetUserId(), new TaskListQuery
+        {
+            Status = ParseStatus(status),
+            Search = q,
+            Sort = order,
+            Limit = limit,
+            After = after,
+        }, cancellationToken);
+        return TypedResults.Ok(new TaskListResponse([.. page.Items.Select(TaskDto.From)], page.Next?.Encode()));
+    }
+
+    private static async Task<Results<Created<TaskDto>, ChallengeHttpResult>> CreateAsync(
+        CreateTaskRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken)
+    {
+        var task = await tasks.CreateAsync(user.GetUserId(), request.Title, request.Description, cancellationToken);
+        // No task without its user: the account was removed while this token was still valid.
+        return task is null
+            ? TypedResults.Challenge()
+            : TypedResults.Created($"/api/tasks/{task.Id}", TaskDto.From(task));
+    }
+
+    private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>
+        Found(await tasks.GetAsync(user.GetUserId(), TaskKey.ById(id), cancellationToken));
+
+    private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> ReplaceAsync(
+        Guid id, ReplaceTaskRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>
+        Found(await tasks.ReplaceAsync(user.GetUserId(), TaskKey.ById(id), request.Title, request.Description, cancellationToken));
+
+    private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> PatchAsync(
+        Guid id, PatchTaskRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>
+        Found(await tasks.UpdateAsync(user.GetUserId(), TaskKey.ById(id), request.ToChanges(), cancellationToken));
+
+    private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> ToggleAsync(
+        Guid id, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>
+        Found(await tasks.ToggleCompletedAsync(user.GetUserId(), TaskKey.ById(id), cancellationToken));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid id, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>
+        await tasks.DeleteAsync(user.GetUserId(), TaskKey.ById(id), cancellationToken) is null
+            ? NotFound()
+            : TypedResults.NoContent();
+
+    private static Results<Ok<TaskDto>, ProblemHttpResult> Found(TaskItem? task) =>
+        task is null ? NotFound() : TypedResults.Ok(TaskDto.From(task));
+
+    /// <summary>Missing and someone else's look the same: a 404, never a 403.</summary>
+    private static ProblemHttpResult NotFound() => TypedResults.Problem(Problems.Create(
+        StatusCodes.Status404NotFound, "Task not found", "You have no task with this id."));
+
+    private static ValidationProblem CursorProblem(string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = [message] });
+
+    /// <summary>The original routes' {user_id}, which no handler binds, so OpenAPI would not list it otherwise.</summary>
+    private static Task DescribeUserIdParameter(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Insert(0, new OpenApiParameter
+        {
+            Name = "user_id",
+            In = ParameterLocation.Path,
+            Required = true,
+            Description = "Your own user id (the original API's routes); any other id is a 403.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
+        });
+        return Task.CompletedTask;
+    }
+
+    private static Task DescribeListValues(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var parameter in operation.Parameters ?? [])
+        {
+            var values = parameter.Name switch
+            {
+                "status" => Statuses,
+                "sort" => Sorts,
+                _ => null,
+            };
+            if (values is not null && parameter.Schema is OpenApiSchema schema)
+            {
+                schema.Enum = [.. values.Select(value => (JsonNode)JsonValue.Create(value))];
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static bool IsCallerInRoute(AuthorizationHandlerContext context) =>
+        context.User.Identity?.IsAuthenticated == true
+        && context.Resource is HttpContext http
+        && Guid.TryParse(http.GetRouteValue("user_id") as string, out var routeUserId)
+        && routeUserId == context.User.GetUserId();
+
+    // The values are already checked by [AllowedValues]; anything else cannot arrive here.
+    private static TaskStatusFilter ParseStatus(string status) => status switch
+    {
+        "pending" => TaskStatusFilter.Pending,
+        "completed" => TaskStatusFilter.Completed,
+        _ => TaskStatusFilter.All,
+    };
+
+    private static TaskSort ParseSort(string sort) => sort switch
+    {
+        "created_at" => TaskSort.CreatedAt,
+        "-created_at" => TaskSort.CreatedAtDescending,
+        "title" => TaskSort.Title,
+        "updated_at" => TaskSort.UpdatedAt,
+        "-updated_at" => TaskSort.UpdatedAtDescending,
+        _ => TaskSort.Number,
+    };
+}
