@@ -2,6 +2,7 @@ using Todo.Server;
 using Todo.Server.Accounts;
 using Todo.Server.Data;
 using Todo.Server.Http;
+using Todo.Server.Tasks;
 
 var builder = WebApplication.CreateBuilder(ServerCommands.HostArguments(args));
 builder.AddServerCommands(args);
@@ -11,6 +12,7 @@ builder.AddApiConventions();
 builder.AddApiDocs();
 builder.AddRateLimits();
 builder.AddAccounts();
+builder.AddTasks();
 
 var app = builder.Build();
 if (ServerCommands.IsCommand(args))
@@ -31,6 +33,7 @@ app.UseRateLimiter();
 app.MapTodoHealthChecks();
 app.MapApiDocs();
 app.MapAccounts();
+app.MapTasks();
 app.MapGet("/", () => TypedResults.Redirect("/scalar/v1")).ExcludeFromDescription();
 
 await app.RunAsync();

@@ -14,6 +14,8 @@ namespace Todo.Server.Tasks;
 /// </summary>
 public sealed class TaskService(TodoDbContext db, TimeProvider time)
 {
+    private const string LikeEscape = "\\";
+
     private bool IsPostgres => db is PostgresTodoDbContext;
 
     /// <summary>
@@ -187,8 +189,6 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
             .ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? null : task;
     }
-
-    private const string LikeEscape = "\\";
 
     private IQueryable<TaskItem> Owned(Guid userId, TaskKey key) => key switch
     {
