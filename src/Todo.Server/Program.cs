@@ -1,7 +1,10 @@
 using Todo.Server;
 using Todo.Server.Accounts;
+using Todo.Server.Assistant;
+using Todo.Server.Chat;
 using Todo.Server.Data;
 using Todo.Server.Http;
+using Todo.Server.Mcp;
 using Todo.Server.Tasks;
 
 var builder = WebApplication.CreateBuilder(ServerCommands.HostArguments(args));
@@ -13,6 +16,8 @@ builder.AddApiDocs();
 builder.AddRateLimits();
 builder.AddAccounts();
 builder.AddTasks();
+builder.AddAssistant();
+builder.AddTodoMcp();
 
 var app = builder.Build();
 if (ServerCommands.IsCommand(args))
@@ -34,6 +39,8 @@ app.MapTodoHealthChecks();
 app.MapApiDocs();
 app.MapAccounts();
 app.MapTasks();
+app.MapChat();
+app.MapTodoMcp();
 app.MapGet("/", () => TypedResults.Redirect("/scalar/v1")).ExcludeFromDescription();
 
 await app.RunAsync();

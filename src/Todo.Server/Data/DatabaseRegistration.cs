@@ -36,12 +36,14 @@ public static class DatabaseRegistration
             .UseNpgsql(connectionString, npgsql => npgsql
                 .MapEnum<MessageRole>(MessageRoleLabels.PostgresTypeName, nameTranslator: MessageRoleLabels.Translator)
                 .MigrationsHistoryTable(DatabaseMigrator.HistoryTable))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(DbCommandCounter.Instance);
 
     internal static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(DatabaseMigrator.HistoryTable))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(DbCommandCounter.Instance);
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the PostgreSQL model without a live database.</summary>

@@ -54,6 +54,7 @@ public static class ApiConventions
 
     public static WebApplication UseApiConventions(this WebApplication app)
     {
+        DbCommandCounter.UseDbCommandsHeader(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RejectOversizedBodies);

@@ -37,7 +37,7 @@ public static class TasksApi
 
         // The original API's routes. The check runs with authorization, before the body is read.
         var original = app.MapGroup("/api/{user_id}/tasks").WithTags("Tasks")
-            .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireAssertion(IsCallerInRoute))
+            .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireAssertion(RouteUser.IsCaller))
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .AddOpenApiOperationTransformer(DescribeUserIdParameter);
         MapRoutes(original, nameSuffix: "ForUser");
@@ -184,12 +184,6 @@ public static class TasksApi
 
         return Task.CompletedTask;
     }
-
-    private static bool IsCallerInRoute(AuthorizationHandlerContext context) =>
-        context.User.Identity?.IsAuthenticated == true
-        && context.Resource is HttpContext http
-        && Guid.TryParse(http.GetRouteValue("user_id") as string, out var routeUserId)
-        && routeUserId == context.User.GetUserId();
 
     // The values are already checked by [AllowedValues]; anything else cannot arrive here.
     private static TaskStatusFilter ParseStatus(string status) => status switch

@@ -6,7 +6,7 @@ namespace Todo.Server.Data;
 /// <c>db status | migrate [TARGET] | rollback [TARGET] | verify</c>, run by the server's own executable.
 /// Exit codes: 0 success, 1 failure (one line on stderr), 2 usage.
 /// </summary>
-internal static class DbCommand
+internal static class DatabaseCommand
 {
     public const string Usage = """
         Usage: Todo.Server db <command>

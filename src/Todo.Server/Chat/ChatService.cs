@@ -1,0 +1,229 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using Todo.Server.Assistant;
+using Todo.Server.Data;
+using Todo.Server.Http;
+using Todo.Server.Tasks;
+
+namespace Todo.Server.Chat;
+
+public abstract record ChatTurnEvent;
+
+/// <summary>A tool the assistant called, with what it answered.</summary>
+public sealed record ToolCallEvent(ToolCallDto Call) : ChatTurnEvent;
+
+/// <summary>A piece of the reply text, as the model produces it.</summary>
+public sealed record TextDeltaEvent(string Text) : ChatTurnEvent;
+
+/// <summary>The turn is stored; this is the whole answer.</summary>
+public sealed record TurnCompletedEvent(ChatTurnDto Turn) : ChatTurnEvent;
+
+/// <summary>The model failed (502) or ran out of time (504); the user's message is kept, no reply is stored.</summary>
+public sealed class AssistantUnavailableException(bool timedOut, Exception? inner = null)
+    : Exception(timedOut ? "The assistant did not answer in time." : "The assistant failed to answer.", inner)
+{
+    public bool TimedOut { get; } = timedOut;
+}
+
+/// <summary>A turn whose user message is stored, ready to run the model.</summary>
+public sealed record PreparedTurn(Guid UserId, Conversation Conversation, IReadOnlyList<ChatMessage> History, Message UserMessage);
+
+/// <summary>
+/// One stateless chat turn: load the conversation and a bounded window of its history, store the user's
+/// message, run the model with the user's task tools, store the reply. Nothing is kept between turns.
+/// </summary>
+public sealed class ChatService(
+    TodoDbContext db,
+    IChatClient assistant,
+    TaskService tasks,
+    TimeProvider time,
+    IOptions<ChatSettings> chatSettings,
+    IOptions<AssistantOptions> assistantOptions)
+{
+    public const int TitleLength = 50;
+
+    /// <summary>Stores the user's message in the conversation (created when <paramref name="conversationId"/> is null); null when the conversation is not the user's or is deleted.</summary>
+    public async Task<PreparedTurn?> PrepareAsync(Guid userId, Guid? conversationId, string text, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        Conversation conversation;
+        List<Message> history;
+        if (conversationId is { } id)
+        {
+            var found = await db.Conversations.AsNoTracking()
+                .FirstOrDefaultAsync(c => c.Id == id && c.UserId == userId && !c.IsDeleted, cancellationToken);
+            if (found is null)
+            {
+                return null;
+            }
+
+            conversation = found;
+            history = await db.Messages.AsNoTracking()
+                .Where(m => m.ConversationId == id)
+                .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+                .Take(chatSettings.Value.HistoryWindow)
+                .ToListAsync(cancellationToken);
+            history.Reverse();
+        }
+        else
+        {
+            conversation = new Conversation
+            {
+                Id = Guid.CreateVersion7(),
+                UserId = userId,
+                Title = TitleFrom(text),
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            db.Conversations.Add(conversation);
+            history = [];
+        }
+
+        var userMessage = new Message
+        {
+            Id = Guid.CreateVersion7(),
+            ConversationId = conversation.Id,
+            Role = MessageRole.User,
+            Content = text,
+            CreatedAt = Later(now, history.LastOrDefault()?.CreatedAt),
+        };
+        db.Messages.Add(userMessage);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        return new PreparedTurn(userId, conversation, [.. history.Select(ToChatMessage)], userMessage);
+    }
+
+    /// <summary>Runs the model and stores its reply, reporting tool calls and text as they happen.</summary>
+    public async IAsyncEnumerable<ChatTurnEvent> RunAsync(
+        PreparedTurn turn, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(assistantOptions.Value.Timeout);
+
+        List<ChatMessage> messages = [new(ChatRole.System, AssistantPrompt.System), .. turn.History, new(ChatRole.User, turn.UserMessage.Content)];
+        var options = new ChatOptions { Tools = new TaskTools(tasks, db, turn.UserId).AsAIFunctions() };
+        var calls = new Dictionary<string, FunctionCallContent>(StringComparer.Ordinal);
+        var toolCalls = new List<ToolCallDto>();
+        var reply = new StringBuilder();
+
+        var updates = assistant.GetStreamingResponseAsync(messages, options, timeout.Token).GetAsyncEnumerator(timeout.Token);
+        try
+        {
+            while (true)
+            {
+                ChatResponseUpdate update;
+                try
+                {
+                    if (!await updates.MoveNextAsync())
+                    {
+                        break;
+                    }
+
+                    update = updates.Current;
+                }
+                catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    throw new AssistantUnavailableException(timedOut: true);
+                }
+                catch (Exception e) when (e is not OperationCanceledException && !DatabaseErrors.IsUnavailable(e))
+                {
+                    throw new AssistantUnavailableException(timedOut: false, e);
+                }
+
+                foreach (var content in update.Contents)
+                {
+                    switch (content)
+                    {
+                        case FunctionCallContent call:
+                            calls[call.CallId] = call;
+                            break;
+                        case FunctionResultContent result when calls.Remove(result.CallId, out var call):
+                            var toolCall = new ToolCallDto(call.Name, ToJson(call.Arguments), ToJson(result.Result));
+                            toolCalls.Add(toolCall);
+                            yield return new ToolCallEvent(toolCall);
+                            break;
+                        case TextContent { Text.Length: > 0 } text when update.Role != ChatRole.Tool:
+                            reply.Append(text.Text);
+                            yield return new TextDeltaEvent(text.Text);
+                            break;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await updates.DisposeAsync();
+        }
+
+        var response = Shorten(reply.ToString().Trim(), Limits.MessageMaxLength);
+        if (response.Length == 0)
+        {
+            throw new AssistantUnavailableException(timedOut: false);
+        }
+
+        await StoreReplyAsync(turn, response, cancellationToken);
+        yield return new TurnCompletedEvent(new ChatTurnDto(turn.Conversation.Id, response, toolCalls));
+    }
+
+    private async Task StoreReplyAsync(PreparedTurn turn, string response, CancellationToken cancellationToken)
+    {
+        var now = Later(time.GetUtcNow().UtcDateTime, turn.UserMessage.CreatedAt);
+        db.Messages.Add(new Message
+        {
+            Id = Guid.CreateVersion7(),
+            ConversationId = turn.Conversation.Id,
+            Role = MessageRole.Assistant,
+            Content = response,
+            CreatedAt = now,
+        });
+        var conversation = new Conversation { Id = turn.Conversation.Id, UserId = turn.UserId, UpdatedAt = now };
+        db.Conversations.Attach(conversation).Property(c => c.UpdatedAt).IsModified = true;
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The conversation's title: the first message's first 50 characters on one line, with "…" when cut.</summary>
+    public static string TitleFrom(string message)
+    {
+        var line = string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= TitleLength ? line : line[..(TitleLength - 1)].TrimEnd() + "…";
+    }
+
+    /// <summary>Shortens at a word boundary, with "…", to fit <paramref name="maxLength"/> characters.</summary>
+    public static string Shorten(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var cut = text[..(maxLength - 1)];
+        var lastSpace = cut.LastIndexOfAny([' ', '\n', '\t']);
+        if (lastSpace > maxLength / 2)
+        {
+            cut = cut[..lastSpace];
+        }
+
+        return cut.TrimEnd() + "…";
+    }
+
+    /// <summary>Now, or just after <paramref name="previous"/> when the clock has not moved past it (microsecond precision).</summary>
+    private static DateTime Later(DateTime now, DateTime? previous) =>
+        previous is { } before && now <= before ? before.AddTicks(TimeSpan.TicksPerMillisecond / 1000) : now;
+
+    private static ChatMessage ToChatMessage(Message message) =>
+        new(message.Role == MessageRole.User ? ChatRole.User : ChatRole.Assistant, message.Content);
+
+    private static JsonElement ToJson(object? value) => value switch
+    {
+        JsonElement element => element,
+        null => JsonSerializer.SerializeToElement<object?>(null, ApiConventions.Json),
+        string text => JsonSerializer.SerializeToElement(text, ApiConventions.Json),
+        _ => JsonSerializer.SerializeToElement(value, value.GetType(), ApiConventions.Json),
+    };
+}
