@@ -12,7 +12,7 @@ public static partial class ServerCommands
 {
     private static readonly Dictionary<string, Func<IServiceProvider, IReadOnlyList<string>, TextWriter, TextWriter, Task<int>>> Commands = new()
     {
-        ["db"] = DbCommand.RunAsync,
+        ["db"] = DatabaseCommand.RunAsync,
         ["users"] = UsersCommand.RunAsync,
     };
 

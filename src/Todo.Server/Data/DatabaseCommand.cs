@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Todo.Server.Chat;
 
 namespace Todo.Server.Data;
 
@@ -14,6 +15,7 @@ internal static class DatabaseCommand
           migrate [TARGET]     apply pending migrations, up to TARGET (a name, an id or a position)
           rollback [TARGET]    revert to TARGET (default: one step back; 0 empties the schema)
           verify [--json]      compare the live schema with the model and print every difference
+          purge                soft-delete idle conversations and remove long-deleted ones (Chat:InactiveDays, Chat:PurgeAfterDays)
         """;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -47,6 +49,8 @@ internal static class DatabaseCommand
                 return 0;
             case ["verify"]:
                 return await VerifyAsync(services, json, output, error);
+            case ["purge"] when !json:
+                return await PurgeAsync(services, output, error);
             default:
                 await error.WriteLineAsync(Usage);
                 return 2;
@@ -109,6 +113,20 @@ internal static class DatabaseCommand
             return 1;
         }
 
+        return 0;
+    }
+
+    private static async Task<int> PurgeAsync(IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        var result = await services.GetRequiredService<ConversationRetention>().RunOnceAsync(CancellationToken.None);
+        if (result is null)
+        {
+            await error.WriteLineAsync("Another server is running the retention job right now; nothing was done.");
+            return 1;
+        }
+
+        await output.WriteLineAsync(
+            $"Soft-deleted {result.SoftDeleted} idle conversation(s), purged {result.Purged}, expired {result.ExpiredIdempotencyKeys} idempotency key(s).");
         return 0;
     }
 
