@@ -13,8 +13,10 @@ namespace Todo.Server.Assistant;
 [JsonDerivedType(typeof(TaskToolError))]
 public abstract record TaskToolResult
 {
+    private protected TaskToolResult(bool ok) => Ok = ok;
+
     [JsonPropertyOrder(-2)]
-    public abstract bool Ok { get; }
+    public bool Ok { get; }
 }
 
 /// <summary>A task as a tool shows it. The description only appears in the answers about one task.</summary>
@@ -37,10 +39,7 @@ public sealed record TaskSummary(
 public sealed record TaskActionResult(
     [property: JsonPropertyOrder(-1)] string Action,
     TaskSummary Task,
-    IReadOnlyList<string> Changed) : TaskToolResult
-{
-    public override bool Ok => true;
-}
+    IReadOnlyList<string> Changed) : TaskToolResult(ok: true);
 
 /// <summary>
 /// The user's tasks, ordered by number. <see cref="Count"/> is how many match in all; at most
@@ -51,10 +50,8 @@ public sealed record TaskListResult(
     string? Query,
     int Count,
     IReadOnlyList<TaskSummary> Tasks,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Truncated = null) : TaskToolResult
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Truncated = null) : TaskToolResult(ok: true)
 {
-    public override bool Ok => true;
-
     [JsonPropertyOrder(-1)]
     public string Action => TaskToolActions.Listed;
 }
@@ -64,10 +61,8 @@ public sealed record TaskToolError(
     [property: JsonPropertyOrder(-1)] string Error,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reference,
     IReadOnlyList<TaskSummary> Candidates,
-    string Message) : TaskToolResult
+    string Message) : TaskToolResult(ok: false)
 {
-    public override bool Ok => false;
-
     public static TaskToolError Invalid(string message, string? reference = null) =>
         new(TaskToolErrors.Invalid, reference, [], message);
 }

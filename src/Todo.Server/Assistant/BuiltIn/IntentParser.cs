@@ -1,0 +1,384 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Todo.Server.Assistant.BuiltIn;
+
+/// <summary>
+/// Reads what one message asks for, with an ordered table of patterns: the first rule whose pattern
+/// matches and whose builder accepts the match decides. Specific phrasings come before general ones
+/// ("remind me to delete…" is an add; "add a description to task 4: …" is an update, not an add), and the
+/// catch-all forms ("add X", "I need to X") come last. References stay as written ("it", "the second one",
+/// "the meeting task"); <see cref="ReferenceResolver"/> resolves them against the conversation.
+/// </summary>
+internal static partial class IntentParser
+{
+    private delegate Intent? Builder(Match match, string text);
+
+    private sealed record Rule(Regex Pattern, Builder Build);
+
+    /// <summary>Checked on the message with only its punctuation trimmed, so "hi there" stays a greeting.</summary>
+    private static readonly Rule[] SmallTalk =
+    [
+        new(Greeting(), (_, _) => new Intent(IntentKind.Greeting)),
+        new(Help(), (_, _) => new Intent(IntentKind.Help)),
+        new(Thanks(), (_, _) => new Intent(IntentKind.Thanks)),
+        new(Farewell(), (_, _) => new Intent(IntentKind.Farewell)),
+        new(Dismiss(), (_, _) => new Intent(IntentKind.Dismiss)),
+    ];
+
+    private static readonly Rule[] Rules =
+    [
+        .. SmallTalk,
+
+        // Add, when the phrasing says so unmistakably.
+        new(RemindMe(), (m, _) => Add(WithWhen(m))),
+        // Descriptions, before "add a task…", which "add a note to task 4: …" would otherwise look like.
+        new(AddDescription(), (m, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value)),
+        new(AddQuotedDescription(), (m, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value)),
+        new(ChangeDescription(), (m, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value)),
+        new(RemoveDescription(), (m, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Description = "" }),
+        new(AddTaskCalled(), (m, _) => Add(m.Groups["rest"].Value)),
+        new(AddToMyListColon(), (m, _) => Add(m.Groups["rest"].Value)),
+        new(PutOnMyList(), (m, _) => Add(m.Groups["rest"].Value)),
+
+        // Lists that would otherwise read as actions ("finished tasks" is not "finish the tasks").
+        new(ShortList(), (m, text) => List(text, query: null)),
+
+        // Update: rename, or a status said as a new title ("change task 3 to done").
+        new(RenameQuoted(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value)),
+        new(RenameColon(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value)),
+        new(Rename(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value)),
+        new(ShouldSay(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value)),
+        new(RenameWithoutTitle(), (m, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value }),
+
+        // An action without a task ("complete", "mark as done"): ask which.
+        new(BareAction(), (m, _) => new Intent(BareActionKind(m.Groups["verb"].Value))),
+
+        // Reopen before complete: "mark it as not done" ends like "mark it as done".
+        new(ReopenVerb(), (m, _) => Act(IntentKind.Reopen, m)),
+        new(MarkNotDone(), (m, _) => Act(IntentKind.Reopen, m)),
+        new(IsNotDone(), (m, _) => Act(IntentKind.Reopen, m)),
+        new(DidNotFinish(), (m, _) => Act(IntentKind.Reopen, m)),
+        new(PutBack(), (m, _) => Act(IntentKind.Reopen, m)),
+
+        new(MarkDone(), (m, _) => Act(IntentKind.Complete, m)),
+        new(TickOff(), (m, _) => Act(IntentKind.Complete, m)),
+        new(DoneWith(), (m, _) => Act(IntentKind.Complete, m)),
+        new(CompleteVerb(), (m, _) => Act(IntentKind.Complete, m)),
+        new(IFinished(), (m, _) => Act(IntentKind.Complete, m)),
+        new(IsDone(), (m, _) => Act(IntentKind.Complete, m)),
+
+        new(TakeOffList(), (m, _) => Act(IntentKind.Delete, m)),
+        new(DeleteVerb(), (m, _) => Act(IntentKind.Delete, m)),
+        new(NoLongerNeedTo(), (m, _) => Act(IntentKind.Delete, m)),
+        new(NotNeeded(), (m, _) => Act(IntentKind.Delete, m)),
+
+        // Questions about the list.
+        new(HowMany(), (m, text) => List(text, Utterance.CleanQuery(QueryIn(m.Groups["rest"].Value))) with { AsksCount = true }),
+        new(Search(), (m, text) => List(text, Utterance.CleanQuery(m.Groups["query"].Value))),
+        new(AnythingAbout(), (m, text) => AnythingList(text, m.Groups["rest"].Value)),
+        new(ShowVerb(), (m, text) => ShowList(text, m.Groups["rest"].Value)),
+        new(WhatQuestion(), (m, text) => WhatList(text, m.Groups["rest"].Value)),
+        new(AmIDone(), (m, text) => List(text, query: null) with { Status = "pending" }),
+        new(DidIFinish(), (m, text) => List(text, query: null) with { Status = m.Groups["all"].Success ? "pending" : "completed" }),
+
+        // The general forms of add, last.
+        new(AddAnything(), (m, _) => Add(m.Groups["rest"].Value)),
+        new(INeedTo(), (m, _) => Add(m.Groups["rest"].Value)),
+
+        new(BareReference(), (m, _) => new Intent(IntentKind.Reference) { Reference = m.Groups["ref"].Value }),
+    ];
+
+    public static Intent Parse(string message)
+    {
+        var light = Whitespace().Replace(message, " ").Trim().TrimEnd('.', '!', '?', ' ');
+        var intent = Apply(SmallTalk, light);
+        if (intent is not null)
+        {
+            return intent;
+        }
+
+        var text = Utterance.Clean(message);
+        return text.Length == 0 ? Intent.Unknown : Apply(Rules, text) ?? Intent.Unknown;
+    }
+
+    private static Intent? Apply(Rule[] rules, string text)
+    {
+        foreach (var rule in rules)
+        {
+            var match = rule.Pattern.Match(text);
+            if (match.Success && rule.Build(match, text) is { } intent)
+            {
+                return intent;
+            }
+        }
+
+        return null;
+    }
+
+    private static Intent Add(string rest)
+    {
+        if (MissingTitle().IsMatch(rest.Trim()))
+        {
+            return new Intent(IntentKind.Add);
+        }
+
+        var (title, description) = Utterance.TitleAndDescription(rest);
+        return new Intent(IntentKind.Add) { Title = title.Length == 0 ? null : title, Description = description };
+    }
+
+    /// <summary>"remind me tomorrow to call the bank" → "call the bank tomorrow".</summary>
+    private static string WithWhen(Match match) =>
+        match.Groups["when"].Success ? $"{match.Groups["rest"].Value} {match.Groups["when"].Value}" : match.Groups["rest"].Value;
+
+    private static Intent Describe(string reference, string description) =>
+        new(IntentKind.Update) { Reference = reference, Description = Utterance.CleanDescription(description) };
+
+    private static Intent Rename(string reference, string title)
+    {
+        var cleanTitle = Utterance.CleanTitle(title);
+        return StatusWord(cleanTitle) switch
+        {
+            "completed" => new Intent(IntentKind.Complete) { Reference = reference },
+            "pending" => new Intent(IntentKind.Reopen) { Reference = reference },
+            _ => new Intent(IntentKind.Update) { Reference = reference, Title = cleanTitle },
+        };
+    }
+
+    private static Intent Act(IntentKind kind, Match match) =>
+        new(kind) { Reference = match.Groups["ref"].Value };
+
+    private static Intent List(string text, string? query) =>
+        new(IntentKind.List) { Status = Utterance.StatusAskedFor(query is null ? text : text.Replace(query, "", StringComparison.OrdinalIgnoreCase)), Query = query };
+
+    private static Intent? AnythingList(string text, string rest)
+    {
+        rest = rest.Trim();
+        var query = Utterance.CleanQuery(QueryIn(rest) ?? ForThing(rest) ?? NamedThing(rest));
+        return query is not null || TaskWords().IsMatch(text) || rest.Length == 0 ? List(text, query) : null;
+    }
+
+    /// <summary>"show me …": everything, a status, a search ("the dentist task", "tasks about X") or one task ("task 3").</summary>
+    private static Intent? ShowList(string text, string rest)
+    {
+        rest = rest.Trim();
+        if (FocusedTask().Match(rest) is { Success: true } focus)
+        {
+            return new Intent(IntentKind.List) { Focus = int.Parse(focus.Groups["number"].ValueSpan, CultureInfo.InvariantCulture) };
+        }
+
+        var query = Utterance.CleanQuery(QueryIn(rest) ?? NamedThing(rest));
+        return query is not null || rest.Length == 0 || TaskWords().IsMatch(rest) ? List(text, query) : null;
+    }
+
+    /// <summary>"what's pending?", "what did I finish?", "what's task 3?" — but not "what's the weather?".</summary>
+    private static Intent? WhatList(string text, string rest)
+    {
+        rest = rest.Trim();
+        if (FocusedTask().Match(rest) is { Success: true } focus)
+        {
+            return new Intent(IntentKind.List) { Focus = int.Parse(focus.Groups["number"].ValueSpan, CultureInfo.InvariantCulture) };
+        }
+
+        return TaskWords().IsMatch(text) ? List(text, Utterance.CleanQuery(QueryIn(rest))) : null;
+    }
+
+    private static string? QueryIn(string text) =>
+        QueryPhrase().Match(text) is { Success: true } match ? match.Groups["query"].Value : null;
+
+    private static string? ForThing(string text) =>
+        ForPhrase().Match(text) is { Success: true } match ? match.Groups["query"].Value : null;
+
+    private static string? NamedThing(string text) =>
+        NamedTasks().Match(text) is { Success: true } match && !StatusOnly().IsMatch(match.Groups["query"].Value)
+            ? match.Groups["query"].Value
+            : null;
+
+    private static IntentKind BareActionKind(string verb) => verb.ToLowerInvariant() switch
+    {
+        "delete" or "remove" or "cancel" => IntentKind.Delete,
+        "rename" or "edit" or "change" or "update" => IntentKind.Update,
+        "reopen" or "uncheck" or "untick" => IntentKind.Reopen,
+        var v when v.Contains(" not ", StringComparison.Ordinal) => IntentKind.Reopen,
+        _ => IntentKind.Complete,
+    };
+
+    private static string? StatusWord(string title) => title.ToLowerInvariant() switch
+    {
+        "done" or "complete" or "completed" or "finished" => "completed",
+        "not done" or "pending" or "incomplete" or "not completed" or "not finished" or "open" or "undone" => "pending",
+        _ => null,
+    };
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    /// <summary>Guards the "X is done" forms against questions ("what's done", "is everything done").</summary>
+    private const string NotAQuestion = @"(?!(?:what|which|how|who|anything|everything|nothing|all|is|am|are|did|have|do)\b)";
+
+    [GeneratedRegex(@"^(?:for|on)\s+(?<query>.+)$", Options)]
+    private static partial Regex ForPhrase();
+
+    // Small talk.
+    [GeneratedRegex(@"^(?:hi|hello|hey|hiya|howdy|yo|hola|greetings|good\s+(?:morning|afternoon|evening|day)|what'?s\s+up|sup|morning|evening|how\s+are\s+you(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going)(?:[\s,!]+(?:there|assistant|bot|buddy|friend|mate|again|you|everyone))?$", Options)]
+    private static partial Regex Greeting();
+
+    [GeneratedRegex(@"^(?:help(?:\s+me)?|\?+|what\s+can\s+(?:you|i)\s+(?:do|say|ask)(?:\s+(?:here|with\s+you|for\s+me))?|what\s+do\s+you\s+do|what\s+are\s+you|who\s+are\s+you|how\s+(?:do|does)\s+(?:this|it|you)\s+work|how\s+do\s+i\s+use\s+(?:this|you|it)|what\s+are\s+(?:your|the)\s+(?:commands|options)|commands|instructions|what\s+(?:can|could)\s+you\s+help(?:\s+me)?\s+with|how\s+can\s+you\s+help(?:\s+me)?|what\s+are\s+you\s+able\s+to\s+do|what\s+do\s+you\s+understand|how\s+do\s+i\s+(?:add|delete|remove|complete|rename|use)\b.*|menu|usage|(?:show\s+me\s+)?examples)$", Options)]
+    private static partial Regex Help();
+
+    [GeneratedRegex(@"^(?:thanks|thank\s+you|thx|ty|cheers|great|perfect|awesome|cool|nice|ok(?:ay)?|got\s+it|good|sounds\s+good|that'?s\s+great|excellent|brilliant|lovely)(?:[\s,!]+(?:so\s+much|a\s+lot|very\s+much|again|thanks|thank\s+you))?$", Options)]
+    private static partial Regex Thanks();
+
+    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|thanks|thank\s+you|great)[\s,!]+)?(?:bye|goodbye|bye\s+bye|good\s?night|see\s+you(?:\s+later)?|see\s+ya|later|that'?s\s+(?:all|it)(?:\s+for\s+now)?|i'?m\s+done(?:\s+for\s+now)?|all\s+done|cheerio)$", Options)]
+    private static partial Regex Farewell();
+
+    [GeneratedRegex(@"^(?:never\s?mind|nevermind|forget\s+it|no|nope|nothing|cancel|stop|no\s+thanks|none|neither|none\s+of\s+(?:them|those)|leave\s+it|don'?t\s+bother|skip\s+it|abort)$", Options)]
+    private static partial Regex Dismiss();
+
+    // Add.
+    [GeneratedRegex(@"^(?:remind\s+me\s+(?:(?<when>tomorrow|today|tonight|later|this\s+\w+|next\s+\w+|on\s+\w+)\s+)?(?:to|about|of|that)|i\s+(?:need|have|must|should|want)\s+to\s+remember\s+(?:to|that)|(?:please\s+)?remember\s+(?:to|that)|help\s+me\s+remember\s+to|don'?t\s+let\s+me\s+forget\s+(?:to|about)|do\s+not\s+let\s+me\s+forget\s+(?:to|about)|don'?t\s+forget\s+(?:to|about)|make\s+sure\s+i|note\s+to\s+self|memo|(?:todo|to-do|to\s+do|task|reminder|new\s+task|new\s+todo)\s*:)(?!\w)[\s:,-]*(?<rest>.+)$", Options)]
+    private static partial Regex RemindMe();
+
+    [GeneratedRegex(@"^(?:add|create|make|start|set|set\s+up|put\s+in|insert|write\s+down|jot\s+down|note\s+down|log|record|new|give\s+me)\s+(?:me\s+)?(?:(?:a|an|another|one\s+more|the|one)\s+)?(?:new\s+)?(?:task|todo|to-do|to-do\s+item|todo\s+item|item|reminder|entry|note)\b(?!\s*(?:#?\d+|number)\b)(?:\s+(?:called|named|titled|saying|that\s+says|to|about|for)(?=\s)|\s*[:\-—])?\s*(?<rest>.*)$", Options)]
+    private static partial Regex AddTaskCalled();
+
+    [GeneratedRegex(@"^(?:add|put|write|jot)\s+(?:(?:to|on|onto)\s+)?(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list\s*[:\-—]?\s*(?<rest>.+)$", Options)]
+    private static partial Regex AddToMyListColon();
+
+    [GeneratedRegex(@"^(?:add|put|stick|pop|throw|place|write|jot(?:\s+down)?|get)\s+(?<rest>.+?)(?<!\sback)\s+(?:on|to|onto|in|into)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+|tasks\s+|shopping\s+)?(?:list|todos|tasks|to-dos)$", Options)]
+    private static partial Regex PutOnMyList();
+
+    [GeneratedRegex(@"^(?:a\s+|an\s+|one\s+|another\s+|the\s+)?(?:new\s+)?(?:task|todo|to-do|item|reminder|something|one)?$", Options)]
+    private static partial Regex MissingTitle();
+
+    [GeneratedRegex(@"^(?:add|need\s+to\s+add|i\s+need\s+to\s+add)\s+(?!(?:(?:a|an|the|some)\s+)?(?:description|note|notes|details)\b)(?<rest>.+)$", Options)]
+    private static partial Regex AddAnything();
+
+    [GeneratedRegex(@"^(?:i\s+(?:need|have|must|should|ought|want)\s+to|i\s+should|i'?ve\s+got\s+to|i\s+(?:got|gotta)(?:\s+to)?|i\s+must|i'?ll\s+need\s+to|need\s+to|have\s+to|gotta|must|don'?t\s+forget)\s+(?<rest>.+)$", Options)]
+    private static partial Regex INeedTo();
+
+    // Descriptions.
+    [GeneratedRegex(@"^(?:add|set|put|give|attach|write|include|append)\s+(?:a\s+|an\s+|the\s+|some\s+)?(?:description|note|notes|details|detail|comment)\s+(?:to|on|for|of)\s+(?<ref>.+?)\s*(?::|\s-\s|\s—\s|\s+saying|\s+that\s+says|\s+reading|\s+which\s+says)\s*(?<description>.+)$", Options)]
+    private static partial Regex AddDescription();
+
+    [GeneratedRegex(@"^(?:add|set|put|give|attach|write)\s+(?:a\s+|the\s+)?(?:description|note|notes|details)\s+(?<description>[""'].+[""'])\s+(?:to|on|for)\s+(?<ref>.+)$", Options)]
+    private static partial Regex AddQuotedDescription();
+
+    [GeneratedRegex(@"^(?:change|update|set|edit|replace|make|modify)\s+(?:the\s+)?(?:description|note|notes|details)\s+(?:of|on|for|in)\s+(?<ref>.+?)\s+(?:to|as|with|to\s+say)\s+(?<description>.+)$|^describe\s+(?<ref>.+?)\s+as\s+(?<description>.+)$|^(?:change|update|set|edit)\s+(?<ref>.+?)(?:'s)?\s+(?:description|note|notes|details)\s+(?:to|as)\s+(?<description>.+)$|^(?<ref>.+?)\s+(?:needs|should\s+have|gets)\s+(?:a|the|this)\s+(?:description|note)\s*(?::|saying|-)?\s*(?<description>.+)$", Options)]
+    private static partial Regex ChangeDescription();
+
+    [GeneratedRegex(@"^(?:remove|clear|delete|drop|erase|wipe)\s+(?:the\s+)?(?:description|note|notes|details)\s+(?:from|of|on|for|in)\s+(?<ref>.+)$", Options)]
+    private static partial Regex RemoveDescription();
+
+    // Update.
+    [GeneratedRegex(@"^(?:change|rename|retitle|update|edit|modify|set|switch|reword|rewrite|replace)\s+(?:the\s+(?:title|name)\s+of\s+)?(?:task\s+)?(?<q1>[""'])(?<ref>.+?)\k<q1>\s+(?:to|into|as|with)\s+(?<title>.+)$", Options)]
+    private static partial Regex RenameQuoted();
+
+    [GeneratedRegex(@"^(?:change|rename|retitle|update|edit|modify|set|switch|reword|rewrite)\s+(?:the\s+(?:title|name|text)\s+(?:of|for|on)\s+)?(?<ref>.+?)(?:'s\s+(?:title|name))?\s+(?:so\s+(?:that\s+)?it\s+(?:says|reads)|to\s+say|to\s+read|to|into|as)\s+(?<title>.+)$", Options)]
+    private static partial Regex Rename();
+
+    [GeneratedRegex(@"^(?:rename|retitle|update|change|edit)\s+(?<ref>[^:]+?)(?<!\sto)\s*:\s*(?<title>.+)$", Options)]
+    private static partial Regex RenameColon();
+
+    [GeneratedRegex(@"^(?<ref>(?:task\s*)?#?\d+|it|that(?:\s+one)?)\s+should\s+(?:be|say|read)(?:\s+called)?\s+(?<title>.+)$", Options)]
+    private static partial Regex ShouldSay();
+
+    [GeneratedRegex(@"^(?:rename|retitle|change\s+the\s+(?:title|name)\s+of)\s+(?<ref>.+)$|^(?:edit|change|update|modify)\s+(?<ref>(?:task\s*)?#?\d+|it|that(?:\s+one)?|the\s+.+\s+(?:task|todo|one))$", Options)]
+    private static partial Regex RenameWithoutTitle();
+
+    [GeneratedRegex(@"^(?<verb>complete|finish|delete|remove|cancel|reopen|uncheck|untick|rename|edit|change|update|tick\s+off|check\s+off|mark\s+(?:as\s+)?(?:done|complete|completed|finished)|mark\s+(?:as\s+)?not\s+done)(?:\s+(?:a|one|some|the|my)\s+(?:task|todo|item))?$", Options)]
+    private static partial Regex BareAction();
+
+    // Reopen.
+    [GeneratedRegex(@"^(?:reopen|re-open|undo|uncheck|untick|unmark|un-mark|uncomplete|un-complete|restore|revive|unfinish|resurrect|un-tick|un-check)\s+(?<ref>.+)$", Options)]
+    private static partial Regex ReopenVerb();
+
+    [GeneratedRegex(@"^(?:mark|set|flag|make|put|change|turn|move)\s+(?<ref>.+?)\s+(?:(?:as|to)\s+|back\s+(?:to|as|into)\s+)?(?:not\s+(?:yet\s+)?(?:done|complete|completed|finished)(?:\s+yet)?|incomplete|undone|unfinished|pending|open|uncompleted|to\s?do|active|unchecked)(?:\s+again)?$", Options)]
+    private static partial Regex MarkNotDone();
+
+    [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:isn'?t|is\s+not|wasn'?t|was\s+not|'s\s+not|aren'?t|are\s+not)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after\s+all))?$|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are)\s+(?:still\s+)?(?:pending|open|incomplete|unfinished|not\s+done)(?:\s+again)?$", Options)]
+    private static partial Regex IsNotDone();
+
+    [GeneratedRegex(@"^i\s+(?:didn'?t|did\s+not|haven'?t|have\s+not|never)\s+(?:actually\s+|really\s+|yet\s+)?(?:finish(?:ed)?|complete(?:d)?|do(?:ne)?)\s+(?<ref>.+?)(?:\s+(?:yet|after\s+all))?$", Options)]
+    private static partial Regex DidNotFinish();
+
+    [GeneratedRegex(@"^(?:put|bring|move)\s+(?<ref>.+?)\s+back(?:\s+(?:on|to|in|onto)\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list|\s+to\s+pending)?$", Options)]
+    private static partial Regex PutBack();
+
+    // Complete.
+    [GeneratedRegex(@"^(?:mark|set|flag|make|put|change|turn)\s+(?<ref>.+?)\s+(?:(?:as|to)\s+)?(?:complete|completed|done|finished|closed|ticked|checked)$", Options)]
+    private static partial Regex MarkDone();
+
+    [GeneratedRegex(@"^(?:tick|check|cross|strike|knock|mark|scratch)\s+(?<ref>.+?)\s+off(?:\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list)?$", Options)]
+    private static partial Regex TickOff();
+
+    [GeneratedRegex(@"^(?:complete|finish|close|tick\s+off|tick|check\s+off|cross\s+off|cross\s+out|strike\s+off|strike\s+out|knock\s+off|scratch\s+off|wrap\s+up|done|finished|completed|check(?=\s+(?:task\s*)?#?\d+$))\s+(?<ref>.+)$", Options)]
+    private static partial Regex CompleteVerb();
+
+    [GeneratedRegex(@"^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+)?(?:finished|completed|done|did|accomplished|wrapped\s+up|taken\s+care\s+of|took\s+care\s+of|sorted|handled|dealt\s+with|ticked\s+off|checked\s+off)\s+(?<ref>.+)$", Options)]
+    private static partial Regex IFinished();
+
+    [GeneratedRegex(@"^(?:i'?m\s+|i\s+am\s+|we'?re\s+)?(?:all\s+)?(?:done|finished|through)\s+with\s+(?<ref>.+)$", Options)]
+    private static partial Regex DoneWith();
+
+    [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|'s)\s+(?:now\s+|all\s+|finally\s+)?(?:done|complete|completed|finished|taken\s+care\s+of|sorted|handled)$|^(?<ref>(?:task\s*)?#?\d+|it|that)\s+(?:done|complete|completed|finished)$", Options)]
+    private static partial Regex IsDone();
+
+    // Delete.
+    [GeneratedRegex(@"^(?:take|remove|get)\s+(?<ref>.+?)\s+(?:off|out\s+of|from)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos)$", Options)]
+    private static partial Regex TakeOffList();
+
+    [GeneratedRegex(@"^(?:delete|remove|erase|drop|trash|scrap|discard|bin|ditch|nuke|kill|cancel|axe|get\s+rid\s+of|throw\s+away|throw\s+out|do\s+away\s+with|forget\s+about|forget|eliminate|take\s+out|wipe|purge|lose|clear)\s+(?<ref>.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos))?$", Options)]
+    private static partial Regex DeleteVerb();
+
+    [GeneratedRegex(@"^i\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:need|have|want)\s+to\s+(?<ref>.+?)(?:\s+(?:anymore|any\s+more|after\s+all))?$", Options)]
+    private static partial Regex NoLongerNeedTo();
+
+    [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are)\s+(?:no\s+longer\s+(?:needed|necessary|relevant)|not\s+needed(?:\s+anymore)?|cancell?ed|irrelevant|obsolete)$", Options)]
+    private static partial Regex NotNeeded();
+
+    // Lists.
+    [GeneratedRegex(@"^(?:(?:my|all|all\s+my|all\s+of\s+my|the|show|list|see)\s+)*(?:(?:pending|completed|complete|open|finished|done|remaining|outstanding|incomplete|unfinished|active|current)\s+)?(?:tasks|todos|to-dos|items|list|todo\s+list|to-do\s+list|stuff|things|ones)$|^(?:pending|completed|outstanding|unfinished|open\s+tasks|status|summary|overview|agenda|recap|rundown|todo|todos|to-do\s+list|todo\s+list|everything)$", Options)]
+    private static partial Regex ShortList();
+
+    [GeneratedRegex(@"^(?:how\s+many|count)\b(?<rest>.*)$", Options)]
+    private static partial Regex HowMany();
+
+    [GeneratedRegex(@"^(?:search|find|look\s+up|look\s+for|lookup|search\s+for|filter)\s+(?:for\s+)?(?:my\s+)?(?:tasks?\s+|todos?\s+)?(?:about|with|containing|mentioning|called|named|matching|for|by)?\s*(?<query>.+)$", Options)]
+    private static partial Regex Search();
+
+    [GeneratedRegex(@"^(?:is\s+there|are\s+there|do\s+i\s+have|have\s+i\s+got|got|any|anything|something)\b\s*(?:(?:any|anything|a|an|some|something)\b)?\s*(?:(?:tasks?|todos?|items?|reminders?)\b)?\s*(?<rest>.*)$", Options)]
+    private static partial Regex AnythingAbout();
+
+    [GeneratedRegex(@"^(?:show|list|display|view|see|get|give|tell|read|print|check|open|pull\s+up|bring\s+up|what\s+about|go\s+through)(?:\s+(?:me|us))?\b\s*(?<rest>.*)$", Options)]
+    private static partial Regex ShowVerb();
+
+    [GeneratedRegex(@"^(?:what|which)(?:'s|s|\s+is|\s+are|\s+have|\s+has|\s+did|\s+do|\s+else|\s+should|\s+tasks|\s+ones|\s+items|\s+todos|'re|\s+remains|\s+was)\b(?<rest>.*)$", Options)]
+    private static partial Regex WhatQuestion();
+
+    [GeneratedRegex(@"^(?:am\s+i|are\s+we|is\s+everything)\s+(?:all\s+)?(?:done|finished|caught\s+up|up\s+to\s+date|free)\b.*$", Options)]
+    private static partial Regex AmIDone();
+
+    [GeneratedRegex(@"^(?:did|have)\s+i\s+(?:finish|finished|complete|completed|do|done)\s+(?:(?<all>everything|all(?:\s+of\s+them)?|all\s+my\s+tasks)|anything|any(?:\s+tasks)?)(?:\s+(?:yet|today))?$", Options)]
+    private static partial Regex DidIFinish();
+
+    [GeneratedRegex(@"\b(?:tasks?|todos?|to-?dos?|to\s+do|list|items?|pending|left|remaining|done|finish(?:ed)?|complete(?:d)?|accomplish(?:ed)?|plate|agenda|outstanding|open|unfinished|incomplete|everything|all|need\s+to|have\s+to|got\s+to|should\s+i|next|due|stuff|things|ones?|reminders?|summary|overview|rundown|recap|status)\b", Options)]
+    private static partial Regex TaskWords();
+
+    [GeneratedRegex(@"\b(?:about|regarding|concerning|mentioning|containing|matching|related\s+to|relating\s+to|involving|called|named|titled|with\s+the\s+words?|with)\s+(?<query>.+)$", Options)]
+    private static partial Regex QueryPhrase();
+
+    [GeneratedRegex(@"^(?:(?:me|us)\s+)?(?:the|my|all\s+my|all\s+the)\s+(?<query>.+?)\s+(?:task|tasks|todo|todos|items?|ones?)$", Options)]
+    private static partial Regex NamedTasks();
+
+    [GeneratedRegex(@"^(?:all\s+)?(?:pending|completed|complete|open|finished|done|remaining|outstanding|incomplete|unfinished|active|current|other|old|recent|new)$", Options)]
+    private static partial Regex StatusOnly();
+
+    [GeneratedRegex(@"^(?:me\s+)?(?:task\s*(?:number\s*)?#?|number\s+|#)(?<number>\d{1,9})$", Options)]
+    private static partial Regex FocusedTask();
+
+    [GeneratedRegex(@"^(?:(?:i\s+mean|i\s+meant|i\s+said|it'?s|it\s+was|the\s+one\s+that'?s|i\s+want|pick|choose|select|go\s+with)\s+)?(?<ref>(?:(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|top|bottom|\d{1,3}(?:st|nd|rd|th))(?:\s+(?:one|task|item|todo|entry))?(?:\s+(?:in|on|from)\s+(?:that|the|this|my|your)\s+list)?)|(?:(?:task|number|no\.?|item|#)\s*#?\d{1,9}(?:\s+(?:in|on|from)\s+(?:that|the|this|your)\s+list)?)|\d{1,9}|that\s+one|this\s+one|both(?:\s+of\s+them)?|the\s+one\s+(?:about|called|named|with|that\s+says)\s+.+)$", Options)]
+    private static partial Regex BareReference();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Todo.Server.Assistant.BuiltIn;
+
+/// <summary>
+/// What a reference turned into: the <c>task</c> arguments for the tools (a number as text, or title words
+/// the tool matches itself), or the question to ask instead when the conversation cannot tell.
+/// </summary>
+internal sealed record ResolvedReference(IReadOnlyList<string> Tasks, string? Problem)
+{
+    public static ResolvedReference To(params string[] tasks) => new(tasks, null);
+
+    public static ResolvedReference Ask(string problem) => new([], problem);
+}
+
+/// <summary>
+/// Resolves the references that only make sense in the conversation: "it"/"that" (the task the last reply
+/// named), "the second one"/"the last one"/"number 2 in that list" (a position in the last list shown),
+/// "both"/"them", and, when answering a "Which one…?" question, a bare number or words picked from its
+/// candidates. Task numbers ("task 3", "task three") and title words pass through to the tool.
+/// </summary>
+internal static partial class ReferenceResolver
+{
+    private static readonly string[] Ordinals =
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+    private static readonly string[] NumberWords =
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+
+    /// <param name="reference">The reference as the message said it.</param>
+    /// <param name="view">The conversation.</param>
+    /// <param name="before">Only messages before this index count (the message being answered).</param>
+    /// <param name="choices">The candidates of the question this message answers, if it answers one.</param>
+    /// <param name="verb">The action, for the question asked when the reference cannot be resolved.</param>
+    public static ResolvedReference Resolve(
+        string reference, ConversationView view, int before, IReadOnlyList<ListedTask>? choices, string verb)
+    {
+        var text = Tidy(reference);
+        if (text.Length == 0)
+        {
+            return ResolvedReference.Ask(ReplyFormat.WhichTask(verb));
+        }
+
+        if (Everything().IsMatch(text))
+        {
+            return ResolvedReference.Ask("Which task do you mean? I change one task at a time: tell me its number or some words from its title.");
+        }
+
+        if (Pronoun().IsMatch(text))
+        {
+            var mentioned = view.LastMentioned(before);
+            return mentioned.Count == 1
+                ? ResolvedReference.To(Number(mentioned[0]))
+                : ResolvedReference.Ask($"Which task do you mean? Tell me its number or some words from its title.");
+        }
+
+        var list = choices ?? view.LatestList(before);
+        if (Group().IsMatch(text))
+        {
+            var numbers = list.Count > 0 ? list.Select(task => task.Number).ToList() : [.. view.LastMentioned(before)];
+            return numbers.Count is > 0 and <= 10
+                ? new ResolvedReference([.. numbers.Select(Number)], null)
+                : ResolvedReference.Ask($"Which tasks do you mean? Tell me their numbers.");
+        }
+
+        if (Position().Match(text) is { Success: true } position)
+        {
+            if (list.Count == 0)
+            {
+                return ResolvedReference.Ask("Which list do you mean? Ask me to show your tasks first, then pick one by its position.");
+            }
+
+            var index = PositionIndex(position, list.Count);
+            return index >= 0 && index < list.Count
+                ? ResolvedReference.To(Number(list[index].Number))
+                : ResolvedReference.Ask(string.Create(CultureInfo.InvariantCulture,
+                    $"That list only has {list.Count} task{(list.Count == 1 ? "" : "s")}. Which one do you mean?"));
+        }
+
+        if (SeveralNumbers().IsMatch(text))
+        {
+            return new ResolvedReference([.. Digits().Matches(text).Select(match => match.Value).Distinct()], null);
+        }
+
+        if (choices is { Count: > 0 })
+        {
+            if (Digits().Match(text) is { Success: true } digits && digits.Length == text.Length)
+            {
+                var value = int.Parse(digits.ValueSpan, CultureInfo.InvariantCulture);
+                // A bare number answering "which one?": a candidate's task number, else its position in the list.
+                var picked = choices.FirstOrDefault(task => task.Number == value)
+                    ?? (value >= 1 && value <= choices.Count ? choices[value - 1] : null);
+                return ResolvedReference.To(Number(picked?.Number ?? value));
+            }
+
+            var snapshots = choices.Select(task => new TaskSnapshot(task.Number, task.Title, IsCompleted: false)).ToList();
+            if (TaskReferenceMatcher.Match(text, snapshots) is { Task: { } match })
+            {
+                return ResolvedReference.To(Number(match.Number));
+            }
+        }
+
+        return ResolvedReference.To(text);
+    }
+
+    /// <summary>"the one about the dentist" → "the dentist"; "task three" → "task 3"; trailing politeness dropped.</summary>
+    private static string Tidy(string reference)
+    {
+        var text = Utterance.Clean(reference);
+        text = OneAbout().Replace(text, "");
+        text = NumberWord().Replace(text, match =>
+            match.Groups["lead"].Value + Array.IndexOf(NumberWords, match.Groups["word"].Value.ToLowerInvariant()).ToString(CultureInfo.InvariantCulture));
+        return text.Trim();
+    }
+
+    private static int PositionIndex(Match position, int count)
+    {
+        if (position.Groups["number"].Success)
+        {
+            return int.Parse(position.Groups["number"].ValueSpan, CultureInfo.InvariantCulture) - 1;
+        }
+
+        var word = position.Groups["ordinal"].Value.ToLowerInvariant();
+        return word switch
+        {
+            "last" or "final" or "bottom" => count - 1,
+            "top" => 0,
+            "second to last" or "penultimate" => count - 2,
+            _ when Array.IndexOf(Ordinals, word) is var index and >= 0 => index,
+            _ => int.TryParse(word.AsSpan(0, word.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n - 1 : -1,
+        };
+    }
+
+    private static string Number(int number) => number.ToString(CultureInfo.InvariantCulture);
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    [GeneratedRegex(@"^(?:it|that|this|that\s+one|this\s+one|that\s+task|this\s+task|the\s+same\s+(?:one|task)|same\s+one|the\s+task|the\s+above|the\s+new\s+one|the\s+one\s+(?:i|you)\s+just\s+(?:added|mentioned|made|created|did|said))$", Options)]
+    private static partial Regex Pronoun();
+
+    [GeneratedRegex(@"^(?:all|everything|every\s+task|all\s+(?:of\s+)?(?:my\s+|the\s+)?(?:tasks|todos|items)|(?:all\s+)?(?:(?:my|the)\s+)?(?:completed|done|finished|pending|open|old)\s+(?:tasks|ones|items|todos)|the\s+(?:whole|entire)\s+list|my\s+(?:whole\s+)?list)$", Options)]
+    private static partial Regex Everything();
+
+    [GeneratedRegex(@"^(?:both(?:\s+of\s+them)?|them(?:\s+all|\s+both)?|all\s+of\s+them|those|these|all\s+(?:of\s+)?(?:those|these)(?:\s+tasks)?|those\s+tasks|these\s+tasks|each\s+of\s+them|all\s+\d+)$", Options)]
+    private static partial Regex Group();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:(?<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|top|bottom|second\s+to\s+last|penultimate|\d{1,3}(?:st|nd|rd|th))(?:\s+(?:one|task|item|todo|entry))?(?:\s+(?:in|on|from|of)\s+(?:that|the|this|my|your)\s+list)?|(?:one|task|item)\s+(?:at\s+)?the\s+(?<ordinal>top|bottom)|(?:number|no\.?|item|#)\s*(?<number>\d{1,4})\s+(?:in|on|from|of)\s+(?:that|the|this|your)\s+list)$", Options)]
+    private static partial Regex Position();
+
+    [GeneratedRegex(@"^(?:tasks?\s+)?#?\d{1,9}(?:\s*(?:,|and|&|\+)\s*(?:and\s+)?(?:task\s+)?#?\d{1,9})+$", Options)]
+    private static partial Regex SeveralNumbers();
+
+    [GeneratedRegex(@"\d{1,9}")]
+    private static partial Regex Digits();
+
+    [GeneratedRegex(@"^(?:(?:i\s+mean|i\s+meant|i\s+said|it'?s|it\s+was|i\s+want|pick|choose|select|go\s+with)\s+)?(?:the\s+one\s+(?:about|called|named|with|that\s+says|saying|for)\s+)?", Options)]
+    private static partial Regex OneAbout();
+
+    [GeneratedRegex(@"(?<lead>\b(?:task|number|no\.?|#)\s*)(?<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b", Options)]
+    private static partial Regex NumberWord();
+}

@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Todo.Server.Data;
+
+namespace Todo.Server.Assistant.BuiltIn;
+
+/// <summary>
+/// Words the reply from the tools' results: short, friendly, naming every task it touched by number and
+/// title, and shaped so the next turn can read it back (<see cref="ReplyFormat"/>).
+/// </summary>
+internal static class ReplyWriter
+{
+    /// <summary>Room for a list within the 2,000-character message column, with its header and footer.</summary>
+    private const int ListBudget = Limits.MessageMaxLength - 200;
+
+    public static string Write(TurnPlan plan, IReadOnlyList<FunctionResultContent> results)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(results);
+        var replies = results.Select(result => Read(result) is { } json ? Describe(json, plan.Intent) : Replies.ToolFailed);
+        var text = string.Join("\n", replies.Distinct(StringComparer.Ordinal));
+        return text.Length == 0 ? Replies.ToolFailed : text;
+    }
+
+    private static JsonElement? Read(FunctionResultContent result)
+    {
+        if (result.Exception is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var json = result.Result switch
+            {
+                JsonElement element => element,
+                string text => JsonDocument.Parse(text).RootElement.Clone(),
+                null => (JsonElement?)null,
+                var value => JsonSerializer.SerializeToElement(value, value.GetType(), TaskTools.JsonOptions),
+            };
+            return json is { ValueKind: JsonValueKind.Object } element2 && element2.TryGetProperty("ok", out _) ? element2 : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Describe(JsonElement result, Intent intent)
+    {
+        if (!result.GetProperty("ok").GetBoolean())
+        {
+            return Failure(result, intent);
+        }
+
+        var action = Text(result, "action");
+        if (action == TaskToolActions.Listed)
+        {
+            return List(result, intent);
+        }
+
+        var task = result.GetProperty("task");
+        var number = task.GetProperty("number").GetInt32();
+        var title = Text(task, "title") ?? "";
+        var named = ReplyFormat.Task(number, title);
+        return action switch
+        {
+            TaskToolActions.Added => Text(task, "description") is { } description
+                ? $"Added {named} with the description \"{description}\"."
+                : $"Added {named}.",
+            TaskToolActions.Completed => $"Done! Marked {named} as complete.",
+            TaskToolActions.AlreadyCompleted => $"{Capital(named)} is already done.",
+            TaskToolActions.Reopened => $"Reopened {named}; it's pending again.",
+            TaskToolActions.AlreadyPending => $"{Capital(named)} is already pending.",
+            TaskToolActions.Deleted => $"Deleted {named}.",
+            TaskToolActions.Updated => Updated(result, task, named, number, title),
+            _ => $"Done: {named}.",
+        };
+    }
+
+    private static string Updated(JsonElement result, JsonElement task, string named, int number, string title)
+    {
+        var changed = result.GetProperty("changed").EnumerateArray().Select(field => field.GetString()).ToList();
+        var description = Text(task, "description");
+        var titleChanged = changed.Contains("title");
+        var descriptionChanged = changed.Contains("description");
+        return (titleChanged, descriptionChanged) switch
+        {
+            (true, false) => string.Create(CultureInfo.InvariantCulture, $"Renamed task #{number} to \"{title}\"."),
+            (true, true) => string.Create(CultureInfo.InvariantCulture, $"Renamed task #{number} to \"{title}\" and updated its description."),
+            (false, true) when description is null => $"Removed the description from {named}.",
+            (false, true) => $"Updated the description of {named}: \"{description}\".",
+            _ => $"{Capital(named)} already says that, so nothing changed.",
+        };
+    }
+
+    private static string Failure(JsonElement result, Intent intent)
+    {
+        var reference = Text(result, "reference") ?? "";
+        switch (Text(result, "error"))
+        {
+            case TaskToolErrors.Ambiguous:
+                var candidates = result.GetProperty("candidates").EnumerateArray().ToList();
+                var lines = candidates.Select((task, index) => ReplyFormat.ListLine(
+                    index + 1, task.GetProperty("number").GetInt32(), Text(task, "title") ?? "", task.GetProperty("is_completed").GetBoolean()));
+                return $"{ReplyFormat.WhichOne(intent.Verb)} Several tasks match \"{reference}\":\n{string.Join("\n", lines)}\n" +
+                    "Tell me the number, or say \"the first one\".";
+            case TaskToolErrors.NotFound:
+                return TaskReferenceMatcher.ParseNumber(reference) is { } number
+                    ? string.Create(CultureInfo.InvariantCulture, $"You don't have a task number {number}. Say \"show my tasks\" to see them all.")
+                    : reference.Length > 0
+                        ? $"I couldn't find a task matching \"{reference}\". Say \"show my tasks\" to see them all."
+                        : Text(result, "message") ?? Replies.ToolFailed;
+            default:
+                return $"Sorry, I couldn't do that: {Text(result, "message")}";
+        }
+    }
+
+    private static string List(JsonElement result, Intent intent)
+    {
+        var status = Text(result, "status") ?? "all";
+        var query = Text(result, "query");
+        var count = result.GetProperty("count").GetInt32();
+        var tasks = result.GetProperty("tasks").EnumerateArray()
+            .Select(task => (Number: task.GetProperty("number").GetInt32(), Title: Text(task, "title") ?? "", Done: task.GetProperty("is_completed").GetBoolean()))
+            .ToList();
+
+        if (intent.Focus is { } focus)
+        {
+            var found = tasks.FirstOrDefault(task => task.Number == focus);
+            return found.Title is null || found.Number != focus
+                ? string.Create(CultureInfo.InvariantCulture, $"You don't have a task number {focus}.")
+                : $"{Capital(ReplyFormat.Task(found.Number, found.Title))} is {(found.Done ? "done" : "pending")}.";
+        }
+
+        if (count == 0)
+        {
+            return (status, query) switch
+            {
+                (_, not null) => $"You have no {Adjective(status)}tasks matching \"{query}\".",
+                ("pending", _) => "Nothing pending — you're all caught up!",
+                ("completed", _) => "You haven't completed any tasks yet.",
+                _ => "You don't have any tasks yet. Try \"add buy milk\".",
+            };
+        }
+
+        var header = intent.AsksCount ? CountHeader(status, query, count, tasks) : ListHeader(status, query, count);
+        if (intent.AsksCount && count > 10)
+        {
+            return header + ".";
+        }
+
+        var reply = new StringBuilder(header).Append(':');
+        var shown = 0;
+        foreach (var task in tasks)
+        {
+            var line = ReplyFormat.ListLine(shown + 1, task.Number, task.Title, showDone: status == "all" && task.Done);
+            if (reply.Length + line.Length + 1 > ListBudget)
+            {
+                break;
+            }
+
+            reply.Append('\n').Append(line);
+            shown++;
+        }
+
+        if (count > shown)
+        {
+            reply.Append(CultureInfo.InvariantCulture, $"\n…and {count - shown} more.");
+        }
+
+        return reply.ToString();
+    }
+
+    private static string ListHeader(string status, string? query, int count) => (status, query) switch
+    {
+        (_, not null) => $"{Tasks(count, status)} {(count == 1 ? "matches" : "match")} \"{query}\"",
+        ("pending", _) => $"You have {Tasks(count, status)}",
+        ("completed", _) => $"You've completed {Tasks(count, "all")}",
+        _ => count == 1 ? "Here's your only task" : $"Here are your {Tasks(count, "all")}",
+    };
+
+    private static string CountHeader(string status, string? query, int count, List<(int Number, string Title, bool Done)> tasks)
+    {
+        if (query is not null)
+        {
+            return $"{Tasks(count, status)} {(count == 1 ? "matches" : "match")} \"{query}\"";
+        }
+
+        if (status == "completed")
+        {
+            return $"You've completed {Tasks(count, "all")}";
+        }
+
+        if (status == "pending" || tasks.Count < count)
+        {
+            return $"You have {Tasks(count, status)}";
+        }
+
+        var done = tasks.Count(task => task.Done);
+        return string.Create(CultureInfo.InvariantCulture, $"You have {Tasks(count, "all")}: {count - done} pending and {done} completed");
+    }
+
+    private static string Tasks(int count, string status) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {Adjective(status)}task{(count == 1 ? "" : "s")}");
+
+    private static string Adjective(string status) => status switch
+    {
+        "pending" => "pending ",
+        "completed" => "completed ",
+        _ => "",
+    };
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string? Text(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
+
+/// <summary>The engine's fixed replies.</summary>
+internal static class Replies
+{
+    public const string Greeting =
+        "Hi! I'm your task assistant. I can add, list, complete, rename and delete your tasks. " +
+        "Try \"add buy milk\" or \"what's pending?\".";
+
+    public const string Help =
+        "Here's what I can do with your tasks:\n" +
+        "• Add: \"add buy milk\", \"remind me to call the plumber\", \"new task: pay rent: before Friday\"\n" +
+        "• List: \"show me all my tasks\", \"what's pending?\", \"what did I finish?\", \"anything about the dentist?\"\n" +
+        "• Complete: \"mark task 3 as done\", \"done with groceries\"; reopen: \"reopen task 3\"\n" +
+        "• Change: \"rename task 2 to Buy oat milk\", \"add a description to task 4: bring receipts\"\n" +
+        "• Delete: \"delete the meeting task\"\n" +
+        "Name a task by its number, by words from its title, or as \"the second one\" after I show a list.";
+
+    public const string Thanks = "You're welcome! Anything else I can do for your tasks?";
+
+    public const string Farewell = "Bye! Your tasks will be here when you come back.";
+
+    public const string Dismissed = "OK, I've left your tasks as they are.";
+
+    public const string NotUnderstood =
+        "Sorry, I didn't understand that. Try \"add buy milk\", \"what's pending?\", \"mark task 3 as done\" " +
+        "or \"delete the meeting task\", or say \"help\".";
+
+    public const string ToolFailed = "Sorry, something went wrong while working on your tasks. Please try again.";
+
+    public const string NoTools = "Sorry, I can't reach your tasks right now.";
+
+    public static string WhatToDoWith(int number, string? title) =>
+        $"What would you like me to do with {(title is null ? string.Create(CultureInfo.InvariantCulture, $"task #{number}") : ReplyFormat.Task(number, title))}? " +
+        "I can mark it as done, reopen it, rename it or delete it.";
+}

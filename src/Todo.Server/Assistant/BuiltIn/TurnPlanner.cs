@@ -1,0 +1,195 @@
+using System.Globalization;
+
+namespace Todo.Server.Assistant.BuiltIn;
+
+/// <summary>A tool call the engine decided on: a tool name and its arguments.</summary>
+internal sealed record PlannedCall(string Name, IReadOnlyDictionary<string, object?> Arguments);
+
+/// <summary>What to do with a message: call tools (then word their results), or just reply.</summary>
+internal sealed record TurnPlan(Intent Intent, IReadOnlyList<PlannedCall> Calls, string? Reply)
+{
+    public static TurnPlan Say(Intent intent, string reply) => new(intent, [], reply);
+
+    public static TurnPlan Call(Intent intent, params PlannedCall[] calls) => new(intent, calls, null);
+}
+
+/// <summary>
+/// Decides one turn: what the current message means (reading it as the answer to the engine's last
+/// question when it only names a task or a title), which tools to call with which arguments, or what to say
+/// instead. It is a pure function of the messages, so the same plan is made again when the results come back.
+/// </summary>
+internal static class TurnPlanner
+{
+    private const int MaxAnswerDepth = 4;
+
+    public static TurnPlan Plan(ConversationView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        if (view.CurrentIndex < 0)
+        {
+            return TurnPlan.Say(new Intent(IntentKind.Greeting), Replies.Greeting);
+        }
+
+        var (intent, choices) = Understand(view, view.CurrentIndex, depth: 0);
+        return intent.Kind switch
+        {
+            IntentKind.Greeting => TurnPlan.Say(intent, Replies.Greeting),
+            IntentKind.Help => TurnPlan.Say(intent, Replies.Help),
+            IntentKind.Thanks => TurnPlan.Say(intent, Replies.Thanks),
+            IntentKind.Farewell => TurnPlan.Say(intent, Replies.Farewell),
+            IntentKind.Dismiss => TurnPlan.Say(intent, Replies.Dismissed),
+            IntentKind.Add => PlanAdd(intent),
+            IntentKind.List => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.ListTasks, ListArguments(intent))),
+            IntentKind.Complete or IntentKind.Reopen or IntentKind.Delete or IntentKind.Update => PlanChange(intent, view, choices),
+            IntentKind.Reference => PlanPick(intent, view),
+            _ => TurnPlan.Say(intent, Replies.NotUnderstood),
+        };
+    }
+
+    /// <summary>
+    /// The message at <paramref name="userIndex"/>, read on its own or, when it only names a task or gives a
+    /// title, as the answer to the question before it (completing the message that question was about).
+    /// </summary>
+    private static (Intent Intent, IReadOnlyList<ListedTask>? Choices) Understand(ConversationView view, int userIndex, int depth)
+    {
+        var text = view.Turns[userIndex].Text;
+        var intent = IntentParser.Parse(text);
+        var question = depth < MaxAnswerDepth ? view.QuestionBefore(userIndex) : PendingQuestion.None;
+        var askedAbout = view.AskingMessageBefore(userIndex);
+        if (question == PendingQuestion.None || askedAbout < 0)
+        {
+            return (intent, null);
+        }
+
+        var answer = Utterance.Clean(text);
+        if (question == PendingQuestion.WhichTask && intent.Kind is IntentKind.Unknown or IntentKind.Reference)
+        {
+            var (previous, _) = Understand(view, askedAbout, depth + 1);
+            if (previous.NeedsTask)
+            {
+                var choices = ReplyFormat.ListedTasks(view.Turns[userIndex - 1].Text);
+                return (previous with { Reference = intent.Reference ?? answer }, choices.Count > 0 ? choices : null);
+            }
+        }
+
+        // After "What should the new task say?" anything but small talk, a list or a new add is the title,
+        // even when it reads like a command ("Delete old emails").
+        if (question == PendingQuestion.WhatTitle && answer.Length > 0
+            && intent.Kind is not (IntentKind.Greeting or IntentKind.Help or IntentKind.Thanks or IntentKind.Farewell or IntentKind.Dismiss or IntentKind.List or IntentKind.Add))
+        {
+            var (previous, _) = Understand(view, askedAbout, depth + 1);
+            if (previous.Kind == IntentKind.Add)
+            {
+                var (title, description) = Utterance.TitleAndDescription(answer);
+                return (previous with { Title = title, Description = description ?? previous.Description }, null);
+            }
+
+            if (previous.Kind == IntentKind.Update)
+            {
+                return (previous with { Title = Utterance.CleanTitle(answer) }, null);
+            }
+        }
+
+        return (intent, null);
+    }
+
+    private static TurnPlan PlanAdd(Intent intent)
+    {
+        if (string.IsNullOrWhiteSpace(intent.Title))
+        {
+            return TurnPlan.Say(intent, ReplyFormat.AskTitle);
+        }
+
+        var arguments = new Dictionary<string, object?> { ["title"] = intent.Title };
+        if (!string.IsNullOrWhiteSpace(intent.Description))
+        {
+            arguments["description"] = intent.Description;
+        }
+
+        return TurnPlan.Call(intent, new PlannedCall(TaskToolNames.AddTask, arguments));
+    }
+
+    private static Dictionary<string, object?> ListArguments(Intent intent)
+    {
+        var arguments = new Dictionary<string, object?>();
+        if (intent.Focus is null && intent.Status is { } status)
+        {
+            arguments["status"] = status;
+        }
+
+        if (intent.Focus is null && intent.Query is { } query)
+        {
+            arguments["query"] = query;
+        }
+
+        return arguments;
+    }
+
+    private static TurnPlan PlanChange(Intent intent, ConversationView view, IReadOnlyList<ListedTask>? choices)
+    {
+        if (string.IsNullOrWhiteSpace(intent.Reference))
+        {
+            return TurnPlan.Say(intent, ReplyFormat.WhichTask(intent.Verb));
+        }
+
+        var resolved = ReferenceResolver.Resolve(intent.Reference, view, view.CurrentIndex, choices, intent.Verb);
+        if (resolved.Problem is { } problem)
+        {
+            return TurnPlan.Say(intent, problem);
+        }
+
+        if (intent.Kind == IntentKind.Update && intent.Title is null && intent.Description is null)
+        {
+            return TurnPlan.Say(intent, ReplyFormat.AskNewTitle);
+        }
+
+        var name = intent.Kind switch
+        {
+            IntentKind.Complete => TaskToolNames.CompleteTask,
+            IntentKind.Reopen => TaskToolNames.ReopenTask,
+            IntentKind.Delete => TaskToolNames.DeleteTask,
+            _ => TaskToolNames.UpdateTask,
+        };
+
+        // A rename names one task; only the single-task actions take several ("complete 3 and 4").
+        var tasks = intent.Kind == IntentKind.Update ? resolved.Tasks.Take(1) : resolved.Tasks;
+        return new TurnPlan(intent, [.. tasks.Select(task => new PlannedCall(name, ChangeArguments(intent, task)))], null);
+    }
+
+    private static Dictionary<string, object?> ChangeArguments(Intent intent, string task)
+    {
+        var arguments = new Dictionary<string, object?> { ["task"] = task };
+        if (intent.Kind == IntentKind.Update)
+        {
+            if (intent.Title is not null)
+            {
+                arguments["title"] = intent.Title;
+            }
+
+            if (intent.Description is not null)
+            {
+                arguments["description"] = intent.Description;
+            }
+        }
+
+        return arguments;
+    }
+
+    /// <summary>Only a task was named ("the second one", "task 5"), with no action: ask what to do with it.</summary>
+    private static TurnPlan PlanPick(Intent intent, ConversationView view)
+    {
+        var resolved = ReferenceResolver.Resolve(intent.Reference ?? "", view, view.CurrentIndex, choices: null, "use");
+        if (resolved.Problem is { } problem)
+        {
+            return TurnPlan.Say(intent, problem);
+        }
+
+        if (resolved.Tasks.Count != 1 || !int.TryParse(resolved.Tasks[0], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return TurnPlan.Say(intent, Replies.NotUnderstood);
+        }
+
+        var title = view.LatestList(view.CurrentIndex).FirstOrDefault(task => task.Number == number)?.Title;
+        return TurnPlan.Say(intent, Replies.WhatToDoWith(number, title));
+    }
+}

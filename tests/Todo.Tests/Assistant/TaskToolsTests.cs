@@ -1,0 +1,381 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Todo.Server.Assistant;
+using Todo.Tests.Infrastructure;
+
+namespace Todo.Tests.Assistant;
+
+/// <summary>The six tools over a real database: what they change, what they answer, and what a model sees.</summary>
+public abstract class TaskToolsTests(ApiFixture api)
+{
+    private async Task<T> WithToolsAsync<T>(AssistantSession session, Func<TaskTools, Task<T>> action)
+    {
+        await using var scope = api.Factory.Services.CreateAsyncScope();
+        return await action(AssistantSession.CreateTools(scope.ServiceProvider, session.UserId));
+    }
+
+    private async Task<AssistantSession> UserWithAsync(params string[] tasks)
+    {
+        var session = await AssistantSession.StartAsync(api);
+        await session.SeedAsync(tasks);
+        return session;
+    }
+
+    [Fact]
+    public async Task AddTaskCreatesTheTaskWithTheNextNumber()
+    {
+        var session = await UserWithAsync("Existing");
+
+        var result = await WithToolsAsync(session, tools => tools.AddTaskAsync("  Buy milk  ", "Semi-skimmed"));
+
+        var added = Assert.IsType<TaskActionResult>(result);
+        Assert.Equal("added", added.Action);
+        Assert.Equal(new TaskSummary(2, "Buy milk", false, "Semi-skimmed"), added.Task);
+        Assert.Equal(["title", "description"], added.Changed);
+        var stored = await session.StoredTasksAsync();
+        Assert.Equal(["Existing", "Buy milk"], stored.Select(t => t.Title));
+        Assert.Equal("Semi-skimmed", stored[1].Description);
+    }
+
+    [Theory]
+    [InlineData("", null, "empty")]
+    [InlineData("   ", null, "empty")]
+    [InlineData(null, null, "101 characters")]
+    [InlineData("Fine title", "long", "1001 characters")]
+    public async Task AddTaskRefusesInvalidInputAndChangesNothing(string? title, string? description, string messagePart)
+    {
+        var session = await UserWithAsync();
+        title ??= new string('t', 101);
+        description = description is null ? null : new string('d', 1001);
+
+        var result = await WithToolsAsync(session, tools => tools.AddTaskAsync(title, description));
+
+        var error = Assert.IsType<TaskToolError>(result);
+        Assert.Equal("invalid", error.Error);
+        Assert.Contains(messagePart, error.Message, StringComparison.Ordinal);
+        Assert.Empty(await session.StoredTasksAsync());
+    }
+
+    [Fact]
+    public async Task ListTasksFiltersByStatusAndQueryInNumberOrder()
+    {
+        var session = await UserWithAsync("Buy milk", "[x] Call mom", "Dentist | bring the card", "[x] Buy bread");
+
+        var all = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync()));
+        var pending = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync("pending")));
+        var completed = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync("completed")));
+        var search = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync(query: "BUY")));
+        var inDescription = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync("pending", "card")));
+
+        Assert.Equal(("all", (string?)null, 4), (all.Status, all.Query, all.Count));
+        Assert.Equal([1, 2, 3, 4], all.Tasks.Select(t => t.Number));
+        Assert.Null(all.Truncated);
+        Assert.Equal([1, 3], pending.Tasks.Select(t => t.Number));
+        Assert.Equal([2, 4], completed.Tasks.Select(t => t.Number));
+        Assert.All(completed.Tasks, t => Assert.True(t.IsCompleted));
+        Assert.Equal(("BUY", 2), (search.Query, search.Count));
+        Assert.Equal([1, 4], search.Tasks.Select(t => t.Number));
+        Assert.Equal([3], inDescription.Tasks.Select(t => t.Number));
+        Assert.All(all.Tasks, t => Assert.Null(t.Description));
+    }
+
+    [Fact]
+    public async Task ListTasksCapsAtFiftyAndCountsThemAll()
+    {
+        var session = await UserWithAsync([.. Enumerable.Range(1, 55).Select(i => $"Task {i}")]);
+
+        var list = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync()));
+        var search = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync(query: "task")));
+
+        Assert.Equal(TaskTools.ListLimit, list.Tasks.Count);
+        Assert.Equal(55, list.Count);
+        Assert.True(list.Truncated);
+        Assert.Equal(Enumerable.Range(1, 50), list.Tasks.Select(t => t.Number));
+        Assert.Equal((55, true), (search.Count, search.Truncated));
+    }
+
+    [Theory]
+    [InlineData("open", "pending")]
+    [InlineData("done", "completed")]
+    [InlineData("ALL", "all")]
+    public async Task ListTasksAcceptsTheWordsAModelMightUse(string status, string meaning)
+    {
+        var session = await UserWithAsync("One");
+
+        var list = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync(status)));
+
+        Assert.Equal(meaning, list.Status);
+    }
+
+    [Fact]
+    public async Task ListTasksRefusesAnUnknownStatus()
+    {
+        var session = await UserWithAsync("One");
+
+        var error = Assert.IsType<TaskToolError>(await WithToolsAsync(session, tools => tools.ListTasksAsync("someday")));
+
+        Assert.Equal("invalid", error.Error);
+        Assert.Contains("all, pending, completed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2")]
+    [InlineData("#2")]
+    [InlineData("task 2")]
+    [InlineData("Task #2")]
+    [InlineData("number 2")]
+    [InlineData("the meeting task")]
+    [InlineData("meeting")]
+    [InlineData("TEAM MEETING")]
+    [InlineData("'Team meeting'")]
+    [InlineData("meetings")]
+    public async Task CompleteTaskFindsTheTaskByNumberOrTitleWords(string reference)
+    {
+        var session = await UserWithAsync("Buy groceries", "Team meeting", "Call mom");
+
+        var result = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.CompleteTaskAsync(reference)));
+
+        Assert.Equal(("completed", 2, true), (result.Action, result.Task.Number, result.Task.IsCompleted));
+        Assert.Equal(["is_completed"], result.Changed);
+        var stored = await session.StoredTasksAsync();
+        Assert.Equal([false, true, false], stored.Select(t => t.IsCompleted));
+        Assert.NotNull(stored[1].CompletedAt);
+    }
+
+    [Fact]
+    public async Task CompletingACompletedTaskSaysSoAndKeepsWhenItWasCompleted()
+    {
+        var session = await UserWithAsync("[x] Pay rent");
+        var before = (await session.StoredTasksAsync())[0];
+
+        var result = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.CompleteTaskAsync("rent")));
+
+        Assert.Equal("already_completed", result.Action);
+        Assert.Empty(result.Changed);
+        var after = (await session.StoredTasksAsync())[0];
+        Assert.Equal((before.CompletedAt, before.UpdatedAt), (after.CompletedAt, after.UpdatedAt));
+    }
+
+    [Fact]
+    public async Task ReopenTaskReopensAndSaysWhenAlreadyPending()
+    {
+        var session = await UserWithAsync("[x] Pay rent", "Call mom");
+
+        var reopened = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.ReopenTaskAsync("pay rent")));
+        var already = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.ReopenTaskAsync("2")));
+
+        Assert.Equal(("reopened", 1), (reopened.Action, reopened.Task.Number));
+        Assert.Equal(("already_pending", 2), (already.Action, already.Task.Number));
+        var stored = await session.StoredTasksAsync();
+        Assert.All(stored, t => Assert.False(t.IsCompleted));
+        Assert.Null(stored[0].CompletedAt);
+    }
+
+    [Fact]
+    public async Task CompletePrefersThePendingMatchAndReopenTheCompletedOne()
+    {
+        var completing = await UserWithAsync("[x] Buy milk", "Buy milk");
+        var reopening = await UserWithAsync("[x] Buy milk", "Buy milk");
+
+        var completed = Assert.IsType<TaskActionResult>(await WithToolsAsync(completing, tools => tools.CompleteTaskAsync("buy milk")));
+        var reopened = Assert.IsType<TaskActionResult>(await WithToolsAsync(reopening, tools => tools.ReopenTaskAsync("milk")));
+
+        Assert.Equal(("completed", 2), (completed.Action, completed.Task.Number));
+        Assert.Equal(("reopened", 1), (reopened.Action, reopened.Task.Number));
+        // Both are now in the same state: the words no longer tell them apart.
+        var again = Assert.IsType<TaskToolError>(await WithToolsAsync(completing, tools => tools.ReopenTaskAsync("milk")));
+        Assert.Equal("ambiguous", again.Error);
+        Assert.Equal([1, 2], again.Candidates.Select(c => c.Number));
+    }
+
+    [Fact]
+    public async Task AnAmbiguousReferenceChangesNothingAndListsTheCandidates()
+    {
+        var session = await UserWithAsync("Team meeting", "Buy milk", "Meeting notes");
+
+        var result = await WithToolsAsync(session, tools => tools.DeleteTaskAsync("the meeting task"));
+
+        var error = Assert.IsType<TaskToolError>(result);
+        Assert.Equal(("ambiguous", "the meeting task"), (error.Error, error.Reference));
+        Assert.Equal([new TaskSummary(1, "Team meeting", false), new TaskSummary(3, "Meeting notes", false)], error.Candidates);
+        Assert.Equal(3, (await session.StoredTasksAsync()).Count);
+    }
+
+    [Fact]
+    public async Task AnExactTitleWinsOverTitlesThatContainIt()
+    {
+        var session = await UserWithAsync("Team meeting", "Meeting", "Meeting notes");
+
+        var result = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.DeleteTaskAsync("the meeting task")));
+
+        Assert.Equal(("deleted", 2, "Meeting"), (result.Action, result.Task.Number, result.Task.Title));
+        Assert.Equal(["Team meeting", "Meeting notes"], (await session.StoredTasksAsync()).Select(t => t.Title));
+    }
+
+    [Fact]
+    public async Task AllTheSignificantWordsMustMatch()
+    {
+        var session = await UserWithAsync("Call mom about the trip", "Call the bank", "Book the trip");
+
+        var result = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.CompleteTaskAsync("the trip call")));
+
+        Assert.Equal(1, result.Task.Number);
+    }
+
+    [Theory]
+    [InlineData("7", "There is no task #7.")]
+    [InlineData("homework", "No task matches \"homework\".")]
+    public async Task NothingMatchingIsNotFound(string reference, string message)
+    {
+        var session = await UserWithAsync("Buy milk");
+
+        var error = Assert.IsType<TaskToolError>(await WithToolsAsync(session, tools => tools.DeleteTaskAsync(reference)));
+
+        Assert.Equal(("not_found", reference, message), (error.Error, error.Reference, error.Message));
+        Assert.Empty(error.Candidates);
+        Assert.Single(await session.StoredTasksAsync());
+    }
+
+    [Fact]
+    public async Task ANumberTitleIsFoundByTitleWhenNoTaskHasThatNumber()
+    {
+        var session = await UserWithAsync("2024");
+
+        var result = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.CompleteTaskAsync("2024")));
+
+        Assert.Equal(1, result.Task.Number);
+    }
+
+    [Fact]
+    public async Task DeleteTaskDeletesAndAnswersTheTaskAsItWas()
+    {
+        var session = await UserWithAsync("Buy milk", "Call mom | Her birthday");
+
+        var result = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.DeleteTaskAsync("call mom")));
+
+        Assert.Equal(("deleted", new TaskSummary(2, "Call mom", false, "Her birthday")), (result.Action, result.Task));
+        Assert.Equal(["Buy milk"], (await session.StoredTasksAsync()).Select(t => t.Title));
+    }
+
+    [Fact]
+    public async Task UpdateTaskChangesTheTitleTheDescriptionOrBoth()
+    {
+        var session = await UserWithAsync("Buy milk | Two litres");
+
+        var renamed = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.UpdateTaskAsync("1", title: "Buy oat milk")));
+        var described = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.UpdateTaskAsync("oat milk", description: "One carton")));
+        var both = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.UpdateTaskAsync("#1", "Buy soy milk", "")));
+        var same = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.UpdateTaskAsync("1", "Buy soy milk")));
+
+        Assert.Equal(("updated", "Buy oat milk", "Two litres"), (renamed.Action, renamed.Task.Title, renamed.Task.Description));
+        Assert.Equal(["title"], renamed.Changed);
+        Assert.Equal(["description"], described.Changed);
+        Assert.Equal(["title", "description"], both.Changed);
+        Assert.Null(both.Task.Description);
+        Assert.Empty(same.Changed);
+        var stored = Assert.Single(await session.StoredTasksAsync());
+        Assert.Equal(("Buy soy milk", (string?)null), (stored.Title, stored.Description));
+    }
+
+    [Fact]
+    public async Task UpdateTaskNeedsSomethingToChangeAndValidInput()
+    {
+        var session = await UserWithAsync("Buy milk");
+
+        var nothing = Assert.IsType<TaskToolError>(await WithToolsAsync(session, tools => tools.UpdateTaskAsync("1")));
+        var blankTitleOnly = Assert.IsType<TaskToolError>(await WithToolsAsync(session, tools => tools.UpdateTaskAsync("1", "  ")));
+        var tooLong = Assert.IsType<TaskToolError>(await WithToolsAsync(session, tools => tools.UpdateTaskAsync("1", new string('x', 101))));
+
+        Assert.Equal(["invalid", "invalid", "invalid"], new[] { nothing.Error, blankTitleOnly.Error, tooLong.Error });
+        Assert.Equal("1", tooLong.Reference);
+        Assert.Equal("Buy milk", Assert.Single(await session.StoredTasksAsync()).Title);
+    }
+
+    [Fact]
+    public async Task ToolsOnlySeeTheirOwnUsersTasks()
+    {
+        var owner = await UserWithAsync("Secret plan");
+        var other = await UserWithAsync();
+
+        var complete = await WithToolsAsync(other, tools => tools.CompleteTaskAsync("1"));
+        var delete = await WithToolsAsync(other, tools => tools.DeleteTaskAsync("secret plan"));
+        var list = Assert.IsType<TaskListResult>(await WithToolsAsync(other, tools => tools.ListTasksAsync()));
+
+        Assert.Equal("not_found", Assert.IsType<TaskToolError>(complete).Error);
+        Assert.Equal("not_found", Assert.IsType<TaskToolError>(delete).Error);
+        Assert.Equal(0, list.Count);
+        var stored = Assert.Single(await owner.StoredTasksAsync());
+        Assert.False(stored.IsCompleted);
+    }
+
+    [Fact]
+    public async Task ResultsSerialiseAsCompactSnakeCaseJson()
+    {
+        var session = await UserWithAsync("Buy milk", "Team meeting", "Meeting notes");
+
+        var results = await WithToolsAsync(session, async tools => new[]
+        {
+            await tools.CompleteTaskAsync("1"),
+            await tools.ListTasksAsync("pending"),
+            await tools.DeleteTaskAsync("meeting"),
+        });
+        var json = results.Select(result => JsonSerializer.Serialize(result, TaskTools.JsonOptions)).ToList();
+
+        Assert.Equal("""{"ok":true,"action":"completed","task":{"number":1,"title":"Buy milk","is_completed":true},"changed":["is_completed"]}""", json[0]);
+        Assert.Equal("""{"ok":true,"action":"listed","status":"pending","query":null,"count":2,"tasks":[{"number":2,"title":"Team meeting","is_completed":false},{"number":3,"title":"Meeting notes","is_completed":false}]}""", json[1]);
+        Assert.StartsWith("""{"ok":false,"error":"ambiguous","reference":"meeting","candidates":[{"number":2,""", json[2], StringComparison.Ordinal);
+        Assert.Contains("\"message\":", json[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheFunctionsShowAModelTheirParametersAndNoUser()
+    {
+        var session = await UserWithAsync();
+
+        var functions = await WithToolsAsync(session, tools => Task.FromResult(tools.AsAIFunctions().Cast<AIFunction>().ToList()));
+
+        var parameters = functions.ToDictionary(
+            f => f.Name,
+            f => f.JsonSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(["title", "description"], parameters["add_task"]);
+        Assert.Equal(["status", "query"], parameters["list_tasks"]);
+        Assert.Equal(["task"], parameters["complete_task"]);
+        Assert.Equal(["task"], parameters["reopen_task"]);
+        Assert.Equal(["task"], parameters["delete_task"]);
+        Assert.Equal(["task", "title", "description"], parameters["update_task"]);
+        Assert.All(functions, f =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(f.Description));
+            Assert.DoesNotContain(parameters[f.Name], name => name.Contains("user", StringComparison.OrdinalIgnoreCase));
+            foreach (var property in f.JsonSchema.GetProperty("properties").EnumerateObject())
+            {
+                Assert.True(property.Value.TryGetProperty("description", out _), $"{f.Name}.{property.Name} has no description");
+            }
+        });
+        Assert.Equal(["title"], functions.Single(f => f.Name == "add_task").JsonSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["task"], functions.Single(f => f.Name == "update_task").JsonSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task AFunctionCallRunsTheToolAndReturnsItsJson()
+    {
+        var session = await UserWithAsync();
+
+        var result = await WithToolsAsync(session, async tools =>
+        {
+            var add = tools.AsAIFunctions().Cast<AIFunction>().Single(f => f.Name == "add_task");
+            return await add.InvokeAsync(new AIFunctionArguments { ["title"] = "Water the plants" });
+        });
+
+        var json = Assert.IsType<JsonElement>(result);
+        Assert.True(json.GetProperty("ok").GetBoolean());
+        Assert.Equal("Water the plants", json.GetProperty("task").GetProperty("title").GetString());
+        Assert.Equal(1, json.GetProperty("task").GetProperty("number").GetInt32());
+        Assert.Equal("Water the plants", Assert.Single(await session.StoredTasksAsync()).Title);
+    }
+}
+
+public sealed class SqliteTaskToolsTests(SqliteApi api) : TaskToolsTests(api), IClassFixture<SqliteApi>;
+
+public sealed class PostgresTaskToolsTests(PostgresApi api) : TaskToolsTests(api), IClassFixture<PostgresApi>;

@@ -1,0 +1,426 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Todo.Tests.Infrastructure;
+
+namespace Todo.Tests.Mcp;
+
+/// <summary>
+/// /mcp driven by the MCP SDK's own client (Streamable HTTP, in memory through the TestServer's handler): the six
+/// tools listed with their annotations, each tool called and checked through the REST API, ambiguity, another
+/// user's tasks out of reach, and the bearer token required.
+/// </summary>
+public abstract class McpTests(ApiFixture api)
+{
+    private const int TestTimeout = 30_000;
+
+    private static readonly Dictionary<string, string[]> ExpectedParameters = new()
+    {
+        ["add_task"] = ["title", "description"],
+        ["list_tasks"] = ["status", "query"],
+        ["complete_task"] = ["task"],
+        ["reopen_task"] = ["task"],
+        ["delete_task"] = ["task"],
+        ["update_task"] = ["task", "title", "description"],
+    };
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task ToolsAreListedWithTitlesDescriptionsAndAnnotations()
+    {
+        var user = await api.CreateUserAsync();
+        await using var client = await ConnectAsync(user.Token);
+
+        var tools = (await client.ListToolsAsync(cancellationToken: Cancellation)).ToDictionary(t => t.Name);
+
+        Assert.Equal(ExpectedParameters.Keys.Order(), tools.Keys.Order());
+        foreach (var tool in tools.Values.Select(t => t.ProtocolTool))
+        {
+            Assert.False(string.IsNullOrWhiteSpace(tool.Title), $"{tool.Name} has no title");
+            Assert.False(string.IsNullOrWhiteSpace(tool.Description), $"{tool.Name} has no description");
+            Assert.NotNull(tool.Annotations);
+            Assert.False(tool.Annotations.OpenWorldHint, $"{tool.Name} is not open-world");
+        }
+
+        var list = Annotations(tools, "list_tasks");
+        Assert.True(list.ReadOnlyHint, "list_tasks is read-only");
+        Assert.True(list.IdempotentHint, "list_tasks is idempotent");
+        Assert.False(list.DestructiveHint, "list_tasks is not destructive");
+        var delete = Annotations(tools, "delete_task");
+        Assert.False(delete.ReadOnlyHint, "delete_task changes tasks");
+        Assert.True(delete.DestructiveHint, "delete_task is destructive");
+        var add = Annotations(tools, "add_task");
+        Assert.False(add.ReadOnlyHint, "add_task changes tasks");
+        Assert.False(add.DestructiveHint, "add_task only adds");
+        Assert.False(add.IdempotentHint, "add_task twice adds two tasks");
+        foreach (var name in new[] { "complete_task", "reopen_task", "update_task" })
+        {
+            Assert.False(Annotations(tools, name).ReadOnlyHint, $"{name} changes tasks");
+        }
+
+        Assert.False(Annotations(tools, "complete_task").DestructiveHint, "complete_task is not destructive");
+        Assert.False(Annotations(tools, "reopen_task").DestructiveHint, "reopen_task is not destructive");
+        Assert.Equal("List tasks", tools["list_tasks"].ProtocolTool.Title);
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task ToolInputSchemasHaveTheDocumentedParametersAndNoUserParameter()
+    {
+        var user = await api.CreateUserAsync();
+        await using var client = await ConnectAsync(user.Token);
+
+        var tools = await client.ListToolsAsync(cancellationToken: Cancellation);
+
+        foreach (var tool in tools)
+        {
+            var schema = JsonSerializer.SerializeToElement(tool.ProtocolTool.InputSchema);
+            Assert.Equal("object", schema.GetProperty("type").GetString());
+            var parameters = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
+            Assert.Equal(ExpectedParameters[tool.Name].Order(), parameters.Order());
+            Assert.DoesNotContain(parameters, p => p.Contains("user", StringComparison.OrdinalIgnoreCase)
+                                                   || p.Contains("caller", StringComparison.OrdinalIgnoreCase)
+                                                   || p.Contains("principal", StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain("user_id", schema.GetRawText(), StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("userId", schema.GetRawText(), StringComparison.OrdinalIgnoreCase);
+            Assert.NotNull(tool.ProtocolTool.OutputSchema);
+        }
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task AddTaskCreatesTheTaskForTheCaller()
+    {
+        var user = await api.CreateUserAsync();
+        await using var client = await ConnectAsync(user.Token);
+
+        var result = await CallAsync(client, "add_task", new() { ["title"] = "  Buy milk ", ["description"] = "Two litres" });
+
+        Assert.True(result.GetProperty("ok").GetBoolean());
+        Assert.Equal("added", result.GetProperty("action").GetString());
+        var task = result.GetProperty("task");
+        Assert.Equal((1, "Buy milk", false, "Two litres"),
+            (task.GetProperty("number").GetInt32(), task.GetProperty("title").GetString(), task.GetProperty("is_completed").GetBoolean(),
+                task.GetProperty("description").GetString()));
+        var stored = Assert.Single(await RestTasksAsync(user));
+        Assert.Equal((1, "Buy milk", "Two litres", false),
+            (stored.GetProperty("number").GetInt32(), stored.GetProperty("title").GetString(), stored.GetProperty("description").GetString(),
+                stored.GetProperty("is_completed").GetBoolean()));
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task ListTasksReturnsTheCallersTasksAsStructuredContent()
+    {
+        var user = await api.CreateUserAsync();
+        await SeedAsync(user, "Buy milk", "Call the dentist", "Buy bread");
+        await using var client = await ConnectAsync(user.Token);
+        await CallAsync(client, "complete_task", new() { ["task"] = "2" });
+
+        var all = await CallAsync(client, "list_tasks", []);
+        var pending = await CallAsync(client, "list_tasks", new() { ["status"] = "pending" });
+        var search = await CallAsync(client, "list_tasks", new() { ["query"] = "buy" });
+
+        Assert.Equal(("listed", "all", 3), (all.GetProperty("action").GetString(), all.GetProperty("status").GetString(), all.GetProperty("count").GetInt32()));
+        Assert.Equal(
+            [(1, "Buy milk", false), (2, "Call the dentist", true), (3, "Buy bread", false)],
+            all.GetProperty("tasks").EnumerateArray().Select(t =>
+                (t.GetProperty("number").GetInt32(), t.GetProperty("title").GetString()!, t.GetProperty("is_completed").GetBoolean())));
+        Assert.Equal([1, 3], Numbers(pending.GetProperty("tasks")));
+        Assert.Equal([1, 3], Numbers(search.GetProperty("tasks")));
+        Assert.Equal("buy", search.GetProperty("query").GetString());
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task CompleteAndReopenWorkByNumberAndByTitleWords()
+    {
+        var user = await api.CreateUserAsync();
+        await SeedAsync(user, "Buy milk", "Call the plumber");
+        await using var client = await ConnectAsync(user.Token);
+
+        var byNumber = await CallAsync(client, "complete_task", new() { ["task"] = "2" });
+        Assert.Equal(("completed", 2), (byNumber.GetProperty("action").GetString(), byNumber.GetProperty("task").GetProperty("number").GetInt32()));
+        Assert.Equal([false, true], (await RestTasksAsync(user)).Select(t => t.GetProperty("is_completed").GetBoolean()));
+
+        var reopenByWords = await CallAsync(client, "reopen_task", new() { ["task"] = "plumber" });
+        Assert.Equal(("reopened", 2), (reopenByWords.GetProperty("action").GetString(), reopenByWords.GetProperty("task").GetProperty("number").GetInt32()));
+        Assert.Equal([false, false], (await RestTasksAsync(user)).Select(t => t.GetProperty("is_completed").GetBoolean()));
+
+        var completeByWords = await CallAsync(client, "complete_task", new() { ["task"] = "milk" });
+        Assert.Equal(("completed", "Buy milk"), (completeByWords.GetProperty("action").GetString(), completeByWords.GetProperty("task").GetProperty("title").GetString()));
+        var reopenByNumber = await CallAsync(client, "reopen_task", new() { ["task"] = "#1" });
+        Assert.Equal("reopened", reopenByNumber.GetProperty("action").GetString());
+        var again = await CallAsync(client, "reopen_task", new() { ["task"] = "1" });
+        Assert.Equal("already_pending", again.GetProperty("action").GetString());
+        Assert.Equal([false, false], (await RestTasksAsync(user)).Select(t => t.GetProperty("is_completed").GetBoolean()));
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task UpdateTaskRenamesAndDescribes()
+    {
+        var user = await api.CreateUserAsync();
+        await SeedAsync(user, "Buy milk", "Call mom");
+        await using var client = await ConnectAsync(user.Token);
+
+        var renamed = await CallAsync(client, "update_task", new() { ["task"] = "2", ["title"] = "Call mom tonight" });
+        var described = await CallAsync(client, "update_task", new() { ["task"] = "milk", ["description"] = "Oat, not cow" });
+
+        Assert.Equal(("updated", "Call mom tonight"), (renamed.GetProperty("action").GetString(), renamed.GetProperty("task").GetProperty("title").GetString()));
+        Assert.Equal(["title"], renamed.GetProperty("changed").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["description"], described.GetProperty("changed").EnumerateArray().Select(c => c.GetString()));
+        var stored = await RestTasksAsync(user);
+        Assert.Equal(["Buy milk", "Call mom tonight"], stored.Select(t => t.GetProperty("title").GetString()));
+        Assert.Equal("Oat, not cow", stored[0].GetProperty("description").GetString());
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task DeleteTaskDeletesByNumberAndByTitleWords()
+    {
+        var user = await api.CreateUserAsync();
+        await SeedAsync(user, "Buy milk", "Team meeting notes", "Water the plants");
+        await using var client = await ConnectAsync(user.Token);
+
+        var byWords = await CallAsync(client, "delete_task", new() { ["task"] = "the meeting task" });
+        var byNumber = await CallAsync(client, "delete_task", new() { ["task"] = "3" });
+        var gone = await CallAsync(client, "delete_task", new() { ["task"] = "3" });
+
+        Assert.Equal(("deleted", "Team meeting notes"), (byWords.GetProperty("action").GetString(), byWords.GetProperty("task").GetProperty("title").GetString()));
+        Assert.Equal(("deleted", 3), (byNumber.GetProperty("action").GetString(), byNumber.GetProperty("task").GetProperty("number").GetInt32()));
+        Assert.Equal((false, "not_found"), (gone.GetProperty("ok").GetBoolean(), gone.GetProperty("error").GetString()));
+        Assert.Equal(["Buy milk"], (await RestTasksAsync(user)).Select(t => t.GetProperty("title").GetString()));
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task AmbiguousReferenceReturnsTheCandidatesAndChangesNothing()
+    {
+        var user = await api.CreateUserAsync();
+        await SeedAsync(user, "Call mom", "Buy milk", "Call dad");
+        await using var client = await ConnectAsync(user.Token);
+
+        var complete = await CallAsync(client, "complete_task", new() { ["task"] = "call" });
+        var delete = await CallAsync(client, "delete_task", new() { ["task"] = "call" });
+        var update = await CallAsync(client, "update_task", new() { ["task"] = "call", ["title"] = "Renamed" });
+
+        foreach (var result in new[] { complete, delete, update })
+        {
+            Assert.False(result.GetProperty("ok").GetBoolean());
+            Assert.Equal("ambiguous", result.GetProperty("error").GetString());
+            Assert.Equal(
+                [(1, "Call mom"), (3, "Call dad")],
+                result.GetProperty("candidates").EnumerateArray().Select(c => (c.GetProperty("number").GetInt32(), c.GetProperty("title").GetString()!)));
+        }
+
+        var stored = await RestTasksAsync(user);
+        Assert.Equal(["Call mom", "Buy milk", "Call dad"], stored.Select(t => t.GetProperty("title").GetString()));
+        Assert.All(stored, t => Assert.False(t.GetProperty("is_completed").GetBoolean()));
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task UnknownReferenceSaysNotFound()
+    {
+        var user = await api.CreateUserAsync();
+        await SeedAsync(user, "Buy milk");
+        await using var client = await ConnectAsync(user.Token);
+
+        var byNumber = await CallAsync(client, "complete_task", new() { ["task"] = "42" });
+        var byWords = await CallAsync(client, "complete_task", new() { ["task"] = "dentist" });
+
+        Assert.Equal(("not_found", "42"), (byNumber.GetProperty("error").GetString(), byNumber.GetProperty("reference").GetString()));
+        Assert.Equal("not_found", byWords.GetProperty("error").GetString());
+        Assert.False(Assert.Single(await RestTasksAsync(user)).GetProperty("is_completed").GetBoolean());
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task SecondUserCannotSeeOrTouchTheFirstUsersTasks()
+    {
+        var first = await api.CreateUserAsync();
+        var second = await api.CreateUserAsync();
+        await using var firstClient = await ConnectAsync(first.Token);
+        await using var secondClient = await ConnectAsync(second.Token);
+        await CallAsync(firstClient, "add_task", new() { ["title"] = "Secret plan" });
+
+        var list = await CallAsync(secondClient, "list_tasks", []);
+        var search = await CallAsync(secondClient, "list_tasks", new() { ["query"] = "secret" });
+        var complete = await CallAsync(secondClient, "complete_task", new() { ["task"] = "1" });
+        var completeByWords = await CallAsync(secondClient, "complete_task", new() { ["task"] = "secret plan" });
+        var update = await CallAsync(secondClient, "update_task", new() { ["task"] = "1", ["title"] = "Hijacked" });
+        var delete = await CallAsync(secondClient, "delete_task", new() { ["task"] = "1" });
+        var deleteByWords = await CallAsync(secondClient, "delete_task", new() { ["task"] = "secret" });
+
+        Assert.Equal(0, list.GetProperty("count").GetInt32());
+        Assert.Empty(list.GetProperty("tasks").EnumerateArray());
+        Assert.Equal(0, search.GetProperty("count").GetInt32());
+        foreach (var result in new[] { complete, completeByWords, update, delete, deleteByWords })
+        {
+            Assert.Equal((false, "not_found"), (result.GetProperty("ok").GetBoolean(), result.GetProperty("error").GetString()));
+            Assert.Empty(result.GetProperty("candidates").EnumerateArray());
+        }
+
+        // The second user's own task 1 is theirs; the first user's task is untouched.
+        var own = await CallAsync(secondClient, "add_task", new() { ["title"] = "My own" });
+        Assert.Equal(1, own.GetProperty("task").GetProperty("number").GetInt32());
+        var completeOwn = await CallAsync(secondClient, "complete_task", new() { ["task"] = "1" });
+        Assert.Equal(("completed", "My own"), (completeOwn.GetProperty("action").GetString(), completeOwn.GetProperty("task").GetProperty("title").GetString()));
+        var firstTask = Assert.Single(await RestTasksAsync(first));
+        Assert.Equal(("Secret plan", false), (firstTask.GetProperty("title").GetString(), firstTask.GetProperty("is_completed").GetBoolean()));
+        var firstList = await CallAsync(firstClient, "list_tasks", []);
+        Assert.Equal(["Secret plan"], firstList.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString()));
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task McpWithoutATokenIs401WithBearerChallenge()
+    {
+        using var client = api.CreateClient();
+        using var response = await client.SendAsync(InitializeRequest(authorization: null), Cancellation);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+    }
+
+    [Theory(Timeout = TestTimeout)]
+    [InlineData("not-a-jwt")]
+    [InlineData("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl")]
+    public async Task McpWithAnInvalidTokenIs401(string token)
+    {
+        using var client = api.CreateClient();
+        using var response = await client.SendAsync(InitializeRequest(new AuthenticationHeaderValue("Bearer", token)), Cancellation);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task SdkClientCannotConnectWithoutAValidToken()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var client = await ConnectAsync("not-a-valid-token");
+        });
+
+        Assert.True(IsUnauthorized(error), "expected a 401 from /mcp, got: " + error);
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task DeleteAndUpdateAreNotAdvertisedAsIdempotentBecauseRepeatedWordsCanNameAnotherTask()
+    {
+        var user = await api.CreateUserAsync();
+        await SeedAsync(user, "Buy milk", "Buy milk for grandma");
+        await using var client = await ConnectAsync(user.Token);
+        var tools = (await client.ListToolsAsync(cancellationToken: Cancellation)).ToDictionary(t => t.Name);
+        Assert.False(Annotations(tools, "delete_task").IdempotentHint, "delete_task must not be advertised as idempotent");
+        Assert.False(Annotations(tools, "update_task").IdempotentHint, "update_task must not be advertised as idempotent");
+
+        // Why: the same words, repeated after the exact match is gone, name the other task.
+        var first = await CallAsync(client, "delete_task", new() { ["task"] = "buy milk" });
+        Assert.Equal(("deleted", "Buy milk"), (first.GetProperty("action").GetString(), first.GetProperty("task").GetProperty("title").GetString()));
+        Assert.Equal(["Buy milk for grandma"], (await RestTasksAsync(user)).Select(t => t.GetProperty("title").GetString()));
+        var repeated = await CallAsync(client, "delete_task", new() { ["task"] = "buy milk" });
+        Assert.Equal("Buy milk for grandma", repeated.GetProperty("task").GetProperty("title").GetString());
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task McpToolChangesAreTheSameTasksTheRestApiServes()
+    {
+        var user = await api.CreateUserAsync();
+        using (var created = await user.Client.PostAsJsonAsync("/api/tasks", new { title = "From REST" }, ApiFixture.Json, Cancellation))
+        {
+            created.EnsureSuccessStatusCode();
+        }
+
+        await using var client = await ConnectAsync(user.Token);
+        var added = await CallAsync(client, "add_task", new() { ["title"] = "From MCP" });
+        var list = await CallAsync(client, "list_tasks", []);
+
+        Assert.Equal(2, added.GetProperty("task").GetProperty("number").GetInt32());
+        Assert.Equal(["From REST", "From MCP"], list.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString()));
+        Assert.Equal(["From REST", "From MCP"], (await RestTasksAsync(user)).Select(t => t.GetProperty("title").GetString()));
+    }
+
+    /// <summary>An MCP client over Streamable HTTP to the in-memory server, sending the bearer token.</summary>
+    private async Task<McpClient> ConnectAsync(string token)
+    {
+        var http = new HttpClient(api.Factory.Server.CreateHandler())
+        {
+            BaseAddress = api.Factory.Server.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(20),
+        };
+        var transport = new HttpClientTransport(
+            new HttpClientTransportOptions
+            {
+                Endpoint = new Uri(api.Factory.Server.BaseAddress, "/mcp"),
+                TransportMode = HttpTransportMode.StreamableHttp,
+                AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
+            },
+            http,
+            loggerFactory: null,
+            ownsHttpClient: true);
+        return await McpClient.CreateAsync(transport, cancellationToken: Cancellation);
+    }
+
+    /// <summary>Calls a tool; checks it did not fail as a call and that its text content is the same JSON as its structured content.</summary>
+    private static async Task<JsonElement> CallAsync(McpClient client, string tool, Dictionary<string, object?> arguments)
+    {
+        var result = await client.CallToolAsync(tool, arguments, cancellationToken: Cancellation);
+        Assert.NotEqual(true, result.IsError);
+        Assert.NotNull(result.StructuredContent);
+        var structured = JsonSerializer.SerializeToElement(result.StructuredContent);
+        Assert.Equal(JsonValueKind.Object, structured.ValueKind);
+        var text = Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
+        Assert.True(JsonElement.DeepEquals(structured, JsonDocument.Parse(text).RootElement),
+            $"structured content {structured.GetRawText()} differs from the text {text}");
+        return structured;
+    }
+
+    private static bool IsUnauthorized(Exception error) => error switch
+    {
+        HttpRequestException { StatusCode: HttpStatusCode.Unauthorized } => true,
+        ClientTransportClosedException { Details: HttpClientCompletionDetails { HttpStatusCode: HttpStatusCode.Unauthorized } } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnauthorized),
+        _ => error.Message.Contains("401", StringComparison.Ordinal)
+             || error.Message.Contains("Unauthorized", StringComparison.OrdinalIgnoreCase)
+             || (error.InnerException is { } inner && IsUnauthorized(inner)),
+    };
+
+    private static ToolAnnotations Annotations(Dictionary<string, McpClientTool> tools, string name) =>
+        tools[name].ProtocolTool.Annotations ?? throw new InvalidOperationException($"{name} has no annotations");
+
+    private static int[] Numbers(JsonElement tasks) => [.. tasks.EnumerateArray().Select(t => t.GetProperty("number").GetInt32())];
+
+    /// <summary>Creates tasks through the REST API, numbered 1, 2, 3… in order.</summary>
+    private static async Task SeedAsync(TestUser user, params string[] titles)
+    {
+        foreach (var title in titles)
+        {
+            using var response = await user.Client.PostAsJsonAsync("/api/tasks", new { title }, ApiFixture.Json, Cancellation);
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    /// <summary>The user's tasks as GET /api/tasks answers them, in number order.</summary>
+    private static async Task<List<JsonElement>> RestTasksAsync(TestUser user)
+    {
+        var page = await user.Client.GetFromJsonAsync<JsonElement>("/api/tasks?limit=100", ApiFixture.Json, Cancellation);
+        return [.. page.GetProperty("items").EnumerateArray().OrderBy(t => t.GetProperty("number").GetInt32())];
+    }
+
+    private static HttpRequestMessage InitializeRequest(AuthenticationHeaderValue? authorization)
+    {
+        const string Initialize = """
+            {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"test","version":"1.0"}}}
+            """;
+        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        {
+            Content = new StringContent(Initialize, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Authorization = authorization;
+        return request;
+    }
+}
+
+public sealed class SqliteMcpTests(SqliteApi api) : McpTests(api), IClassFixture<SqliteApi>;
+
+public sealed class PostgresMcpTests(PostgresApi api) : McpTests(api), IClassFixture<PostgresApi>;
