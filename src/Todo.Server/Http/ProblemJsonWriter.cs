@@ -21,7 +21,7 @@ internal sealed class ProblemJsonWriter(IOptions<JsonOptions> json, IOptions<Pro
         problem.Status ??= http.Response.StatusCode;
         problem.Title ??= ReasonPhrases.GetReasonPhrase(problem.Status.Value);
         problem.Type ??= Problems.TypeFor(problem.Status.Value);
-        problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? http.TraceIdentifier);
+        problem.Extensions.TryAdd("trace_id", Activity.Current?.Id ?? http.TraceIdentifier);
         options.Value.CustomizeProblemDetails?.Invoke(context);
 
         http.Response.ContentType = "application/problem+json";
