@@ -11,8 +11,10 @@ missing=()
 if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
   missing+=(postgresql)
 fi
-# Browser tests (tests/Todo.E2E) will add Debian's Chromium here, e.g.:
-#   command -v chromium >/dev/null || missing+=(chromium)
+# Browser tests (tests/Todo.E2E): Debian's Chromium, which Playwright drives (never `playwright install`),
+# and npm for axe-core, the accessibility checker the tests inject into pages.
+command -v chromium >/dev/null || missing+=(chromium)
+command -v npm >/dev/null || missing+=(npm)
 
 if ((${#missing[@]})); then
   if ! command -v apt-get >/dev/null; then
@@ -36,4 +38,6 @@ fi
 # --- .NET tools and tests ------------------------------------------------------------------
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore
+# axe-core, pinned by tests/Todo.E2E/package-lock.json.
+[ -f tests/Todo.E2E/node_modules/axe-core/axe.min.js ] || npm ci --prefix tests/Todo.E2E --no-audit --no-fund
 dotnet test Todo.slnx -c Release --logger trx --results-directory TestResults "$@"

@@ -37,13 +37,13 @@ public sealed class ApiSurfaceTests(ApiSurfaceTests.LimitedApi api) : IClassFixt
     }
 
     [Fact]
-    public async Task ScalarIsServedAndTheRootLeadsThere()
+    public async Task ScalarIsServedAndTheRootIsTheWebPage()
     {
         var client = api.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var root = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
-        Assert.Equal("/scalar/v1", root.Headers.Location?.OriginalString);
+        Assert.Equal("/signin?returnUrl=%2F", root.Headers.Location?.PathAndQuery); // the web page, which asks who you are
         var scalar = await client.GetAsync("/scalar/v1");
         Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
         Assert.Contains("openapi", await scalar.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);

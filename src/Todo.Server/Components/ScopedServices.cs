@@ -1,0 +1,17 @@
+namespace Todo.Server.Components;
+
+/// <summary>
+/// A circuit lives as long as the page is open, so components never hold a DbContext: each call gets a service
+/// from a scope of its own, disposed when the call is done.
+/// </summary>
+public static class ScopedServices
+{
+    public static async Task<TResult> RunAsync<TService, TResult>(
+        this IServiceScopeFactory scopes, Func<TService, Task<TResult>> action)
+        where TService : notnull
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = scopes.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Todo.Server.Accounts;
+using Todo.Server.Components.Account;
+
+namespace Todo.Server.Components;
+
+/// <summary>
+/// The web page at <c>/</c>: Razor components with interactive server rendering. People sign in with a cookie,
+/// an additional authentication scheme that only the pages, their circuit and the sign-out post accept: JwtBearer
+/// stays the default scheme, so the REST API remains bearer-only.
+/// </summary>
+public static class WebUi
+{
+    /// <summary>The authorization policy of the pages and their circuit: a valid session cookie, nothing else.</summary>
+    public const string SignedInPolicy = "web-signed-in";
+
+    public const string SignInPath = "/signin";
+    public const string SignUpPath = "/signup";
+    public const string SignOutPath = "/signout";
+
+    public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
+    {
+        // Serves wwwroot and the framework's scripts from a build output too (a publish output has them in place).
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, ActiveUserAuthenticationStateProvider>();
+
+        // Cookies and antiforgery tokens stay valid across restarts.
+        services.AddDataProtection()
+            .SetApplicationName("Todo")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
+
+        services.AddAuthentication().AddCookie(CookieAuthenticationDefaults.AuthenticationScheme);
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((cookie, auth) =>
+            {
+                cookie.Cookie.Name = "todo_session";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.LoginPath = SignInPath;
+                cookie.AccessDeniedPath = SignInPath;
+                cookie.ReturnUrlParameter = "returnUrl";
+                cookie.ExpireTimeSpan = auth.Value.TokenLifetime;
+                cookie.SlidingExpiration = true;
+                cookie.Events = new CookieAuthenticationEvents
+                {
+                    OnValidatePrincipal = CookieSession.RejectInactiveUserAsync,
+                    OnRedirectToLogin = CookieSession.RedirectPagesToSignInAsync,
+                    OnRedirectToAccessDenied = CookieSession.RedirectPagesToSignInAsync,
+                };
+            });
+        services.AddAuthorizationBuilder().AddPolicy(SignedInPolicy, policy => policy
+            .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser());
+        return builder;
+    }
+
+    public static WebApplication MapWebUi(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapPost(SignOutPath, (Delegate)SignOutAsync)
+            .RequireAuthorization(SignedInPolicy)
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .ExcludeFromDescription();
+
+        // Every page and the circuit's hub need the cookie; the sign-in and sign-up pages allow anonymous visitors.
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .RequireAuthorization(SignedInPolicy);
+        return app;
+    }
+
+    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.LocalRedirect(SignInPath);
+    }
+}

@@ -1,0 +1,20 @@
+using Todo.Server.Data;
+
+namespace Todo.Server.Components;
+
+/// <summary>What the page tells a person when a request fails; the details go to the log.</summary>
+public static class FailureText
+{
+    public const string Unavailable = "The server can't reach its database right now. Try again in a moment.";
+
+    public static string For(Exception exception, string action) =>
+        DatabaseErrors.IsUnavailable(exception)
+            ? $"Couldn't {action}: the server can't reach its database right now. Try again in a moment."
+            : $"Couldn't {action}. Something went wrong on the server; try again.";
+}
+
+internal static partial class WebUiLog
+{
+    [LoggerMessage(LogLevel.Warning, "The web page could not {Action}")]
+    public static partial void RequestFailed(ILogger logger, string action, Exception exception);
+}

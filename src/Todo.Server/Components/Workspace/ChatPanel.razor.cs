@@ -1,0 +1,436 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.JSInterop;
+using Todo.Server.Chat;
+
+namespace Todo.Server.Components.Workspace;
+
+/// <summary>
+/// The assistant: the user's conversations (new, rename, delete), the chosen one's messages, and a box to write in.
+/// A turn runs through <see cref="ChatService"/> and its reply streams in as the model writes it; every tool the
+/// assistant uses raises <see cref="TasksChanged"/>, so the task list shows what it did at once. The open
+/// conversation is kept in the address (<c>?c=ID</c>), so a reload brings it back.
+/// </summary>
+public sealed partial class ChatPanel : IDisposable
+{
+    public const string ConversationParameter = "c";
+    private const int ConversationPageSize = 50;
+    private const int MessagePageSize = 100;
+
+    /// <summary>What each task tool did, in words; an unknown tool shows its name.</summary>
+    private static readonly Dictionary<string, string> ToolLabels = new(StringComparer.Ordinal)
+    {
+        ["add_task"] = "Added a task",
+        ["list_tasks"] = "Looked at your tasks",
+        ["complete_task"] = "Completed a task",
+        ["reopen_task"] = "Reopened a task",
+        ["delete_task"] = "Deleted a task",
+        ["update_task"] = "Changed a task",
+    };
+
+    private readonly CancellationTokenSource disposed = new();
+    private List<ConversationDto> conversations = [];
+    private string? conversationsError;
+    private Guid? selectedId;
+    private List<ChatLine> lines = [];
+    private bool hasEarlier;
+    private string draft = "";
+    private string? messageError;
+    private string? chatError;
+    private string? announcement;
+    private bool busy;
+    private bool thinking;
+
+    private bool renaming;
+    private string renameTitle = "";
+    private string? renameError;
+    private bool confirmingDelete;
+    private ElementReference renameInput;
+    private ElementReference confirmDeleteButton;
+    private ElementReference messageInput;
+    private ElementReference messagesLog;
+    private int shownLines;
+    private Func<ElementReference>? focusNext; // read after the render that shows the element
+    private string? focusById;
+
+    [Inject]
+    private IServiceScopeFactory Scopes { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private ILogger<ChatPanel> Logger { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public Guid UserId { get; set; }
+
+    /// <summary>Raised after each tool the assistant used, once that tool's change is stored.</summary>
+    [Parameter]
+    public EventCallback TasksChanged { get; set; }
+
+    private ConversationDto? Selected => conversations.FirstOrDefault(c => c.Id == selectedId);
+
+    private static string TitleOf(ConversationDto conversation) =>
+        string.IsNullOrWhiteSpace(conversation.Title) ? "Untitled conversation" : conversation.Title;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadConversationsAsync();
+        var query = QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query);
+        if (query.TryGetValue(ConversationParameter, out var value) && Guid.TryParse(value, out var id))
+        {
+            await OpenAsync(id);
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && await Drafts.ReadAsync(JS, "chat-message") is { } saved)
+        {
+            draft = saved;
+            StateHasChanged();
+        }
+
+        if (focusNext is { } element)
+        {
+            focusNext = null;
+            await element().FocusAsync();
+        }
+        else if (focusById is { } id)
+        {
+            focusById = null;
+            await JS.InvokeVoidAsync("todo.focus", id);
+        }
+
+        // The newest message in view; while a reply streams in, each piece re-renders and scrolls too.
+        if (lines.Count != shownLines || busy)
+        {
+            shownLines = lines.Count;
+            await JS.InvokeVoidAsync("todo.scrollToEnd", messagesLog);
+        }
+    }
+
+    private static string ToolLabel(string name) => ToolLabels.GetValueOrDefault(name, name);
+
+    private async Task LoadConversationsAsync()
+    {
+        try
+        {
+            var page = await Scopes.RunAsync<ConversationService, (List<Conversation> Items, string? NextCursor)?>(
+                service => service.ListAsync(UserId, ConversationPageSize, null, disposed.Token));
+            conversations = [.. page!.Value.Items.Select(ConversationDto.From)];
+            conversationsError = null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            WebUiLog.RequestFailed(Logger, "load the conversations", e);
+            conversationsError = FailureText.For(e, "load your conversations");
+        }
+    }
+
+    private async Task OpenAsync(Guid id)
+    {
+        renaming = confirmingDelete = false;
+        chatError = null;
+        try
+        {
+            var messages = await Scopes.RunAsync<ConversationService, List<Message>?>(
+                service => service.GetMessagesAsync(UserId, id, MessagePageSize, null, disposed.Token));
+            if (messages is null)
+            {
+                // Deleted, or not this user's: the same answer.
+                chatError = "That conversation no longer exists.";
+                await ShowConversationAsync(null, []);
+                return;
+            }
+
+            await ShowConversationAsync(id, messages);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            WebUiLog.RequestFailed(Logger, "open a conversation", e);
+            chatError = FailureText.For(e, "open the conversation");
+        }
+    }
+
+    private async Task LoadEarlierAsync()
+    {
+        if (selectedId is not { } id || lines.FirstOrDefault()?.Id is not { } oldest)
+        {
+            return;
+        }
+
+        try
+        {
+            var earlier = await Scopes.RunAsync<ConversationService, List<Message>?>(
+                service => service.GetMessagesAsync(UserId, id, MessagePageSize, oldest, disposed.Token));
+            hasEarlier = earlier?.Count == MessagePageSize;
+            lines.InsertRange(0, (earlier ?? []).Select(ChatLine.From));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            WebUiLog.RequestFailed(Logger, "load earlier messages", e);
+            chatError = FailureText.For(e, "load earlier messages");
+        }
+    }
+
+    private async Task StartNewConversationAsync()
+    {
+        chatError = null;
+        renaming = confirmingDelete = false;
+        await ShowConversationAsync(null, []);
+        focusNext = () => messageInput;
+    }
+
+    private async Task ShowConversationAsync(Guid? id, List<Message> messages)
+    {
+        selectedId = id;
+        lines = [.. messages.Select(ChatLine.From)];
+        hasEarlier = messages.Count == MessagePageSize;
+        await JS.InvokeVoidAsync("todo.replaceUrl",
+            Navigation.GetUriWithQueryParameter(ConversationParameter, id?.ToString()));
+    }
+
+    private async Task SendAsync()
+    {
+        if (busy)
+        {
+            return;
+        }
+
+        // The API's request type and its rules decide what a valid message is.
+        var request = new ChatRequest(selectedId, draft);
+        var failures = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(request, new ValidationContext(request), failures, validateAllProperties: true))
+        {
+            messageError = failures[0].ErrorMessage;
+            return;
+        }
+
+        var text = draft.Trim();
+        messageError = chatError = null;
+        busy = thinking = true;
+        var question = new ChatLine(fromUser: true, text);
+        lines.Add(question);
+        StateHasChanged();
+
+        try
+        {
+            await using var scope = Scopes.CreateAsyncScope();
+            var chat = scope.ServiceProvider.GetRequiredService<ChatService>();
+            var turn = await chat.PrepareAsync(UserId, selectedId, text, disposed.Token);
+            if (turn is null)
+            {
+                lines.Remove(question);
+                chatError = "That conversation no longer exists, so the message was not sent. What you typed is kept.";
+                await ShowConversationAsync(null, []);
+            }
+            else
+            {
+                // The message is stored: the box can be emptied, and a new conversation now has its id.
+                draft = "";
+                await Drafts.ClearAsync(JS, "chat-message");
+                question.Id = turn.UserMessage.Id;
+                if (selectedId != turn.Conversation.Id)
+                {
+                    selectedId = turn.Conversation.Id;
+                    conversations.Insert(0, ConversationDto.From(turn.Conversation));
+                    await JS.InvokeVoidAsync("todo.replaceUrl",
+                        Navigation.GetUriWithQueryParameter(ConversationParameter, selectedId.ToString()));
+                }
+
+                await RunTurnAsync(chat, turn);
+            }
+        }
+        catch (OperationCanceledException) when (disposed.IsCancellationRequested)
+        {
+            return; // The page was closed.
+        }
+        catch (Exception e)
+        {
+            WebUiLog.RequestFailed(Logger, "send a message", e);
+            lines.Remove(question);
+            chatError = FailureText.For(e, "send your message") + " What you typed is kept.";
+        }
+        finally
+        {
+            busy = thinking = false;
+        }
+
+        await LoadConversationsAsync();
+    }
+
+    private async Task RunTurnAsync(ChatService chat, PreparedTurn turn)
+    {
+        var reply = new ChatLine(fromUser: false, "");
+        try
+        {
+            await foreach (var turnEvent in chat.RunAsync(turn, disposed.Token))
+            {
+                switch (turnEvent)
+                {
+                    case ToolCallEvent call:
+                        reply.Tools.Add(call.Call.Name);
+                        await TasksChanged.InvokeAsync();
+                        break;
+                    case TextDeltaEvent delta:
+                        if (thinking)
+                        {
+                            thinking = false;
+                            lines.Add(reply);
+                        }
+
+                        reply.Text += delta.Text;
+                        break;
+                    case TurnCompletedEvent completed:
+                        reply.Text = completed.Turn.Response;
+                        if (!lines.Contains(reply))
+                        {
+                            lines.Add(reply);
+                        }
+
+                        announcement = "The assistant answered.";
+                        break;
+                }
+
+                StateHasChanged();
+            }
+        }
+        catch (AssistantUnavailableException e)
+        {
+            lines.Remove(reply);
+            chatError = e.TimedOut
+                ? "The assistant did not answer in time. Your message was kept; send it again to retry."
+                : "The assistant could not answer. Your message was kept; send it again to retry.";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            WebUiLog.RequestFailed(Logger, "run a chat turn", e);
+            lines.Remove(reply);
+            chatError = FailureText.For(e, "get an answer") + " Your message was kept.";
+        }
+    }
+
+    private void StartRename()
+    {
+        renameTitle = Selected is { } open ? TitleOf(open) : "";
+        renameError = null;
+        renaming = true;
+        focusNext = () => renameInput;
+    }
+
+    private void CancelRename()
+    {
+        renaming = false;
+        focusNext = null;
+        focusById = "rename-conversation";
+    }
+
+    private void CancelRenameOnEscape(KeyboardEventArgs e)
+    {
+        if (e.Key == "Escape")
+        {
+            CancelRename();
+        }
+    }
+
+    private async Task RenameAsync()
+    {
+        if (selectedId is not { } id)
+        {
+            return;
+        }
+
+        var request = new RenameConversationRequest(renameTitle);
+        var failures = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(request, new ValidationContext(request), failures, validateAllProperties: true))
+        {
+            renameError = failures[0].ErrorMessage;
+            return;
+        }
+
+        try
+        {
+            var renamed = await Scopes.RunAsync<ConversationService, Conversation?>(
+                service => service.RenameAsync(UserId, id, renameTitle, disposed.Token));
+            renaming = false;
+            focusById = "rename-conversation";
+            if (renamed is null)
+            {
+                chatError = "That conversation no longer exists.";
+                await ShowConversationAsync(null, []);
+            }
+            else
+            {
+                announcement = $"Renamed the conversation to “{renamed.Title}”.";
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            WebUiLog.RequestFailed(Logger, "rename a conversation", e);
+            renameError = FailureText.For(e, "rename the conversation") + " What you typed is kept.";
+            return;
+        }
+
+        await LoadConversationsAsync();
+    }
+
+    private void ConfirmDelete()
+    {
+        confirmingDelete = true;
+        focusNext = () => confirmDeleteButton;
+    }
+
+    private async Task DeleteAsync()
+    {
+        if (selectedId is not { } id)
+        {
+            return;
+        }
+
+        try
+        {
+            await Scopes.RunAsync<ConversationService, bool>(service => service.DeleteAsync(UserId, id, disposed.Token));
+            confirmingDelete = false;
+            chatError = null;
+            announcement = "Deleted the conversation.";
+            await ShowConversationAsync(null, []);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            WebUiLog.RequestFailed(Logger, "delete a conversation", e);
+            chatError = FailureText.For(e, "delete the conversation");
+            return;
+        }
+
+        await LoadConversationsAsync();
+        focusNext = () => messageInput;
+    }
+
+    public void Dispose()
+    {
+        disposed.Cancel();
+        disposed.Dispose();
+    }
+
+    /// <summary>One message as the panel shows it; the reply being streamed grows in place.</summary>
+    private sealed class ChatLine(bool fromUser, string text)
+    {
+        public Guid? Id { get; set; }
+
+        public bool FromUser { get; } = fromUser;
+
+        public string Text { get; set; } = text;
+
+        public List<string> Tools { get; } = [];
+
+        public static ChatLine From(Message message) =>
+            new(message.Role == MessageRole.User, message.Content) { Id = message.Id };
+    }
+}
