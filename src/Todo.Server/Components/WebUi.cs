@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Todo.Server.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Todo.Server.Accounts;
@@ -34,10 +35,11 @@ public static class WebUi
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, ActiveUserAuthenticationStateProvider>();
 
-        // Cookies and antiforgery tokens stay valid across restarts.
+        // Cookies and antiforgery tokens stay valid across restarts and on every copy of the server:
+        // the keys live in the database, like everything else.
         services.AddDataProtection()
             .SetApplicationName("Todo")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
+            .PersistKeysToDbContext<TodoDbContext>();
 
         services.AddAuthentication().AddCookie(CookieAuthenticationDefaults.AuthenticationScheme);
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Todo.Server.Accounts;
 using Todo.Server.Chat;
@@ -9,13 +10,16 @@ namespace Todo.Server.Data;
 /// The application's unit of work. Each provider has its own subclass, so each keeps its own set of
 /// migrations (<c>Data/Migrations/Postgres</c>, <c>Data/Migrations/Sqlite</c>) for the same model.
 /// </summary>
-public abstract class TodoDbContext(DbContextOptions options) : DbContext(options)
+public abstract class TodoDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<User> Users => Set<User>();
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+
+    /// <summary>The keys that protect the web page's cookies, shared by every copy of the server.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TodoDbContext).Assembly);
