@@ -31,6 +31,24 @@ public sealed partial class ConversationRetention(
             return null;
         }
 
+        try
+        {
+            return await RunAsync(cancellationToken);
+        }
+        finally
+        {
+            if (lockConnection is not null)
+            {
+                // Released before the round returns, not a moment later when the server notices the closed session.
+                await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", lockConnection);
+                unlock.Parameters.AddWithValue("key", AdvisoryLockKey);
+                await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<RetentionResult> RunAsync(CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TodoDbContext>();
         var now = time.GetUtcNow().UtcDateTime;

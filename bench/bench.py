@@ -1,0 +1,497 @@
+#!/usr/bin/env python3
+"""Helpers for bench/run.sh (standard library only).
+
+  bench.py seed   --base URL --provider postgres|sqlite [--psql ... | --sqlite PATH] --out DIR
+      Seeds one running server: users through the API, their tasks, the user with 100,000 tasks and the
+      conversations with 10,000 messages through SQL; walks the 100k user's pages for the deep cursor;
+      measures X-Db-Commands of a list request. Writes DIR/PROVIDER-data.lua (for the wrk scripts) and DIR/PROVIDER-seed.json.
+
+  bench.py report --work DIR --out FILE
+      Reads the recorded runs in DIR and writes the results file, checking the targets.
+"""
+
+import argparse
+import collections
+import concurrent.futures
+import datetime as dt
+import glob
+import http.client
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.parse
+import uuid
+
+PASSWORD = "bench-password-1"
+SCENARIOS = [
+    ("list", "list tasks (50 per page)"),
+    ("create", "create task"),
+    ("toggle", "toggle completion"),
+    ("first_page", "100k-task user: first page"),
+    ("deep_page", "100k-task user: page ~2,000"),
+    ("chat_new", "chat turn, new conversation"),
+    ("chat_long", "chat turn, 10,000-message conversations (32, about one turn in flight in each)"),
+    ("chat_shared", "chat turn, all connections in ONE 10,000-message conversation (not a target)"),
+    ("health", "/health/ready"),
+]
+
+
+# --------------------------------------------------------------------------------------------- HTTP
+
+class Api:
+    def __init__(self, base):
+        url = urllib.parse.urlsplit(base)
+        self.host, self.port = url.hostname, url.port
+        self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+
+    def call(self, method, path, body=None, token=None, expect=(200,)):
+        headers = {"Accept": "application/json"}
+        if token:
+            headers["Authorization"] = "Bearer " + token
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            headers["Content-Type"] = "application/json"
+        for attempt in range(2):
+            try:
+                self.conn.request(method, path, body=data, headers=headers)
+                response = self.conn.getresponse()
+                raw = response.read()
+                break
+            except (http.client.HTTPException, ConnectionError):
+                self.conn.close()
+                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+                if attempt:
+                    raise
+        if response.status not in expect:
+            raise SystemExit(f"bench.py: {method} {path} answered {response.status}: {raw[:500]!r}")
+        return response, (json.loads(raw) if raw else None)
+
+    def register_and_login(self, email):
+        self.call("POST", "/api/auth/register", {"email": email, "password": PASSWORD}, expect=(201,))
+        _, login = self.call("POST", "/api/auth/login", {"email": email, "password": PASSWORD})
+        return login["access_token"], login["user"]["id"]
+
+
+# ---------------------------------------------------------------------------------------------- SQL
+
+class Postgres:
+    def __init__(self, psql, host, port, database):
+        self.command = [psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p", str(port), "-U", "postgres", "-d", database]
+
+    def run(self, sql):
+        result = subprocess.run(self.command + ["-At"], input=sql, text=True, capture_output=True, timeout=300)
+        if result.returncode != 0:
+            raise SystemExit(f"bench.py: psql failed: {result.stderr.strip()}")
+        return result.stdout.strip()
+
+    def user_ids(self, emails):
+        rows = self.run("SELECT email, id FROM users WHERE email IN (%s);" % ", ".join(f"'{e}'" for e in emails))
+        return dict(line.split("|") for line in rows.splitlines())
+
+    def add_tasks(self, user_ids, count, completed_every=0):
+        """Tasks 1..count for each user, dated a second apart, and each user's counter after them."""
+        done = f"n % {completed_every} = 0" if completed_every else "FALSE"
+        ids = ", ".join(f"'{u}'" for u in user_ids)
+        self.run(f"""
+            INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at)
+            SELECT gen_random_uuid(), u, n, 'Seeded task ' || n, NULL, {done},
+                   now() - make_interval(secs => {count} - n + 60), now() - make_interval(secs => {count} - n + 60),
+                   CASE WHEN {done} THEN now() END
+            FROM unnest(ARRAY[{ids}]::uuid[]) AS u CROSS JOIN generate_series(1, {count}) AS n;
+            UPDATE users SET task_number_seq = {count} WHERE id IN ({ids});
+        """)
+
+    def add_conversations(self, user_id, conversation_ids, count):
+        """Conversations of the user with count messages each, alternating user and assistant, a second apart."""
+        ids = ", ".join(f"'{c}'" for c in conversation_ids)
+        self.run(f"""
+            INSERT INTO conversations (id, user_id, title, created_at, updated_at, is_deleted, deleted_at)
+            SELECT c, '{user_id}', 'Seeded conversation', now() - interval '1 day', now() - interval '1 minute', FALSE, NULL
+            FROM unnest(ARRAY[{ids}]::uuid[]) AS c;
+            INSERT INTO messages (id, conversation_id, role, content, created_at)
+            SELECT gen_random_uuid(), c,
+                   (CASE WHEN n % 2 = 1 THEN 'USER' ELSE 'ASSISTANT' END)::message_role,
+                   CASE WHEN n % 2 = 1 THEN 'add buy seeded item ' || n ELSE 'Added task: buy seeded item ' || (n - 1) || '.' END,
+                   now() - make_interval(secs => {count} - n + 60)
+            FROM unnest(ARRAY[{ids}]::uuid[]) AS c CROSS JOIN generate_series(1, {count}) AS n;
+        """)
+
+    def finish(self):
+        # Statistics for the planner, and the seeding's WAL written out now rather than during a measured run.
+        self.run("VACUUM ANALYZE;")
+        self.run("CHECKPOINT;")
+
+    def count_messages(self, conversation_id):
+        return int(self.run(f"SELECT count(*) FROM messages WHERE conversation_id = '{conversation_id}';"))
+
+
+class Sqlite:
+    """EF Core's SQLite storage: GUIDs as upper-case text, DateTime as 'yyyy-MM-dd HH:mm:ss.FFFFFFF', bools as 0/1."""
+
+    FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+
+    def __init__(self, path):
+        self.db = sqlite3.connect(path, timeout=30)
+
+    def user_ids(self, emails):
+        rows = self.db.execute("SELECT email, id FROM users WHERE email IN (%s)" % ", ".join("?" * len(emails)), emails)
+        return dict(rows.fetchall())
+
+    # Generated inside SQLite (a recursive CTE), as on PostgreSQL: GUID text in EF Core's upper-case
+    # 8-4-4-4-12 form, times as 'yyyy-MM-dd HH:mm:ss.fff' UTC, which EF Core reads back.
+    GUID = ("upper(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-a' || substr(h, 18, 3) "
+            "|| '-' || substr(h, 21, 12))")
+    SERIES = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < :count) "
+
+    def add_tasks(self, user_ids, count, completed_every=0):
+        done = f"(x % {completed_every} = 0)" if completed_every else "0"
+        with self.db:
+            for user_id in user_ids:
+                self.db.execute(
+                    self.SERIES +
+                    "INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at) "
+                    f"SELECT {self.GUID}, :user, x, 'Seeded task ' || x, NULL, {done}, at, at, "
+                    f"CASE WHEN {done} THEN strftime('%Y-%m-%d %H:%M:%f', 'now') END "
+                    "FROM (SELECT x, hex(randomblob(16)) AS h, "
+                    "      strftime('%Y-%m-%d %H:%M:%f', 'now', '-' || (:count - x + 60) || ' seconds') AS at FROM n)",
+                    {"count": count, "user": user_id})
+                self.db.execute("UPDATE users SET task_number_seq = ? WHERE id = ?", (count, user_id))
+
+    def add_conversations(self, user_id, conversation_ids, count):
+        with self.db:
+            for c in conversation_ids:
+                self.db.execute(
+                    "INSERT INTO conversations (id, user_id, title, created_at, updated_at, is_deleted, deleted_at) "
+                    "VALUES (?, ?, 'Seeded conversation', strftime('%Y-%m-%d %H:%M:%f', 'now', '-1 day'), "
+                    "strftime('%Y-%m-%d %H:%M:%f', 'now', '-1 minute'), 0, NULL)", (c.upper(), user_id))
+                self.db.execute(
+                    self.SERIES +
+                    "INSERT INTO messages (id, conversation_id, role, content, created_at) "
+                    f"SELECT {self.GUID}, :conversation, CASE WHEN x % 2 = 1 THEN 'USER' ELSE 'ASSISTANT' END, "
+                    "CASE WHEN x % 2 = 1 THEN 'add buy seeded item ' || x ELSE 'Added task: buy seeded item ' || (x - 1) || '.' END, "
+                    "strftime('%Y-%m-%d %H:%M:%f', 'now', '-' || (:count - x + 60) || ' seconds') "
+                    "FROM (SELECT x, hex(randomblob(16)) AS h FROM n)",
+                    {"count": count, "conversation": c.upper()})
+
+    def finish(self):
+        # Statistics for the planner, and the seeding's WAL folded into the database file now rather than by
+        # the server's first writes during a measured run.
+        with self.db:
+            self.db.execute("ANALYZE")
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def count_messages(self, conversation_id):
+        return self.db.execute(
+            "SELECT count(*) FROM messages WHERE conversation_id = ?", (conversation_id.upper(),)).fetchone()[0]
+
+
+# --------------------------------------------------------------------------------------------- seed
+
+def seed(args):
+    started = time.monotonic()
+    last = [started]
+
+    def phase(name):
+        now = time.monotonic()
+        print(f"  seed: {name} {now - last[0]:.1f} s", file=sys.stderr)
+        last[0] = now
+    api = Api(args.base)
+    if args.provider == "postgres":
+        sql = Postgres(args.psql, args.pg_host, args.pg_port, args.pg_database)
+    else:
+        sql = Sqlite(args.sqlite)
+
+    # Users through the API (registration hashes the password: a few at a time).
+    emails = [f"user{i}@bench.test" for i in range(args.users)] + ["big@bench.test", "chat@bench.test"]
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        tokens_by_email = dict(zip(emails, pool.map(lambda e: Api(args.base).register_and_login(e)[0], emails)))
+    phase("users registered and signed in")
+    ids = sql.user_ids(emails)  # as stored: PostgreSQL uuid text, SQLite upper-case text
+    tokens = [tokens_by_email[e] for e in emails[:args.users]]
+    big_token, chat_token = tokens_by_email["big@bench.test"], tokens_by_email["chat@bench.test"]
+
+    # Tasks by SQL: 100 for each user, 100,000 for the big user, 60 pending ones for the chat user (so that
+    # "what's pending?" always lists a full 50).
+    sql.add_tasks([ids[e] for e in emails[:args.users]], args.tasks_per_user, completed_every=4)
+    sql.add_tasks([ids["big@bench.test"]], args.big_tasks, completed_every=3)
+    sql.add_tasks([ids["chat@bench.test"]], 60)
+    phase("tasks")
+
+    # The chat user's conversations of 10,000 messages by SQL: several, so that the load has about one turn
+    # in flight per conversation, as people have; chat_shared puts every connection in the first one.
+    conversations = [str(uuid.uuid4()) for _ in range(args.conversations)]
+    sql.add_conversations(ids["chat@bench.test"], conversations, args.messages)
+    phase("conversations")
+    sql.finish()
+    phase("analyze and checkpoint")
+    messages = sql.count_messages(conversations[0])
+    _, history = api.call("GET", f"/api/conversations/{conversations[0]}/messages?limit=2", token=chat_token)
+    if len(history["items"]) != 2:
+        raise SystemExit(f"bench.py: the seeded conversation does not read back: {history}")
+
+    toggles = []
+    for token in tokens:
+        _, page = api.call("GET", "/api/tasks?limit=5", token=token)
+        toggles.extend({"token": token, "id": t["id"]} for t in page["items"])
+
+    # The deep cursor: walk the 100k user's pages (100 at a time, the largest page) to the one before
+    # page ~2,000 of 50; the cursor only holds the last number, whatever the page size that made it.
+    target = args.deep_page * 50 - 50  # tasks before the deep page
+    cursor, seen, walked = None, 0, 0
+    while seen < target:
+        step = min(100, target - seen)
+        path = f"/api/tasks?limit={step}" + (f"&cursor={urllib.parse.quote(cursor)}" if cursor else "")
+        _, page = api.call("GET", path, token=big_token)
+        seen += len(page["items"])
+        walked += 1
+        cursor = page["next_cursor"]
+        if not cursor:
+            raise SystemExit(f"bench.py: the 100k user's list ended after {seen} tasks")
+    phase(f"deep cursor ({walked} pages)")
+    _, first = api.call("GET", "/api/tasks?limit=50", token=big_token)
+    _, deep = api.call("GET", f"/api/tasks?limit=50&cursor={urllib.parse.quote(cursor)}", token=big_token)
+    if len(deep["items"]) != 50 or deep["items"][0]["number"] != target + 1:
+        raise SystemExit(f"bench.py: the deep page is not what was expected: {deep['items'][:1]}")
+
+    # Round trips of a list request: a fresh user's first (the active-user check is not cached yet) and second.
+    probe_token, _ = api.register_and_login("probe@bench.test")
+    counts = []
+    for _ in range(2):
+        response, _ = api.call("GET", "/api/tasks?limit=50", token=probe_token)
+        counts.append(response.getheader("X-Db-Commands"))
+    response, _ = api.call("GET", f"/api/tasks?limit=50&cursor={urllib.parse.quote(cursor)}", token=big_token)
+    deep_count = response.getheader("X-Db-Commands")
+
+    with open(os.path.join(args.out, f"{args.provider}-data.lua"), "w") as f:
+        f.write("return {\n")
+        f.write("  tokens = {" + ", ".join(lua(t) for t in tokens) + "},\n")
+        f.write("  toggles = {" + ", ".join("{token=%s, id=%s}" % (lua(t["token"]), lua(t["id"])) for t in toggles) + "},\n")
+        f.write(f"  big_token = {lua(big_token)},\n  deep_cursor = {lua(urllib.parse.quote(cursor))},\n")
+        f.write(f"  chat_token = {lua(chat_token)},\n")
+        f.write("  conversations = {" + ", ".join(lua(c) for c in conversations) + "},\n}\n")
+    info = {
+        "users": args.users, "tasks_per_user": args.tasks_per_user, "big_tasks": args.big_tasks,
+        "messages": messages, "conversations": len(conversations), "deep_page": args.deep_page,
+        "deep_first_number": deep["items"][0]["number"], "first_page_first_number": first["items"][0]["number"],
+        "pages_walked": walked, "db_commands_list_cold": counts[0], "db_commands_list_warm": counts[1],
+        "db_commands_deep_page": deep_count, "seconds": round(time.monotonic() - started, 1),
+    }
+    with open(os.path.join(args.out, f"{args.provider}-seed.json"), "w") as f:
+        json.dump(info, f, indent=2)
+    print(f"seeded {args.provider} in {info['seconds']} s: {args.users} users x {args.tasks_per_user} tasks, "
+          f"{args.big_tasks} tasks for big@bench.test, {len(conversations)} conversations of {messages} messages; "
+          f"deep page starts at #{info['deep_first_number']}; "
+          f"X-Db-Commands of a list request: {counts[0]} (first), {counts[1]} (next)")
+
+
+def lua(text):
+    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# ------------------------------------------------------------------------------------------- report
+
+BENCH_LINE = re.compile(r"^BENCH (.*)$", re.M)
+
+
+def percentile(histogram, p):
+    """wrk's percentile: the smallest value whose cumulative count reaches round(p% of the count + 0.5)."""
+    total = sum(count for _, count in histogram)
+    rank = round(p / 100.0 * total + 0.5)
+    seen = 0
+    for value, count in histogram:
+        seen += count
+        if seen >= rank:
+            return value
+    return histogram[-1][0] if histogram else 0
+
+
+def read_run(work, provider, scenario):
+    """A scenario's rounds together: counts added up, latency histograms merged; None when it did not run."""
+    rounds = sorted(glob.glob(os.path.join(work, f"{glob.escape(provider)}-{glob.escape(scenario)}.*.out")))
+    if not rounds:
+        return None
+    run = dict.fromkeys(["requests", "duration_us", "non2xx", "connect", "read", "write", "timeout", "non2xx_line"], 0)
+    run.update(max_us=0, hwm_kb=0, rss_kb=0, rounds=len(rounds))
+    histogram = collections.Counter()
+    for out in rounds:
+        text = open(out).read()
+        match = BENCH_LINE.search(text)
+        if not match:
+            lines = text.strip().splitlines()
+            return {"error": lines[-1] if lines else "no output"}
+        values = {k: int(v) for k, v in (pair.split("=") for pair in match.group(1).split())}
+        for key in ("requests", "duration_us", "non2xx", "connect", "read", "write", "timeout"):
+            run[key] += values[key]
+        run["max_us"] = max(run["max_us"], values["max_us"])
+        non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+        run["non2xx_line"] += int(non2xx.group(1)) if non2xx else 0
+        base = out[:-len(".out")]
+        if os.path.exists(base + ".hist"):
+            for line in open(base + ".hist"):
+                value, count = map(int, line.split())
+                histogram[value] += count
+        if os.path.exists(base + ".rss"):
+            rss = dict(item.split("=") for item in open(base + ".rss").read().split())
+            run["hwm_kb"] = max(run["hwm_kb"], int(rss.get("hwm") or 0))
+            run["rss_kb"] = int(rss.get("rss") or 0)
+    ordered = sorted(histogram.items())
+    run["p50_us"], run["p90_us"], run["p99_us"] = (percentile(ordered, p) for p in (50, 90, 99))
+    run["rps"] = run["requests"] / (run["duration_us"] / 1e6) if run["duration_us"] else 0.0
+    run["socket_errors"] = run["connect"] + run["read"] + run["write"] + run["timeout"]
+    return run
+
+
+def summary(args):
+    run = read_run(args.work, args.provider, args.key)
+    if run is None or "error" in run:
+        print("failed: " + (run or {}).get("error", "no run"))
+        return
+    print(f"{run['rps']:.0f} req/s, p50 {ms(run['p50_us'])} ms, p99 {ms(run['p99_us'])} ms, max {ms(run['max_us'])} ms, "
+          f"{run['requests']} requests in {run['rounds']} round(s), non-2xx {run['non2xx']}, socket errors {run['socket_errors']}, "
+          f"peak RSS {run['hwm_kb'] / 1024:.0f} MB")
+
+
+def ms(us):
+    return f"{us / 1000:.2f}"
+
+
+def report(args):
+    meta = json.load(open(os.path.join(args.work, "meta.json")))
+    lines = [f"# Benchmark {meta['date']}{' (quick)' if meta['quick'] else ''}", ""]
+    lines += [
+        f"- commit: `{meta['commit']}`",
+        f"- machine: {meta['nproc']} cores, {meta['cpu']}, {meta['memory']} memory; {meta['os']}",
+        f"- .NET {meta['dotnet']}, PostgreSQL {meta['postgres']} (fsync on, synchronous_commit on), SQLite (WAL), {meta['wrk']}",
+        f"- load: every scenario runs `wrk -t{meta['threads']} -c{meta['connections']} --timeout {meta['timeout']}s` for "
+        f"{meta['duration']} s in all ({meta['rounds']} round(s) of {meta['round_seconds']} s; the deep and first pages, and the "
+        f"new and long chats, take turns round by round), after a {meta['warmup']} s warm-up; percentiles are over all "
+        f"the rounds' requests; wrk, the server and the database share the machine",
+        f"- server: Release build, `ASPNETCORE_ENVIRONMENT=Production`, rate limits lifted (`RateLimiting__AuthPerMinute=0`, "
+        f"`RateLimiting__ChatPerMinute=0`), logging at Warning, `Diagnostics__DbCommandsHeader=true`",
+        "",
+    ]
+    verdicts = []
+    summary_lines = []
+    for provider in meta["providers"]:
+        seed_info = json.load(open(os.path.join(args.work, f"{provider}-seed.json")))
+        lines += [f"## {provider}", ""]
+        lines += [
+            f"Seeded in {seed_info['seconds']} s: {seed_info['users']} users with {seed_info['tasks_per_user']} tasks each "
+            f"(through the API, tasks by SQL), one user with {seed_info['big_tasks']:,} tasks, {seed_info['conversations']} conversations "
+            f"with {seed_info['messages']:,} messages each. The deep page is page {seed_info['deep_page']} of 50 "
+            f"(its first task is #{seed_info['deep_first_number']:,}; cursor found by walking {seed_info['pages_walked']} pages).",
+            "",
+            "| scenario | requests/s | p50 ms | p99 ms | max ms | requests | non-2xx | socket errors | peak RSS MB |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        runs = {}
+        for key, label in SCENARIOS:
+            run = read_run(args.work, provider, key)
+            runs[key] = run
+            if run is None:
+                continue
+            if "error" in run:
+                lines.append(f"| {label} | failed: {run['error']} | | | | | | | |")
+                continue
+            lines.append(
+                f"| {label} | {run['rps']:,.0f} | {ms(run['p50_us'])} | {ms(run['p99_us'])} | {ms(run['max_us'])} | "
+                f"{run['requests']:,} | {run['non2xx']} | {run['socket_errors']} | {run.get('hwm_kb', 0) / 1024:.0f} |")
+            summary_lines.append(
+                f"{provider:8} {key:11} {run['rps']:9.0f} req/s  p50 {ms(run['p50_us']):>8} ms  p99 {ms(run['p99_us']):>8} ms  "
+                f"non-2xx {run['non2xx']}  errors {run['socket_errors']}  peak RSS {run.get('hwm_kb', 0) / 1024:.0f} MB")
+        final = json.load(open(os.path.join(args.work, f"{provider}-final.json")))
+        logged = json.load(open(os.path.join(args.work, f"{provider}-log.json")))
+        lines += [
+            "",
+            f"Load average (1, 5, 15 min) before this database's runs: {final['load_before']}; after: {final['load_after']} "
+            f"(on {meta['nproc']} cores; anything above the benchmark's own load is other work on the machine). "
+            f"The server logged {logged['failed_requests']} failed request(s) under load"
+            + (f" and {logged['other_errors']} cancelled transaction(s) (requests cut off when wrk closed its connections at the end of a run)"
+               if logged["other_errors"] else "") + ".",
+            "",
+            f"Server memory: RSS {final['rss_kb'] / 1024:.0f} MB at the end, peak {final['hwm_kb'] / 1024:.0f} MB "
+            f"over the whole run (seeding included). X-Db-Commands of a list request: {seed_info['db_commands_list_cold']} "
+            f"for a user's first request (the active-user check, then cached for Auth:ActiveUserRecheck), "
+            f"{seed_info['db_commands_list_warm']} after; deep page: {seed_info['db_commands_deep_page']}.",
+            "",
+        ]
+
+        def ratio_target(name, numerator, denominator, limit):
+            a, b = runs.get(numerator), runs.get(denominator)
+            if not a or not b or "error" in a or "error" in b or not b["p50_us"]:
+                return (name, False, "not measured")
+            ratio = a["p50_us"] / b["p50_us"]
+            return (name, ratio <= limit,
+                    f"{ms(a['p50_us'])} ms / {ms(b['p50_us'])} ms = {ratio:.2f} (limit {limit})")
+
+        checks = [
+            ratio_target("deep page p50 <= 1.5 x first page p50", "deep_page", "first_page", 1.5),
+            ratio_target("chat in a 10,000-message conversation p50 <= 1.3 x new conversation p50", "chat_long", "chat_new", 1.3),
+        ]
+        counts = [int(seed_info[k]) for k in ("db_commands_list_cold", "db_commands_list_warm") if seed_info[k] is not None]
+        checks.append(("a list request <= 2 SQL round trips", bool(counts) and max(counts) <= 2,
+                       f"{seed_info['db_commands_list_cold']} (first request), {seed_info['db_commands_list_warm']} (next)"))
+        measured = [r for r in runs.values() if r]
+        failed = [k for k, r in runs.items() if r and ("error" in r or r["non2xx"] or r["non2xx_line"] or r["socket_errors"])]
+        checks.append(("zero non-2xx (and no socket errors) in every load run", bool(measured) and not failed,
+                       "all clean" if not failed else "failed in: " + ", ".join(failed)))
+        checks.append(("server RSS <= 300 MB at the end", final["rss_kb"] <= 300 * 1024,
+                       f"{final['rss_kb'] / 1024:.0f} MB"))
+        lines += ["| target | result | measured |", "|---|---|---|"]
+        for name, ok, detail in checks:
+            lines.append(f"| {name} | {'PASS' if ok else 'FAIL'} | {detail} |")
+            verdicts.append((provider, name, ok, detail))
+        lines.append("")
+
+    changes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "changes.md")
+    if os.path.exists(changes):
+        lines += ["## What was changed for speed", "", open(changes).read().strip(), ""]
+
+    all_ok = all(ok for _, _, ok, _ in verdicts)
+    lines.insert(2, f"**Targets: {'all PASS' if all_ok else 'some FAIL'}** "
+                    f"({sum(ok for *_, ok, _ in verdicts)}/{len(verdicts)} checks; details per database below)\n")
+    with open(args.out, "w") as f:
+        f.write("\n".join(lines).rstrip() + "\n")
+    print("\n".join(summary_lines))
+    print()
+    for provider, name, ok, detail in verdicts:
+        print(f"{'PASS' if ok else 'FAIL'}  {provider:8} {name}: {detail}")
+    print(f"\nresults: {args.out}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("seed")
+    s.add_argument("--base", required=True)
+    s.add_argument("--provider", choices=["postgres", "sqlite"], required=True)
+    s.add_argument("--psql")
+    s.add_argument("--pg-host", default="127.0.0.1")
+    s.add_argument("--pg-port", type=int)
+    s.add_argument("--pg-database", default="todo")
+    s.add_argument("--sqlite")
+    s.add_argument("--out", required=True)
+    s.add_argument("--users", type=int, default=20)
+    s.add_argument("--tasks-per-user", type=int, default=100)
+    s.add_argument("--big-tasks", type=int, default=100_000)
+    s.add_argument("--messages", type=int, default=10_000)
+    s.add_argument("--conversations", type=int, default=32)
+    s.add_argument("--deep-page", type=int, default=1999)
+    m = sub.add_parser("summary")
+    m.add_argument("--work", required=True)
+    m.add_argument("--provider", required=True)
+    m.add_argument("--key", required=True)
+    r = sub.add_parser("report")
+    r.add_argument("--work", required=True)
+    r.add_argument("--out", required=True)
+    args = parser.parse_args()
+    {"seed": seed, "summary": summary, "report": report}[args.command](args)
+
+
+if __name__ == "__main__":
+    main()
