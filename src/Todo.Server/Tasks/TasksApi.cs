@@ -32,12 +32,14 @@ public static class TasksApi
 
     public static RouteGroupBuilder MapTasks(this IEndpointRouteBuilder app)
     {
-        var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
+        var tasks = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         MapRoutes(tasks, nameSuffix: "");
 
         // The original API's routes. The check runs with authorization, before the body is read.
         var original = app.MapGroup("/api/{user_id}/tasks").WithTags("Tasks")
             .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireAssertion(RouteUser.IsCaller))
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .AddOpenApiOperationTransformer(DescribeUserIdParameter);
         MapRoutes(original, nameSuffix: "ForUser");

@@ -37,6 +37,34 @@ public sealed class ApiSurfaceTests(ApiSurfaceTests.LimitedApi api) : IClassFixt
     }
 
     [Fact]
+    public async Task OpenApiListsTheAnswersOfEveryTaskAndChatRoute()
+    {
+        var paths = (await api.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+
+        string[] authorized = ["/api/tasks", "/api/tasks/{id}", "/api/tasks/{id}/complete", "/api/chat", "/api/conversations"];
+        foreach (var path in authorized)
+        {
+            foreach (var operation in paths.GetProperty(path).EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "patch" or "delete"))
+            {
+                var responses = operation.Value.GetProperty("responses");
+                Assert.True(responses.TryGetProperty("401", out _), $"{operation.Name} {path} lists no 401");
+                Assert.True(responses.EnumerateObject().Any(r => r.Name.StartsWith('2')), $"{operation.Name} {path} lists no success");
+            }
+        }
+
+        var task = paths.GetProperty("/api/tasks/{id}");
+        Assert.True(task.GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+        Assert.True(task.GetProperty("put").GetProperty("responses").TryGetProperty("400", out _));
+        Assert.True(paths.GetProperty("/api/tasks").GetProperty("post").GetProperty("responses").TryGetProperty("201", out _));
+        Assert.True(paths.GetProperty("/api/{user_id}/tasks").GetProperty("get").GetProperty("responses").TryGetProperty("403", out _));
+        var chat = paths.GetProperty("/api/chat").GetProperty("post").GetProperty("responses");
+        foreach (var status in new[] { "200", "400", "404", "429", "502", "504" })
+        {
+            Assert.True(chat.TryGetProperty(status, out _), $"POST /api/chat lists no {status}");
+        }
+    }
+
+    [Fact]
     public async Task ScalarIsServedAndTheRootIsTheWebPage()
     {
         var client = api.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
