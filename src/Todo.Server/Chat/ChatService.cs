@@ -126,9 +126,10 @@ public sealed class ChatService(
 
                     update = updates.Current;
                 }
-                catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    throw new AssistantUnavailableException(timedOut: true);
+                    // Out of time: whatever the cancellation interrupted (the model or a tool's query) is a timeout.
+                    throw new AssistantUnavailableException(timedOut: true, e);
                 }
                 catch (Exception e) when (e is not OperationCanceledException && !DatabaseErrors.IsUnavailable(e))
                 {
