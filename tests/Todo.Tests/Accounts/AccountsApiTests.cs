@@ -10,6 +10,8 @@ using Microsoft.IdentityModel.Tokens;
 using Todo.Server.Accounts;
 using Todo.Tests.Infrastructure;
 
+using static Todo.Tests.Infrastructure.ProblemAssert;
+
 namespace Todo.Tests.Accounts;
 
 /// <summary>Registration, sign-in and /me, on each provider.</summary>
@@ -290,16 +292,6 @@ public abstract class AccountsApiTests(ApiFixture api)
             new StringContent(body, Encoding.UTF8, "application/json"));
 
         await AssertProblemAsync(response, 400);
-    }
-
-    internal static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, int status)
-    {
-        Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
-        Assert.Equal(status, problem.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
-        return problem;
     }
 
     private static string ForgeToken(Guid userId, string kind)

@@ -94,6 +94,6 @@ public sealed class ApiSurfaceTests(ApiSurfaceTests.LimitedApi api) : IClassFixt
         Assert.All(statuses.Skip(3), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
         Assert.NotNull(limited);
         Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
-        await AccountsApiTests.AssertProblemAsync(limited, 429);
+        await ProblemAssert.AssertProblemAsync(limited, 429);
     }
 }

@@ -5,6 +5,7 @@ using Todo.Server.Chat;
 using Todo.Server.Data;
 using Todo.Tests.Infrastructure;
 using static Todo.Tests.Chat.ChatTestSupport;
+using static Todo.Tests.Infrastructure.ProblemAssert;
 
 namespace Todo.Tests.Chat;
 

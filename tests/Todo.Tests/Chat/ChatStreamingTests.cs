@@ -3,6 +3,7 @@ using System.Text.Json;
 using Todo.Server.Chat;
 using Todo.Tests.Infrastructure;
 using static Todo.Tests.Chat.ChatTestSupport;
+using static Todo.Tests.Infrastructure.ProblemAssert;
 
 namespace Todo.Tests.Chat;
 

@@ -10,6 +10,8 @@ using Todo.Server.Data;
 using Todo.Server.Tasks;
 using Todo.Tests.Infrastructure;
 
+using static Todo.Tests.Infrastructure.ProblemAssert;
+
 namespace Todo.Tests.Chat;
 
 /// <summary>One server-sent event as the client sees it: its type and its data (the lines joined).</summary>
@@ -194,28 +196,6 @@ internal static class ChatTestSupport
         });
         return conversation.Id;
     }
-
-    /// <summary>Asserts an RFC 9457 answer with <paramref name="status"/> and returns its body.</summary>
-    public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, int status)
-    {
-        Assert.True((int)response.StatusCode == status, await DescribeAsync(response));
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
-        Assert.Equal(status, problem.GetProperty("status").GetInt32());
-        return problem;
-    }
-
-    /// <summary>Asserts a 400 validation problem whose errors name exactly <paramref name="field"/>.</summary>
-    public static async Task AssertValidationProblemAsync(HttpResponseMessage response, string field)
-    {
-        var problem = await AssertProblemAsync(response, 400);
-        var errors = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
-        Assert.Equal([field], errors);
-    }
-
-    public static async Task<string> DescribeAsync(HttpResponseMessage response) =>
-        $"{(int)response.StatusCode} {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: " +
-        await response.Content.ReadAsStringAsync();
 
     /// <summary>The JSON text of an element with insignificant white space removed, for exact comparisons.</summary>
     public static string Canonical(JsonElement element) => JsonSerializer.Serialize(element);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Todo.Server.Chat;
 using Todo.Tests.Infrastructure;
 using static Todo.Tests.Chat.ChatTestSupport;
+using static Todo.Tests.Infrastructure.ProblemAssert;
 
 namespace Todo.Tests.Chat;
 

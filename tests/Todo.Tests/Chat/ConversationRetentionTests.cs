@@ -7,6 +7,7 @@ using Todo.Server.Chat;
 using Todo.Tests.Data;
 using Todo.Tests.Infrastructure;
 using static Todo.Tests.Chat.ChatTestSupport;
+using static Todo.Tests.Infrastructure.ProblemAssert;
 
 namespace Todo.Tests.Chat;
 

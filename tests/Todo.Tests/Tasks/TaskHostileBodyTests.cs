@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Todo.Tests.Infrastructure;
 using static Todo.Tests.Tasks.TaskTestSupport;
+using static Todo.Tests.Infrastructure.ProblemAssert;
 
 namespace Todo.Tests.Tasks;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Todo.Server.Tasks;
 using Todo.Tests.Infrastructure;
 using static Todo.Tests.Tasks.TaskTestSupport;
+using static Todo.Tests.Infrastructure.ProblemAssert;
 
 namespace Todo.Tests.Tasks;
 

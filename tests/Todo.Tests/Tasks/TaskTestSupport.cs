@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Todo.Server.Tasks;
 using Todo.Tests.Infrastructure;
 
+using static Todo.Tests.Infrastructure.ProblemAssert;
+
 namespace Todo.Tests.Tasks;
 
 /// <summary>Shorthands the task tests share: creating and reading tasks over HTTP, and checking problem answers.</summary>
@@ -49,26 +51,4 @@ internal static class TaskTestSupport
 
     public static HttpRequestMessage RawRequest(HttpMethod method, string path, string body, string mediaType = "application/json") =>
         new(method, path) { Content = new StringContent(body, Encoding.UTF8, mediaType) };
-
-    /// <summary>Asserts an RFC 9457 answer with <paramref name="status"/> and returns its body.</summary>
-    public static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, int status)
-    {
-        Assert.True((int)response.StatusCode == status, await DescribeAsync(response));
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
-        Assert.Equal(status, problem.GetProperty("status").GetInt32());
-        return problem;
-    }
-
-    /// <summary>Asserts a 400 validation problem whose errors name exactly <paramref name="field"/>.</summary>
-    public static async Task AssertValidationProblemAsync(HttpResponseMessage response, string field)
-    {
-        var problem = await AssertProblemAsync(response, 400);
-        var errors = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
-        Assert.Equal([field], errors);
-    }
-
-    public static async Task<string> DescribeAsync(HttpResponseMessage response) =>
-        $"{(int)response.StatusCode} {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: " +
-        await response.Content.ReadAsStringAsync();
 }

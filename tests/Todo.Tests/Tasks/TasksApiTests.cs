@@ -4,6 +4,7 @@ using System.Text.Json;
 using Todo.Server.Tasks;
 using Todo.Tests.Infrastructure;
 using static Todo.Tests.Tasks.TaskTestSupport;
+using static Todo.Tests.Infrastructure.ProblemAssert;
 
 namespace Todo.Tests.Tasks;
 
