@@ -171,21 +171,40 @@ public sealed class ChatService(
         yield return new TurnCompletedEvent(new ChatTurnDto(turn.Conversation.Id, response, toolCalls));
     }
 
+    /// <summary>
+    /// Stores the reply, then moves the conversation's <c>updated_at</c> up to it, never back. Two statements, so
+    /// that turns in one conversation at the same moment do not queue on its row behind each other's commits: on
+    /// PostgreSQL a turn that finds the row being moved by another one leaves it to that one, whose time is at
+    /// most the overlap of the two turns earlier.
+    /// </summary>
     private async Task StoreReplyAsync(PreparedTurn turn, string response, CancellationToken cancellationToken)
     {
         var now = Later(time.GetUtcNow().UtcDateTime, turn.UserMessage.CreatedAt);
+        var conversationId = turn.Conversation.Id;
         db.Messages.Add(new Message
         {
             Id = Guid.CreateVersion7(),
-            ConversationId = turn.Conversation.Id,
+            ConversationId = conversationId,
             Role = MessageRole.Assistant,
             Content = response,
             CreatedAt = now,
         });
-        var conversation = new Conversation { Id = turn.Conversation.Id, UserId = turn.UserId, UpdatedAt = now };
-        db.Conversations.Attach(conversation).Property(c => c.UpdatedAt).IsModified = true;
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+
+        if (db is PostgresTodoDbContext)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE conversations SET updated_at = {now}
+                WHERE id = (SELECT id FROM conversations WHERE id = {conversationId} AND updated_at < {now} FOR NO KEY UPDATE SKIP LOCKED)
+                """, cancellationToken);
+        }
+        else
+        {
+            await db.Conversations
+                .Where(c => c.Id == conversationId && c.UpdatedAt < now)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), cancellationToken);
+        }
     }
 
     /// <summary>The conversation's title: the first message's first 50 characters on one line, with "…" when cut.</summary>

@@ -110,6 +110,29 @@ public abstract class ChatTurnTests(ApiFixture api)
     }
 
     [Fact(Timeout = TestTimeout)]
+    public async Task SimultaneousTurnsInOneConversationAllStoreTheirRepliesAndMoveItsUpdatedAtForward()
+    {
+        const int turns = 12;
+        var user = await api.CreateUserAsync();
+        var first = await user.ChatOkAsync("Remind me to call the plumber");
+        var before = (await Services.StoredConversationAsync(first.ConversationId))!.UpdatedAt;
+
+        var replies = await Task.WhenAll(Enumerable.Range(1, turns).Select(i => user.ChatOkAsync($"add simultaneous item {i}", first.ConversationId)));
+
+        Assert.All(replies, reply => Assert.Equal(first.ConversationId, reply.ConversationId));
+        var messages = await Services.StoredMessagesAsync(first.ConversationId);
+        Assert.Equal(2 + (2 * turns), messages.Count);
+        Assert.Equal(turns + 1, (await Services.StoredTasksAsync(user.Id)).Count);
+        var after = (await Services.StoredConversationAsync(first.ConversationId))!.UpdatedAt;
+        Assert.True(after > before, "Simultaneous turns move updated_at forward.");
+        Assert.True(after <= messages.Max(m => m.CreatedAt), "updated_at is never later than the latest message.");
+
+        var last = await user.ChatOkAsync("what's pending?", first.ConversationId);
+        var latest = (await Services.StoredMessagesAsync(last.ConversationId)).Max(m => m.CreatedAt);
+        Assert.Equal(latest, (await Services.StoredConversationAsync(last.ConversationId))!.UpdatedAt);
+    }
+
+    [Fact(Timeout = TestTimeout)]
     public async Task ANewConversationDoesNotSeeAnotherConversationsHistory()
     {
         var user = await api.CreateUserAsync();
