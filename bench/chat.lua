@@ -3,6 +3,8 @@
 -- BENCH_CHAT=long:   every turn continues one of the seeded conversations of 10,000 messages (each turn adds
 --                    2), rotating so that each conversation has about one turn in flight at a time.
 -- BENCH_CHAT=shared: every turn of every connection continues the same 10,000-message conversation.
+-- Each mode is a user of its own with the same 60 pending tasks at the start, so that the tasks one mode's
+-- "add" turns create do not make another mode's "what's pending?" (which counts them) dearer.
 dofile(os.getenv("BENCH_DIR") .. "/common.lua")
 local mode = os.getenv("BENCH_CHAT") or "new"
 local threads = tonumber(os.getenv("BENCH_THREADS") or "1")
@@ -19,12 +21,12 @@ function request()
   if mode == "new" then
     body = string.format('{"message":"%s"}', message)
   else
-    local conversation = data.conversations[1]
+    local conversation = data.shared_conversation
     if mode == "long" then
       -- Thread t takes every threads-th conversation, cycling through its share.
       conversation = data.conversations[(i * threads + tid) % #data.conversations + 1]
     end
     body = string.format('{"conversation_id":"%s","message":"%s"}', conversation, message)
   end
-  return wrk.format("POST", "/api/chat", auth(data.chat_token, { ["Content-Type"] = "application/json" }), body)
+  return wrk.format("POST", "/api/chat", auth(data.chat_tokens[mode], { ["Content-Type"] = "application/json" }), body)
 end

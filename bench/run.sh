@@ -2,7 +2,8 @@
 # Load benchmark of the Todo server on PostgreSQL (fsync on) and SQLite; see bench/README.md.
 #
 #   bench/run.sh            full run: 5 s warm-up + 20 s of load (4 rounds of 5 s) per scenario (about 10 minutes)
-#   bench/run.sh --quick    short run: 1 s warm-up + 3 s per scenario, 10 users (under 3 minutes, build included)
+#   bench/run.sh --quick    short run: 1 s warm-up + 3 s per scenario (3 rounds of 1 s), 10 users (under 3 minutes,
+#                           build included)
 #   options: --postgres-only | --sqlite-only, --duration S, --warmup S, --rounds N, --threads N, --connections N,
 #            --no-build
 #
@@ -42,7 +43,7 @@ while (($#)); do
 done
 USERS=20
 ROUNDS=4
-if ((QUICK)); then DURATION=3; WARMUP=1; USERS=10; ROUNDS=1; fi
+if ((QUICK)); then DURATION=3; WARMUP=1; USERS=10; ROUNDS=3; fi
 DURATION=${custom_duration:-$DURATION}
 WARMUP=${custom_warmup:-$WARMUP}
 ROUNDS=${custom_rounds:-$ROUNDS}
@@ -226,8 +227,7 @@ run_provider() { # provider, connection string
   scenarios "$provider" "create create.lua"
   scenarios "$provider" "toggle toggle.lua"
   scenarios "$provider" "first_page page.lua BENCH_PAGE=first" "deep_page page.lua BENCH_PAGE=deep"
-  scenarios "$provider" "chat_new chat.lua BENCH_CHAT=new" "chat_long chat.lua BENCH_CHAT=long"
-  scenarios "$provider" "chat_shared chat.lua BENCH_CHAT=shared"
+  scenarios "$provider" "chat_new chat.lua BENCH_CHAT=new" "chat_long chat.lua BENCH_CHAT=long" "chat_shared chat.lua BENCH_CHAT=shared"
   scenarios "$provider" "health health.lua"
 
   # The end state: RSS now, and the peak over the run (start-up and seeding, then each scenario).

@@ -54,19 +54,27 @@ public sealed class ChatService(
         List<Message> history;
         if (conversationId is { } id)
         {
-            var found = await db.Conversations.AsNoTracking()
-                .FirstOrDefaultAsync(c => c.Id == id && c.UserId == userId && !c.IsDeleted, cancellationToken);
+            // One round trip: the latest messages, each with its conversation, which must be the caller's and not
+            // deleted. Only a conversation without messages in the window needs a second look.
+            var window = await db.Messages.AsNoTracking()
+                .Where(m => m.ConversationId == id)
+                .Join(
+                    db.Conversations.Where(c => c.UserId == userId && !c.IsDeleted),
+                    m => m.ConversationId, c => c.Id, (message, owner) => new { Message = message, Owner = owner })
+                .OrderByDescending(x => x.Message.CreatedAt).ThenByDescending(x => x.Message.Id)
+                .Take(chatSettings.Value.HistoryWindow)
+                .ToListAsync(cancellationToken);
+            var found = window.Count > 0
+                ? window[0].Owner
+                : await db.Conversations.AsNoTracking()
+                    .FirstOrDefaultAsync(c => c.Id == id && c.UserId == userId && !c.IsDeleted, cancellationToken);
             if (found is null)
             {
                 return null;
             }
 
             conversation = found;
-            history = await db.Messages.AsNoTracking()
-                .Where(m => m.ConversationId == id)
-                .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-                .Take(chatSettings.Value.HistoryWindow)
-                .ToListAsync(cancellationToken);
+            history = [.. window.Select(x => x.Message)];
             history.Reverse();
         }
         else
