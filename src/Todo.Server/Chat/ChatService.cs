@@ -180,10 +180,9 @@ public sealed class ChatService(
     }
 
     /// <summary>
-    /// Stores the reply, then moves the conversation's <c>updated_at</c> up to it, never back. Two statements, so
-    /// that turns in one conversation at the same moment do not queue on its row behind each other's commits: on
-    /// PostgreSQL a turn that finds the row being moved by another one leaves it to that one, whose time is at
-    /// most the overlap of the two turns earlier.
+    /// Stores the reply, then moves the conversation's <c>updated_at</c> up to it, never back, in a statement of its
+    /// own: turns in one conversation at the same moment hold its row only for that statement, not for the reply's
+    /// transaction, and one that finds a later time already there writes nothing.
     /// </summary>
     private async Task StoreReplyAsync(PreparedTurn turn, string response, CancellationToken cancellationToken)
     {
@@ -200,19 +199,9 @@ public sealed class ChatService(
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
-        if (db is PostgresTodoDbContext)
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                UPDATE conversations SET updated_at = {now}
-                WHERE id = (SELECT id FROM conversations WHERE id = {conversationId} AND updated_at < {now} FOR NO KEY UPDATE SKIP LOCKED)
-                """, cancellationToken);
-        }
-        else
-        {
-            await db.Conversations
-                .Where(c => c.Id == conversationId && c.UpdatedAt < now)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), cancellationToken);
-        }
+        await db.Conversations
+            .Where(c => c.Id == conversationId && c.UpdatedAt < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), cancellationToken);
     }
 
     /// <summary>The conversation's title: the first message's first 50 characters on one line, with "…" when cut.</summary>

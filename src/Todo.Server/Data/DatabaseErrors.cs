@@ -18,7 +18,10 @@ public static class DatabaseErrors
         _ => false,
     };
 
-    /// <summary>The database cannot be reached or is shutting down: a 503, not a bug.</summary>
+    /// <summary>
+    /// The database cannot be reached, is shutting down, or turned this transaction away for now (a deadlock, a
+    /// serialization failure, a lock it could not take): a 503 with Retry-After, not a bug.
+    /// </summary>
     public static bool IsUnavailable(Exception e)
     {
         for (var current = e; current is not null; current = current.InnerException)
@@ -26,10 +29,13 @@ public static class DatabaseErrors
             switch (current)
             {
                 case PostgresException pg:
-                    // Class 08 (connection), 57P (operator intervention: shutdown, cannot connect now), 53 (resources).
+                    // Class 08 (connection), 57P (operator intervention: shutdown, cannot connect now), 53 (resources),
+                    // 40 (transaction rollback: serialization failure, deadlock), 55P03 (lock not available).
                     return pg.SqlState.StartsWith("08", StringComparison.Ordinal)
                            || pg.SqlState.StartsWith("57P", StringComparison.Ordinal)
-                           || pg.SqlState.StartsWith("53", StringComparison.Ordinal);
+                           || pg.SqlState.StartsWith("53", StringComparison.Ordinal)
+                           || pg.SqlState.StartsWith("40", StringComparison.Ordinal)
+                           || pg.SqlState == PostgresErrorCodes.LockNotAvailable;
                 case NpgsqlException:
                 case System.Net.Sockets.SocketException:
                 case TimeoutException:
