@@ -20,12 +20,12 @@ public static class ChatApi
 
     public static RouteGroupBuilder MapChat(this IEndpointRouteBuilder app)
     {
-        var chat = app.MapGroup("/api/chat").WithTags("Chat").RequireAuthorization().RequireRateLimiting(RateLimits.Chat);
+        var chat = app.MapGroup("/api/chat").WithTags("Chat").RequireAuthorization().AddEndpointFilter(ChatTurnLimiter.Filter);
         MapTurn(chat.MapPost("/", ChatAsync).WithName("Chat"));
 
         var original = app.MapGroup("/api/{user_id}/chat").WithTags("Chat")
             .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireAssertion(RouteUser.IsCaller))
-            .RequireRateLimiting(RateLimits.Chat)
+            .AddEndpointFilter(ChatTurnLimiter.Filter)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         MapTurn(original.MapPost("/", ChatAsync).WithName("ChatForUser"));
 

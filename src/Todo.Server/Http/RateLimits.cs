@@ -12,14 +12,13 @@ public sealed class RateLimitingOptions
     /// <summary>Requests per minute to the auth routes from one client address; 0 lifts the limit.</summary>
     public int AuthPerMinute { get; set; } = 20;
 
-    /// <summary>Chat turns per minute for one user; 0 lifts the limit.</summary>
+    /// <summary>Chat turns per minute for one user, from the API and the web page together; 0 lifts the limit.</summary>
     public int ChatPerMinute { get; set; } = 30;
 }
 
 public static class RateLimits
 {
     public const string Auth = "auth";
-    public const string Chat = "chat";
 
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
@@ -30,17 +29,16 @@ public static class RateLimits
             limiter.OnRejected = WriteRejectionAsync;
             limiter.AddPolicy(Auth, context => PerMinute(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown", Options(context).AuthPerMinute));
-            limiter.AddPolicy(Chat, context => PerMinute(
-                context.User.Identity?.IsAuthenticated == true ? context.User.GetUserId().ToString() : "anonymous",
-                Options(context).ChatPerMinute));
         });
+        builder.Services.AddSingleton<ChatTurnLimiter>();
         return builder;
     }
 
     private static RateLimitingOptions Options(HttpContext context) =>
         context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitingOptions>>().Value;
 
-    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
+    /// <summary>A fixed window of a minute per key; 0 permits lifts the limit.</summary>
+    internal static RateLimitPartition<TKey> PerMinute<TKey>(TKey key, int permits) =>
         permits <= 0
             ? RateLimitPartition.GetNoLimiter(key)
             : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
@@ -50,17 +48,66 @@ public static class RateLimits
                 QueueLimit = 0,
             });
 
-    private static async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    /// <summary>When a refused lease may try again: what the limiter says, else a minute.</summary>
+    internal static TimeSpan RetryAfter(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+
+    /// <summary>Whole seconds to wait, at least one.</summary>
+    internal static int Seconds(TimeSpan retryAfter) => Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+
+    /// <summary>The 429 problem with Retry-After.</summary>
+    internal static ValueTask WriteTooManyRequestsAsync(HttpContext context, TimeSpan retryAfter)
     {
-        var response = context.HttpContext.Response;
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        var seconds = Seconds(retryAfter);
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
-            HttpContext = context.HttpContext,
+            HttpContext = context,
             ProblemDetails = Problems.Create(
                 StatusCodes.Status429TooManyRequests, "Too many requests", $"Too many requests; try again in {seconds} seconds."),
         });
     }
+
+    private static ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken) =>
+        WriteTooManyRequestsAsync(context.HttpContext, RetryAfter(context.Lease));
+}
+
+/// <summary>
+/// The per-user chat limit (<c>RateLimiting:ChatPerMinute</c>), one allowance for every way a turn arrives: the chat
+/// API (<see cref="Filter"/>) and the web page's assistant panel.
+/// </summary>
+public sealed class ChatTurnLimiter : IDisposable
+{
+    private readonly PartitionedRateLimiter<Guid> limiter;
+
+    public ChatTurnLimiter(Microsoft.Extensions.Options.IOptions<RateLimitingOptions> options)
+    {
+        var permits = options.Value.ChatPerMinute;
+        limiter = PartitionedRateLimiter.Create<Guid, Guid>(userId => RateLimits.PerMinute(userId, permits));
+    }
+
+    /// <summary>Takes one turn from the user's allowance; false, with how long to wait, when it is spent.</summary>
+    public bool TryTake(Guid userId, out TimeSpan retryAfter)
+    {
+        using var lease = limiter.AttemptAcquire(userId);
+        retryAfter = lease.IsAcquired ? TimeSpan.Zero : RateLimits.RetryAfter(lease);
+        return lease.IsAcquired;
+    }
+
+    /// <summary>The chat routes' endpoint filter: a 429 problem with Retry-After once the caller's allowance is spent.</summary>
+    public static async ValueTask<object?> Filter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.User.Identity?.IsAuthenticated == true
+            && !http.RequestServices.GetRequiredService<ChatTurnLimiter>().TryTake(http.User.GetUserId(), out var retryAfter))
+        {
+            await RateLimits.WriteTooManyRequestsAsync(http, retryAfter);
+            return Results.Empty;
+        }
+
+        return await next(context);
+    }
+
+    public void Dispose() => limiter.Dispose();
 }

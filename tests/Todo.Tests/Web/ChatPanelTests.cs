@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Todo.Server.Chat;
 using Todo.Server.Components.Workspace;
 using Todo.Server.Data;
+using Todo.Server.Http;
 
 namespace Todo.Tests.Web;
 
@@ -111,6 +112,33 @@ public sealed class ChatPanelTests : ComponentTestContext
         Assert.Empty(Texts(panel, "from-user"));
         Assert.Empty(await StoredConversationsAsync());
         Assert.DoesNotContain("?c=", LastAddress(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThePanelDrawsOnTheUsersChatAllowanceAndOnceItIsSpentSaysWhenToTryAgain()
+    {
+        var limiter = Services.GetRequiredService<ChatTurnLimiter>();
+        var allowance = new RateLimitingOptions().ChatPerMinute;
+        Assistant.Replies("Added task 1: Buy milk.");
+        var panel = RenderPanel();
+
+        await SendAsync(panel, "add a task to buy milk");
+        panel.WaitForAssertion(() => Assert.Equal(["Added task 1: Buy milk."], Texts(panel, "from-assistant")));
+        var left = 0;
+        while (left < allowance && limiter.TryTake(UserId, out _))
+        {
+            left++;
+        }
+
+        Assert.Equal(allowance - 1, left);
+        await SendAsync(panel, "add a task to buy bread");
+
+        panel.WaitForAssertion(() => Assert.StartsWith(
+            "You have sent too many messages in the last minute; try again in ", panel.Find(".error").TextContent, StringComparison.Ordinal));
+        Assert.Equal("add a task to buy bread", panel.Find("#chat-message").GetAttribute("value"));
+        Assert.Equal(["add a task to buy milk"], Texts(panel, "from-user"));
+        var conversation = Assert.Single(await StoredConversationsAsync());
+        Assert.Equal(2, (await StoredMessagesAsync(conversation.Id)).Count);
     }
 
     [Fact]

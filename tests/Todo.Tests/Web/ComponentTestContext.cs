@@ -9,6 +9,7 @@ using Todo.Server.Accounts;
 using Todo.Server.Assistant;
 using Todo.Server.Chat;
 using Todo.Server.Data;
+using Todo.Server.Http;
 using Todo.Server.Tasks;
 
 namespace Todo.Tests.Web;
@@ -35,6 +36,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<ChatService>();
         Services.AddOptions<ChatSettings>();
         Services.AddOptions<AssistantOptions>();
+        Services.AddOptions<RateLimitingOptions>();
+        Services.AddSingleton<ChatTurnLimiter>();
         Services.AddSingleton<IChatClient>(Assistant);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.JSInterop;
 using Todo.Server.Chat;
+using Todo.Server.Http;
 
 namespace Todo.Server.Components.Workspace;
 
@@ -57,6 +58,9 @@ public sealed partial class ChatPanel : IDisposable
 
     [Inject]
     private IServiceScopeFactory Scopes { get; set; } = default!;
+
+    [Inject]
+    private ChatTurnLimiter TurnLimiter { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -213,8 +217,14 @@ public sealed partial class ChatPanel : IDisposable
             return;
         }
 
-        var text = draft.Trim();
         messageError = chatError = null;
+        if (!TurnLimiter.TryTake(UserId, out var retryAfter))
+        {
+            chatError = $"You have sent too many messages in the last minute; try again in {RateLimits.Seconds(retryAfter)} seconds. What you typed is kept.";
+            return;
+        }
+
+        var text = draft.Trim();
         busy = thinking = true;
         var question = new ChatLine(fromUser: true, text);
         lines.Add(question);
