@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of the Todo server on PostgreSQL (fsync on) and SQLite; see bench/README.md.
 #
-#   bench/run.sh            full run: 5 s warm-up + 20 s of load (4 rounds of 5 s) per scenario (about 10 minutes)
+#   bench/run.sh            full run: 5 s warm-up + 20 s of load (10 rounds of 2 s) per scenario (about 10 minutes)
 #   bench/run.sh --quick    short run: 1 s warm-up + 3 s per scenario (3 rounds of 1 s), 10 users (under 3 minutes,
 #                           build included)
 #   options: --postgres-only | --sqlite-only, --duration S, --warmup S, --rounds N, --threads N, --connections N,
@@ -42,7 +42,7 @@ while (($#)); do
   shift
 done
 USERS=20
-ROUNDS=4
+ROUNDS=10
 if ((QUICK)); then DURATION=3; WARMUP=1; USERS=10; ROUNDS=3; fi
 DURATION=${custom_duration:-$DURATION}
 WARMUP=${custom_warmup:-$WARMUP}

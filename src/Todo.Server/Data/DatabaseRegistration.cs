@@ -34,11 +34,16 @@ public static class DatabaseRegistration
     }
 
     /// <summary>
-    /// The application's PostgreSQL connections: Npgsql's pool, minus the <c>DISCARD ALL</c> it sends each time a
-    /// pooled connection is handed out again. Nothing here leaves session state on a pooled connection (the
-    /// advisory locks take connections of their own, outside the pool), and Npgsql still rolls back any open
-    /// transaction when a connection returns. Measured with bench/run.sh: about 6% less PostgreSQL CPU per
-    /// list request. A setting written in the connection string wins.
+    /// The application's PostgreSQL connections, with two defaults measured with bench/run.sh (a setting written in
+    /// the connection string wins):
+    /// <list type="bullet">
+    /// <item><c>No Reset On Close</c>: no <c>DISCARD ALL</c> each time a pooled connection is handed out again.
+    /// Nothing here leaves session state on a pooled connection (the advisory locks take connections of their own,
+    /// outside the pool), and Npgsql still rolls back any open transaction when a connection returns. About 6% less
+    /// PostgreSQL CPU per list request.</item>
+    /// <item><c>Max Auto Prepare</c>: the statements a connection runs often are prepared on it, so PostgreSQL plans
+    /// them once instead of on every request. About 20% less CPU per chat turn (server and PostgreSQL together).</item>
+    /// </list>
     /// </summary>
     internal static string WithPoolDefaults(string connectionString)
     {
@@ -49,8 +54,16 @@ public static class DatabaseRegistration
             builder.NoResetOnClose = true;
         }
 
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = AutoPreparedStatements;
+        }
+
         return builder.ConnectionString;
     }
+
+    /// <summary>Statements prepared per connection: every query and command the server runs, with room to spare.</summary>
+    internal const int AutoPreparedStatements = 100;
 
     internal static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options
