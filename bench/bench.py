@@ -376,7 +376,7 @@ def report(args):
         f"- .NET {meta['dotnet']}, PostgreSQL {meta['postgres']} (fsync on, synchronous_commit on), SQLite (WAL), {meta['wrk']}",
         f"- load: every scenario runs `wrk -t{meta['threads']} -c{meta['connections']} --timeout {meta['timeout']}s` for "
         f"{meta['duration']} s in all ({meta['rounds']} round(s) of {meta['round_seconds']} s; the deep and first pages, and the "
-        f"new and long chats, take turns round by round), after a {meta['warmup']} s warm-up; percentiles are over all "
+        f"new, long and shared chats, take turns round by round), after a {meta['warmup']} s warm-up; percentiles are over all "
         f"the rounds' requests; wrk, the server and the database share the machine",
         f"- server: Release build, `ASPNETCORE_ENVIRONMENT=Production`, rate limits lifted (`RateLimiting__AuthPerMinute=0`, "
         f"`RateLimiting__ChatPerMinute=0`), logging at Warning, `Diagnostics__DbCommandsHeader=true`",
