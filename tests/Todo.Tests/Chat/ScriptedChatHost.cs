@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.AI;
@@ -274,135 +269,63 @@ public sealed class DbRowCounter : DbCommandInterceptor, IStartupFilter
 }
 
 /// <summary>
-/// The server in memory like <see cref="TodoApiFactory"/> (same settings), with test services on top: the model
-/// replaced, the row-counting interceptor attached, and the hourly retention job left out (tests run rounds themselves).
+/// One server and its database for a test class (<see cref="ApiFixture"/>) with test services on top: the model
+/// replaced, the row-counting interceptor attached, and the hourly retention job left out (tests run rounds
+/// themselves). X-Db-Commands is on and the user's activity is checked on every request (no cache).
 /// </summary>
-public sealed class ScriptedChatFactory(
-    string connectionString, IReadOnlyDictionary<string, string?> settings, ScriptedChatClient model, DbRowCounter counter)
-    : WebApplicationFactory<Program>
+public abstract class ScriptedChatHost : ApiFixture
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Todo", connectionString);
-        builder.UseSetting("Auth:SigningKey", TodoApiFactory.SigningKey);
-        builder.UseSetting("RateLimiting:AuthPerMinute", "0");
-        builder.UseSetting("RateLimiting:ChatPerMinute", "0");
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
-
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<IChatClient>();
-            services.AddChatClient(model).UseFunctionInvocation();
-
-            services.ConfigureDbContext<PostgresTodoDbContext>(options => options.AddInterceptors(counter), ServiceLifetime.Singleton);
-            services.ConfigureDbContext<SqliteTodoDbContext>(options => options.AddInterceptors(counter), ServiceLifetime.Singleton);
-            services.AddSingleton<IStartupFilter>(counter);
-
-            foreach (var job in services.Where(d => d.ServiceType == typeof(IHostedService)
-                                                    && d.ImplementationType?.Name == "ConversationRetentionJob").ToList())
-            {
-                services.Remove(job);
-            }
-        });
-    }
-}
-
-/// <summary>One <see cref="ScriptedChatFactory"/> server and its database for a test class; derived fixtures choose the provider and settings.</summary>
-public abstract class ScriptedChatHost : IAsyncLifetime
-{
-    private ScriptedChatFactory? factory;
-
     public ScriptedChatClient Model { get; } = new();
 
     public DbRowCounter Counter { get; } = new();
 
-    public ScriptedChatFactory Factory => factory ?? throw new InvalidOperationException("The fixture is not initialized.");
+    /// <summary>Settings of a derived host, over this host's own.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> MoreSettings => new Dictionary<string, string?>();
 
-    public IServiceProvider Services => Factory.Services;
-
-    public string ConnectionString { get; private set; } = "";
-
-    public abstract DatabaseProvider Provider { get; }
-
-    protected abstract Task<string> CreateDatabaseAsync();
-
-    /// <summary>Settings over the defaults; the base turns on X-Db-Commands and checks the user's activity on every request (no cache).</summary>
-    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
-
-    public async ValueTask InitializeAsync()
+    protected sealed override IReadOnlyDictionary<string, string?> Settings
     {
-        ConnectionString = await CreateDatabaseAsync();
-        var settings = new Dictionary<string, string?>
+        get
         {
-            [DbCommandCounter.Setting] = "true",
-            ["Auth:ActiveUserRecheck"] = "00:00:00",
-        };
-        foreach (var (key, value) in Settings)
-        {
-            settings[key] = value;
+            var settings = new Dictionary<string, string?>
+            {
+                [DbCommandCounter.Setting] = "true",
+                ["Auth:ActiveUserRecheck"] = "00:00:00",
+            };
+            foreach (var (key, value) in MoreSettings)
+            {
+                settings[key] = value;
+            }
+
+            return settings;
         }
-
-        factory = new ScriptedChatFactory(ConnectionString, settings, Model, Counter);
-        _ = factory.Server;
     }
 
-    public async ValueTask DisposeAsync()
+    protected override void ConfigureTestServices(IServiceCollection services)
     {
-        if (factory is not null)
+        services.RemoveAll<IChatClient>();
+        services.AddChatClient(Model).UseFunctionInvocation();
+
+        services.ConfigureDbContext<PostgresTodoDbContext>(options => options.AddInterceptors(Counter), ServiceLifetime.Singleton);
+        services.ConfigureDbContext<SqliteTodoDbContext>(options => options.AddInterceptors(Counter), ServiceLifetime.Singleton);
+        services.AddSingleton<IStartupFilter>(Counter);
+
+        foreach (var job in services.Where(d => d.ServiceType == typeof(IHostedService)
+                                                && d.ImplementationType?.Name == "ConversationRetentionJob").ToList())
         {
-            await factory.DisposeAsync();
+            services.Remove(job);
         }
-
-        CleanUp();
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void CleanUp()
-    {
-    }
-
-    public HttpClient CreateClient() => Factory.CreateClient();
-
-    /// <summary>Registers a new user with a unique email, signs in, and returns a client that sends the token.</summary>
-    public async Task<TestUser> CreateUserAsync()
-    {
-        var email = $"user-{Guid.NewGuid():N}@example.com";
-        const string password = "correct horse battery";
-        var client = CreateClient();
-        (await client.PostAsJsonAsync("/api/auth/register", new { email, password }, ApiFixture.Json)).EnsureSuccessStatusCode();
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password }, ApiFixture.Json);
-        login.EnsureSuccessStatusCode();
-        var body = await login.Content.ReadFromJsonAsync<JsonElement>(ApiFixture.Json);
-        var token = body.GetProperty("access_token").GetString()!;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return new TestUser(body.GetProperty("user").GetProperty("id").GetGuid(), email, password, token, client);
     }
 }
 
 public class SqliteScriptedChatHost : ScriptedChatHost
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("todo-chat-").FullName;
+    private readonly TemporarySqliteDatabase database = new();
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    protected override Task<string> CreateDatabaseAsync() =>
-        Task.FromResult($"Data Source={Path.Combine(directory, "todo.db")}");
+    protected override Task<string> CreateDatabaseAsync() => Task.FromResult(database.ConnectionString);
 
-    protected override void CleanUp()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    protected override void CleanUp() => database.Dispose();
 }
 
 public class PostgresScriptedChatHost(PostgresServer server) : ScriptedChatHost
@@ -415,11 +338,11 @@ public class PostgresScriptedChatHost(PostgresServer server) : ScriptedChatHost
 /// <summary>Assistant:Timeout of one second, for the timeout tests.</summary>
 public sealed class SqliteOneSecondChatHost : SqliteScriptedChatHost
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Assistant:Timeout"] = "00:00:01" };
+    protected override IReadOnlyDictionary<string, string?> MoreSettings => new Dictionary<string, string?> { ["Assistant:Timeout"] = "00:00:01" };
 }
 
 /// <summary>Assistant:Timeout of one second, for the timeout tests.</summary>
 public sealed class PostgresOneSecondChatHost(PostgresServer server) : PostgresScriptedChatHost(server)
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Assistant:Timeout"] = "00:00:01" };
+    protected override IReadOnlyDictionary<string, string?> MoreSettings => new Dictionary<string, string?> { ["Assistant:Timeout"] = "00:00:01" };
 }

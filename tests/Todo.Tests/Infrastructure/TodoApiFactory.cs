@@ -3,14 +3,19 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Todo.Server.Data;
 using Todo.Server.Http;
 
 namespace Todo.Tests.Infrastructure;
 
-/// <summary>The server in memory (TestServer) against one database, with test settings layered over the defaults.</summary>
-public sealed class TodoApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+/// <summary>
+/// The server in memory (TestServer) against one database, with test settings layered over the defaults and, when
+/// given, test services over the server's.
+/// </summary>
+public sealed class TodoApiFactory(
+    string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     : WebApplicationFactory<Program>
 {
     public const string SigningKey = "test-signing-key-that-is-long-enough-for-hs256!";
@@ -25,6 +30,11 @@ public sealed class TodoApiFactory(string connectionString, IReadOnlyDictionary<
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (testServices is not null)
+        {
+            builder.ConfigureTestServices(testServices);
         }
     }
 }
@@ -44,15 +54,25 @@ public abstract class ApiFixture : IAsyncLifetime
 
     public TodoApiFactory Factory => factory ?? throw new InvalidOperationException("The fixture is not initialized.");
 
+    public IServiceProvider Services => Factory.Services;
+
+    public string ConnectionString { get; private set; } = "";
+
     public abstract DatabaseProvider Provider { get; }
 
     protected abstract Task<string> CreateDatabaseAsync();
 
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
+    /// <summary>Test services over the server's (none by default).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
-        factory = new TodoApiFactory(await CreateDatabaseAsync(), Settings);
+        ConnectionString = await CreateDatabaseAsync();
+        factory = new TodoApiFactory(ConnectionString, Settings, ConfigureTestServices);
         _ = factory.Server; // starts the server: migrations are applied at start
     }
 
@@ -106,14 +126,23 @@ public abstract class ApiFixture : IAsyncLifetime
 
 public class SqliteApi : ApiFixture
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("todo-sqlite-").FullName;
+    private readonly TemporarySqliteDatabase database = new();
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    protected override Task<string> CreateDatabaseAsync() =>
-        Task.FromResult($"Data Source={Path.Combine(directory, "todo.db")}");
+    protected override Task<string> CreateDatabaseAsync() => Task.FromResult(database.ConnectionString);
 
-    protected override void CleanUp()
+    protected override void CleanUp() => database.Dispose();
+}
+
+/// <summary>A SQLite database file in a temporary folder of its own, removed with the folder.</summary>
+public sealed class TemporarySqliteDatabase : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("todo-sqlite-").FullName;
+
+    public string ConnectionString => $"Data Source={Path.Combine(directory, "todo.db")}";
+
+    public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
