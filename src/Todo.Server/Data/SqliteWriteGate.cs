@@ -92,6 +92,19 @@ public sealed class SqliteWriteGate : IDbConnectionInterceptor, IDbTransactionIn
 
     private static bool WritesOutsideTransaction(DbCommand command) => command.Transaction is null && Writes(command.CommandText);
 
+    private ValueTask TakeForStatementAsync(DbCommand command, CommandEventData eventData, CancellationToken cancellationToken) =>
+        WritesOutsideTransaction(command)
+            ? TakeAsync(eventData.ConnectionId, command.Connection, command, cancellationToken)
+            : ValueTask.CompletedTask;
+
+    private void TakeForStatement(DbCommand command, CommandEventData eventData)
+    {
+        if (WritesOutsideTransaction(command))
+        {
+            Take(eventData.ConnectionId, command.Connection, command);
+        }
+    }
+
     // Transactions: Microsoft.Data.Sqlite begins them IMMEDIATE, so each one is a writer from its start.
 
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
@@ -136,63 +149,39 @@ public sealed class SqliteWriteGate : IDbConnectionInterceptor, IDbTransactionIn
     public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        if (WritesOutsideTransaction(command))
-        {
-            await TakeAsync(eventData.ConnectionId, command.Connection, command, cancellationToken);
-        }
-
+        await TakeForStatementAsync(command, eventData, cancellationToken);
         return result;
     }
 
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        if (WritesOutsideTransaction(command))
-        {
-            Take(eventData.ConnectionId, command.Connection, command);
-        }
-
+        TakeForStatement(command, eventData);
         return result;
     }
 
     public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (WritesOutsideTransaction(command))
-        {
-            await TakeAsync(eventData.ConnectionId, command.Connection, command, cancellationToken);
-        }
-
+        await TakeForStatementAsync(command, eventData, cancellationToken);
         return result;
     }
 
     public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        if (WritesOutsideTransaction(command))
-        {
-            Take(eventData.ConnectionId, command.Connection, command);
-        }
-
+        TakeForStatement(command, eventData);
         return result;
     }
 
     public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        if (WritesOutsideTransaction(command))
-        {
-            await TakeAsync(eventData.ConnectionId, command.Connection, command, cancellationToken);
-        }
-
+        await TakeForStatementAsync(command, eventData, cancellationToken);
         return result;
     }
 
     public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        if (WritesOutsideTransaction(command))
-        {
-            Take(eventData.ConnectionId, command.Connection, command);
-        }
-
+        TakeForStatement(command, eventData);
         return result;
     }
 
