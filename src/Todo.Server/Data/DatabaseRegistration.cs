@@ -42,7 +42,7 @@ public static class DatabaseRegistration
     /// outside the pool), and Npgsql still rolls back any open transaction when a connection returns. About 6% less
     /// PostgreSQL CPU per list request.</item>
     /// <item><c>Max Auto Prepare</c>: the statements a connection runs often are prepared on it, so PostgreSQL plans
-    /// them once instead of on every request. About 20% less CPU per chat turn (server and PostgreSQL together).</item>
+    /// them once instead of on every request. 10–20% less CPU per chat turn (server and PostgreSQL together).</item>
     /// </list>
     /// </summary>
     internal static string WithPoolDefaults(string connectionString)

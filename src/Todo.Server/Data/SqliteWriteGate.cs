@@ -56,26 +56,26 @@ public sealed class SqliteWriteGate : IDbConnectionInterceptor, IDbTransactionIn
             ? Turns.GetOrAdd(file, _ => new SemaphoreSlim(1, 1))
             : null;
 
+    /// <summary>The gate this connection must wait at; null when it already holds a turn or is not a file.</summary>
+    private SemaphoreSlim? GateToTake(Guid connectionId, DbConnection? connection) =>
+        held.ContainsKey(connectionId) ? null : GateOf(connection);
+
     private async ValueTask TakeAsync(Guid connectionId, DbConnection? connection, DbCommand? statement, CancellationToken cancellationToken)
     {
-        if (held.ContainsKey(connectionId) || GateOf(connection) is not { } gate)
+        if (GateToTake(connectionId, connection) is { } gate)
         {
-            return;
+            await gate.WaitAsync(cancellationToken);
+            held[connectionId] = new Turn(gate, statement);
         }
-
-        await gate.WaitAsync(cancellationToken);
-        held[connectionId] = new Turn(gate, statement);
     }
 
     private void Take(Guid connectionId, DbConnection? connection, DbCommand? statement)
     {
-        if (held.ContainsKey(connectionId) || GateOf(connection) is not { } gate)
+        if (GateToTake(connectionId, connection) is { } gate)
         {
-            return;
+            gate.Wait();
+            held[connectionId] = new Turn(gate, statement);
         }
-
-        gate.Wait();
-        held[connectionId] = new Turn(gate, statement);
     }
 
     private void GiveBack(Guid connectionId, Func<Turn, bool> when)
