@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Todo.Server.Data;
+using Todo.Server.Text;
 
 namespace Todo.Server.Accounts;
 
@@ -20,6 +21,13 @@ public sealed class AccountService(TodoDbContext db, IPasswordHasher<User> hashe
     public async Task<(RegistrationResult Result, User? User)> RegisterAsync(
         string email, string password, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(email);
+        if (Emails.Problem(email) is { } badEmail)
+        {
+            throw new InvalidTextException("email", badEmail);
+        }
+
+        Passwords.Rule.Require(password, "password");
         var normalized = Emails.Normalize(email);
         if (await db.Users.AnyAsync(u => u.Email == normalized, cancellationToken))
         {
@@ -59,8 +67,11 @@ public sealed class AccountService(TodoDbContext db, IPasswordHasher<User> hashe
     /// <summary>The active user with this email and password, or null — the same null for every kind of failure.</summary>
     public async Task<User?> AuthenticateAsync(string email, string password, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(email);
         var normalized = Emails.Normalize(email);
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalized, cancellationToken);
+        var user = Emails.IsValid(email)
+            ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == normalized, cancellationToken)
+            : null; // no account has an impossible email, and the database need not see it
         if (user is null)
         {
             hasher.VerifyHashedPassword(new User { Email = normalized, HashedPassword = "" }, DecoyHash.Value, password);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Todo.Server.Data;
 using Todo.Server.Tasks;
+using Todo.Server.Text;
 
 namespace Todo.Server.Assistant;
 
@@ -67,13 +68,13 @@ public sealed class TaskTools(TaskService tasks, TodoDbContext db, Guid userId)
     {
         if (ParseStatus(status) is not { } filter)
         {
-            return TaskToolError.Invalid($"The status \"{status}\" is not one of: all, pending, completed.");
+            return TaskToolError.Invalid($"The status \"{TextElements.Truncate(TextElements.Sanitize(status ?? ""), 20)}\" is not one of: all, pending, completed.");
         }
 
         var search = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
-        if (search is not null && !TaskText.IsValidSearch(search))
+        if (search is not null && TaskText.Search.Check(search) is { } badSearch)
         {
-            return TaskToolError.Invalid(TaskText.SearchRule);
+            return TaskToolError.Invalid(badSearch);
         }
 
         var request = new TaskListQuery { Status = filter, Search = search, Limit = ListLimit };
@@ -129,7 +130,7 @@ public sealed class TaskTools(TaskService tasks, TodoDbContext db, Guid userId)
         var bad = (newTitle is null ? null : CheckTitle(newTitle)) ?? CheckDescription(description);
         if (bad is not null)
         {
-            return bad with { Reference = task };
+            return TaskText.Reference.Check(task ?? "") is null ? bad with { Reference = task } : bad;
         }
 
         var (found, failure) = await ResolveAsync(task, TaskPreference.None, cancellationToken);
@@ -215,6 +216,11 @@ public sealed class TaskTools(TaskService tasks, TodoDbContext db, Guid userId)
             return (null, TaskToolError.Invalid("Say which task: its number or some words from its title.", reference));
         }
 
+        if (TaskText.Reference.Check(reference) is { } badReference)
+        {
+            return (null, TaskToolError.Invalid(badReference));
+        }
+
         reference = reference.Trim();
         if (TaskReferenceMatcher.ParseNumber(reference) is { } number)
         {
@@ -282,37 +288,11 @@ public sealed class TaskTools(TaskService tasks, TodoDbContext db, Guid userId)
         return count;
     }
 
-    private static TaskToolError? CheckTitle(string? title)
-    {
-        var trimmed = title?.Trim() ?? "";
-        if (trimmed.Length == 0)
-        {
-            return TaskToolError.Invalid("The title can't be empty.");
-        }
+    private static TaskToolError? CheckTitle(string? title) =>
+        TaskText.Title.Check(title ?? "") is { } problem ? TaskToolError.Invalid(problem) : null;
 
-        if (!TaskText.IsValidTitle(trimmed))
-        {
-            var length = trimmed.EnumerateRunes().Count();
-            return TaskToolError.Invalid(length > Limits.TaskTitleMaxLength
-                ? string.Create(CultureInfo.InvariantCulture, $"The title is {length} characters long; the limit is {Limits.TaskTitleMaxLength}.")
-                : TaskText.TitleRule);
-        }
-
-        return null;
-    }
-
-    private static TaskToolError? CheckDescription(string? description)
-    {
-        if (description is null || TaskText.IsValidDescription(description))
-        {
-            return null;
-        }
-
-        var length = description.EnumerateRunes().Count();
-        return TaskToolError.Invalid(length > Limits.TaskDescriptionMaxLength
-            ? string.Create(CultureInfo.InvariantCulture, $"The description is {length} characters long; the limit is {Limits.TaskDescriptionMaxLength}.")
-            : TaskText.DescriptionRule);
-    }
+    private static TaskToolError? CheckDescription(string? description) =>
+        description is not null && TaskText.Description.Check(description) is { } problem ? TaskToolError.Invalid(problem) : null;
 
     /// <summary>all, pending or completed, and the words a model might use for them; null for anything else.</summary>
     private static TaskStatusFilter? ParseStatus(string? status) => status?.Trim().ToLowerInvariant() switch

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
-using Todo.Server.Data;
 
 namespace Todo.Server.Chat;
 
@@ -30,13 +29,4 @@ public sealed record MessageListResponse(IReadOnlyList<MessageDto> Items);
 
 public sealed record RenameConversationRequest(
     [property: Required(AllowEmptyStrings = false, ErrorMessage = "Give the conversation a title."),
-               StringLength(Limits.ConversationTitleMaxLength, ErrorMessage = "The title can be at most 200 characters.")] string Title);
-
-/// <summary>A chat message: 1–2000 characters, not only white space.</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class MessageTextAttribute()
-    : ValidationAttribute($"A message is 1 to {Limits.MessageMaxLength} characters.")
-{
-    public override bool IsValid(object? value) =>
-        value is not string text || (!string.IsNullOrWhiteSpace(text) && text.Length <= Limits.MessageMaxLength);
-}
+               ConversationTitle] string Title);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Todo.Server.Assistant;
 using Todo.Server.Data;
+using Todo.Server.Text;
 using Todo.Server.Http;
 using Todo.Server.Tasks;
 
@@ -49,6 +50,7 @@ public sealed class ChatService(
     /// <summary>Stores the user's message in the conversation (created when <paramref name="conversationId"/> is null); null when the conversation is not the user's or is deleted.</summary>
     public async Task<PreparedTurn?> PrepareAsync(Guid userId, Guid? conversationId, string text, CancellationToken cancellationToken)
     {
+        text = ChatText.Message.Require(text, "message");
         var now = time.GetUtcNow().UtcDateTime;
         Conversation conversation;
         List<Message> history;
@@ -169,7 +171,7 @@ public sealed class ChatService(
             await updates.DisposeAsync();
         }
 
-        var response = Shorten(reply.ToString().Trim(), Limits.MessageMaxLength);
+        var response = TextElements.Shorten(TextElements.Sanitize(reply.ToString()).Trim(), Limits.MessageMaxLength);
         if (response.Length == 0)
         {
             throw new AssistantUnavailableException(timedOut: false);
@@ -205,29 +207,8 @@ public sealed class ChatService(
     }
 
     /// <summary>The conversation's title: the first message's first 50 characters on one line, with "…" when cut.</summary>
-    public static string TitleFrom(string message)
-    {
-        var line = string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return line.Length <= TitleLength ? line : line[..(TitleLength - 1)].TrimEnd() + "…";
-    }
-
-    /// <summary>Shortens at a word boundary, with "…", to fit <paramref name="maxLength"/> characters.</summary>
-    public static string Shorten(string text, int maxLength)
-    {
-        if (text.Length <= maxLength)
-        {
-            return text;
-        }
-
-        var cut = text[..(maxLength - 1)];
-        var lastSpace = cut.LastIndexOfAny([' ', '\n', '\t']);
-        if (lastSpace > maxLength / 2)
-        {
-            cut = cut[..lastSpace];
-        }
-
-        return cut.TrimEnd() + "…";
-    }
+    public static string TitleFrom(string message) =>
+        TextElements.Truncate(string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), TitleLength);
 
     /// <summary>Now, or just after <paramref name="previous"/> when the clock has not moved past it (microsecond precision).</summary>
     private static DateTime Later(DateTime now, DateTime? previous) =>

@@ -63,6 +63,7 @@ public sealed class ConversationService(TodoDbContext db, TimeProvider time)
 
     public async Task<Conversation?> RenameAsync(Guid userId, Guid conversationId, string title, CancellationToken cancellationToken)
     {
+        title = ChatText.ConversationTitle.Require(title, "title");
         var conversation = await db.Conversations
             .FirstOrDefaultAsync(c => c.Id == conversationId && c.UserId == userId && !c.IsDeleted, cancellationToken);
         if (conversation is null)
@@ -70,7 +71,7 @@ public sealed class ConversationService(TodoDbContext db, TimeProvider time)
             return null;
         }
 
-        conversation.Title = title.Trim();
+        conversation.Title = title;
         conversation.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         return conversation;

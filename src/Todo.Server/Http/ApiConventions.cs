@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Todo.Server.Data;
+using Todo.Server.Text;
 
 namespace Todo.Server.Http;
 
@@ -87,6 +88,16 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is InvalidTextException invalid)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = Problems.Validation(invalid.Field, invalid.Reason),
+            });
+        }
+
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", DescribeBadRequest(bad)),
@@ -122,6 +133,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         { StatusCode: StatusCodes.Status415UnsupportedMediaType } => "Send the body as application/json.",
         { InnerException: JsonException { Path: { } path } } => $"The request body is not valid JSON for this route (at {path}).",
         { InnerException: JsonException } => "The request body is not valid JSON for this route.",
+        { Message: var message } when message.StartsWith("Required parameter", StringComparison.Ordinal)
+                                      && message.EndsWith("from body.", StringComparison.Ordinal) =>
+            "The request body is empty or null; send a JSON object with the fields this route takes.",
         _ => exception.Message,
     };
 

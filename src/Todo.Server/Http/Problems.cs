@@ -7,6 +7,15 @@ public static class Problems
     public static ProblemDetails Create(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail, Type = TypeFor(status) };
 
+    /// <summary>A 400 whose errors name <paramref name="field"/>, shaped as the framework's validation problems are.</summary>
+    public static HttpValidationProblemDetails Validation(string field, string reason) =>
+        new(new Dictionary<string, string[]> { [field] = [reason] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+            Type = TypeFor(StatusCodes.Status400BadRequest),
+        };
+
     public static string TypeFor(int status) => status switch
     {
         400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",

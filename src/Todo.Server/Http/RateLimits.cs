@@ -13,6 +13,9 @@ public sealed class RateLimitingOptions
 
     /// <summary>Chat turns per minute for one user, from the API and the web page together; 0 lifts the limit.</summary>
     public int ChatPerMinute { get; set; } = 30;
+
+    /// <summary>Requests per minute to /mcp for one user (each tool call is one); 0 lifts the limit.</summary>
+    public int McpPerMinute { get; set; } = 120;
 }
 
 public static class RateLimits
@@ -33,7 +36,7 @@ public static class RateLimits
         return builder;
     }
 
-    private static RateLimitingOptions Options(HttpContext context) =>
+    internal static RateLimitingOptions Options(HttpContext context) =>
         context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitingOptions>>().Value;
 
     /// <summary>A fixed window of a minute per key; 0 permits lifts the limit.</summary>

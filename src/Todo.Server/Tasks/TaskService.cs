@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Todo.Server.Data;
+using Todo.Server.Text;
 
 namespace Todo.Server.Tasks;
 
@@ -10,7 +11,7 @@ namespace Todo.Server.Tasks;
 /// every query, so someone else's task is simply not found (null). Each call is at most two database round
 /// trips; reads are not tracked. Titles and descriptions are checked against <see cref="TaskText"/> here
 /// too (the REST API rejects bad input earlier, with the same rules), and a violation throws
-/// <see cref="TaskValidationException"/>.
+/// <see cref="InvalidTextException"/>.
 /// </summary>
 public sealed class TaskService(TodoDbContext db, TimeProvider time)
 {
@@ -79,11 +80,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         var search = query.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
-            if (!TaskText.IsValidSearch(search))
-            {
-                throw new TaskValidationException("q", TaskText.SearchRule);
-            }
-
+            search = TaskText.Search.Require(search, "q");
             var pattern = "%" + EscapeLike(search) + "%";
             // ILIKE folds case for all of Unicode; SQLite's LIKE folds ASCII letters only.
             tasks = IsPostgres
@@ -311,16 +308,13 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
     private static string ValidTitle(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        return TaskText.IsValidTitle(title)
-            ? TaskText.NormalizeTitle(title)
-            : throw new TaskValidationException("title", TaskText.TitleRule);
+        return TaskText.Title.Require(title, "title");
     }
 
     /// <summary>Descriptions are kept as written; an empty or blank one is no description.</summary>
     private static string? ValidDescription(string? description) =>
-        description is null || TaskText.IsValidDescription(description)
-            ? string.IsNullOrWhiteSpace(description) ? null : description
-            : throw new TaskValidationException("description", TaskText.DescriptionRule);
+        description is null ? null : TaskText.Description.Require(description, "description") is { } valid
+            && !string.IsNullOrWhiteSpace(valid) ? valid : null;
 
     private static string EscapeLike(string text) => text
         .Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)

@@ -1,15 +1,11 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using System.Text;
 using Todo.Server.Data;
+using Todo.Server.Text;
 
 namespace Todo.Server.Tasks;
 
 /// <summary>
-/// The rules for task text, shared by request validation (the attributes below) and <see cref="TaskService"/>,
-/// so every entry point accepts exactly the same titles and descriptions. Lengths count Unicode characters
-/// (as the database's varchar and CHECK constraints do), and text the database cannot store or a person
-/// cannot see (NUL and other control characters, unpaired surrogates) is refused.
+/// The text rules of a task, shared by request validation (the attributes below), <see cref="TaskService"/> and the
+/// tools, so every entry point accepts exactly the same titles, descriptions and search words (see <see cref="TextRule"/>).
 /// </summary>
 public static class TaskText
 {
@@ -17,96 +13,31 @@ public static class TaskText
 
     public const string TitleRequired = "A title is required.";
 
-    public static readonly string TitleRule =
-        $"The title must be 1–{Limits.TaskTitleMaxLength} characters after trimming, without control characters.";
+    public static readonly TextRule Title = new() { Noun = "title", MaxLength = Limits.TaskTitleMaxLength };
 
-    public static readonly string DescriptionRule =
-        $"The description must be at most {Limits.TaskDescriptionMaxLength} characters, without control characters other than tabs and line breaks.";
-
-    public static readonly string SearchRule =
-        $"The search text must be at most {SearchMaxLength} characters, without control characters.";
-
-    /// <summary>How a title is stored: trimmed.</summary>
-    public static string NormalizeTitle(string title) => title.Trim();
-
-    public static bool IsValidTitle(string title) =>
-        IsValidText(NormalizeTitle(title), 1, Limits.TaskTitleMaxLength, allowLineBreaks: false);
-
-    public static bool IsValidDescription(string description) =>
-        IsValidText(description, 0, Limits.TaskDescriptionMaxLength, allowLineBreaks: true);
-
-    public static bool IsValidSearch(string search) =>
-        IsValidText(search, 0, SearchMaxLength, allowLineBreaks: false);
-
-    private static bool IsValidText(string text, int minLength, int maxLength, bool allowLineBreaks)
+    /// <summary>Kept as written (not trimmed); blank is no description.</summary>
+    public static readonly TextRule Description = new()
     {
-        if (text.Length > maxLength * 2)
-        {
-            return false; // even all surrogate pairs could not fit; no need to look further
-        }
+        Noun = "description", MaxLength = Limits.TaskDescriptionMaxLength, MinLength = 0, Multiline = true, Trim = false,
+    };
 
-        var length = 0;
-        var remaining = text.AsSpan();
-        while (!remaining.IsEmpty)
-        {
-            if (Rune.DecodeFromUtf16(remaining, out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
-            {
-                return false; // an unpaired surrogate
-            }
+    public static readonly TextRule Search = new() { Noun = "search text", MaxLength = SearchMaxLength, MinLength = 0 };
 
-            if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.Control
-                && !(allowLineBreaks && rune.Value is '\t' or '\n' or '\r'))
-            {
-                return false;
-            }
+    /// <summary>How a tool names a task: its number or words from its title.</summary>
+    public static readonly TextRule Reference = new() { Noun = "task reference", MaxLength = 2 * Limits.TaskTitleMaxLength };
 
-            length++;
-            remaining = remaining[consumed..];
-        }
+    public static string TitleRule => Title.Description;
 
-        return length >= minLength && length <= maxLength;
-    }
+    public static string DescriptionRule => Description.Description;
+
+    public static string SearchRule => Search.Description;
 }
 
-/// <summary>A task title: 1–100 characters after trimming. Null passes (pair with [Required] where it is required).</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class TaskTitleAttribute : ValidationAttribute
-{
-    public TaskTitleAttribute()
-        : base(TaskText.TitleRule)
-    {
-    }
+/// <summary>A task title (<see cref="TaskText.Title"/>). Null passes (pair with [Required] where it is required).</summary>
+public sealed class TaskTitleAttribute() : TextRuleAttribute(TaskText.Title);
 
-    public override bool IsValid(object? value) => value is null || (value is string text && TaskText.IsValidTitle(text));
-}
-
-/// <summary>A task description: at most 1000 characters. Null passes (no description).</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class TaskDescriptionAttribute : ValidationAttribute
-{
-    public TaskDescriptionAttribute()
-        : base(TaskText.DescriptionRule)
-    {
-    }
-
-    public override bool IsValid(object? value) => value is null || (value is string text && TaskText.IsValidDescription(text));
-}
+/// <summary>A task description (<see cref="TaskText.Description"/>). Null passes (no description).</summary>
+public sealed class TaskDescriptionAttribute() : TextRuleAttribute(TaskText.Description);
 
 /// <summary>The list's search text (<c>q</c>).</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class TaskSearchAttribute : ValidationAttribute
-{
-    public TaskSearchAttribute()
-        : base(TaskText.SearchRule)
-    {
-    }
-
-    public override bool IsValid(object? value) => value is null || (value is string text && TaskText.IsValidSearch(text));
-}
-
-/// <summary>A title or description a caller of <see cref="TaskService"/> passed that breaks the rules in <see cref="TaskText"/>.</summary>
-public sealed class TaskValidationException(string field, string message) : ArgumentException(message, field)
-{
-    /// <summary>The field at fault, as it is named on the wire: <c>title</c> or <c>description</c>.</summary>
-    public string Field { get; } = field;
-}
+public sealed class TaskSearchAttribute() : TextRuleAttribute(TaskText.Search);

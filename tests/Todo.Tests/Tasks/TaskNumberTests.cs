@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Todo.Server.Tasks;
+using Todo.Server.Text;
 using Todo.Tests.Infrastructure;
 using static Todo.Tests.Tasks.TaskTestSupport;
 using static Todo.Tests.Infrastructure.ProblemAssert;
@@ -103,10 +104,10 @@ public abstract class TaskNumberTests(ApiFixture api)
         var user = await api.CreateUserAsync();
         var task = await user.CreateTaskAsync("valid");
 
-        var blank = await Assert.ThrowsAsync<TaskValidationException>(() => WithServiceAsync(tasks => tasks.CreateAsync(user.Id, "   ")));
-        var longDescription = await Assert.ThrowsAsync<TaskValidationException>(() =>
+        var blank = await Assert.ThrowsAsync<InvalidTextException>(() => WithServiceAsync(tasks => tasks.CreateAsync(user.Id, "   ")));
+        var longDescription = await Assert.ThrowsAsync<InvalidTextException>(() =>
             WithServiceAsync(tasks => tasks.UpdateAsync(user.Id, TaskKey.ById(task.Id), new TaskChanges { Description = new string('x', 1001) })));
-        var nul = await Assert.ThrowsAsync<TaskValidationException>(() =>
+        var nul = await Assert.ThrowsAsync<InvalidTextException>(() =>
             WithServiceAsync(tasks => tasks.ReplaceAsync(user.Id, TaskKey.ById(task.Id), "a\0b", null)));
 
         Assert.Equal(("title", "description", "title"), (blank.Field, longDescription.Field, nul.Field));

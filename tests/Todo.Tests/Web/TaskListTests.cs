@@ -115,7 +115,7 @@ public sealed class TaskListTests : ComponentTestContext
         await list.Find("#new-task").InputAsync(tooLong);
         await list.Find("form.add-task").SubmitAsync();
 
-        list.WaitForAssertion(() => Assert.Equal(TaskText.TitleRule, list.Find("#new-task-error").TextContent));
+        list.WaitForAssertion(() => Assert.Equal("The title is 101 characters long; the limit is 100.", list.Find("#new-task-error").TextContent));
         Assert.Equal("true", list.Find("#new-task").GetAttribute("aria-invalid"));
         Assert.Equal("new-task-error", list.Find("#new-task").GetAttribute("aria-describedby"));
         Assert.Equal(tooLong, list.Find("#new-task").GetAttribute("value"));

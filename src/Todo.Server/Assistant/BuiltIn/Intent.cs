@@ -15,6 +15,9 @@ internal enum IntentKind
     Delete,
     Update,
 
+    /// <summary>About another account's tasks: declined, nothing is called (<see cref="Intent.Reference"/> names whose).</summary>
+    OtherAccount,
+
     /// <summary>Only a reference ("the second one", "#5"): an answer to a question, or a pick from a list.</summary>
     Reference,
 }

@@ -30,6 +30,9 @@ internal static partial class IntentParser
     [
         .. SmallTalk,
 
+        // Another account's tasks ("show bob@example.com's tasks", "add a task for bob@example.com"): never acted on.
+        new(OtherAccount(), (m, _) => new Intent(IntentKind.OtherAccount) { Reference = m.Groups["who"].Value }),
+
         // Add, when the phrasing says so unmistakably.
         new(RemindMe(), (m, _) => Add(WithWhen(m))),
         // Descriptions, before "add a task…", which "add a note to task 4: …" would otherwise look like.
@@ -211,6 +214,10 @@ internal static partial class IntentParser
     };
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    /// <summary>An owner other than the caller: an email address owning tasks, or "someone else's", "other users'".</summary>
+    [GeneratedRegex(@"(?:\b(?:for|of|belonging\s+to|owned\s+by|as|on\s+behalf\s+of)\s+(?:the\s+)?(?:user|account)?\s*(?<who>[^\s@'""]+@[^\s@'""]+\.[a-z]{2,})(?!\S*@)|(?<who>[^\s@'""]+@[^\s@'""]+\.[a-z]{2,})'s?\b|\b(?<who>someone\s+else|somebody\s+else|another\s+(?:user|person|account)|other\s+(?:users|people|accounts)|every(?:one|body)|all\s+(?:the\s+)?users|every\s+user)(?:'s|')?\s+(?:\w+\s+)?(?:tasks?|to-?dos?|lists?)\b)", Options)]
+    private static partial Regex OtherAccount();
 
     /// <summary>Guards the "X is done" forms against questions ("what's done", "is everything done").</summary>
     private const string NotAQuestion = @"(?!(?:what|which|how|who|anything|everything|nothing|all|is|am|are|did|have|do)\b)";

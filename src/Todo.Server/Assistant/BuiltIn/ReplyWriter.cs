@@ -245,6 +245,12 @@ internal static class Replies
         "Sorry, I didn't understand that. Try \"add buy milk\", \"what's pending?\", \"mark task 3 as done\" " +
         "or \"delete the meeting task\", or say \"help\".";
 
+    public static string OnlyYourOwn(string? whose) =>
+        (whose is not null && whose.Contains('@', StringComparison.Ordinal)
+            ? $"I can only work on your own tasks, not on those of {whose} or any other account."
+            : "I can only work on your own tasks, not on anyone else's.")
+        + " Nothing was changed. Ask me about your tasks, like \"what's pending?\".";
+
     public const string ToolFailed = "Sorry, something went wrong while working on your tasks. Please try again.";
 
     public const string NoTools = "Sorry, I can't reach your tasks right now.";

@@ -38,6 +38,7 @@ internal static class TurnPlanner
             IntentKind.Thanks => TurnPlan.Say(intent, Replies.Thanks),
             IntentKind.Farewell => TurnPlan.Say(intent, Replies.Farewell),
             IntentKind.Dismiss => TurnPlan.Say(intent, Replies.Dismissed),
+            IntentKind.OtherAccount => TurnPlan.Say(intent, Replies.OnlyYourOwn(intent.Reference)),
             IntentKind.Add => PlanAdd(intent),
             IntentKind.List => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.ListTasks, ListArguments(intent))),
             IntentKind.Complete or IntentKind.Reopen or IntentKind.Delete or IntentKind.Update => PlanChange(intent, view, choices),

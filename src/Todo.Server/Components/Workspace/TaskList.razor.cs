@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using Todo.Server.Tasks;
+using Todo.Server.Text;
 
 namespace Todo.Server.Components.Workspace;
 
@@ -102,11 +103,11 @@ public sealed partial class TaskList
                 searchError = null;
             }
         }
-        catch (TaskValidationException e)
+        catch (InvalidTextException e)
         {
             if (version == loadVersion)
             {
-                searchError = e.Explanation();
+                searchError = e.Reason;
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -184,16 +185,16 @@ public sealed partial class TaskList
             newTitle = newDescription = "";
             await Drafts.ClearAsync(JS, "new-task", "new-task-description");
         }
-        catch (TaskValidationException e)
+        catch (InvalidTextException e)
         {
             // The service's own rule, in its own words, next to the field it is about.
             if (e.Field == "description")
             {
-                descriptionError = e.Explanation();
+                descriptionError = e.Reason;
             }
             else
             {
-                titleError = e.Explanation();
+                titleError = e.Reason;
             }
 
             return;
@@ -274,15 +275,15 @@ public sealed partial class TaskList
             editingId = null;
             Announce(saved is null ? "That task no longer exists." : $"Saved “{saved.Title}”.");
         }
-        catch (TaskValidationException e)
+        catch (InvalidTextException e)
         {
             if (e.Field == "description")
             {
-                editDescriptionError = e.Explanation();
+                editDescriptionError = e.Reason;
             }
             else
             {
-                editTitleError = e.Explanation();
+                editTitleError = e.Reason;
             }
 
             return;
