@@ -88,14 +88,17 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is InvalidTextException invalid)
+        var fieldProblem = exception switch
+        {
+            InvalidTextException invalid => Problems.Validation(invalid.Field, invalid.Reason),
+            BadHttpRequestException { InnerException: JsonException { Path: ['$', '.', .. var field] } json } =>
+                Problems.Validation(field, DescribeJsonValue(json)),
+            _ => null,
+        };
+        if (fieldProblem is not null)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = Problems.Validation(invalid.Field, invalid.Reason),
-            });
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = fieldProblem });
         }
 
         var (status, title, detail) = exception switch
@@ -126,6 +129,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             ProblemDetails = Problems.Create(status, status == 413 ? "Payload too large" : title, detail),
         });
     }
+
+    /// <summary>A field whose JSON value could not be read: a wrong type, or a string that is not valid Unicode.</summary>
+    private static string DescribeJsonValue(JsonException exception) =>
+        exception.InnerException is InvalidOperationException { Message: var reason } && reason.Contains("UTF-16", StringComparison.Ordinal)
+            ? "The text is not valid Unicode (it contains an unpaired surrogate)."
+            : "The value is not of the type this field takes, or is not valid JSON.";
 
     private static string DescribeBadRequest(BadHttpRequestException exception) => exception switch
     {

@@ -21,7 +21,7 @@ public static class TaskText
         Noun = "description", MaxLength = Limits.TaskDescriptionMaxLength, MinLength = 0, Multiline = true, Trim = false,
     };
 
-    public static readonly TextRule Search = new() { Noun = "search text", MaxLength = SearchMaxLength, MinLength = 0 };
+    public static readonly TextRule Search = new() { Noun = "query", MaxLength = SearchMaxLength, MinLength = 0 };
 
     /// <summary>How a tool names a task: its number or words from its title.</summary>
     public static readonly TextRule Reference = new() { Noun = "task reference", MaxLength = 2 * Limits.TaskTitleMaxLength };

@@ -118,9 +118,9 @@ public sealed record TextRule
         return (null, normalized);
     }
 
-    private string TooLong(int? length) => string.Create(CultureInfo.InvariantCulture, length is { } count
-        ? $"The {Noun} is {count} characters long; the limit is {MaxLength}."
-        : $"The {Noun} is longer than the limit of {MaxLength} characters.");
+    private string TooLong(int? length) => length is { } count
+        ? string.Create(CultureInfo.InvariantCulture, $"The {Noun} is {count} characters long; the limit is {MaxLength}.")
+        : string.Create(CultureInfo.InvariantCulture, $"The {Noun} is longer than the limit of {MaxLength} characters.");
 
     private enum RuneKind
     {

@@ -338,26 +338,7 @@ public abstract class McpTests(ApiFixture api)
         Assert.Equal(["From REST", "From MCP"], (await RestTasksAsync(user)).Select(t => t.GetProperty("title").GetString()));
     }
 
-    /// <summary>An MCP client over Streamable HTTP to the in-memory server, sending the bearer token.</summary>
-    private async Task<McpClient> ConnectAsync(string token)
-    {
-        var http = new HttpClient(api.Factory.Server.CreateHandler())
-        {
-            BaseAddress = api.Factory.Server.BaseAddress,
-            Timeout = TimeSpan.FromSeconds(20),
-        };
-        var transport = new HttpClientTransport(
-            new HttpClientTransportOptions
-            {
-                Endpoint = new Uri(api.Factory.Server.BaseAddress, "/mcp"),
-                TransportMode = HttpTransportMode.StreamableHttp,
-                AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
-            },
-            http,
-            loggerFactory: null,
-            ownsHttpClient: true);
-        return await McpClient.CreateAsync(transport, cancellationToken: Cancellation);
-    }
+    private Task<McpClient> ConnectAsync(string token) => McpConnection.ConnectAsync(api, token, Cancellation);
 
     /// <summary>Calls a tool; checks it did not fail as a call and that its text content is the same JSON as its structured content.</summary>
     private static async Task<JsonElement> CallAsync(McpClient client, string tool, Dictionary<string, object?> arguments)
