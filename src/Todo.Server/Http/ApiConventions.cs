@@ -142,8 +142,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         { StatusCode: StatusCodes.Status415UnsupportedMediaType } => "Send the body as application/json.",
         { InnerException: JsonException { Path: { } path } } => $"The request body is not valid JSON for this route (at {path}).",
         { InnerException: JsonException } => "The request body is not valid JSON for this route.",
-        { Message: var message } when message.StartsWith("Required parameter", StringComparison.Ordinal)
-                                      && message.EndsWith("from body.", StringComparison.Ordinal) =>
+        { Message: var message } when message.StartsWith("Implicit body inferred for parameter", StringComparison.Ordinal)
+                                      || (message.StartsWith("Required parameter", StringComparison.Ordinal)
+                                          && message.EndsWith("from body.", StringComparison.Ordinal)) =>
             "The request body is empty or null; send a JSON object with the fields this route takes.",
         _ => exception.Message,
     };

@@ -27,6 +27,7 @@ public sealed class TodoApiFactory(
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("RateLimiting:AuthPerMinute", "0");
         builder.UseSetting("RateLimiting:ChatPerMinute", "0");
+        builder.UseSetting("RateLimiting:McpPerMinute", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
