@@ -77,7 +77,7 @@ public static class DatabaseRegistration
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(DatabaseMigrator.HistoryTable))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(DbCommandCounter.Instance, SqliteWriteGate.Instance);
+            .AddInterceptors(DbCommandCounter.Instance, SqliteWriteGate.Instance, SqliteReadOnlyPoolReset.Instance);
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the PostgreSQL model without a live database.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
+using Todo.Server.Accounts;
 using Todo.Server.Tasks;
 
 namespace Todo.Server.Components.Workspace;
@@ -172,14 +173,8 @@ public sealed partial class TaskList
         titleError = descriptionError = null;
         try
         {
-            var created = await Scopes.RunAsync<TaskService, TaskItem?>(
+            var created = await Scopes.RunAsync<TaskService, TaskItem>(
                 service => service.CreateAsync(UserId, newTitle, newDescription));
-            if (created is null)
-            {
-                titleError = "Your account no longer exists, so the task was not added.";
-                return;
-            }
-
             Announce($"Added task {created.Number}, “{created.Title}”.");
             newTitle = newDescription = "";
             await Drafts.ClearAsync(JS, "new-task", "new-task-description");
@@ -196,6 +191,11 @@ public sealed partial class TaskList
                 titleError = e.Explanation();
             }
 
+            return;
+        }
+        catch (AccountGoneException)
+        {
+            titleError = "Your account no longer exists, so the task was not added.";
             return;
         }
         catch (Exception e) when (e is not OperationCanceledException)
