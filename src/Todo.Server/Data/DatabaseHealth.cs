@@ -25,7 +25,7 @@ internal sealed class DatabaseReadyCheck(TodoDbContext db) : IHealthCheck
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy("The database is unreachable.");
+            return HealthCheckResult.Unhealthy("The database is unreachable.", e);
         }
 
         return status switch
