@@ -13,7 +13,7 @@ public sealed class ActiveUserCheck(IMemoryCache cache, IOptions<AuthOptions> op
 {
     public async ValueTask<bool> IsActiveAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var key = (nameof(ActiveUserCheck), userId);
+        var key = CacheKey(userId);
         if (cache.TryGetValue(key, out bool isActive))
         {
             return isActive;
@@ -30,4 +30,9 @@ public sealed class ActiveUserCheck(IMemoryCache cache, IOptions<AuthOptions> op
 
         return isActive;
     }
+
+    /// <summary>Drops the kept answer, so the user's next request is checked against the database (an account found gone).</summary>
+    public void Forget(Guid userId) => cache.Remove(CacheKey(userId));
+
+    private static (string, Guid) CacheKey(Guid userId) => (nameof(ActiveUserCheck), userId);
 }

@@ -51,10 +51,6 @@ public sealed class TaskTools(TaskService tasks, TodoDbContext db, Guid userId)
         }
 
         var task = await tasks.CreateAsync(userId, title, description, cancellationToken);
-        if (task is null)
-        {
-            return new TaskToolError(TaskToolErrors.NotFound, null, [], "Your account no longer exists, so the task was not added.");
-        }
 
         return new TaskActionResult(TaskToolActions.Added, TaskSummary.WithDescription(task),
             task.Description is null ? ["title"] : ["title", "description"]);

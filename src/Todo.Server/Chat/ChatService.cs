@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using Todo.Server.Accounts;
 using Todo.Server.Assistant;
 using Todo.Server.Data;
 using Todo.Server.Text;
@@ -102,7 +103,16 @@ public sealed class ChatService(
             CreatedAt = Later(now, history.LastOrDefault()?.CreatedAt),
         };
         db.Messages.Add(userMessage);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (conversationId is null && DatabaseErrors.IsForeignKeyViolation(e))
+        {
+            // The new conversation has no user to belong to: the account was removed while its token is still valid.
+            throw new AccountGoneException(userId, e);
+        }
+
         db.ChangeTracker.Clear();
 
         return new PreparedTurn(userId, conversation, [.. history.Select(ToChatMessage)], userMessage);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Todo.Server.Accounts;
 using Todo.Server.Data;
 using Todo.Server.Http;
 
@@ -52,6 +53,11 @@ public sealed class IdempotencyStore(TodoDbContext db, TimeProvider time, IOptio
         {
             await db.SaveChangesAsync(cancellationToken);
             return new IdempotencyClaim(IdempotencyOutcome.Claimed);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsForeignKeyViolation(e))
+        {
+            // No user for the key to belong to: the account was removed while its token is still valid.
+            throw new AccountGoneException(userId, e);
         }
         catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {

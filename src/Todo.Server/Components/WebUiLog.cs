@@ -7,10 +7,14 @@ public static class FailureText
 {
     public const string Unavailable = "The server can't reach its database right now. Try again in a moment.";
 
-    public static string For(Exception exception, string action) =>
-        DatabaseErrors.IsUnavailable(exception)
-            ? $"Couldn't {action}: the server can't reach its database right now. Try again in a moment."
-            : $"Couldn't {action}. Something went wrong on the server; try again.";
+    public static string For(Exception exception, string action) => exception switch
+    {
+        _ when DatabaseErrors.IsNotWritable(exception) =>
+            $"Couldn't {action}: the database is not accepting changes right now. Try again in a moment.",
+        _ when DatabaseErrors.IsUnavailable(exception) =>
+            $"Couldn't {action}: the server can't reach its database right now. Try again in a moment.",
+        _ => $"Couldn't {action}. Something went wrong on the server; try again.",
+    };
 }
 
 internal static partial class WebUiLog

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using Todo.Server.Chat;
 
@@ -71,13 +72,25 @@ public static class DatabaseRegistration
                 .MapEnum<MessageRole>(MessageRoleLabels.PostgresTypeName, nameTranslator: MessageRoleLabels.Translator)
                 .MigrationsHistoryTable(DatabaseMigrator.HistoryTable))
             .UseSnakeCaseNamingConvention()
+            .ConfigureWarnings(FailuresAsWarnings)
             .AddInterceptors(DbCommandCounter.Instance);
 
     internal static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(DatabaseMigrator.HistoryTable))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(DbCommandCounter.Instance, SqliteWriteGate.Instance);
+            .ConfigureWarnings(FailuresAsWarnings)
+            .AddInterceptors(DbCommandCounter.Instance, SqliteWriteGate.Instance, SqliteReadOnlyPoolReset.Instance);
+
+    /// <summary>
+    /// A failed statement is logged by EF Core as a warning; the code that meets the exception decides whether it is an
+    /// error. A database that is down or read-only, or a token whose account is gone, is an answer (503, 401) and a
+    /// warning at most; a bug still reaches ApiExceptionHandler, which logs the 500 as an error.
+    /// </summary>
+    private static void FailuresAsWarnings(WarningsConfigurationBuilder warnings) => warnings.Log(
+        (RelationalEventId.CommandError, LogLevel.Warning),
+        (CoreEventId.SaveChangesFailed, LogLevel.Warning),
+        (CoreEventId.QueryIterationFailed, LogLevel.Warning));
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the PostgreSQL model without a live database.</summary>

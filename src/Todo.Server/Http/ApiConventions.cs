@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
+using Todo.Server.Accounts;
 using Todo.Server.Data;
 using Todo.Server.Text;
 
@@ -10,7 +11,8 @@ namespace Todo.Server.Http;
 
 /// <summary>
 /// What every API route shares: snake_case JSON, RFC 9457 problem details for every error (malformed JSON 400,
-/// wrong content type 415, body over 1 MiB 413, missing token 401, database down 503), and framework validation.
+/// wrong content type 415, body over 1 MiB 413, missing token or removed account 401, database down or not
+/// writable 503), and framework validation.
 /// </summary>
 public static class ApiConventions
 {
@@ -83,8 +85,12 @@ public static class ApiConventions
     }
 }
 
-/// <summary>Turns failures into problem details: bad requests keep their 4xx status, an unreachable database is a 503.</summary>
-internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+/// <summary>
+/// Turns failures into problem details: bad requests keep their 4xx status, a removed account is a 401 like an unknown
+/// token, an unreachable or unwritable database is a 503 with Retry-After (a warning in the log; only a 500 is an error).
+/// </summary>
+internal sealed partial class ApiExceptionHandler(
+    IProblemDetailsService problems, ActiveUserCheck activeUsers, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -104,21 +110,29 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", DescribeBadRequest(bad)),
+            AccountGoneException => (StatusCodes.Status401Unauthorized, "Unauthorized", "Your account no longer exists; sign in again."),
             _ when DatabaseErrors.IsUnavailable(exception) =>
-                (StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is unavailable; try again shortly."),
+                (StatusCodes.Status503ServiceUnavailable, "Service unavailable", DatabaseErrors.DescribeUnavailable(exception)),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested =>
                 (StatusCodes.Status499ClientClosedRequest, "Client closed request", "The request was cancelled."),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "An unexpected error occurred."),
         };
 
-        if (status >= 500)
+        switch (status)
         {
-            LogFailure(logger, status, exception);
-        }
-
-        if (status == StatusCodes.Status503ServiceUnavailable)
-        {
-            context.Response.Headers.RetryAfter = "5";
+            case StatusCodes.Status401Unauthorized when exception is AccountGoneException gone:
+                // The token outlived its account: from now on authentication turns it away, as it does any unknown user's.
+                activeUsers.Forget(gone.UserId);
+                context.Response.Headers.WWWAuthenticate = InvalidTokenChallenge;
+                LogAccountGone(logger, gone.UserId);
+                break;
+            case StatusCodes.Status503ServiceUnavailable:
+                context.Response.Headers.RetryAfter = "5";
+                LogUnavailable(logger, exception);
+                break;
+            case >= 500:
+                LogFailure(logger, status, exception);
+                break;
         }
 
         context.Response.StatusCode = status;
@@ -136,6 +150,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             ? "The text is not valid Unicode (it contains an unpaired surrogate)."
             : "The value is not of the type this field takes, or is not valid JSON.";
 
+    /// <summary>What the JWT bearer handler answers a token it refused: the scheme only, never the reason.</summary>
+    private const string InvalidTokenChallenge = "Bearer";
+
     private static string DescribeBadRequest(BadHttpRequestException exception) => exception switch
     {
         { StatusCode: StatusCodes.Status413PayloadTooLarge } => "The request body is larger than 1 MiB.",
@@ -151,4 +168,10 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
     [LoggerMessage(LogLevel.Error, "Request failed with {Status}")]
     private static partial void LogFailure(ILogger logger, int status, Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "Request answered 503: the database is unavailable or not writable")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(LogLevel.Information, "Request answered 401: account {UserId} no longer exists")]
+    private static partial void LogAccountGone(ILogger logger, Guid userId);
 }

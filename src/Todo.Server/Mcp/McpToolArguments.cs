@@ -22,7 +22,7 @@ internal static class McpToolArguments
         if (context.MatchedPrimitive is McpServerTool tool
             && Problem(tool.ProtocolTool.InputSchema, context.Params?.Arguments) is { } problem)
         {
-            return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = problem }] };
+            return McpEndpoint.ToolError(problem);
         }
 
         return await next(context, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
+using Todo.Server.Accounts;
 using Todo.Server.Data;
 using Todo.Server.Text;
 
@@ -20,10 +21,10 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
     private bool IsPostgres => db is PostgresTodoDbContext;
 
     /// <summary>
-    /// Creates a task with the user's next number. Null when the user does not exist (an account removed
-    /// while one of its tokens is still valid).
+    /// Creates a task with the user's next number. Throws <see cref="AccountGoneException"/> when the user does not
+    /// exist (an account removed while one of its tokens is still valid).
     /// </summary>
-    public async Task<TaskItem?> CreateAsync(
+    public async Task<TaskItem> CreateAsync(
         Guid userId, string title, string? description = null, CancellationToken cancellationToken = default)
     {
         var now = Now();
@@ -42,7 +43,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
             : await InsertOnSqliteAsync(task, cancellationToken);
         if (number is null)
         {
-            return null;
+            throw new AccountGoneException(userId);
         }
 
         task.Number = number.Value;

@@ -21,7 +21,7 @@ namespace Todo.Tests.Hardening;
 /// sent through REST, chat, MCP and the services the web page calls. Each is refused with an answer naming the
 /// field or argument, the user's data stays exactly as it was, and the server logs nothing at Error level.
 /// </summary>
-public abstract class HostileInputTests(ApiFixture api, ErrorLog errors)
+public abstract class HostileInputTests(ApiFixture api, LogCollector log)
 {
     private const string Zalgo = "a\u0301\u0302\u0303\u0304\u0306\u0307\u0308\u0309\u030a\u030b\u030c";
 
@@ -144,13 +144,13 @@ public abstract class HostileInputTests(ApiFixture api, ErrorLog errors)
         chat.EnsureSuccessStatusCode();
         var conversation = (await chat.Content.ReadFromJsonAsync<JsonElement>(ApiFixture.Json, Cancellation)).GetProperty("conversation_id").GetGuid();
         var before = await SnapshotAsync(user.Id);
-        errors.Clear();
+        log.Clear();
 
         var run = new HostileRun(api, user, task.Id, conversation);
         await hostile.Send(run);
 
         Assert.Equal(before, await SnapshotAsync(user.Id));
-        Assert.Empty(errors.Entries);
+        log.AssertNoErrors();
     }
 
     private async Task<string> SnapshotAsync(Guid userId) => await api.WithDbAsync(async db =>
@@ -180,7 +180,7 @@ public abstract class HostileInputTests(ApiFixture api, ErrorLog errors)
     /// <summary>An MCP call refused as a tool error (of the call, or the tool's own "invalid" result) whose text names the argument.</summary>
     private static HostileCase Mcp(string tool, Dictionary<string, object?> arguments, string argument) => new("mcp", async run =>
     {
-        await using var client = await McpConnection.ConnectAsync(run.Api, run.User.Token, Cancellation);
+        await using var client = await McpTestClient.ConnectAsync(run.Api, run.User.Token, Cancellation);
         var result = await client.CallToolAsync(tool, arguments, cancellationToken: Cancellation);
 
         var text = string.Join("\n", result.Content.OfType<ModelContextProtocol.Protocol.TextContentBlock>().Select(c => c.Text));
@@ -233,6 +233,6 @@ public abstract class HostileInputTests(ApiFixture api, ErrorLog errors)
     }
 }
 
-public sealed class SqliteHostileInputTests(SqliteLoggedApi api) : HostileInputTests(api, api.Errors), IClassFixture<SqliteLoggedApi>;
+public sealed class SqliteHostileInputTests(LoggedSqliteApi api) : HostileInputTests(api, api.Log), IClassFixture<LoggedSqliteApi>;
 
-public sealed class PostgresHostileInputTests(PostgresLoggedApi api) : HostileInputTests(api, api.Errors), IClassFixture<PostgresLoggedApi>;
+public sealed class PostgresHostileInputTests(LoggedPostgresApi api) : HostileInputTests(api, api.Log), IClassFixture<LoggedPostgresApi>;

@@ -8,7 +8,7 @@ namespace Todo.Tests.Hardening;
 /// JSON-RPC requests to /mcp that are malformed below the tool's arguments: each is answered as a client error (a
 /// 4xx, a JSON-RPC error, or a tool error) that says what is wrong, never a 5xx, and nothing is logged as an error.
 /// </summary>
-public abstract class McpMalformedRequestTests(ApiFixture api, ErrorLog errors)
+public abstract class McpMalformedRequestTests(ApiFixture api, LogCollector log)
 {
     public static TheoryData<string, string> Requests => new()
     {
@@ -31,7 +31,7 @@ public abstract class McpMalformedRequestTests(ApiFixture api, ErrorLog errors)
     public async Task MalformedRequestIsAClientErrorAndNothingIsStored(string body, string named)
     {
         var user = await api.CreateUserAsync();
-        errors.Clear();
+        log.Clear();
         var request = new HttpRequestMessage(HttpMethod.Post, "/mcp") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
@@ -45,10 +45,10 @@ public abstract class McpMalformedRequestTests(ApiFixture api, ErrorLog errors)
             text);
         Assert.Contains(named, text, StringComparison.Ordinal);
         Assert.Empty(await api.WithDbAsync(db => Task.FromResult(db.Tasks.Where(t => t.UserId == user.Id).ToList())));
-        Assert.Empty(errors.Entries);
+        log.AssertNoErrors();
     }
 }
 
-public sealed class SqliteMcpMalformedRequestTests(SqliteLoggedApi api) : McpMalformedRequestTests(api, api.Errors), IClassFixture<SqliteLoggedApi>;
+public sealed class SqliteMcpMalformedRequestTests(LoggedSqliteApi api) : McpMalformedRequestTests(api, api.Log), IClassFixture<LoggedSqliteApi>;
 
-public sealed class PostgresMcpMalformedRequestTests(PostgresLoggedApi api) : McpMalformedRequestTests(api, api.Errors), IClassFixture<PostgresLoggedApi>;
+public sealed class PostgresMcpMalformedRequestTests(LoggedPostgresApi api) : McpMalformedRequestTests(api, api.Log), IClassFixture<LoggedPostgresApi>;

@@ -338,7 +338,7 @@ public abstract class McpTests(ApiFixture api)
         Assert.Equal(["From REST", "From MCP"], (await RestTasksAsync(user)).Select(t => t.GetProperty("title").GetString()));
     }
 
-    private Task<McpClient> ConnectAsync(string token) => McpConnection.ConnectAsync(api, token, Cancellation);
+    private Task<McpClient> ConnectAsync(string token) => McpTestClient.ConnectAsync(api, token, Cancellation);
 
     /// <summary>Calls a tool; checks it did not fail as a call and that its text content is the same JSON as its structured content.</summary>
     private static async Task<JsonElement> CallAsync(McpClient client, string tool, Dictionary<string, object?> arguments)

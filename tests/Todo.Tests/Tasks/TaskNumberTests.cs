@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Todo.Server.Accounts;
 using Todo.Server.Tasks;
 using Todo.Server.Text;
 using Todo.Tests.Infrastructure;
@@ -117,9 +118,11 @@ public abstract class TaskNumberTests(ApiFixture api)
     [Fact]
     public async Task ServiceCreatesNothingForAUserThatDoesNotExist()
     {
-        var created = await WithServiceAsync(tasks => tasks.CreateAsync(Guid.NewGuid(), "orphan"));
+        var userId = Guid.NewGuid();
 
-        Assert.Null(created);
+        var gone = await Assert.ThrowsAsync<AccountGoneException>(() => WithServiceAsync(tasks => tasks.CreateAsync(userId, "orphan")));
+
+        Assert.Equal(userId, gone.UserId);
         Assert.False(await api.WithDbAsync(db => db.Tasks.AnyAsync(t => t.Title == "orphan")));
     }
 

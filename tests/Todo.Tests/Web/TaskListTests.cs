@@ -141,7 +141,7 @@ public sealed class TaskListTests : ComponentTestContext
     public async Task AnotherUsersTasksAreNeverShown()
     {
         var other = await CreateUserAsync();
-        await WithAsync<TaskService, TaskItem?>(tasks => tasks.CreateAsync(other, "Someone else's secret"));
+        await WithAsync<TaskService, TaskItem>(tasks => tasks.CreateAsync(other, "Someone else's secret"));
         await AddAsync("Mine");
 
         var list = RenderList();
@@ -178,7 +178,7 @@ public sealed class TaskListTests : ComponentTestContext
     private IRenderedComponent<TaskList> RenderList() => Render<TaskList>(parameters => parameters.Add(p => p.UserId, UserId));
 
     private async Task<TaskItem> AddAsync(string title) =>
-        (await WithAsync<TaskService, TaskItem?>(tasks => tasks.CreateAsync(UserId, title)))!;
+        await WithAsync<TaskService, TaskItem>(tasks => tasks.CreateAsync(UserId, title));
 
     private Task<List<TaskItem>> StoredTasksAsync() =>
         WithAsync<TodoDbContext, List<TaskItem>>(db => db.Tasks.AsNoTracking().Where(t => t.UserId == UserId).OrderBy(t => t.Number).ToListAsync());

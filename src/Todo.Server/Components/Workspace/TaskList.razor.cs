@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
+using Todo.Server.Accounts;
 using Todo.Server.Tasks;
 using Todo.Server.Text;
 
@@ -173,14 +174,8 @@ public sealed partial class TaskList
         titleError = descriptionError = null;
         try
         {
-            var created = await Scopes.RunAsync<TaskService, TaskItem?>(
+            var created = await Scopes.RunAsync<TaskService, TaskItem>(
                 service => service.CreateAsync(UserId, newTitle, newDescription));
-            if (created is null)
-            {
-                titleError = "Your account no longer exists, so the task was not added.";
-                return;
-            }
-
             Announce($"Added task {created.Number}, “{created.Title}”.");
             newTitle = newDescription = "";
             await Drafts.ClearAsync(JS, "new-task", "new-task-description");
@@ -197,6 +192,11 @@ public sealed partial class TaskList
                 titleError = e.Reason;
             }
 
+            return;
+        }
+        catch (AccountGoneException)
+        {
+            titleError = "Your account no longer exists, so the task was not added.";
             return;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -2,9 +2,9 @@ using ModelContextProtocol.Client;
 
 namespace Todo.Tests.Infrastructure;
 
-public static class McpConnection
+/// <summary>The MCP SDK's own client over Streamable HTTP to an in-memory server, sending a bearer token.</summary>
+public static class McpTestClient
 {
-    /// <summary>An MCP client over Streamable HTTP to the in-memory server, sending the bearer token.</summary>
     public static Task<McpClient> ConnectAsync(ApiFixture api, string token, CancellationToken cancellationToken)
     {
         var http = new HttpClient(api.Factory.Server.CreateHandler())
