@@ -99,6 +99,10 @@ internal sealed partial class ApiExceptionHandler(
             InvalidTextException invalid => Problems.Validation(invalid.Field, invalid.Reason),
             BadHttpRequestException { InnerException: JsonException { Path: ['$', '.', .. var field] } json } =>
                 Problems.Validation(field, DescribeJsonValue(json)),
+            BadHttpRequestException { Message: var message } when UnboundParameter().Match(message) is { Success: true } unbound =>
+                Problems.Validation(
+                    JsonNamingPolicy.SnakeCaseLower.ConvertName(unbound.Groups["name"].Value),
+                    $"The value is not a valid {unbound.Groups["type"].Value.TrimEnd('?') switch { "int" or "long" => "whole number", "Guid" => "id", "DateTime" or "DateTimeOffset" => "date and time", var other => other }}."),
             _ => null,
         };
         if (fieldProblem is not null)
@@ -143,6 +147,10 @@ internal sealed partial class ApiExceptionHandler(
             ProblemDetails = Problems.Create(status, status == 413 ? "Payload too large" : title, detail),
         });
     }
+
+    /// <summary>The framework's words for a route or query value it could not convert: "Failed to bind parameter "int? limit" from "x"."</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "(?<type>[\w.?<>]+) (?<name>\w+)" from """)]
+    private static partial System.Text.RegularExpressions.Regex UnboundParameter();
 
     /// <summary>A field whose JSON value could not be read: a wrong type, or a string that is not valid Unicode.</summary>
     private static string DescribeJsonValue(JsonException exception) =>

@@ -9,7 +9,8 @@ namespace Todo.Server.Mcp;
 /// <summary>
 /// Checks a tool call's arguments against the tool's own input schema before the tool runs: an unknown argument,
 /// a missing required one, a value of the wrong JSON type or an oversized string is a tool error that names the
-/// argument, instead of the SDK's generic "An error occurred". The tools then apply the same text rules as the API.
+/// argument, instead of the SDK's generic "An error occurred"; a tool that does not exist is a tool error listing
+/// those that do. The tools then apply the same text rules as the API.
 /// </summary>
 internal static class McpToolArguments
 {
@@ -19,8 +20,14 @@ internal static class McpToolArguments
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Filter(
         McpRequestHandler<CallToolRequestParams, CallToolResult> next) => async (context, cancellationToken) =>
     {
-        if (context.MatchedPrimitive is McpServerTool tool
-            && Problem(tool.ProtocolTool.InputSchema, context.Params?.Arguments) is { } problem)
+        if (context.MatchedPrimitive is not McpServerTool tool)
+        {
+            var names = (context.Server.ServerOptions.ToolCollection ?? []).Select(t => t.ProtocolTool.Name).Order(StringComparer.Ordinal);
+            return McpEndpoint.ToolError(
+                $"There is no tool named '{Shown(context.Params?.Name ?? "")}'. The tools are: {string.Join(", ", names)}.");
+        }
+
+        if (Problem(tool.ProtocolTool.InputSchema, context.Params?.Arguments) is { } problem)
         {
             return McpEndpoint.ToolError(problem);
         }

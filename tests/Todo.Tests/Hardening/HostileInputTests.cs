@@ -59,6 +59,11 @@ public abstract class HostileInputTests(ApiFixture api, LogCollector log)
         ["rest search: NUL"] = Rest(HttpMethod.Get, "/api/tasks?q=a%00b", null, "q"),
         ["rest search: escape"] = Rest(HttpMethod.Get, "/api/tasks?q=%1B%5B2J", null, "q"),
 
+        ["rest list: NUL in status"] = Rest(HttpMethod.Get, "/api/tasks?status=all%00", null, "status"),
+        ["rest list: limit is not a number"] = Rest(HttpMethod.Get, "/api/tasks?limit=1e9", null, "limit"),
+        ["rest list: forged cursor"] = Rest(HttpMethod.Get, "/api/tasks?cursor=%00%FF", null, "cursor"),
+        ["rest patch: completion is a string"] = Rest(HttpMethod.Patch, "/api/tasks/{task}", """{"is_completed":"yes"}""", "is_completed"),
+
         // REST: accounts.
         ["register email: NUL"] = Anonymous("/api/auth/register", """{"email":"a\u0000@example.com","password":"long enough"}""", "email"),
         ["register email: control character"] = Anonymous("/api/auth/register", """{"email":"a\u0001b@example.com","password":"long enough"}""", "email"),
@@ -84,6 +89,8 @@ public abstract class HostileInputTests(ApiFixture api, LogCollector log)
         ["chat message: lone combining mark"] = Rest(HttpMethod.Post, "/api/chat", """{"message":"\u0308"}""", "message"),
         ["chat message: 2001 characters"] = Rest(HttpMethod.Post, "/api/chat", Body("message", new string('m', 2001)), "message"),
         ["chat message: NUL in an existing conversation"] = Rest(HttpMethod.Post, "/api/chat", """{"conversation_id":"{conversation}","message":"\u0000"}""", "message"),
+        ["chat: conversation id is not a uuid"] = Rest(HttpMethod.Post, "/api/chat", """{"conversation_id":"../../etc","message":"hi"}""", "conversation_id"),
+        ["conversation history: limit is not a number"] = Rest(HttpMethod.Get, "/api/conversations/{conversation}/messages?limit=%00", null, "limit"),
         ["conversation title: NUL"] = Rest(HttpMethod.Patch, "/api/conversations/{conversation}", """{"title":"a\u0000b"}""", "title"),
         ["conversation title: only zero-width space"] = Rest(HttpMethod.Patch, "/api/conversations/{conversation}", """{"title":"\u200b"}""", "title"),
         ["conversation title: line break"] = Rest(HttpMethod.Patch, "/api/conversations/{conversation}", """{"title":"a\nb"}""", "title"),
