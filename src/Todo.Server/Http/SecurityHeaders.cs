@@ -15,10 +15,14 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
-    /// <summary>The API browser (Scalar) configures itself with an inline script and styles its parts inline.</summary>
+    /// <summary>
+    /// The API browser (Scalar) configures itself with an inline script, styles its parts inline and loads its fonts
+    /// from fonts.scalar.com; its requests go to this server's API.
+    /// </summary>
     public const string ApiBrowserPolicy =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+        "font-src 'self' data: https://fonts.scalar.com; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; " +
+        "form-action 'self'; object-src 'none'";
 
     /// <summary>API answers are data, never documents to render.</summary>
     public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
