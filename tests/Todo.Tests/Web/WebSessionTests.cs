@@ -1,8 +1,10 @@
 using System.Net;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Todo.Server.Accounts;
+using Todo.Server.Components.Account;
 using Todo.Tests.Infrastructure;
 
 using static Todo.Tests.Web.BrowserForms;
@@ -27,6 +29,7 @@ public abstract class WebSessionTests(ApiFixture api)
         var tokenless = await browser.PostAsync("/signout", new FormUrlEncodedContent([new("x", "1")]));
         var forged = await browser.PostAsync("/signout", new FormUrlEncodedContent([new("__RequestVerificationToken", "forged")]));
         var json = await browser.PostAsync("/signout", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        var brokenMultipart = await browser.PostAsync("/signout", new StringContent("--x\r\nno headers", System.Text.Encoding.UTF8, "multipart/form-data"));
 
         foreach (var refused in new[] { bodiless, tokenless, forged, json })
         {
@@ -34,9 +37,29 @@ public abstract class WebSessionTests(ApiFixture api)
             Assert.Equal("The sign-out form's antiforgery token is missing or invalid.", problem.GetProperty("detail").GetString());
         }
 
+        Assert.Equal(HttpStatusCode.BadRequest, brokenMultipart.StatusCode);
         var page = await browser.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains(user.Email, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOpenPagesSessionIsCurrentOnlyWithTheUsersPresentStamp()
+    {
+        // The circuit's revalidation (ActiveUserAuthenticationStateProvider) asks exactly this.
+        var user = await api.CreateUserAsync();
+        var check = api.Services.GetRequiredService<ActiveUserCheck>();
+        var stamp = await StampOfAsync(user.Id);
+        var cancel = TestContext.Current.CancellationToken;
+
+        Assert.True(await CookieSession.IsCurrentAsync(Session(user.Id, stamp), check, cancel));
+        Assert.False(await CookieSession.IsCurrentAsync(Session(user.Id, "0123456789abcdef0123456789abcdef"), check, cancel));
+        Assert.False(await CookieSession.IsCurrentAsync(Session(user.Id, stamp: null), check, cancel));
+        Assert.False(await CookieSession.IsCurrentAsync(Session(Guid.NewGuid(), stamp), check, cancel));
+
+        await WithAccountsAsync(accounts => accounts.RotateSecurityStampAsync(user.Id));
+        check.Forget(user.Id);
+        Assert.False(await CookieSession.IsCurrentAsync(Session(user.Id, stamp), check, cancel));
     }
 
     [Fact]
@@ -121,6 +144,12 @@ public abstract class WebSessionTests(ApiFixture api)
 
         Assert.Equal(HttpStatusCode.OK, (await user.Client.GetAsync("/api/auth/me")).StatusCode);
     }
+
+    private static ClaimsPrincipal Session(Guid userId, string? stamp) => new(new ClaimsIdentity(
+        stamp is null
+            ? [new Claim("sub", userId.ToString())]
+            : [new Claim("sub", userId.ToString()), new Claim(CookieSession.SecurityStampClaim, stamp)],
+        "Cookies"));
 
     private Task<string> StampOfAsync(Guid userId) =>
         api.WithDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleAsync());
