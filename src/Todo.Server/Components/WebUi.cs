@@ -84,9 +84,10 @@ public static class WebUi
     }
 
     /// <summary>
-    /// Ends the session everywhere: a post without a valid antiforgery token is refused (the middleware only records
-    /// its verdict, and a post without a form would reach this handler), then the user's security stamp is replaced, which refuses
-    /// every copy of the cookie: at once on this server, within Auth:ActiveUserRecheck on the others.
+    /// Ends the session everywhere. A post without a valid antiforgery token is refused: the middleware only records
+    /// its verdict, so without this check any post, with a form or none, would sign out. Then the user's security
+    /// stamp is replaced, which refuses every copy of the cookie: at once on this server, within
+    /// Auth:ActiveUserRecheck on the others.
     /// </summary>
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignOutAsync(
         HttpContext http, IAntiforgery antiforgery, AccountService accounts, ActiveUserCheck check)
