@@ -32,6 +32,7 @@ if (!await app.PrepareAsync())
     return 1;
 }
 
+app.UseSecurityHeaders();
 app.UseApiConventions();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -23,6 +23,8 @@ public sealed partial class JourneyTests(TodoWebApp app, BrowserFixture browser)
         var shots = new Screenshots(device);
         await using var context = await browser.NewContextAsync(app.BaseAddress, width, height);
         await using var otherContext = await browser.NewContextAsync(app.BaseAddress, width, height);
+        var violations = await CspViolations.WatchAsync(context);
+        var otherViolations = await CspViolations.WatchAsync(otherContext);
         var page = await context.NewPageAsync();
         var other = await otherContext.NewPageAsync();
         try
@@ -112,6 +114,10 @@ public sealed partial class JourneyTests(TodoWebApp app, BrowserFixture browser)
             await Expect(Task(page, "Walk the dog")).ToHaveCountAsync(0);
             await Expect(page.Locator(".conversation-link")).ToHaveCountAsync(0);
             await shots.TakeAsync(page, "06-signed-in-again");
+
+            // The pages did everything above within their Content-Security-Policy.
+            Assert.True(violations.Found.Count == 0, $"CSP violations:\n{string.Join('\n', violations.Found)}");
+            Assert.True(otherViolations.Found.Count == 0, $"CSP violations:\n{string.Join('\n', otherViolations.Found)}");
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
         {

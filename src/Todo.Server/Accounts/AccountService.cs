@@ -97,13 +97,28 @@ public sealed class AccountService(TodoDbContext db, IPasswordHasher<User> hashe
     public Task<User?> FindActiveAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.IsActive, cancellationToken);
 
-    /// <summary>Activates or deactivates by email; false when no such user exists.</summary>
+    /// <summary>
+    /// Activates or deactivates by email; false when no such user exists. Either way the security stamp is replaced,
+    /// so no web session from before survives it (not even one from before a deactivation that is later undone).
+    /// </summary>
     public async Task<bool> SetActiveAsync(string email, bool isActive, CancellationToken cancellationToken = default)
     {
         var normalized = Emails.Normalize(email);
         var now = time.GetUtcNow().UtcDateTime;
+        var stamp = User.NewSecurityStamp();
         return await db.Users.Where(u => u.Email == normalized)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, isActive).SetProperty(u => u.UpdatedAt, now), cancellationToken) > 0;
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.IsActive, isActive)
+                .SetProperty(u => u.SecurityStamp, stamp)
+                .SetProperty(u => u.UpdatedAt, now), cancellationToken) > 0;
+    }
+
+    /// <summary>Replaces the user's security stamp: every web session cookie the user holds stops working.</summary>
+    public Task RotateSecurityStampAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var stamp = User.NewSecurityStamp();
+        return db.Users.Where(u => u.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp), cancellationToken);
     }
 
     public Task<List<User>> ListAsync(CancellationToken cancellationToken = default) =>

@@ -6,33 +6,40 @@ using Todo.Server.Data;
 namespace Todo.Server.Accounts;
 
 /// <summary>
-/// Whether a token's user still exists and is active. The answer is kept for <see cref="AuthOptions.ActiveUserRecheck"/>,
-/// so a deactivated user's tokens stop working within that time without a database read on every request.
+/// Whether a token's or a session's user still exists and is active, and the user's current security stamp. The
+/// answer is kept for <see cref="AuthOptions.ActiveUserRecheck"/>, so a request costs no database read of its own:
+/// a deactivated user's tokens and sessions stop working within that time, and a rotated stamp (sign-out) ends the
+/// other copies of a session cookie within that time on every server. The server that signs out forgets its answer
+/// at once (<see cref="Forget"/>).
 /// </summary>
 public sealed class ActiveUserCheck(IMemoryCache cache, IOptions<AuthOptions> options, IServiceScopeFactory scopes)
 {
-    public async ValueTask<bool> IsActiveAsync(Guid userId, CancellationToken cancellationToken)
+    public async ValueTask<bool> IsActiveAsync(Guid userId, CancellationToken cancellationToken) =>
+        await ActiveStampAsync(userId, cancellationToken) is not null;
+
+    /// <summary>The user's security stamp when the user exists and is active; else null.</summary>
+    public async ValueTask<string?> ActiveStampAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var key = CacheKey(userId);
-        if (cache.TryGetValue(key, out bool isActive))
+        var key = Key(userId);
+        if (cache.TryGetValue(key, out string? stamp))
         {
-            return isActive;
+            return stamp;
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TodoDbContext>();
-        isActive = await db.Users.AnyAsync(u => u.Id == userId && u.IsActive, cancellationToken);
+        stamp = await db.Users.Where(u => u.Id == userId && u.IsActive).Select(u => u.SecurityStamp).FirstOrDefaultAsync(cancellationToken);
         var recheck = options.Value.ActiveUserRecheck;
         if (recheck > TimeSpan.Zero)
         {
-            cache.Set(key, isActive, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = recheck });
+            cache.Set(key, stamp, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = recheck });
         }
 
-        return isActive;
+        return stamp;
     }
 
-    /// <summary>Drops the kept answer, so the user's next request is checked against the database (an account found gone).</summary>
-    public void Forget(Guid userId) => cache.Remove(CacheKey(userId));
+    /// <summary>Drops the kept answer for <paramref name="userId"/>, so this server reads the user again on the next request (after sign-out, or an account found gone).</summary>
+    public void Forget(Guid userId) => cache.Remove(Key(userId));
 
-    private static (string, Guid) CacheKey(Guid userId) => (nameof(ActiveUserCheck), userId);
+    private static (string, Guid) Key(Guid userId) => (nameof(ActiveUserCheck), userId);
 }

@@ -25,9 +25,14 @@ public sealed class AuthOptions
     public SymmetricSecurityKey CreateSigningKey() => new(Encoding.UTF8.GetBytes(SigningKey!));
 }
 
-/// <summary>In Development with no key, generates one once and keeps it under data/, so a restart signs nobody out.</summary>
+/// <summary>
+/// In Development with no key, generates one once and keeps it under data/, so a restart signs nobody out. The file
+/// is readable by its owner only (mode 0600 on Unix), also when it was written before with a wider mode.
+/// </summary>
 internal sealed class DevelopmentSigningKey(IHostEnvironment environment) : IPostConfigureOptions<AuthOptions>
 {
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     public void PostConfigure(string? name, AuthOptions options)
     {
         if (!string.IsNullOrEmpty(options.SigningKey) || !environment.IsDevelopment())
@@ -39,10 +44,34 @@ internal sealed class DevelopmentSigningKey(IHostEnvironment environment) : IPos
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
+            TryCreate(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
+        }
+        else if (!OperatingSystem.IsWindows() && File.GetUnixFileMode(path) != OwnerOnly)
+        {
+            File.SetUnixFileMode(path, OwnerOnly);
         }
 
         options.SigningKey = File.ReadAllText(path).Trim();
+    }
+
+    /// <summary>Writes a new key file, created with the owner-only mode; a file another process created first wins.</summary>
+    private static void TryCreate(string path, string key)
+    {
+        var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            file.UnixCreateMode = OwnerOnly;
+        }
+
+        try
+        {
+            using var writer = new StreamWriter(path, file);
+            writer.Write(key);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another server starting at the same time wrote it; its key is the one.
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace Todo.Server.Accounts;
 
 public sealed class User
@@ -11,4 +13,12 @@ public sealed class User
 
     /// <summary>The last per-user task number handed out; taken atomically by TaskService, never decreased.</summary>
     public int TaskNumberSeq { get; set; }
+
+    /// <summary>
+    /// Carried by every web session cookie; a cookie whose stamp is not the current one is refused. Replaced on
+    /// sign-out and on (de)activation, which ends every session of the user.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewSecurityStamp();
+
+    public static string NewSecurityStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Todo.Server.Accounts;
 using Todo.Server.Components.Account;
+using Todo.Server.Http;
 
 namespace Todo.Server.Components;
 
@@ -82,9 +83,47 @@ public static class WebUi
         return app;
     }
 
-    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext http)
+    /// <summary>
+    /// Ends the session everywhere. A post without a valid antiforgery token is refused: the middleware only records
+    /// its verdict, so without this check any post, with a form or none, would sign out. Then the user's security
+    /// stamp is replaced, which refuses every copy of the cookie: at once on this server, within
+    /// Auth:ActiveUserRecheck on the others.
+    /// </summary>
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignOutAsync(
+        HttpContext http, IAntiforgery antiforgery, AccountService accounts, ActiveUserCheck check)
     {
+        if (!await HasValidAntiforgeryTokenAsync(http, antiforgery))
+        {
+            return TypedResults.Problem(Problems.Create(
+                StatusCodes.Status400BadRequest, "Invalid sign-out", "The sign-out form's antiforgery token is missing or invalid."));
+        }
+
+        var userId = http.User.GetUserId();
+        await accounts.RotateSecurityStampAsync(userId, http.RequestAborted);
+        check.Forget(userId);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.LocalRedirect(SignInPath);
+    }
+
+    /// <summary>
+    /// The antiforgery middleware's verdict when it gave one (it only records it; the handler must act on it),
+    /// else the token checked here.
+    /// </summary>
+    private static async Task<bool> HasValidAntiforgeryTokenAsync(HttpContext http, IAntiforgery antiforgery)
+    {
+        if (http.Features.Get<IAntiforgeryValidationFeature>() is { } verdict)
+        {
+            return verdict.IsValid;
+        }
+
+        try
+        {
+            await antiforgery.ValidateRequestAsync(http);
+            return true;
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
     }
 }

@@ -71,7 +71,7 @@ public sealed class ApiSurfaceTests(ApiSurfaceTests.LimitedApi api) : IClassFixt
 
         var root = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
-        Assert.Equal("/signin?returnUrl=%2F", root.Headers.Location?.PathAndQuery); // the web page, which asks who you are
+        Assert.Equal("/signin?returnUrl=%2F", root.Headers.Location?.OriginalString); // the web page, which asks who you are
         var scalar = await client.GetAsync("/scalar/v1");
         Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
         Assert.Contains("openapi", await scalar.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);

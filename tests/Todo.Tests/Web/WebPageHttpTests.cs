@@ -33,7 +33,7 @@ public sealed partial class WebPageHttpTests(WebPageHttpTests.WebApi api) : ICla
         var root = await browser.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.Redirect, root.StatusCode);
-        Assert.Equal("/signin?returnUrl=%2F", root.Headers.Location?.PathAndQuery);
+        Assert.Equal("/signin?returnUrl=%2F", root.Headers.Location?.OriginalString);
         var signIn = await browser.GetStringAsync("/signin");
         Assert.Contains("<label for=\"email\">Email</label>", signIn, StringComparison.Ordinal);
         Assert.Contains("<label for=\"password\">Password</label>", signIn, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed partial class WebPageHttpTests(WebPageHttpTests.WebApi api) : ICla
         var signUp = await PostFormAsync(browser, "/signup", email, Password);
 
         Assert.Equal(HttpStatusCode.Redirect, signUp.StatusCode);
-        Assert.Equal("/", signUp.Headers.Location?.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+        Assert.Equal("/", signUp.Headers.Location?.OriginalString);
         var cookie = Assert.Single(signUp.Headers.GetValues("Set-Cookie"), c => c.StartsWith("todo_session=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
@@ -101,7 +101,7 @@ public sealed partial class WebPageHttpTests(WebPageHttpTests.WebApi api) : ICla
         var signIn = await PostFormAsync(browser, "/signin?returnUrl=%2F%3Fc%3D42", user.Email, Password);
 
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        Assert.Equal("/?c=42", signIn.Headers.Location?.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+        Assert.Equal("/?c=42", signIn.Headers.Location?.OriginalString);
         var page = await browser.GetStringAsync("/");
         var signOut = new HttpRequestMessage(HttpMethod.Post, "/signout")
         {
@@ -140,7 +140,7 @@ public sealed partial class WebPageHttpTests(WebPageHttpTests.WebApi api) : ICla
 
         var page = await browser.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/signin", page.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/signin", page.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.Contains("The email or password is incorrect.",
             await ReadAsync(await PostFormAsync(browser, "/signin", user.Email, Password)), StringComparison.Ordinal);
     }
@@ -157,30 +157,6 @@ public sealed partial class WebPageHttpTests(WebPageHttpTests.WebApi api) : ICla
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/tasks", paths);
         Assert.DoesNotContain(paths, path => path is "/" or "/signin" or "/signup" or "/signout" || path.StartsWith("/_", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task TheSignInPageHasTheApisRateLimit()
-    {
-        await using var limited = new LimitedApi();
-        await limited.InitializeAsync();
-        var browser = limited.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-
-        var statuses = new List<HttpStatusCode>();
-        for (var attempt = 0; attempt < 4; attempt++)
-        {
-            statuses.Add((await browser.GetAsync("/signin")).StatusCode);
-        }
-
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
-    }
-
-    private sealed class LimitedApi : SqliteApi
-    {
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["RateLimiting:AuthPerMinute"] = "3",
-        };
     }
 
     private HttpClient NewBrowser() => api.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

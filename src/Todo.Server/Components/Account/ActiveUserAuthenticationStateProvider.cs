@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Todo.Server.Accounts;
 using Todo.Server.Data;
 
@@ -10,7 +8,8 @@ namespace Todo.Server.Components.Account;
 
 /// <summary>
 /// A circuit outlives the request that opened it, so the signed-in user is checked again at the API's pace
-/// (Auth:ActiveUserRecheck): a deactivated user's open page signs out as their tokens stop working.
+/// (Auth:ActiveUserRecheck): a deactivated user's open page signs out as their tokens stop working, and so does a
+/// page whose session was signed out elsewhere (its security stamp is no longer the user's).
 /// </summary>
 internal sealed class ActiveUserAuthenticationStateProvider(
     ILoggerFactory loggerFactory, ActiveUserCheck check, IOptions<AuthOptions> options)
@@ -24,14 +23,9 @@ internal sealed class ActiveUserAuthenticationStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(authenticationState.User.FindFirstValue(JwtRegisteredClaimNames.Sub), out var userId))
-        {
-            return false;
-        }
-
         try
         {
-            return await check.IsActiveAsync(userId, cancellationToken);
+            return await CookieSession.IsCurrentAsync(authenticationState.User, check, cancellationToken);
         }
         catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
         {

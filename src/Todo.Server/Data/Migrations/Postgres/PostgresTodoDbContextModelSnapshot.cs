@@ -73,6 +73,11 @@ namespace Todo.Server.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("security_stamp");
+
                     b.Property<int>("TaskNumberSeq")
                         .HasColumnType("integer")
                         .HasColumnName("task_number_seq");

@@ -64,6 +64,11 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("security_stamp");
+
                     b.Property<int>("TaskNumberSeq")
                         .HasColumnType("INTEGER")
                         .HasColumnName("task_number_seq");
