@@ -8,7 +8,7 @@ internal static class UsersCommand
     public const string Usage = """
         Usage: Todo.Server users <command>
           list                 every account: email, active, created
-          deactivate EMAIL     stop the account signing in; its tokens stop working within a minute
+          deactivate EMAIL     stop the account signing in; its tokens and web sessions stop working within a minute
           activate EMAIL       let the account sign in again
         """;
 
