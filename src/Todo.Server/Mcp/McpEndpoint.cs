@@ -27,7 +27,7 @@ public static partial class McpEndpoint
                 .AddCallToolFilter(AnswerKnownFailures)
                 .AddCallToolFilter(McpToolArguments.Filter));
         builder.Services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(RateLimitPolicy, context =>
-            RateLimits.PerMinute(
+            RateLimits.AttemptsPerMinute(
                 context.User.Identity?.IsAuthenticated == true ? context.User.GetUserId().ToString() : "anonymous",
                 RateLimits.Options(context).McpPerMinute)));
         return builder;
