@@ -1,10 +1,11 @@
 using System.ComponentModel;
-using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
-using Todo.Server.Data;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Todo.Server.Accounts;
 using Todo.Server.Tasks;
 using Todo.Server.Text;
 
@@ -13,15 +14,18 @@ namespace Todo.Server.Assistant;
 /// <summary>
 /// The six tools the assistant and MCP clients call, for one user fixed at construction (no tool has a user
 /// parameter: the user is always the caller). Each is a thin call into <see cref="TaskService"/>, which makes
-/// every change; this class only reads on its own, to find a task named by words from its title. A tool never
-/// throws for bad input: it answers a <see cref="TaskToolError"/> and changes nothing.
+/// every change and answers every read. A tool never throws for bad input: it answers a
+/// <see cref="TaskToolError"/> and changes nothing.
 /// </summary>
 /// <remarks>
-/// The methods are plain async methods returning the result records, so the chat (through
-/// <see cref="AsAIFunctions"/>) and MCP wrappers call the same code. <c>task</c> is the task's number
-/// ("3", "#3", "task 3") or words from its title ("the meeting task"); see <see cref="TaskReferenceMatcher"/>.
+/// Each tool is defined once, here: its method carries the name, title and annotations
+/// (<see cref="McpServerToolAttribute"/>) and the descriptions of the tool and its parameters
+/// (<see cref="DescriptionAttribute"/>). <see cref="AsAIFunctions"/> serves these methods to the chat's model and
+/// <see cref="AsMcpTools"/> serves the same methods over MCP, so both see the same names, descriptions and
+/// parameter schemas. <c>task</c> is the task's number ("3", "#3", "task 3") or words from its title
+/// ("the meeting task"); see <see cref="TaskReferenceMatcher"/>.
 /// </remarks>
-public sealed class TaskTools(TaskService tasks, TodoDbContext db, Guid userId)
+public sealed class TaskTools(TaskService tasks, Guid userId)
 {
     /// <summary>The most tasks one list answer holds.</summary>
     public const int ListLimit = 50;
@@ -34,6 +38,8 @@ public sealed class TaskTools(TaskService tasks, TodoDbContext db, Guid userId)
 
     public Guid UserId => userId;
 
+    [McpServerTool(Name = TaskToolNames.AddTask, Title = "Add a task",
+        ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description(TaskToolText.AddTask)]
     public async Task<TaskToolResult> AddTaskAsync(
         [Description(TaskToolText.Title)] string title,
@@ -56,6 +62,8 @@ public sealed class TaskTools(TaskService tasks, TodoDbContext db, Guid userId)
             task.Description is null ? ["title"] : ["title", "description"]);
     }
 
+    [McpServerTool(Name = TaskToolNames.ListTasks, Title = "List tasks",
+        ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description(TaskToolText.ListTasks)]
     public async Task<TaskToolResult> ListTasksAsync(
         [Description(TaskToolText.Status)] string? status = null,
@@ -80,18 +88,25 @@ public sealed class TaskTools(TaskService tasks, TodoDbContext db, Guid userId)
         return new TaskListResult(StatusName(filter), search, count, items, page.Next is null ? null : true);
     }
 
+    [McpServerTool(Name = TaskToolNames.CompleteTask, Title = "Complete a task",
+        ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description(TaskToolText.CompleteTask)]
     public Task<TaskToolResult> CompleteTaskAsync(
         [Description(TaskToolText.Task)] string task,
         CancellationToken cancellationToken = default) =>
         SetCompletedAsync(task, completed: true, cancellationToken);
 
+    [McpServerTool(Name = TaskToolNames.ReopenTask, Title = "Reopen a task",
+        ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description(TaskToolText.ReopenTask)]
     public Task<TaskToolResult> ReopenTaskAsync(
         [Description(TaskToolText.Task)] string task,
         CancellationToken cancellationToken = default) =>
         SetCompletedAsync(task, completed: false, cancellationToken);
 
+    // Not idempotent: once the named task is gone, the same words may name another one.
+    [McpServerTool(Name = TaskToolNames.DeleteTask, Title = "Delete a task",
+        ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description(TaskToolText.DeleteTask)]
     public async Task<TaskToolResult> DeleteTaskAsync(
         [Description(TaskToolText.Task)] string task,
@@ -109,6 +124,9 @@ public sealed class TaskTools(TaskService tasks, TodoDbContext db, Guid userId)
             : new TaskActionResult(TaskToolActions.Deleted, TaskSummary.WithDescription(deleted), []);
     }
 
+    // Not idempotent: after a rename, the same words may name another task.
+    [McpServerTool(Name = TaskToolNames.UpdateTask, Title = "Update a task",
+        ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description(TaskToolText.UpdateTask)]
     public async Task<TaskToolResult> UpdateTaskAsync(
         [Description(TaskToolText.Task)] string task,
@@ -158,24 +176,41 @@ public sealed class TaskTools(TaskService tasks, TodoDbContext db, Guid userId)
         return new TaskActionResult(TaskToolActions.Updated, TaskSummary.WithDescription(updated), changed);
     }
 
-    /// <summary>The six tools as Microsoft.Extensions.AI functions for a model: add_task, list_tasks, complete_task, reopen_task, delete_task, update_task.</summary>
+    /// <summary>The six tools' methods, in the order of <see cref="TaskToolNames.All"/>.</summary>
+    private static readonly MethodInfo[] Methods = FindMethods();
+
+    /// <summary>The six tools as Microsoft.Extensions.AI functions for a model, acting for this instance's user.</summary>
     public IList<AITool> AsAIFunctions() =>
     [
-        Function(AddTaskAsync, TaskToolNames.AddTask, TaskToolText.AddTask),
-        Function(ListTasksAsync, TaskToolNames.ListTasks, TaskToolText.ListTasks),
-        Function(CompleteTaskAsync, TaskToolNames.CompleteTask, TaskToolText.CompleteTask),
-        Function(ReopenTaskAsync, TaskToolNames.ReopenTask, TaskToolText.ReopenTask),
-        Function(DeleteTaskAsync, TaskToolNames.DeleteTask, TaskToolText.DeleteTask),
-        Function(UpdateTaskAsync, TaskToolNames.UpdateTask, TaskToolText.UpdateTask),
+        .. Methods.Select(method => AIFunctionFactory.Create(method, this, new AIFunctionFactoryOptions
+        {
+            Name = method.GetCustomAttribute<McpServerToolAttribute>()!.Name,
+            Description = method.GetCustomAttribute<DescriptionAttribute>()!.Description,
+            SerializerOptions = JsonOptions,
+        })),
     ];
 
-    private static AIFunction Function(Delegate method, string name, string description) =>
-        AIFunctionFactory.Create(method, new AIFunctionFactoryOptions
-        {
-            Name = name,
-            Description = description,
-            SerializerOptions = JsonOptions,
-        });
+    /// <summary>
+    /// The six tools over MCP, built from the same methods as <see cref="AsAIFunctions"/>. Each call runs on a new
+    /// instance for the user of the request's bearer token (stateless: nothing is kept between requests).
+    /// </summary>
+    public static IEnumerable<McpServerTool> AsMcpTools() =>
+        Methods.Select(method => McpServerTool.Create(method, ForCaller, new McpServerToolCreateOptions { SerializerOptions = JsonOptions }));
+
+    private static TaskTools ForCaller(RequestContext<CallToolRequestParams> request)
+    {
+        var caller = request.User ?? throw new InvalidOperationException("The MCP request has no user; is /mcp authorized?");
+        var services = request.Services ?? throw new InvalidOperationException("The MCP request has no services.");
+        return new TaskTools(services.GetRequiredService<TaskService>(), caller.GetUserId());
+    }
+
+    private static MethodInfo[] FindMethods()
+    {
+        var methods = typeof(TaskTools).GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .Where(method => method.IsDefined(typeof(McpServerToolAttribute)))
+            .ToDictionary(method => method.GetCustomAttribute<McpServerToolAttribute>()!.Name!, StringComparer.Ordinal);
+        return [.. TaskToolNames.All.Select(name => methods[name])];
+    }
 
     private async Task<TaskToolResult> SetCompletedAsync(string reference, bool completed, CancellationToken cancellationToken)
     {
@@ -227,12 +262,10 @@ public sealed class TaskTools(TaskService tasks, TodoDbContext db, Guid userId)
             }
         }
 
-        // Read-only: the user's titles, to match words against (number order, so candidates are listed in it).
-        var snapshots = await db.Tasks.AsNoTracking()
-            .Where(t => t.UserId == userId)
-            .OrderBy(t => t.Number)
+        // The user's titles, to match words against (number order, so candidates are listed in it).
+        var snapshots = (await tasks.ListTitlesAsync(userId, cancellationToken))
             .Select(t => new TaskSnapshot(t.Number, t.Title, t.IsCompleted))
-            .ToListAsync(cancellationToken);
+            .ToList();
         var match = TaskReferenceMatcher.Match(reference, snapshots, preference);
         if (match.Task is { } unique)
         {
@@ -258,17 +291,17 @@ public sealed class TaskTools(TaskService tasks, TodoDbContext db, Guid userId)
                 ? $"There is no task #{number}."
                 : $"No task matches \"{reference}\".");
 
-    /// <summary>How many tasks match in all, when the page was cut: a count for a status, paging for a search.</summary>
+    /// <summary>How many tasks match in all, when the page was cut: counted from the titles for a status, paging for a search.</summary>
     private async Task<int> CountAsync(TaskListQuery request, TaskPage firstPage, CancellationToken cancellationToken)
     {
         if (request.Search is null)
         {
-            var owned = db.Tasks.AsNoTracking().Where(t => t.UserId == userId);
+            var owned = await tasks.ListTitlesAsync(userId, cancellationToken);
             return request.Status switch
             {
-                TaskStatusFilter.Pending => await owned.CountAsync(t => !t.IsCompleted, cancellationToken),
-                TaskStatusFilter.Completed => await owned.CountAsync(t => t.IsCompleted, cancellationToken),
-                _ => await owned.CountAsync(cancellationToken),
+                TaskStatusFilter.Pending => owned.Count(t => !t.IsCompleted),
+                TaskStatusFilter.Completed => owned.Count(t => t.IsCompleted),
+                _ => owned.Count,
             };
         }
 
@@ -329,9 +362,12 @@ public static class TaskToolNames
     public const string ReopenTask = "reopen_task";
     public const string DeleteTask = "delete_task";
     public const string UpdateTask = "update_task";
+
+    /// <summary>The six, in the order a model and an MCP client are given them.</summary>
+    public static IReadOnlyList<string> All { get; } = [AddTask, ListTasks, CompleteTask, ReopenTask, DeleteTask, UpdateTask];
 }
 
-/// <summary>The tools' and parameters' descriptions, shared by the chat's functions and the MCP tools.</summary>
+/// <summary>The tools' and parameters' descriptions, given to the chat's model and to MCP clients alike.</summary>
 public static class TaskToolText
 {
     public const string AddTask =

@@ -22,7 +22,7 @@ public static partial class McpEndpoint
     {
         builder.Services.AddMcpServer(options => options.ServerInfo = new() { Name = "todo", Version = "1.0" })
             .WithHttpTransport(http => http.Stateless = true)
-            .WithTools<TaskMcpTools>(TaskTools.JsonOptions)
+            .WithTools(TaskTools.AsMcpTools())
             .WithRequestFilters(filters => filters
                 .AddCallToolFilter(AnswerKnownFailures)
                 .AddCallToolFilter(McpToolArguments.Filter));

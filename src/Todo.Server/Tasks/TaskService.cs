@@ -59,6 +59,21 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
     public Task<TaskItem?> GetByNumberAsync(Guid userId, int number, CancellationToken cancellationToken = default) =>
         GetAsync(userId, TaskKey.ByNumber(number), cancellationToken);
 
+    /// <summary>
+    /// Every task of the user as (number, title, is_completed), ordered by number: what words naming a task are
+    /// matched against. One round trip, reading three columns.
+    /// </summary>
+    public async Task<IReadOnlyList<(int Number, string Title, bool IsCompleted)>> ListTitlesAsync(
+        Guid userId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Tasks.AsNoTracking()
+            .Where(t => t.UserId == userId)
+            .OrderBy(t => t.Number)
+            .Select(t => new { t.Number, t.Title, t.IsCompleted })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(row => (row.Number, row.Title, row.IsCompleted))];
+    }
+
     /// <summary>One page of the user's tasks (one round trip, whatever the page's depth).</summary>
     public async Task<TaskPage> ListAsync(Guid userId, TaskListQuery query, CancellationToken cancellationToken = default)
     {

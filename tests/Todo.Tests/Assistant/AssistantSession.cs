@@ -74,7 +74,7 @@ public sealed class AssistantSession(ApiFixture api, Guid userId)
         api.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Number).ToListAsync());
 
     public static TaskTools CreateTools(IServiceProvider scoped, Guid userId) =>
-        new(CreateTaskService(scoped), scoped.GetRequiredService<TodoDbContext>(), userId);
+        new(CreateTaskService(scoped), userId);
 
     public static TaskService CreateTaskService(IServiceProvider scoped) =>
         scoped.GetService<TaskService>() ?? new TaskService(scoped.GetRequiredService<TodoDbContext>(), TimeProvider.System);

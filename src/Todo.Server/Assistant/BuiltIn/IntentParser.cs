@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Todo.Server.Assistant.BuiltIn;
@@ -9,21 +10,30 @@ namespace Todo.Server.Assistant.BuiltIn;
 /// ("remind me to delete…" is an add; "add a description to task 4: …" is an update, not an add), and the
 /// catch-all forms ("add X", "I need to X") come last. References stay as written ("it", "the second one",
 /// "the meeting task"); <see cref="ReferenceResolver"/> resolves them against the conversation.
+/// Each rule carries the phrasings it exists for: for every one of them that rule is the first to read it
+/// (checked by a test), so a rule placed where an earlier one takes its phrasings shows at once.
 /// </summary>
 internal static partial class IntentParser
 {
     private delegate Intent? Builder(Match match, string text);
 
-    private sealed record Rule(Regex Pattern, Builder Build);
+    /// <summary>A pattern, what it builds, and examples of the messages it is the first rule to read.</summary>
+    private sealed record Rule(
+        Regex Pattern, Builder Build, IReadOnlyList<string> Examples, [CallerArgumentExpression(nameof(Pattern))] string Name = "");
 
     /// <summary>Checked on the message with only its punctuation trimmed, so "hi there" stays a greeting.</summary>
     private static readonly Rule[] SmallTalk =
     [
-        new(Greeting(), (_, _) => new Intent(IntentKind.Greeting)),
-        new(Help(), (_, _) => new Intent(IntentKind.Help)),
-        new(Thanks(), (_, _) => new Intent(IntentKind.Thanks)),
-        new(Farewell(), (_, _) => new Intent(IntentKind.Farewell)),
-        new(Dismiss(), (_, _) => new Intent(IntentKind.Dismiss)),
+        new(Greeting(), (_, _) => new Intent(IntentKind.Greeting),
+            ["hi", "Hello!", "hey there", "Good morning", "how are you?"]),
+        new(Help(), (_, _) => new Intent(IntentKind.Help),
+            ["help", "What can you do?", "How does this work?", "how do I delete a task?"]),
+        new(Thanks(), (_, _) => new Intent(IntentKind.Thanks),
+            ["thanks", "Thank you so much!", "great"]),
+        new(Farewell(), (_, _) => new Intent(IntentKind.Farewell),
+            ["bye", "that's all for now", "ok, goodbye"]),
+        new(Dismiss(), (_, _) => new Intent(IntentKind.Dismiss),
+            ["never mind", "forget it", "none of them"]),
     ];
 
     private static readonly Rule[] Rules =
@@ -31,88 +41,181 @@ internal static partial class IntentParser
         .. SmallTalk,
 
         // Another account's tasks ("show bob@example.com's tasks", "add a task for bob@example.com"): never acted on.
-        new(OtherAccount(), (m, _) => new Intent(IntentKind.OtherAccount) { Reference = m.Groups["who"].Value }),
+        new(OtherAccount(), (m, _) => new Intent(IntentKind.OtherAccount) { Reference = m.Groups["who"].Value },
+            ["show bob@example.com's tasks", "add a task for bob@example.com", "show me someone else's tasks", "list every user's tasks"]),
 
         // Add, when the phrasing says so unmistakably.
-        new(RemindMe(), (m, _) => Add(WithWhen(m))),
+        new(RemindMe(), (m, _) => Add(WithWhen(m)),
+            [
+                "Remind me to call the plumber", "Remind me tomorrow to call the bank", "remind me about the dentist",
+                "remind me to delete the old photos", "I need to remember to pay bills", "Don't let me forget to feed the cat",
+                "don't forget to book flights", "todo: buy stamps", "new task: clean the garage",
+            ]),
         // Descriptions, before "add a task…", which "add a note to task 4: …" would otherwise look like.
-        new(AddDescription(), (m, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value)),
-        new(AddQuotedDescription(), (m, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value)),
-        new(ChangeDescription(), (m, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value)),
-        new(RemoveDescription(), (m, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Description = "" }),
-        new(AddTaskCalled(), (m, _) => Add(m.Groups["rest"].Value)),
-        new(AddToMyListColon(), (m, _) => Add(m.Groups["rest"].Value)),
-        new(PutOnMyList(), (m, _) => Add(m.Groups["rest"].Value)),
+        new(AddDescription(), (m, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value),
+            [
+                "add a description to task 3: ask about the holidays", "add a note to the meeting task: prepare the agenda",
+                "add a description to it: ask about vaccines",
+            ]),
+        new(AddQuotedDescription(), (m, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value),
+            ["add a note \"bring the receipts\" to task 2", "add the description 'semi-skimmed' to the milk task"]),
+        new(ChangeDescription(), (m, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value),
+            [
+                "change the description of the dentist task to Bring the referral letter", "set the description of task 1 to semi-skimmed milk",
+                "change task 2 description to bring slides", "task 1 needs a description: bring bags", "describe task 2 as the weekly sync",
+            ]),
+        new(RemoveDescription(), (m, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Description = "" },
+            ["remove the description from task 5", "clear the notes on the dentist task"]),
+        new(AddTaskCalled(), (m, _) => Add(m.Groups["rest"].Value),
+            [
+                "Add a task to buy groceries", "Create a task called 'Send invoice'", "add a new task: order pizza", "add task walk the dog",
+                "add a task", "make a note to check the tyres", "set a reminder to renew the domain",
+                "Could you add a task to buy a birthday present please?", "add a task to call the bank: about the mortgage rate",
+            ]),
+        new(AddToMyListColon(), (m, _) => Add(m.Groups["rest"].Value),
+            ["add to my list: buy batteries", "put on the todo list - renew passport"]),
+        new(PutOnMyList(), (m, _) => Add(m.Groups["rest"].Value),
+            ["Put eggs on my list", "add oat milk to my shopping list", "put 'pick up dry cleaning' on my todo list"]),
 
         // Lists that would otherwise read as actions ("finished tasks" is not "finish the tasks").
-        new(ShortList(), (m, text) => List(text, query: null)),
+        new(ShortList(), (m, text) => List(text, query: null),
+            ["my tasks", "tasks", "finished tasks", "show pending tasks", "list my tasks", "summary"]),
 
         // Update: rename, or a status said as a new title ("change task 3 to done").
-        new(RenameQuoted(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value)),
-        new(RenameColon(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value)),
-        new(Rename(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value)),
-        new(ShouldSay(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value)),
-        new(RenameWithoutTitle(), (m, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value }),
+        new(RenameQuoted(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
+            ["change \"Team meeting\" to \"Team sync\"", "rename 'Call mom' as 'Ring mom'", "change “Team meeting” to “Team sync”"]),
+        new(RenameColon(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
+            ["rename task 2: Project kickoff", "update the dentist task: move to Monday"]),
+        new(Rename(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
+            [
+                "Change task 1 to 'Call mom tonight'", "rename task 2 to Weekly team meeting", "change the title of task 1 to Buy vegetables",
+                "rename it to Call dad", "update task 3 to say Call mom on Sunday", "update task 5's title to Dentist on Monday",
+                "change task 3 to done", "set task 4 to pending",
+            ]),
+        new(ShouldSay(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
+            ["task 3 should be Call mom tomorrow", "it should say Call the landlord"]),
+        new(RenameWithoutTitle(), (m, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value },
+            ["rename task 2", "edit the meeting task", "change it"]),
 
         // An action without a task ("complete", "mark as done"): ask which.
-        new(BareAction(), (m, _) => new Intent(BareActionKind(m.Groups["verb"].Value))),
+        new(BareAction(), (m, _) => new Intent(BareActionKind(m.Groups["verb"].Value)),
+            ["complete", "mark as done", "delete a task", "mark as not done"]),
 
         // Reopen before complete: "mark it as not done" ends like "mark it as done".
-        new(ReopenVerb(), (m, _) => Act(IntentKind.Reopen, m)),
-        new(MarkNotDone(), (m, _) => Act(IntentKind.Reopen, m)),
-        new(IsNotDone(), (m, _) => Act(IntentKind.Reopen, m)),
-        new(DidNotFinish(), (m, _) => Act(IntentKind.Reopen, m)),
-        new(PutBack(), (m, _) => Act(IntentKind.Reopen, m)),
+        new(ReopenVerb(), (m, _) => Act(IntentKind.Reopen, m),
+            ["reopen task 4", "reopen pay rent", "oops, reopen it", "uncheck pay rent", "undo pay rent", "untick task 4"]),
+        new(MarkNotDone(), (m, _) => Act(IntentKind.Reopen, m),
+            ["mark task 4 as not done", "mark task 4 as undone", "mark the rent task as incomplete", "mark it as not done yet"]),
+        new(IsNotDone(), (m, _) => Act(IntentKind.Reopen, m),
+            ["task 4 isn't done", "actually pay rent isn't finished", "task 4 is still pending"]),
+        new(DidNotFinish(), (m, _) => Act(IntentKind.Reopen, m),
+            ["I didn't actually finish the rent", "I haven't done task 4 yet"]),
+        new(PutBack(), (m, _) => Act(IntentKind.Reopen, m),
+            ["put pay rent back on my list", "bring the rent task back"]),
 
-        new(MarkDone(), (m, _) => Act(IntentKind.Complete, m)),
-        new(TickOff(), (m, _) => Act(IntentKind.Complete, m)),
-        new(DoneWith(), (m, _) => Act(IntentKind.Complete, m)),
-        new(CompleteVerb(), (m, _) => Act(IntentKind.Complete, m)),
-        new(IFinished(), (m, _) => Act(IntentKind.Complete, m)),
-        new(IsDone(), (m, _) => Act(IntentKind.Complete, m)),
+        new(MarkDone(), (m, _) => Act(IntentKind.Complete, m),
 
-        new(TakeOffList(), (m, _) => Act(IntentKind.Delete, m)),
-        new(DeleteVerb(), (m, _) => Act(IntentKind.Delete, m)),
-        new(NoLongerNeedTo(), (m, _) => Act(IntentKind.Delete, m)),
-        new(NotNeeded(), (m, _) => Act(IntentKind.Delete, m)),
+            ["Mark task 3 as complete", "mark it done", "mark #2 done", "mark call mom as finished", "mark the second one as done", "mark task 2 and 3 as done"]),
+        new(TickOff(), (m, _) => Act(IntentKind.Complete, m),
+            ["tick groceries off my list", "cross task 2 off"]),
+        new(DoneWith(), (m, _) => Act(IntentKind.Complete, m),
+            ["I'm done with the dentist appointment", "done with groceries"]),
+        new(CompleteVerb(), (m, _) => Act(IntentKind.Complete, m),
+            [
+                "complete task 3", "complete the meeting task", "finish the dentist task", "tick off groceries", "check off call mom",
+                "check task 2", "complete the first one", "finished the meeting", "cross off groceries",
+            ]),
+        new(IFinished(), (m, _) => Act(IntentKind.Complete, m),
+            ["I finished task 3", "I did the groceries", "I've completed the dentist appointment", "we wrapped up the report"]),
+        new(IsDone(), (m, _) => Act(IntentKind.Complete, m),
+            ["task 3 is done", "call mom is done", "the groceries are done", "the last one is done", "task 2 done"]),
+
+        new(TakeOffList(), (m, _) => Act(IntentKind.Delete, m),
+
+            ["take groceries off my list", "remove the groceries from my list"]),
+        new(DeleteVerb(), (m, _) => Act(IntentKind.Delete, m),
+            [
+                "Delete the meeting task", "delete task 2", "delete it", "remove #4", "cancel the task about the dentist",
+                "get rid of the groceries task", "drop the dentist appointment", "forget about the meeting", "delete the second one", "trash task 3",
+            ]),
+        new(NoLongerNeedTo(), (m, _) => Act(IntentKind.Delete, m),
+            ["I don't need to buy groceries anymore", "I no longer need to call the bank"]),
+        new(NotNeeded(), (m, _) => Act(IntentKind.Delete, m),
+            ["the dentist appointment is no longer needed", "task 2 is cancelled"]),
 
         // Questions about the list.
-        new(HowMany(), (m, text) => List(text, Utterance.CleanQuery(QueryIn(m.Groups["rest"].Value))) with { AsksCount = true }),
-        new(Search(), (m, text) => List(text, Utterance.CleanQuery(m.Groups["query"].Value))),
-        new(AnythingAbout(), (m, text) => AnythingList(text, m.Groups["rest"].Value)),
-        new(ShowVerb(), (m, text) => ShowList(text, m.Groups["rest"].Value)),
-        new(WhatQuestion(), (m, text) => WhatList(text, m.Groups["rest"].Value)),
-        new(AmIDone(), (m, text) => List(text, query: null) with { Status = "pending" }),
-        new(DidIFinish(), (m, text) => List(text, query: null) with { Status = m.Groups["all"].Success ? "pending" : "completed" }),
+        new(HowMany(), (m, text) => List(text, Utterance.CleanQuery(QueryIn(m.Groups["rest"].Value))) with { AsksCount = true },
+            [
+                "How many tasks do I have?", "How many are pending?", "how many have I completed", "count my tasks",
+                "how many tasks about the dentist?",
+            ]),
+        new(Search(), (m, text) => List(text, Utterance.CleanQuery(m.Groups["query"].Value)),
+            ["search for meeting", "find the rent task", "look for tasks about insurance"]),
+        new(AnythingAbout(), (m, text) => AnythingList(text, m.Groups["rest"].Value),
+            [
+                "anything about taxes?", "is there a task about the meeting?", "do I have any tasks?", "any pending tasks?",
+                "do I have anything about groceries",
+            ]),
+        new(ShowVerb(), (m, text) => ShowList(text, m.Groups["rest"].Value),
+            [
+                "Show me all my tasks", "show me my pending tasks", "show me task 4", "show me the dentist task", "give me a summary",
+                "Tell me what I've completed", "show me everything",
+            ]),
+        new(WhatQuestion(), (m, text) => WhatList(text, m.Groups["rest"].Value),
+            [
+                "What's pending?", "What have I completed?", "what's task 3?", "What's on my plate today?", "what should I do next?",
+                "which tasks are done?", "what tasks do I have?", "what's left?",
+            ]),
+        new(AmIDone(), (m, text) => List(text, query: null) with { Status = "pending" },
+            ["am I done?", "am I all caught up?", "is everything done?"]),
+        new(DidIFinish(), (m, text) => List(text, query: null) with { Status = m.Groups["all"].Success ? "pending" : "completed" },
+            ["did I finish everything?", "have I completed anything today?", "did I do all of them yet?"]),
 
         // The general forms of add, last.
-        new(AddAnything(), (m, _) => Add(m.Groups["rest"].Value)),
-        new(INeedTo(), (m, _) => Add(m.Groups["rest"].Value)),
+        new(AddAnything(), (m, _) => Add(m.Groups["rest"].Value),
+            ["add buy milk", "Add milk and bread", "add walk the dog", "need to add a dentist appointment"]),
+        new(INeedTo(), (m, _) => Add(m.Groups["rest"].Value),
+            [
+                "I need to pay the electricity bill", "I have to finish the report", "I gotta buy a new phone", "I should call my sister",
+                "need to book a table",
+            ]),
 
-        new(BareReference(), (m, _) => new Intent(IntentKind.Reference) { Reference = m.Groups["ref"].Value }),
+        new(BareReference(), (m, _) => new Intent(IntentKind.Reference) { Reference = m.Groups["ref"].Value },
+
+            ["task 3", "#3", "2", "the first one", "the last one", "the one about notes", "I mean the second one"]),
     ];
 
-    public static Intent Parse(string message)
+    public static Intent Parse(string message) => Read(message).Intent;
+
+    /// <summary>The rules in order, as (name, examples): for tests, with <see cref="FirstRule"/>.</summary>
+    internal static IReadOnlyList<(string Name, IReadOnlyList<string> Examples)> Table { get; } =
+        [.. Rules.Select(rule => (rule.Name, rule.Examples))];
+
+    /// <summary>The position in <see cref="Table"/> of the rule that reads <paramref name="message"/>, or null when none does.</summary>
+    internal static int? FirstRule(string message) => Read(message).Rule;
+
+    /// <summary>What <paramref name="message"/> asks for, and the rule that read it (an index into <see cref="Rules"/>).</summary>
+    private static (int? Rule, Intent Intent) Read(string message)
     {
+        // Rules starts with SmallTalk, so a small-talk rule's index is its index in Rules too.
         var light = Whitespace().Replace(message, " ").Trim().TrimEnd('.', '!', '?', ' ');
-        var intent = Apply(SmallTalk, light);
-        if (intent is not null)
+        if (Apply(SmallTalk, light) is { } smallTalk)
         {
-            return intent;
+            return smallTalk;
         }
 
         var text = Utterance.Clean(message);
-        return text.Length == 0 ? Intent.Unknown : Apply(Rules, text) ?? Intent.Unknown;
+        return (text.Length == 0 ? null : Apply(Rules, text)) ?? (null, Intent.Unknown);
     }
 
-    private static Intent? Apply(Rule[] rules, string text)
+    private static (int? Rule, Intent Intent)? Apply(Rule[] rules, string text)
     {
-        foreach (var rule in rules)
+        for (var i = 0; i < rules.Length; i++)
         {
-            var match = rule.Pattern.Match(text);
-            if (match.Success && rule.Build(match, text) is { } intent)
+            var match = rules[i].Pattern.Match(text);
+            if (match.Success && rules[i].Build(match, text) is { } intent)
             {
-                return intent;
+                return (i, intent);
             }
         }
 
