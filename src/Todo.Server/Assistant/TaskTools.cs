@@ -84,7 +84,7 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
         var request = new TaskListQuery { Status = filter, Search = search, Limit = ListLimit };
         var page = await tasks.ListAsync(userId, request, cancellationToken);
         var items = page.Items.Select(TaskSummary.Line).ToList();
-        var count = page.Next is null ? items.Count : await CountAsync(request, page, cancellationToken);
+        var count = page.Next is null ? items.Count : await tasks.CountAsync(userId, filter, search, cancellationToken);
         return new TaskListResult(StatusName(filter), search, count, items, page.Next is null ? null : true);
     }
 
@@ -290,32 +290,6 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
             TaskReferenceMatcher.ParseNumber(reference) is { } number
                 ? $"There is no task #{number}."
                 : $"No task matches \"{reference}\".");
-
-    /// <summary>How many tasks match in all, when the page was cut: counted from the titles for a status, paging for a search.</summary>
-    private async Task<int> CountAsync(TaskListQuery request, TaskPage firstPage, CancellationToken cancellationToken)
-    {
-        if (request.Search is null)
-        {
-            var owned = await tasks.ListTitlesAsync(userId, cancellationToken);
-            return request.Status switch
-            {
-                TaskStatusFilter.Pending => owned.Count(t => !t.IsCompleted),
-                TaskStatusFilter.Completed => owned.Count(t => t.IsCompleted),
-                _ => owned.Count,
-            };
-        }
-
-        var count = firstPage.Items.Count;
-        var next = firstPage.Next;
-        while (next is not null)
-        {
-            var page = await tasks.ListAsync(userId, request with { Limit = TaskListQuery.MaxLimit, After = next }, cancellationToken);
-            count += page.Items.Count;
-            next = page.Next;
-        }
-
-        return count;
-    }
 
     private static TaskToolError? CheckTitle(string? title) =>
         TaskText.Title.Check(title ?? "") is { } problem ? TaskToolError.Invalid(problem) : null;

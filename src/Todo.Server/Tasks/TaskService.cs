@@ -74,6 +74,10 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         return [.. rows.Select(row => (row.Number, row.Title, row.IsCompleted))];
     }
 
+    /// <summary>How many of the user's tasks a list with this status and search holds in all (one COUNT).</summary>
+    public Task<int> CountAsync(Guid userId, TaskStatusFilter status, string? search, CancellationToken cancellationToken = default) =>
+        Matching(userId, status, search).CountAsync(cancellationToken);
+
     /// <summary>One page of the user's tasks (one round trip, whatever the page's depth).</summary>
     public async Task<TaskPage> ListAsync(Guid userId, TaskListQuery query, CancellationToken cancellationToken = default)
     {
@@ -85,27 +89,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
             throw new ArgumentException("The cursor was made for a different sort order.", nameof(query));
         }
 
-        var tasks = db.Tasks.AsNoTracking().Where(t => t.UserId == userId);
-        tasks = query.Status switch
-        {
-            TaskStatusFilter.Pending => tasks.Where(t => !t.IsCompleted),
-            TaskStatusFilter.Completed => tasks.Where(t => t.IsCompleted),
-            _ => tasks,
-        };
-
-        var search = query.Search?.Trim();
-        if (!string.IsNullOrEmpty(search))
-        {
-            search = TaskText.Search.Require(search, "q");
-            var pattern = "%" + EscapeLike(search) + "%";
-            // ILIKE folds case for all of Unicode; SQLite's LIKE folds ASCII letters only.
-            tasks = IsPostgres
-                ? tasks.Where(t => EF.Functions.ILike(t.Title, pattern, LikeEscape) ||
-                                   EF.Functions.ILike(t.Description!, pattern, LikeEscape))
-                : tasks.Where(t => EF.Functions.Like(t.Title, pattern, LikeEscape) ||
-                                   EF.Functions.Like(t.Description, pattern, LikeEscape));
-        }
-
+        var tasks = Matching(userId, query.Status, query.Search);
         var rows = await Page(tasks, query.Sort, query.After).Take(query.Limit + 1).ToListAsync(cancellationToken);
         if (rows.Count <= query.Limit)
         {
@@ -331,6 +315,30 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
     private static string? ValidDescription(string? description) =>
         description is null ? null : TaskText.Description.Require(description, "description") is { } valid
             && !string.IsNullOrWhiteSpace(valid) ? valid : null;
+
+    /// <summary>The user's tasks with <paramref name="status"/> whose title or description contains <paramref name="search"/>.</summary>
+    private IQueryable<TaskItem> Matching(Guid userId, TaskStatusFilter status, string? search)
+    {
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.UserId == userId);
+        tasks = status switch
+        {
+            TaskStatusFilter.Pending => tasks.Where(t => !t.IsCompleted),
+            TaskStatusFilter.Completed => tasks.Where(t => t.IsCompleted),
+            _ => tasks,
+        };
+
+        search = search?.Trim();
+        if (string.IsNullOrEmpty(search))
+        {
+            return tasks;
+        }
+
+        var pattern = "%" + EscapeLike(TaskText.Search.Require(search, "q")) + "%";
+        // ILIKE folds case for all of Unicode; SQLite's LIKE folds ASCII letters only.
+        return IsPostgres
+            ? tasks.Where(t => EF.Functions.ILike(t.Title, pattern, LikeEscape) || EF.Functions.ILike(t.Description!, pattern, LikeEscape))
+            : tasks.Where(t => EF.Functions.Like(t.Title, pattern, LikeEscape) || EF.Functions.Like(t.Description, pattern, LikeEscape));
+    }
 
     private static string EscapeLike(string text) => text
         .Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)

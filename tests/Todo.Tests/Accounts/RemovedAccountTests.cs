@@ -93,7 +93,7 @@ public abstract class RemovedAccountTests(ApiFixture api, LogCollector log)
         Assert.Equal(McpEndpoint.AccountGoneText, Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
         await AssertNothingStoredAsync(user);
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => client.ListToolsAsync(cancellationToken: Cancellation).AsTask());
-        Assert.True(IsUnauthorized(refused), "expected a 401 from /mcp, got: " + refused);
+        Assert.True(McpTestClient.IsUnauthorized(refused), "expected a 401 from /mcp, got: " + refused);
         log.AssertNoErrors();
     }
 
@@ -145,16 +145,6 @@ public abstract class RemovedAccountTests(ApiFixture api, LogCollector log)
         Assert.Equal(0, await api.WithDbAsync(db => db.Tasks.CountAsync(t => t.UserId == user.Id, Cancellation)));
         Assert.Equal(0, await api.WithDbAsync(db => db.Conversations.CountAsync(c => c.UserId == user.Id, Cancellation)));
     }
-
-    private static bool IsUnauthorized(Exception error) => error switch
-    {
-        HttpRequestException { StatusCode: HttpStatusCode.Unauthorized } => true,
-        ClientTransportClosedException { Details: HttpClientCompletionDetails { HttpStatusCode: HttpStatusCode.Unauthorized } } => true,
-        AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnauthorized),
-        _ => error.Message.Contains("401", StringComparison.Ordinal)
-             || error.Message.Contains("Unauthorized", StringComparison.OrdinalIgnoreCase)
-             || (error.InnerException is { } inner && IsUnauthorized(inner)),
-    };
 }
 
 public sealed class SqliteRemovedAccountTests(LoggedSqliteApi api) : RemovedAccountTests(api, api.Log), IClassFixture<LoggedSqliteApi>;

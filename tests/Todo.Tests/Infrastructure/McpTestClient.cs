@@ -1,3 +1,4 @@
+using System.Net;
 using ModelContextProtocol.Client;
 
 namespace Todo.Tests.Infrastructure;
@@ -24,4 +25,15 @@ public static class McpTestClient
             ownsHttpClient: true);
         return McpClient.CreateAsync(transport, cancellationToken: cancellationToken);
     }
+
+    /// <summary>Whether the MCP client's failure was the server's 401, however the transport reported it.</summary>
+    public static bool IsUnauthorized(Exception error) => error switch
+    {
+        HttpRequestException { StatusCode: HttpStatusCode.Unauthorized } => true,
+        ClientTransportClosedException { Details: HttpClientCompletionDetails { HttpStatusCode: HttpStatusCode.Unauthorized } } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnauthorized),
+        _ => error.Message.Contains("401", StringComparison.Ordinal)
+             || error.Message.Contains("Unauthorized", StringComparison.OrdinalIgnoreCase)
+             || (error.InnerException is { } inner && IsUnauthorized(inner)),
+    };
 }

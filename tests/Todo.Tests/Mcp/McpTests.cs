@@ -299,7 +299,7 @@ public abstract class McpTests(ApiFixture api)
             await using var client = await ConnectAsync("not-a-valid-token");
         });
 
-        Assert.True(IsUnauthorized(error), "expected a 401 from /mcp, got: " + error);
+        Assert.True(McpTestClient.IsUnauthorized(error), "expected a 401 from /mcp, got: " + error);
     }
 
     [Fact(Timeout = TestTimeout)]
@@ -353,16 +353,6 @@ public abstract class McpTests(ApiFixture api)
             $"structured content {structured.GetRawText()} differs from the text {text}");
         return structured;
     }
-
-    private static bool IsUnauthorized(Exception error) => error switch
-    {
-        HttpRequestException { StatusCode: HttpStatusCode.Unauthorized } => true,
-        ClientTransportClosedException { Details: HttpClientCompletionDetails { HttpStatusCode: HttpStatusCode.Unauthorized } } => true,
-        AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnauthorized),
-        _ => error.Message.Contains("401", StringComparison.Ordinal)
-             || error.Message.Contains("Unauthorized", StringComparison.OrdinalIgnoreCase)
-             || (error.InnerException is { } inner && IsUnauthorized(inner)),
-    };
 
     private static ToolAnnotations Annotations(Dictionary<string, McpClientTool> tools, string name) =>
         tools[name].ProtocolTool.Annotations ?? throw new InvalidOperationException($"{name} has no annotations");
