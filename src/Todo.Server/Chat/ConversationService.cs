@@ -1,8 +1,7 @@
-using System.Buffers.Text;
-using System.Globalization;
-using System.Text;
+using System.Buffers.Binary;
 using Microsoft.EntityFrameworkCore;
 using Todo.Server.Data;
+using Todo.Server.Http;
 
 namespace Todo.Server.Chat;
 
@@ -85,30 +84,31 @@ public sealed class ConversationService(TodoDbContext db, TimeProvider time)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsDeleted, true).SetProperty(c => c.DeletedAt, now), cancellationToken) > 0;
     }
 
-    private static string WriteCursor(DateTime updatedAt, Guid id) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
-            string.Create(CultureInfo.InvariantCulture, $"{updatedAt.Ticks}:{id:N}")));
+    private static string WriteCursor(DateTime updatedAt, Guid id)
+    {
+        var fields = new byte[sizeof(long) + 16];
+        BinaryPrimitives.WriteInt64LittleEndian(fields, updatedAt.Ticks);
+        id.TryWriteBytes(fields.AsSpan(sizeof(long)));
+        return PageCursor.Encode(PageCursorKind.Conversations, fields);
+    }
 
     private static bool TryReadCursor(string cursor, out DateTime updatedAt, out Guid id)
     {
         updatedAt = default;
         id = default;
-        try
+        if (!PageCursor.TryDecode(cursor, PageCursorKind.Conversations, out var fields) || fields.Length != sizeof(long) + 16)
         {
-            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split(':');
-            if (parts.Length == 2
-                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks
-                && Guid.TryParseExact(parts[1], "N", out id))
-            {
-                updatedAt = new DateTime(ticks, DateTimeKind.Utc);
-                return true;
-            }
-        }
-        catch (FormatException)
-        {
+            return false;
         }
 
-        return false;
+        var ticks = BinaryPrimitives.ReadInt64LittleEndian(fields);
+        if (ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        updatedAt = new DateTime(ticks, DateTimeKind.Utc);
+        id = new Guid(fields.AsSpan(sizeof(long)));
+        return true;
     }
 }

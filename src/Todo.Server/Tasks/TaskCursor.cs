@@ -1,21 +1,15 @@
 using System.Buffers.Binary;
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using System.Text;
+using Todo.Server.Http;
 
 namespace Todo.Server.Tasks;
 
 /// <summary>
 /// A keyset position in a task list: the last row's sort key and its number (unique per user, so it breaks
-/// every tie). On the wire it is opaque: base64url of a small versioned binary record with a checksum, so
-/// a truncated, edited or foreign string is refused rather than misread. It only says where to continue in
-/// the caller's own list (ownership is in the query), so it needs no secret.
+/// every tie). On the wire it is a <see cref="PageCursor"/>, the format every list of the API shares.
 /// </summary>
 public sealed record TaskCursor(TaskSort Sort, int Number, DateTime Timestamp = default, string Title = "")
 {
-    private const byte Version = 1;
-    private const int ChecksumLength = 6;
-    private const int MaxEncodedLength = 1024;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The position just after <paramref name="task"/> in a list sorted by <paramref name="sort"/>.</summary>
@@ -31,47 +25,33 @@ public sealed record TaskCursor(TaskSort Sort, int Number, DateTime Timestamp = 
     {
         var title = Sort == TaskSort.Title ? StrictUtf8.GetBytes(Title) : [];
         var hasTimestamp = HasTimestamp(Sort);
-        var payload = new byte[2 + sizeof(int) + (hasTimestamp ? sizeof(long) : 0) + title.Length + ChecksumLength];
-        payload[0] = Version;
-        payload[1] = (byte)Sort;
-        BinaryPrimitives.WriteInt32LittleEndian(payload.AsSpan(2), Number);
-        var offset = 2 + sizeof(int);
+        var fields = new byte[1 + sizeof(int) + (hasTimestamp ? sizeof(long) : 0) + title.Length];
+        fields[0] = (byte)Sort;
+        BinaryPrimitives.WriteInt32LittleEndian(fields.AsSpan(1), Number);
+        var offset = 1 + sizeof(int);
         if (hasTimestamp)
         {
-            BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(offset), Timestamp.ToUniversalTime().Ticks);
+            BinaryPrimitives.WriteInt64LittleEndian(fields.AsSpan(offset), Timestamp.ToUniversalTime().Ticks);
             offset += sizeof(long);
         }
 
-        title.CopyTo(payload.AsSpan(offset));
-        Checksum(payload.AsSpan(0, payload.Length - ChecksumLength)).CopyTo(payload.AsSpan(payload.Length - ChecksumLength));
-        return Base64Url.EncodeToString(payload);
+        title.CopyTo(fields.AsSpan(offset));
+        return PageCursor.Encode(PageCursorKind.Tasks, fields);
     }
 
     /// <summary>Reads a cursor made by <see cref="Encode"/>; false for anything else.</summary>
     public static bool TryDecode(string? text, out TaskCursor? cursor)
     {
         cursor = null;
-        if (string.IsNullOrEmpty(text) || text.Length > MaxEncodedLength || !Base64Url.IsValid(text))
+        if (!PageCursor.TryDecode(text, PageCursorKind.Tasks, out var fields) || fields.Length < 1 + sizeof(int))
         {
             return false;
         }
 
-        var payload = Base64Url.DecodeFromChars(text);
-        if (payload.Length < 2 + sizeof(int) + ChecksumLength || payload[0] != Version
-            || !string.Equals(Base64Url.EncodeToString(payload), text, StringComparison.Ordinal)) // one spelling per cursor
-        {
-            return false;
-        }
-
-        var body = payload.AsSpan(0, payload.Length - ChecksumLength);
-        if (!CryptographicOperations.FixedTimeEquals(Checksum(body), payload.AsSpan(body.Length)))
-        {
-            return false;
-        }
-
-        var sort = (TaskSort)body[1];
-        var number = BinaryPrimitives.ReadInt32LittleEndian(body[2..]);
-        var rest = body[(2 + sizeof(int))..];
+        var body = fields.AsSpan();
+        var sort = (TaskSort)body[0];
+        var number = BinaryPrimitives.ReadInt32LittleEndian(body[1..]);
+        var rest = body[(1 + sizeof(int))..];
         if (!Enum.IsDefined(sort) || number < 1)
         {
             return false;
@@ -119,5 +99,4 @@ public sealed record TaskCursor(TaskSort Sort, int Number, DateTime Timestamp = 
     private static bool HasTimestamp(TaskSort sort) =>
         sort is TaskSort.CreatedAt or TaskSort.CreatedAtDescending or TaskSort.UpdatedAt or TaskSort.UpdatedAtDescending;
 
-    private static byte[] Checksum(ReadOnlySpan<byte> body) => SHA256.HashData(body)[..ChecksumLength];
 }
