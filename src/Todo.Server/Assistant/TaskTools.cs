@@ -6,6 +6,7 @@ using Microsoft.Extensions.AI;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Todo.Server.Accounts;
+using Todo.Server.Http;
 using Todo.Server.Tasks;
 using Todo.Server.Text;
 
@@ -72,7 +73,7 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
     {
         if (ParseStatus(status) is not { } filter)
         {
-            return TaskToolError.Invalid($"The status \"{TextElements.Truncate(TextElements.Sanitize(status ?? ""), 20)}\" is not one of: all, pending, completed.");
+            return TaskToolError.Invalid($"The status \"{TextElements.Truncate(TextElements.Sanitize(status ?? ""), 20)}\" is not one of: {WireNames.List<TaskStatusFilter>()}.");
         }
 
         var search = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
@@ -85,7 +86,7 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
         var page = await tasks.ListAsync(userId, request, cancellationToken);
         var items = page.Items.Select(TaskSummary.Line).ToList();
         var count = page.Next is null ? items.Count : await tasks.CountAsync(userId, filter, search, cancellationToken);
-        return new TaskListResult(StatusName(filter), search, count, items, page.Next is null ? null : true);
+        return new TaskListResult(WireNames.Name(filter), search, count, items, page.Next is null ? null : true);
     }
 
     [McpServerTool(Name = TaskToolNames.CompleteTask, Title = "Complete a task",
@@ -298,20 +299,18 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
         description is not null && TaskText.Description.Check(description) is { } problem ? TaskToolError.Invalid(problem) : null;
 
     /// <summary>all, pending or completed, and the words a model might use for them; null for anything else.</summary>
-    private static TaskStatusFilter? ParseStatus(string? status) => status?.Trim().ToLowerInvariant() switch
+    /// <summary>A status by its wire name, or a word a model might use for one; null for anything else.</summary>
+    private static TaskStatusFilter? ParseStatus(string? status)
     {
-        null or "" or "all" or "any" or "every" or "everything" => TaskStatusFilter.All,
-        "pending" or "open" or "incomplete" or "active" or "todo" or "remaining" or "not_done" or "uncompleted" => TaskStatusFilter.Pending,
-        "completed" or "complete" or "done" or "finished" or "closed" => TaskStatusFilter.Completed,
-        _ => null,
-    };
-
-    private static string StatusName(TaskStatusFilter status) => status switch
-    {
-        TaskStatusFilter.Pending => "pending",
-        TaskStatusFilter.Completed => "completed",
-        _ => "all",
-    };
+        var word = status?.Trim().ToLowerInvariant();
+        return WireNames.TryParse(word, out TaskStatusFilter named) ? named : word switch
+        {
+            null or "" or "any" or "every" or "everything" => TaskStatusFilter.All,
+            "open" or "incomplete" or "active" or "todo" or "remaining" or "not_done" or "uncompleted" => TaskStatusFilter.Pending,
+            "complete" or "done" or "finished" or "closed" => TaskStatusFilter.Completed,
+            _ => null,
+        };
+    }
 
     private static JsonSerializerOptions CreateJsonOptions()
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Todo.Server.Tasks;
 
 /// <summary>Which of the user's tasks a list holds.</summary>
@@ -13,9 +15,11 @@ public enum TaskSort
 {
     Number,
     CreatedAt,
+    [JsonStringEnumMemberName("-created_at")]
     CreatedAtDescending,
     Title,
     UpdatedAt,
+    [JsonStringEnumMemberName("-updated_at")]
     UpdatedAtDescending,
 }
 

@@ -18,11 +18,6 @@ namespace Todo.Server.Tasks;
 /// </summary>
 public static class TasksApi
 {
-    private static readonly string[] Statuses = ["all", "pending", "completed"];
-    private static readonly string[] Sorts = ["number", "created_at", "-created_at", "title", "updated_at", "-updated_at"];
-    private const string StatusValues = "all, pending, completed";
-    private const string SortValues = "number, created_at, -created_at, title, updated_at, -updated_at";
-
     public static WebApplicationBuilder AddTasks(this WebApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -70,14 +65,13 @@ public static class TasksApi
         TaskService tasks,
         CancellationToken cancellationToken,
         [Description("Which tasks: all, pending or completed.")]
-        [AllowedValues("all", "pending", "completed", ErrorMessage = "status must be one of: " + StatusValues + ".")]
+        [WireName<TaskStatusFilter>]
         string status = "all",
         [Description("Only tasks whose title or description contains this text, ignoring case.")]
         [TaskSearch]
         string? q = null,
         [Description("The order: by number (the default), created_at, title or updated_at; a leading '-' for newest first.")]
-        [AllowedValues("number", "created_at", "-created_at", "title", "updated_at", "-updated_at",
-            ErrorMessage = "sort must be one of: " + SortValues + ".")]
+        [WireName<TaskSort>]
         string sort = "number",
         [Description("Tasks per page, 1–100.")]
         [Range(1, TaskListQuery.MaxLimit, ErrorMessage = "limit must be between {1} and {2}.")]
@@ -85,7 +79,7 @@ public static class TasksApi
         [Description("The previous page's next_cursor, with the same sort.")]
         string? cursor = null)
     {
-        var order = ParseSort(sort);
+        var order = WireNames.Parse<TaskSort>(sort);
         TaskCursor? after = null;
         if (!string.IsNullOrEmpty(cursor))
         {
@@ -102,7 +96,7 @@ public static class TasksApi
 
         var page = await tasks.ListAsync(user.GetUserId(), new TaskListQuery
         {
-            Status = ParseStatus(status),
+            Status = WireNames.Parse<TaskStatusFilter>(status),
             Search = q,
             Sort = order,
             Limit = limit,
@@ -172,8 +166,8 @@ public static class TasksApi
         {
             var values = parameter.Name switch
             {
-                "status" => Statuses,
-                "sort" => Sorts,
+                "status" => WireNames.Of<TaskStatusFilter>(),
+                "sort" => WireNames.Of<TaskSort>(),
                 _ => null,
             };
             if (values is not null && parameter.Schema is OpenApiSchema schema)
@@ -184,22 +178,4 @@ public static class TasksApi
 
         return Task.CompletedTask;
     }
-
-    // The values are already checked by [AllowedValues]; anything else cannot arrive here.
-    private static TaskStatusFilter ParseStatus(string status) => status switch
-    {
-        "pending" => TaskStatusFilter.Pending,
-        "completed" => TaskStatusFilter.Completed,
-        _ => TaskStatusFilter.All,
-    };
-
-    private static TaskSort ParseSort(string sort) => sort switch
-    {
-        "created_at" => TaskSort.CreatedAt,
-        "-created_at" => TaskSort.CreatedAtDescending,
-        "title" => TaskSort.Title,
-        "updated_at" => TaskSort.UpdatedAt,
-        "-updated_at" => TaskSort.UpdatedAtDescending,
-        _ => TaskSort.Number,
-    };
 }
