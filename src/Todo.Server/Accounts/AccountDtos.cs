@@ -16,7 +16,9 @@ public sealed record RegisterRequest(
 /// <summary>Sign-in takes any password (a wrong one is a 401 like any other), but not an impossible email.</summary>
 public sealed record LoginRequest(
     [property: Required(ErrorMessage = "Enter your email address."), EmailAddressText] string Email,
-    [property: Required(AllowEmptyStrings = true, ErrorMessage = "Enter your password."), StringLength(Passwords.MaxInputLength, MinimumLength = 1, ErrorMessage = "Enter your password.")] string Password);
+    [property: Required(AllowEmptyStrings = true, ErrorMessage = "Enter your password."),
+               MinLength(1, ErrorMessage = "Enter your password."),
+               MaxLength(Passwords.MaxInputLength, ErrorMessage = "This is longer than any password can be.")] string Password);
 
 public sealed record LoginResponse(string AccessToken, string TokenType, int ExpiresIn, UserDto User);
 

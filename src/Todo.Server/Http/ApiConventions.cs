@@ -102,7 +102,7 @@ internal sealed partial class ApiExceptionHandler(
             BadHttpRequestException { Message: var message } when UnboundParameter().Match(message) is { Success: true } unbound =>
                 Problems.Validation(
                     JsonNamingPolicy.SnakeCaseLower.ConvertName(unbound.Groups["name"].Value),
-                    $"The value is not a valid {unbound.Groups["type"].Value.TrimEnd('?') switch { "int" or "long" => "whole number", "Guid" => "id", "DateTime" or "DateTimeOffset" => "date and time", var other => other }}."),
+                    $"The value is not a valid {Describe(unbound.Groups["type"].Value)}."),
             _ => null,
         };
         if (fieldProblem is not null)
@@ -151,6 +151,17 @@ internal sealed partial class ApiExceptionHandler(
     /// <summary>The framework's words for a route or query value it could not convert: "Failed to bind parameter "int? limit" from "x"."</summary>
     [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "(?<type>[\w.?<>]+) (?<name>\w+)" from """)]
     private static partial System.Text.RegularExpressions.Regex UnboundParameter();
+
+    /// <summary>What a parameter's type is called for a person: "Guid?" and "Nullable&lt;Guid&gt;" are an id.</summary>
+    private static string Describe(string type) =>
+        type.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>', '?') switch
+        {
+            "int" or "long" or "Int32" or "Int64" => "whole number",
+            "Guid" => "id",
+            "DateTime" or "DateTimeOffset" => "date and time",
+            "bool" or "Boolean" => "true or false",
+            var other => other,
+        };
 
     /// <summary>A field whose JSON value could not be read: a wrong type, or a string that is not valid Unicode.</summary>
     private static string DescribeJsonValue(JsonException exception) =>
