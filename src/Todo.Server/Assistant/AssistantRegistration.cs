@@ -23,6 +23,7 @@ public static class AssistantRegistration
         services.AddChatClient(CreateModel).UseFunctionInvocation();
 
         services.AddScoped<ChatService>();
+        services.AddScoped<ChatTurns>();
         services.AddScoped<ConversationService>();
         services.AddScoped<IdempotencyStore>();
         services.AddSingleton<ConversationRetention>();

@@ -20,12 +20,11 @@ public static class ChatApi
 
     public static RouteGroupBuilder MapChat(this IEndpointRouteBuilder app)
     {
-        var chat = app.MapGroup("/api/chat").WithTags("Chat").RequireAuthorization().AddEndpointFilter(ChatTurnLimiter.Filter);
+        var chat = app.MapGroup("/api/chat").WithTags("Chat").RequireAuthorization();
         MapTurn(chat.MapPost("/", ChatAsync).WithName("Chat"));
 
         var original = app.MapGroup("/api/{user_id}/chat").WithTags("Chat")
             .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireAssertion(RouteUser.IsCaller))
-            .AddEndpointFilter(ChatTurnLimiter.Filter)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         MapTurn(original.MapPost("/", ChatAsync).WithName("ChatForUser"));
 
@@ -57,130 +56,58 @@ public static class ChatApi
         .ProducesProblem(StatusCodes.Status504GatewayTimeout);
 
     private static async Task<IResult> ChatAsync(
-        ChatRequest request, ClaimsPrincipal principal, HttpContext http, ChatService chat, IdempotencyStore idempotency,
-        CancellationToken cancellationToken)
+        ChatRequest request, ClaimsPrincipal principal, HttpContext http, ChatTurns turns, CancellationToken cancellationToken)
     {
-        var userId = principal.GetUserId();
         var stream = http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));
         string? key = http.Request.Headers[IdempotencyKeyHeader];
-        if (key is not null)
+        if (key is not null && !IdempotencyStore.IsValidKey(key))
         {
-            if (!IdempotencyStore.IsValidKey(key))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                [IdempotencyKeyHeader] = [$"Use 1 to {IdempotencyStore.MaxKeyLength} visible ASCII characters."],
+            });
+        }
+
+        switch (await turns.StartAsync(principal.GetUserId(), request, key, cancellationToken))
+        {
+            case TurnRefused refused:
+                return Refusal(http, refused.Refusal);
+            case TurnReplayed replayed:
+                return stream ? Stream(Replay(replayed.Answer)) : TypedResults.Ok(replayed.Answer);
+            case TurnStarted started when stream:
+                return Stream(ToSse(turns.RunAsync(started, cancellationToken)));
+            case TurnStarted started:
+                ChatTurnDto? answer = null;
+                await foreach (var turnEvent in turns.RunAsync(started, cancellationToken))
                 {
-                    [IdempotencyKeyHeader] = [$"Use 1 to {IdempotencyStore.MaxKeyLength} visible ASCII characters."],
-                });
-            }
+                    switch (turnEvent)
+                    {
+                        case TurnCompletedEvent done:
+                            answer = done.Turn;
+                            break;
+                        case TurnFailedEvent failed:
+                            return Refusal(http, failed.Refusal);
+                    }
+                }
 
-            var claim = await idempotency.ClaimAsync(userId, key, IdempotencyStore.HashRequest(request), cancellationToken);
-            switch (claim.Outcome)
-            {
-                case IdempotencyOutcome.Replay:
-                    return stream ? Stream(Replay(claim.Response!)) : TypedResults.Ok(claim.Response);
-                case IdempotencyOutcome.InProgress:
-                    return Problem(StatusCodes.Status409Conflict, "Request in progress",
-                        "A request with this Idempotency-Key is still running; retry shortly.");
-                case IdempotencyOutcome.Mismatch:
-                    return Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
-                        "This Idempotency-Key was used for a different request.");
-            }
-        }
-
-        PreparedTurn? turn;
-        try
-        {
-            turn = await chat.PrepareAsync(userId, request.ConversationId, request.Message.Trim(), cancellationToken);
-        }
-        catch
-        {
-            await ReleaseAsync(idempotency, userId, key);
-            throw;
-        }
-
-        if (turn is null)
-        {
-            await ReleaseAsync(idempotency, userId, key);
-            return Problem(StatusCodes.Status404NotFound, "Not found", "No such conversation.");
-        }
-
-        if (stream)
-        {
-            return Stream(RunStreamingAsync(chat, idempotency, turn, key, cancellationToken));
-        }
-
-        try
-        {
-            ChatTurnDto? answer = null;
-            await foreach (var turnEvent in chat.RunAsync(turn, cancellationToken))
-            {
-                answer = (turnEvent as TurnCompletedEvent)?.Turn ?? answer;
-            }
-
-            if (key is not null)
-            {
-                await idempotency.CompleteAsync(userId, key, answer!, CancellationToken.None);
-            }
-
-            return TypedResults.Ok(answer);
-        }
-        catch (AssistantUnavailableException e)
-        {
-            await ReleaseAsync(idempotency, userId, key);
-            return AssistantProblem(e);
-        }
-        catch
-        {
-            await ReleaseAsync(idempotency, userId, key);
-            throw;
+                return TypedResults.Ok(answer);
+            default:
+                throw new InvalidOperationException("Unknown start of a chat turn.");
         }
     }
 
-    private static async IAsyncEnumerable<SseItem<object>> RunStreamingAsync(
-        ChatService chat, IdempotencyStore idempotency, PreparedTurn turn, string? key,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SseItem<object>> ToSse(IAsyncEnumerable<ChatTurnEvent> events)
     {
-        var events = chat.RunAsync(turn, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        var completed = false;
-        try
+        await foreach (var turnEvent in events)
         {
-            while (true)
+            yield return turnEvent switch
             {
-                SseItem<object> item;
-                try
-                {
-                    if (!await events.MoveNextAsync())
-                    {
-                        break;
-                    }
-
-                    item = ToSse(events.Current);
-                    if (events.Current is TurnCompletedEvent done && key is not null)
-                    {
-                        await idempotency.CompleteAsync(turn.UserId, key, done.Turn, CancellationToken.None);
-                    }
-
-                    completed |= events.Current is TurnCompletedEvent;
-                }
-                catch (AssistantUnavailableException e)
-                {
-                    item = new SseItem<object>(ToProblem(e), "error");
-                }
-
-                yield return item;
-                if (item.EventType == "error")
-                {
-                    yield break;
-                }
-            }
-        }
-        finally
-        {
-            await events.DisposeAsync();
-            if (!completed)
-            {
-                await ReleaseAsync(idempotency, turn.UserId, key);
-            }
+                ToolCallEvent call => new SseItem<object>(call.Call, "tool_call"),
+                TextDeltaEvent delta => new SseItem<object>(new { text = delta.Text }, "delta"),
+                TurnCompletedEvent done => new SseItem<object>(done.Turn, "done"),
+                TurnFailedEvent failed => new SseItem<object>(ToProblem(failed.Refusal), "error"),
+                _ => throw new InvalidOperationException($"Unknown chat event {turnEvent.GetType().Name}."),
+            };
         }
     }
 
@@ -196,29 +123,21 @@ public static class ChatApi
         await Task.CompletedTask;
     }
 
-    private static SseItem<object> ToSse(ChatTurnEvent turnEvent) => turnEvent switch
-    {
-        ToolCallEvent call => new SseItem<object>(call.Call, "tool_call"),
-        TextDeltaEvent delta => new SseItem<object>(new { text = delta.Text }, "delta"),
-        TurnCompletedEvent done => new SseItem<object>(done.Turn, "done"),
-        _ => throw new InvalidOperationException($"Unknown chat event {turnEvent.GetType().Name}."),
-    };
-
     private static ServerSentEventsResult<object> Stream(IAsyncEnumerable<SseItem<object>> items) => TypedResults.ServerSentEvents(items);
 
-    private static async Task ReleaseAsync(IdempotencyStore idempotency, Guid userId, string? key)
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails ToProblem(ChatTurnRefusal refusal) =>
+        Problems.Create(refusal.Status, refusal.Title, refusal.Detail);
+
+    /// <summary>A refused or failed turn as its problem, with Retry-After when the refusal says when to come back.</summary>
+    private static ProblemHttpResult Refusal(HttpContext http, ChatTurnRefusal refusal)
     {
-        if (key is not null)
+        if (refusal.RetryAfter is { } wait)
         {
-            await idempotency.ReleaseAsync(userId, key);
+            http.Response.Headers.RetryAfter = RateLimits.Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+
+        return TypedResults.Problem(ToProblem(refusal));
     }
-
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails ToProblem(AssistantUnavailableException e) => e.TimedOut
-        ? Problems.Create(StatusCodes.Status504GatewayTimeout, "Assistant timed out", "The assistant did not answer in time; your message was kept.")
-        : Problems.Create(StatusCodes.Status502BadGateway, "Assistant failed", "The assistant could not answer; your message was kept.");
-
-    private static ProblemHttpResult AssistantProblem(AssistantUnavailableException e) => TypedResults.Problem(ToProblem(e));
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(Problems.Create(status, title, detail));

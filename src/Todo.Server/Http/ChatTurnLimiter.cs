@@ -1,12 +1,11 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using Todo.Server.Accounts;
 
 namespace Todo.Server.Http;
 
 /// <summary>
 /// The per-user chat limit (<c>RateLimiting:ChatPerMinute</c>), one allowance for every way a turn arrives: the chat
-/// API (<see cref="Filter"/>) and the web page's assistant panel.
+/// API and the web page's assistant panel, taken by <see cref="Chat.ChatTurns"/>.
 /// </summary>
 public sealed class ChatTurnLimiter : IDisposable
 {
@@ -24,20 +23,6 @@ public sealed class ChatTurnLimiter : IDisposable
         using var lease = limiter.AttemptAcquire(userId);
         retryAfter = lease.IsAcquired ? TimeSpan.Zero : RateLimits.RetryAfter(lease);
         return lease.IsAcquired;
-    }
-
-    /// <summary>The chat routes' endpoint filter: a 429 problem with Retry-After once the caller's allowance is spent.</summary>
-    public static async ValueTask<object?> Filter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (http.User.Identity?.IsAuthenticated == true
-            && !http.RequestServices.GetRequiredService<ChatTurnLimiter>().TryTake(http.User.GetUserId(), out var retryAfter))
-        {
-            await RateLimits.WriteTooManyRequestsAsync(http, retryAfter);
-            return Results.Empty;
-        }
-
-        return await next(context);
     }
 
     public void Dispose() => limiter.Dispose();

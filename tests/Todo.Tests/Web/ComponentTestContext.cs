@@ -34,6 +34,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<TaskService>();
         Services.AddScoped<ConversationService>();
         Services.AddScoped<ChatService>();
+        Services.AddScoped<ChatTurns>();
+        Services.AddScoped<IdempotencyStore>();
         Services.AddOptions<ChatSettings>();
         Services.AddOptions<AssistantOptions>();
         Services.AddOptions<RateLimitingOptions>();

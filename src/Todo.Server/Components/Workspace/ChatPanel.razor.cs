@@ -60,9 +60,6 @@ public sealed partial class ChatPanel : IDisposable
     private IServiceScopeFactory Scopes { get; set; } = default!;
 
     [Inject]
-    private ChatTurnLimiter TurnLimiter { get; set; } = default!;
-
-    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
@@ -218,12 +215,6 @@ public sealed partial class ChatPanel : IDisposable
         }
 
         messageError = chatError = null;
-        if (!TurnLimiter.TryTake(UserId, out var retryAfter))
-        {
-            chatError = $"You have sent too many messages in the last minute; try again in {RateLimits.Seconds(retryAfter)} seconds. What you typed is kept.";
-            return;
-        }
-
         var text = draft.Trim();
         busy = thinking = true;
         var question = new ChatLine(fromUser: true, text);
@@ -233,29 +224,33 @@ public sealed partial class ChatPanel : IDisposable
         try
         {
             await using var scope = Scopes.CreateAsyncScope();
-            var chat = scope.ServiceProvider.GetRequiredService<ChatService>();
-            var turn = await chat.PrepareAsync(UserId, selectedId, text, disposed.Token);
-            if (turn is null)
+            var turns = scope.ServiceProvider.GetRequiredService<ChatTurns>();
+            switch (await turns.StartAsync(UserId, request, idempotencyKey: null, disposed.Token))
             {
-                lines.Remove(question);
-                chatError = "That conversation no longer exists, so the message was not sent. What you typed is kept.";
-                await ShowConversationAsync(null, []);
-            }
-            else
-            {
-                // The message is stored: the box can be emptied, and a new conversation now has its id.
-                draft = "";
-                await Drafts.ClearAsync(JS, "chat-message");
-                question.Id = turn.UserMessage.Id;
-                if (selectedId != turn.Conversation.Id)
-                {
-                    selectedId = turn.Conversation.Id;
-                    conversations.Insert(0, ConversationDto.From(turn.Conversation));
-                    await JS.InvokeVoidAsync("todo.replaceUrl",
-                        Navigation.GetUriWithQueryParameter(ConversationParameter, selectedId.ToString()));
-                }
+                case TurnRefused refused:
+                    lines.Remove(question);
+                    chatError = refused.Refusal.Detail + " What you typed is kept.";
+                    if (refused.Refusal.Status == StatusCodes.Status404NotFound)
+                    {
+                        await ShowConversationAsync(null, []);
+                    }
 
-                await RunTurnAsync(chat, turn);
+                    break;
+                case TurnStarted started:
+                    // The message is stored: the box can be emptied, and a new conversation now has its id.
+                    draft = "";
+                    await Drafts.ClearAsync(JS, "chat-message");
+                    question.Id = started.Turn.UserMessage.Id;
+                    if (selectedId != started.Turn.Conversation.Id)
+                    {
+                        selectedId = started.Turn.Conversation.Id;
+                        conversations.Insert(0, ConversationDto.From(started.Turn.Conversation));
+                        await JS.InvokeVoidAsync("todo.replaceUrl",
+                            Navigation.GetUriWithQueryParameter(ConversationParameter, selectedId.ToString()));
+                    }
+
+                    await RunTurnAsync(turns, started);
+                    break;
             }
         }
         catch (OperationCanceledException) when (disposed.IsCancellationRequested)
@@ -276,12 +271,12 @@ public sealed partial class ChatPanel : IDisposable
         await LoadConversationsAsync();
     }
 
-    private async Task RunTurnAsync(ChatService chat, PreparedTurn turn)
+    private async Task RunTurnAsync(ChatTurns turns, TurnStarted started)
     {
         var reply = new ChatLine(fromUser: false, "");
         try
         {
-            await foreach (var turnEvent in chat.RunAsync(turn, disposed.Token))
+            await foreach (var turnEvent in turns.RunAsync(started, disposed.Token))
             {
                 switch (turnEvent)
                 {
@@ -307,17 +302,14 @@ public sealed partial class ChatPanel : IDisposable
 
                         announcement = "The assistant answered.";
                         break;
+                    case TurnFailedEvent failed:
+                        lines.Remove(reply);
+                        chatError = failed.Refusal.Detail;
+                        break;
                 }
 
                 StateHasChanged();
             }
-        }
-        catch (AssistantUnavailableException e)
-        {
-            lines.Remove(reply);
-            chatError = e.TimedOut
-                ? "The assistant did not answer in time. Your message was kept; send it again to retry."
-                : "The assistant could not answer. Your message was kept; send it again to retry.";
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
