@@ -129,6 +129,7 @@ public sealed class ChatService(
         var options = new ChatOptions { Tools = new TaskTools(tasks, db, turn.UserId).AsAIFunctions() };
         var calls = new Dictionary<string, FunctionCallContent>(StringComparer.Ordinal);
         var toolCalls = new List<ToolCallDto>();
+        var stored = new List<StoredToolCall>();
         var reply = new StringBuilder();
 
         var updates = assistant.GetStreamingResponseAsync(messages, options, timeout.Token).GetAsyncEnumerator(timeout.Token);
@@ -166,6 +167,7 @@ public sealed class ChatService(
                         case FunctionResultContent result when calls.Remove(result.CallId, out var call):
                             var toolCall = new ToolCallDto(call.Name, ToJson(call.Arguments), ToJson(result.Result));
                             toolCalls.Add(toolCall);
+                            stored.Add(new StoredToolCall(call.CallId, call.Name, toolCall.Arguments, toolCall.Result));
                             yield return new ToolCallEvent(toolCall);
                             break;
                         case TextContent { Text.Length: > 0 } text when update.Role != ChatRole.Tool:
@@ -187,16 +189,16 @@ public sealed class ChatService(
             throw new AssistantUnavailableException(timedOut: false);
         }
 
-        await StoreReplyAsync(turn, response, cancellationToken);
+        await StoreReplyAsync(turn, response, stored, cancellationToken);
         yield return new TurnCompletedEvent(new ChatTurnDto(turn.Conversation.Id, response, toolCalls));
     }
 
     /// <summary>
-    /// Stores the reply, then moves the conversation's <c>updated_at</c> up to it, never back, in a statement of its
+    /// Stores the reply with the tool calls made before it, then moves the conversation's <c>updated_at</c> up to it, never back, in a statement of its
     /// own: turns in one conversation at the same moment hold its row only for that statement, not for the reply's
     /// transaction, and one that finds a later time already there writes nothing.
     /// </summary>
-    private async Task StoreReplyAsync(PreparedTurn turn, string response, CancellationToken cancellationToken)
+    private async Task StoreReplyAsync(PreparedTurn turn, string response, IReadOnlyList<StoredToolCall> toolCalls, CancellationToken cancellationToken)
     {
         var now = Later(time.GetUtcNow().UtcDateTime, turn.UserMessage.CreatedAt);
         var conversationId = turn.Conversation.Id;
@@ -207,6 +209,7 @@ public sealed class ChatService(
             Role = MessageRole.Assistant,
             Content = response,
             CreatedAt = now,
+            ToolCalls = StoredToolCalls.Write(toolCalls),
         });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
