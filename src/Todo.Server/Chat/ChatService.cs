@@ -115,7 +115,7 @@ public sealed class ChatService(
 
         db.ChangeTracker.Clear();
 
-        return new PreparedTurn(userId, conversation, [.. history.Select(ToChatMessage)], userMessage);
+        return new PreparedTurn(userId, conversation, [.. history.SelectMany(ToChatMessages)], userMessage);
     }
 
     /// <summary>Runs the model and stores its reply, reporting tool calls and text as they happen.</summary>
@@ -227,8 +227,34 @@ public sealed class ChatService(
     private static DateTime Later(DateTime now, DateTime? previous) =>
         previous is { } before && now <= before ? before.AddTicks(TimeSpan.TicksPerMillisecond / 1000) : now;
 
-    private static ChatMessage ToChatMessage(Message message) =>
-        new(message.Role == MessageRole.User ? ChatRole.User : ChatRole.Assistant, message.Content);
+    /// <summary>
+    /// A stored message as the model sees it. A reply that called tools becomes what the model answered in that turn:
+    /// an assistant message with the calls, a tool message with their results, then the reply's text.
+    /// </summary>
+    internal static IEnumerable<ChatMessage> ToChatMessages(Message message)
+    {
+        if (message.Role == MessageRole.User)
+        {
+            yield return new ChatMessage(ChatRole.User, message.Content);
+            yield break;
+        }
+
+        var calls = StoredToolCalls.Read(message.ToolCalls);
+        if (calls.Count > 0)
+        {
+            yield return new ChatMessage(ChatRole.Assistant, [.. calls.Select(call =>
+                (AIContent)new FunctionCallContent(call.CallId, call.Name, Arguments(call.Arguments)))]);
+            yield return new ChatMessage(ChatRole.Tool, [.. calls.Select(call =>
+                (AIContent)new FunctionResultContent(call.CallId, call.Result))]);
+        }
+
+        yield return new ChatMessage(ChatRole.Assistant, message.Content);
+    }
+
+    private static Dictionary<string, object?> Arguments(JsonElement arguments) =>
+        arguments.ValueKind == JsonValueKind.Object
+            ? arguments.EnumerateObject().ToDictionary(property => property.Name, property => (object?)property.Value, StringComparer.Ordinal)
+            : [];
 
     private static JsonElement ToJson(object? value) => value switch
     {
