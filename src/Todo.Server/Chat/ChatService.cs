@@ -256,7 +256,8 @@ public sealed class ChatService(
             ? arguments.EnumerateObject().ToDictionary(property => property.Name, property => (object?)property.Value, StringComparer.Ordinal)
             : [];
 
-    private static JsonElement ToJson(object? value) => value switch
+    /// <summary>A tool call's arguments or result as the JSON the turn reports and stores.</summary>
+    internal static JsonElement ToJson(object? value) => value switch
     {
         JsonElement element => element,
         null => JsonSerializer.SerializeToElement<object?>(null, ApiConventions.Json),
