@@ -226,6 +226,36 @@ public abstract class ConversationApiTests(ApiFixture api)
         Assert.False(string.IsNullOrEmpty(call.CallId));
     }
 
+    [Fact(Timeout = TestTimeout)]
+    public async Task ToolCallsWithCharactersJsonbRefusesAreStoredCleanedAndReadBack()
+    {
+        var user = await api.CreateUserAsync();
+        var id = await Services.CreateConversationAsync(user.Id, "hostile");
+        var arguments = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["title"] = "a\u0000b\ud800c" });
+        var result = JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["ok"] = false, ["reference"] = "x\u0000", ["list"] = new List<string> { "\udc00" } });
+
+        await Services.InDbAsync(db =>
+        {
+            db.Messages.Add(new Message
+            {
+                Id = Guid.CreateVersion7(),
+                ConversationId = id,
+                Role = MessageRole.Assistant,
+                Content = "hi",
+                CreatedAt = DateTime.UtcNow,
+                ToolCalls = StoredToolCalls.Write([new StoredToolCall("call_\u0000", "add_task", arguments, result)]),
+            });
+            return db.SaveChangesAsync();
+        });
+
+        var item = Assert.Single((await GetOkAsync(user.Client, $"/api/conversations/{id}/messages")).GetProperty("items").EnumerateArray());
+        var call = Assert.Single(item.GetProperty("tool_calls").EnumerateArray());
+        Assert.Equal("ab\ufffdc", call.GetProperty("arguments").GetProperty("title").GetString());
+        Assert.Equal("x", call.GetProperty("result").GetProperty("reference").GetString());
+        Assert.Equal(["\ufffd"], call.GetProperty("result").GetProperty("list").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("call_", StoredToolCalls.Read((await Services.StoredMessagesAsync(id))[0].ToolCalls)[0].CallId);
+    }
+
     [Theory(Timeout = TestTimeout)]
     [InlineData("limit=0")]
     [InlineData("limit=101")]
