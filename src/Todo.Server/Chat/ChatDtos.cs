@@ -20,9 +20,12 @@ public sealed record ConversationDto(Guid Id, string? Title, DateTime CreatedAt,
 
 public sealed record ConversationListResponse(IReadOnlyList<ConversationDto> Items, string? NextCursor);
 
-public sealed record MessageDto(Guid Id, MessageRole Role, string Content, DateTime CreatedAt)
+/// <summary>A stored message; <see cref="ToolCalls"/> are the tools the assistant called before this reply (empty for the user's messages).</summary>
+public sealed record MessageDto(Guid Id, MessageRole Role, string Content, DateTime CreatedAt, IReadOnlyList<ToolCallDto> ToolCalls)
 {
-    public static MessageDto From(Message message) => new(message.Id, message.Role, message.Content, message.CreatedAt);
+    public static MessageDto From(Message message) => new(
+        message.Id, message.Role, message.Content, message.CreatedAt,
+        [.. StoredToolCalls.Read(message.ToolCalls).Select(call => new ToolCallDto(call.Name, call.Arguments, call.Result))]);
 }
 
 public sealed record MessageListResponse(IReadOnlyList<MessageDto> Items);

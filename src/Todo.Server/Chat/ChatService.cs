@@ -115,7 +115,7 @@ public sealed class ChatService(
 
         db.ChangeTracker.Clear();
 
-        return new PreparedTurn(userId, conversation, [.. history.Select(ToChatMessage)], userMessage);
+        return new PreparedTurn(userId, conversation, [.. history.SelectMany(ToChatMessages)], userMessage);
     }
 
     /// <summary>Runs the model and stores its reply, reporting tool calls and text as they happen.</summary>
@@ -129,6 +129,7 @@ public sealed class ChatService(
         var options = new ChatOptions { Tools = new TaskTools(tasks, turn.UserId).AsAIFunctions() };
         var calls = new Dictionary<string, FunctionCallContent>(StringComparer.Ordinal);
         var toolCalls = new List<ToolCallDto>();
+        var stored = new List<StoredToolCall>();
         var reply = new StringBuilder();
 
         var updates = assistant.GetStreamingResponseAsync(messages, options, timeout.Token).GetAsyncEnumerator(timeout.Token);
@@ -166,6 +167,7 @@ public sealed class ChatService(
                         case FunctionResultContent result when calls.Remove(result.CallId, out var call):
                             var toolCall = new ToolCallDto(call.Name, ToJson(call.Arguments), ToJson(result.Result));
                             toolCalls.Add(toolCall);
+                            stored.Add(new StoredToolCall(call.CallId, call.Name, toolCall.Arguments, toolCall.Result));
                             yield return new ToolCallEvent(toolCall);
                             break;
                         case TextContent { Text.Length: > 0 } text when update.Role != ChatRole.Tool:
@@ -187,16 +189,16 @@ public sealed class ChatService(
             throw new AssistantUnavailableException(timedOut: false);
         }
 
-        await StoreReplyAsync(turn, response, cancellationToken);
+        await StoreReplyAsync(turn, response, stored, cancellationToken);
         yield return new TurnCompletedEvent(new ChatTurnDto(turn.Conversation.Id, response, toolCalls));
     }
 
     /// <summary>
-    /// Stores the reply, then moves the conversation's <c>updated_at</c> up to it, never back, in a statement of its
+    /// Stores the reply with the tool calls made before it, then moves the conversation's <c>updated_at</c> up to it, never back, in a statement of its
     /// own: turns in one conversation at the same moment hold its row only for that statement, not for the reply's
     /// transaction, and one that finds a later time already there writes nothing.
     /// </summary>
-    private async Task StoreReplyAsync(PreparedTurn turn, string response, CancellationToken cancellationToken)
+    private async Task StoreReplyAsync(PreparedTurn turn, string response, IReadOnlyList<StoredToolCall> toolCalls, CancellationToken cancellationToken)
     {
         var now = Later(time.GetUtcNow().UtcDateTime, turn.UserMessage.CreatedAt);
         var conversationId = turn.Conversation.Id;
@@ -207,6 +209,7 @@ public sealed class ChatService(
             Role = MessageRole.Assistant,
             Content = response,
             CreatedAt = now,
+            ToolCalls = StoredToolCalls.Write(toolCalls),
         });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -224,10 +227,37 @@ public sealed class ChatService(
     private static DateTime Later(DateTime now, DateTime? previous) =>
         previous is { } before && now <= before ? before.AddTicks(TimeSpan.TicksPerMillisecond / 1000) : now;
 
-    private static ChatMessage ToChatMessage(Message message) =>
-        new(message.Role == MessageRole.User ? ChatRole.User : ChatRole.Assistant, message.Content);
+    /// <summary>
+    /// A stored message as the model sees it. A reply that called tools becomes what the model answered in that turn:
+    /// an assistant message with the calls, a tool message with their results, then the reply's text.
+    /// </summary>
+    internal static IEnumerable<ChatMessage> ToChatMessages(Message message)
+    {
+        if (message.Role == MessageRole.User)
+        {
+            yield return new ChatMessage(ChatRole.User, message.Content);
+            yield break;
+        }
 
-    private static JsonElement ToJson(object? value) => value switch
+        var calls = StoredToolCalls.Read(message.ToolCalls);
+        if (calls.Count > 0)
+        {
+            yield return new ChatMessage(ChatRole.Assistant, [.. calls.Select(call =>
+                (AIContent)new FunctionCallContent(call.CallId, call.Name, Arguments(call.Arguments)))]);
+            yield return new ChatMessage(ChatRole.Tool, [.. calls.Select(call =>
+                (AIContent)new FunctionResultContent(call.CallId, call.Result))]);
+        }
+
+        yield return new ChatMessage(ChatRole.Assistant, message.Content);
+    }
+
+    private static Dictionary<string, object?> Arguments(JsonElement arguments) =>
+        arguments.ValueKind == JsonValueKind.Object
+            ? arguments.EnumerateObject().ToDictionary(property => property.Name, property => (object?)property.Value, StringComparer.Ordinal)
+            : [];
+
+    /// <summary>A tool call's arguments or result as the JSON the turn reports and stores.</summary>
+    internal static JsonElement ToJson(object? value) => value switch
     {
         JsonElement element => element,
         null => JsonSerializer.SerializeToElement<object?>(null, ApiConventions.Json),

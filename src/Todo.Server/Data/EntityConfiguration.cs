@@ -57,6 +57,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
     {
         message.ToTable("messages");
         message.Property(m => m.Content).HasMaxLength(Limits.MessageMaxLength);
+        message.Property(m => m.ToolCalls).HasColumnType("jsonb"); // TEXT on SQLite (SqliteModel)
         message.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         message.HasIndex(m => m.ConversationId).HasDatabaseName("ix_messages_conversation_id");
         message.HasIndex(m => m.CreatedAt).HasDatabaseName("ix_messages_created_at");

@@ -28,6 +28,7 @@ internal static class SqliteModel
         modelBuilder.Entity<Message>(message =>
         {
             message.Property(m => m.Role).HasConversion(MessageRoleLabels.Converter);
+            message.Property(m => m.ToolCalls).HasColumnType("TEXT");
             message.ToTable(t =>
             {
                 t.HasCheckConstraint("ck_messages_role", "role IN ('USER', 'ASSISTANT')");

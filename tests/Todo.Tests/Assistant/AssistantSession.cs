@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Todo.Server.Assistant;
 using Todo.Server.Assistant.BuiltIn;
+using Todo.Server.Chat;
 using Todo.Server.Data;
 using Todo.Server.Tasks;
 using Todo.Tests.Infrastructure;
@@ -15,8 +16,9 @@ public sealed record AssistantTurn(string Reply, IReadOnlyList<FunctionCallConte
 /// <summary>
 /// A conversation with the built-in engine for one user, driven as the chat drives it: each turn runs in its
 /// own DI scope with that user's tools, through <c>UseFunctionInvocation()</c>, given the stored history
-/// (user and assistant text only) plus the new message; the turn's user message and final reply text are
-/// then appended to the history, and the tool call and result messages are not (they are not stored).
+/// plus the new message; the turn's user message and final reply are then appended to the history as the chat
+/// stores and loads them: the reply with its tool calls and results (through the stored JSON), as
+/// <see cref="ChatService.ToChatMessages"/> gives them back.
 /// </summary>
 public sealed class AssistantSession(ApiFixture api, Guid userId)
 {
@@ -50,8 +52,31 @@ public sealed class AssistantSession(ApiFixture api, Guid userId)
         var reply = response.Messages.LastOrDefault(m => m.Role == ChatRole.Assistant && !string.IsNullOrEmpty(m.Text))?.Text ?? "";
         var contents = response.Messages.SelectMany(m => m.Contents).ToList();
         history.Add(new ChatMessage(ChatRole.User, message));
-        history.Add(new ChatMessage(ChatRole.Assistant, reply));
+        history.AddRange(ChatService.ToChatMessages(Stored(reply, contents)));
         return new AssistantTurn(reply, [.. contents.OfType<FunctionCallContent>()], [.. contents.OfType<FunctionResultContent>()]);
+    }
+
+    /// <summary>Replaces the text of every stored reply (the tool calls stay), as if the engine had worded them differently.</summary>
+    public void RewordReplies(string text)
+    {
+        for (var i = 0; i < history.Count; i++)
+        {
+            if (history[i].Role == ChatRole.Assistant && !string.IsNullOrEmpty(history[i].Text))
+            {
+                history[i] = new ChatMessage(ChatRole.Assistant, text);
+            }
+        }
+    }
+
+    /// <summary>The reply as ChatService stores it: its text and the calls of the turn with their results.</summary>
+    private static Message Stored(string reply, List<AIContent> contents)
+    {
+        var results = contents.OfType<FunctionResultContent>().ToDictionary(result => result.CallId, StringComparer.Ordinal);
+        var calls = contents.OfType<FunctionCallContent>()
+            .Where(call => results.ContainsKey(call.CallId))
+            .Select(call => new StoredToolCall(call.CallId, call.Name, ChatService.ToJson(call.Arguments), ChatService.ToJson(results[call.CallId].Result)))
+            .ToList();
+        return new Message { Role = MessageRole.Assistant, Content = reply, ToolCalls = StoredToolCalls.Write(calls) };
     }
 
     /// <summary>Creates tasks through TaskService, numbered 1, 2, 3… in order; "[x] Title" is completed, "Title | notes" has a description.</summary>

@@ -17,6 +17,85 @@ public sealed class BuiltInChatClientTests
 
     private static readonly ChatOptions WithTools = new() { Tools = Declarations };
 
+    /// <summary>A finished earlier turn as the chat loads it: the user's message, the calls, their results, and a reply that says nothing.</summary>
+    private static ChatMessage[] EarlierTurn(string message, string tool, string arguments, string result) =>
+    [
+        new(ChatRole.User, message),
+        new(ChatRole.Assistant, [new FunctionCallContent("call_" + tool, tool,
+            JsonSerializer.Deserialize<Dictionary<string, object?>>(arguments))]),
+        new(ChatRole.Tool, [new FunctionResultContent("call_" + tool, JsonDocument.Parse(result).RootElement.Clone())]),
+        new(ChatRole.Assistant, "ok"),
+    ];
+
+    private static async Task<FunctionCallContent> CallForAsync(IEnumerable<ChatMessage> history, string message)
+    {
+        using var engine = new BuiltInChatClient();
+        var response = await engine.GetResponseAsync([.. history, new ChatMessage(ChatRole.User, message)], WithTools);
+        return Assert.Single(response.Messages.Single().Contents.OfType<FunctionCallContent>());
+    }
+
+    private const string TwoListed =
+        """{"ok":true,"action":"listed","status":"all","query":null,"count":2,"tasks":[{"number":3,"title":"Pay rent","is_completed":false},{"number":7,"title":"Call mom","is_completed":false}]}""";
+
+    private const string TwoCandidates =
+        """{"ok":false,"error":"ambiguous","reference":"the report task","candidates":[{"number":4,"title":"Write report","is_completed":false},{"number":9,"title":"Send report","is_completed":false}],"message":"Several tasks match."}""";
+
+    [Theory]
+    [InlineData("delete the second one")]
+    [InlineData("delete the last one")]
+    public async Task PositionsComeFromTheStoredListResultNotTheReplyText(string message)
+    {
+        var call = await CallForAsync(EarlierTurn("show my tasks", "list_tasks", "{}", TwoListed), message);
+
+        Assert.Equal(("delete_task", "7"), (call.Name, call.Arguments!["task"]?.ToString()));
+    }
+
+    [Fact]
+    public async Task ItIsTheTaskTheStoredResultNamed()
+    {
+        var history = EarlierTurn("complete task 7", "complete_task", """{"task":"7"}""",
+            """{"ok":true,"action":"completed","task":{"number":7,"title":"Call mom","is_completed":true},"changed":["is_completed"]}""");
+
+        var call = await CallForAsync(history, "reopen it");
+
+        Assert.Equal(("reopen_task", "7"), (call.Name, call.Arguments!["task"]?.ToString()));
+    }
+
+    [Theory]
+    [InlineData("the second one")]
+    [InlineData("2")]
+    [InlineData("send report")]
+    public async Task AnAnswerToWhichOnePicksFromTheStoredCandidates(string answer)
+    {
+        var history = EarlierTurn("delete the report task", "delete_task", """{"task":"the report task"}""", TwoCandidates);
+
+        var call = await CallForAsync(history, answer);
+
+        Assert.Equal(("delete_task", "9"), (call.Name, call.Arguments!["task"]?.ToString()));
+    }
+
+    [Fact]
+    public async Task AQuestionAskedWithoutAToolIsFoundByPlanningTheEarlierMessageAgain()
+    {
+        ChatMessage[] history = [new(ChatRole.User, "add a task"), new(ChatRole.Assistant, "ok")];
+
+        var call = await CallForAsync(history, "Water the plants");
+
+        Assert.Equal(("add_task", "Water the plants"), (call.Name, call.Arguments!["title"]?.ToString()));
+    }
+
+    [Fact]
+    public async Task AListInTheReplyTextAloneIsNotRemembered()
+    {
+        ChatMessage[] history = [new(ChatRole.User, "show my tasks"), new(ChatRole.Assistant, "Here are your 2 tasks:\n1. Pay rent (#3)\n2. Call mom (#7)")];
+        using var engine = new BuiltInChatClient();
+
+        var response = await engine.GetResponseAsync([.. history, new ChatMessage(ChatRole.User, "delete the second one")], WithTools);
+
+        Assert.Empty(response.Messages.Single().Contents.OfType<FunctionCallContent>());
+        Assert.StartsWith("Which list do you mean?", response.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AUserMessageBecomesACallOfTheRightToolWithItsArguments()
     {

@@ -300,6 +300,35 @@ public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer
     }
 
     [Fact(Timeout = TestTimeout)]
+    public async Task LaterTurnsSendTheEarlierTurnsToolCallAndResultBeforeItsReply()
+    {
+        var user = await Api.CreateUserAsync();
+        Model.Script(
+            ScriptedReply.ToolCalls(new ScriptedToolCall("call_add_7", "add_task", """{"title":"Buy milk"}""")),
+            ScriptedReply.Text("Added it."),
+            ScriptedReply.Text("You're welcome."));
+        var first = await ChatOkAsync(user, "Please remember to buy milk");
+        var conversationId = first.GetProperty("conversation_id").GetGuid();
+
+        await ChatOkAsync(user, "thanks", conversationId);
+
+        var messages = Model.Requests[^1].Messages;
+        Assert.Equal(["system", "user", "assistant", "tool", "assistant", "user"], messages.Select(m => m.GetProperty("role").GetString()));
+        Assert.Equal("Please remember to buy milk", ScriptedOpenAIServer.TextOf(messages[1]));
+        var call = Assert.Single(messages[2].GetProperty("tool_calls").EnumerateArray());
+        Assert.Equal("call_add_7", call.GetProperty("id").GetString());
+        Assert.Equal("add_task", call.GetProperty("function").GetProperty("name").GetString());
+        Assert.Equal("Buy milk", JsonDocument.Parse(call.GetProperty("function").GetProperty("arguments").GetString()!).RootElement.GetProperty("title").GetString());
+        Assert.Equal("call_add_7", messages[3].GetProperty("tool_call_id").GetString());
+        var result = JsonDocument.Parse(ScriptedOpenAIServer.TextOf(messages[3])).RootElement;
+        Assert.Equal("added", result.GetProperty("action").GetString());
+        Assert.Equal(1, result.GetProperty("task").GetProperty("number").GetInt32());
+        Assert.Equal("Buy milk", result.GetProperty("task").GetProperty("title").GetString());
+        Assert.Equal("Added it.", ScriptedOpenAIServer.TextOf(messages[4]));
+        Assert.Equal("thanks", ScriptedOpenAIServer.TextOf(messages[5]));
+    }
+
+    [Fact(Timeout = TestTimeout)]
     public async Task ToolCallsActOnTheCallersOwnTasksEvenWhenTheModelNamesAnotherUser()
     {
         var owner = await Api.CreateUserAsync();

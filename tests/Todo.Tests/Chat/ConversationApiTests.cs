@@ -173,7 +173,7 @@ public abstract class ConversationApiTests(ApiFixture api)
         var items = all.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["user", "assistant", "user", "assistant"], items.Select(m => m.GetProperty("role").GetString()));
         Assert.Equal(["Remind me to call the plumber", first.Response, "what's pending?", second.Response], items.Select(m => m.GetProperty("content").GetString()));
-        Assert.Equal(["content", "created_at", "id", "role"], items[0].EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["content", "created_at", "id", "role", "tool_calls"], items[0].EnumerateObject().Select(p => p.Name).Order());
         var ids = items.Select(m => m.GetProperty("id").GetGuid()).ToList();
         Assert.Equal((await Services.StoredMessagesAsync(first.ConversationId)).Select(m => m.Id), ids);
 
@@ -181,6 +181,79 @@ public abstract class ConversationApiTests(ApiFixture api)
         Assert.Equal(ids[..2], Ids(await GetOkAsync(user.Client, $"{path}?before={ids[2]}")));
         Assert.Equal([ids[1]], Ids(await GetOkAsync(user.Client, $"{path}?before={ids[2]}&limit=1")));
         Assert.Empty(Ids(await GetOkAsync(user.Client, $"{path}?before={ids[0]}")));
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task MessagesCarryTheToolCallsOfEachReplyWithArgumentsAndResults()
+    {
+        var user = await api.CreateUserAsync();
+        var added = await user.ChatOkAsync("Remind me to call the plumber");
+        var listed = await user.ChatOkAsync("what's pending?", added.ConversationId);
+        var thanked = await user.ChatOkAsync("thanks", added.ConversationId);
+
+        var items = (await GetOkAsync(user.Client, $"/api/conversations/{added.ConversationId}/messages"))
+            .GetProperty("items").EnumerateArray().ToList();
+
+        Assert.Equal(6, items.Count);
+        Assert.Equal(thanked.Response, items[5].GetProperty("content").GetString());
+        foreach (var index in new[] { 0, 2, 4, 5 })
+        {
+            Assert.Equal(JsonValueKind.Array, items[index].GetProperty("tool_calls").ValueKind);
+            Assert.Empty(items[index].GetProperty("tool_calls").EnumerateArray());
+        }
+
+        var add = Assert.Single(items[1].GetProperty("tool_calls").EnumerateArray());
+        Assert.Equal(["arguments", "name", "result"], add.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal("add_task", add.GetProperty("name").GetString());
+        Assert.Equal("Call the plumber", add.GetProperty("arguments").GetProperty("title").GetString());
+        Assert.Equal("added", add.GetProperty("result").GetProperty("action").GetString());
+        Assert.Equal(1, add.GetProperty("result").GetProperty("task").GetProperty("number").GetInt32());
+        Assert.True(JsonElement.DeepEquals(added.ToolCalls[0].Result, add.GetProperty("result")), add.ToString());
+
+        var list = Assert.Single(items[3].GetProperty("tool_calls").EnumerateArray());
+        Assert.Equal("list_tasks", list.GetProperty("name").GetString());
+        Assert.Equal("pending", list.GetProperty("arguments").GetProperty("status").GetString());
+        var result = list.GetProperty("result");
+        Assert.Equal("listed", result.GetProperty("action").GetString());
+        Assert.Equal(1, result.GetProperty("count").GetInt32());
+        Assert.Equal(["Call the plumber"], result.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString()));
+        Assert.True(JsonElement.DeepEquals(listed.ToolCalls[0].Arguments, list.GetProperty("arguments")), list.ToString());
+
+        var stored = await Services.StoredMessagesAsync(added.ConversationId);
+        Assert.Null(stored[0].ToolCalls);
+        Assert.Null(stored[5].ToolCalls);
+        var call = Assert.Single(StoredToolCalls.Read(stored[1].ToolCalls));
+        Assert.False(string.IsNullOrEmpty(call.CallId));
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task ToolCallsWithCharactersJsonbRefusesAreStoredCleanedAndReadBack()
+    {
+        var user = await api.CreateUserAsync();
+        var id = await Services.CreateConversationAsync(user.Id, "hostile");
+        var arguments = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["title"] = "a\u0000b\ud800c" });
+        var result = JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["ok"] = false, ["reference"] = "x\u0000", ["list"] = new List<string> { "\udc00" } });
+
+        await Services.InDbAsync(db =>
+        {
+            db.Messages.Add(new Message
+            {
+                Id = Guid.CreateVersion7(),
+                ConversationId = id,
+                Role = MessageRole.Assistant,
+                Content = "hi",
+                CreatedAt = DateTime.UtcNow,
+                ToolCalls = StoredToolCalls.Write([new StoredToolCall("call_\u0000", "add_task", arguments, result)]),
+            });
+            return db.SaveChangesAsync();
+        });
+
+        var item = Assert.Single((await GetOkAsync(user.Client, $"/api/conversations/{id}/messages")).GetProperty("items").EnumerateArray());
+        var call = Assert.Single(item.GetProperty("tool_calls").EnumerateArray());
+        Assert.Equal("ab\ufffdc", call.GetProperty("arguments").GetProperty("title").GetString());
+        Assert.Equal("x", call.GetProperty("result").GetProperty("reference").GetString());
+        Assert.Equal(["\ufffd"], call.GetProperty("result").GetProperty("list").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("call_", StoredToolCalls.Read((await Services.StoredMessagesAsync(id))[0].ToolCalls)[0].CallId);
     }
 
     [Theory(Timeout = TestTimeout)]

@@ -12,9 +12,10 @@ namespace Todo.Server.Assistant.BuiltIn;
 /// help and anything it cannot act on); when the tools' results follow, it words them in plain English.
 /// </summary>
 /// <remarks>
-/// Stateless and thread-safe: everything it knows comes from the messages, so the stored history (user and
-/// assistant text) is its only memory. Its replies are written to be read back: lists as "1. Buy milk (#3)",
-/// confirmations naming "task #3", and questions it recognises when the next message answers them.
+/// Stateless and thread-safe: everything it knows comes from the messages, so the stored history is its only
+/// memory, read by structure: each earlier reply's tool calls and results (what it listed, which task it named,
+/// which candidates it offered) and, for replies without calls, the plan made again for the message they answered
+/// (what it asked). The words of its replies are for people; it never reads them back.
 /// </remarks>
 public sealed partial class BuiltInChatClient(TimeProvider? time = null) : IChatClient
 {

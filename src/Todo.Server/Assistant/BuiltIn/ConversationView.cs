@@ -2,22 +2,35 @@ using Microsoft.Extensions.AI;
 
 namespace Todo.Server.Assistant.BuiltIn;
 
-/// <summary>One stored text message of the conversation: the user's or the assistant's.</summary>
+/// <summary>
+/// One stored message of the conversation: the user's or the assistant's text, and for an assistant reply the
+/// tool calls it made before writing it, with their results.
+/// </summary>
 internal sealed record TextTurn(ChatRole Role, string Text)
 {
     public bool IsUser => Role == ChatRole.User;
 
     public bool IsAssistant => Role == ChatRole.Assistant;
+
+    /// <summary>The tools called before this reply (empty for user messages and replies without calls).</summary>
+    public IReadOnlyList<FunctionCallContent> Calls { get; init; } = [];
+
+    /// <summary>What those tools answered.</summary>
+    public IReadOnlyList<FunctionResultContent> Results { get; init; } = [];
 }
 
 /// <summary>
-/// The messages of one request as the engine reads them: the text history (user and assistant messages, as
-/// stored), the current user message, and, after it, the tool calls made this turn and their results. The
-/// history is the only memory: what the engine last listed, which task it last named, and what it asked.
+/// The messages of one request as the engine reads them: the history (user and assistant messages, each reply
+/// with the tool calls and results that preceded it), the current user message, and, after it, the tool calls made
+/// this turn and their results. The history is the only memory, and it is read by structure, never by the words of
+/// a reply: what the engine last listed and which task it last named come from the tools' results; what it asked
+/// without calling a tool comes from planning that earlier turn again (the planner is a pure function of the messages).
 /// </summary>
 internal sealed class ConversationView
 {
     private readonly List<TextTurn> turns;
+    private readonly Dictionary<int, TurnPlan> plans = [];
+    private readonly Dictionary<int, Shown> shown = [];
 
     private ConversationView(List<TextTurn> turns, IReadOnlyList<FunctionCallContent> calls, IReadOnlyList<FunctionResultContent> results)
     {
@@ -54,14 +67,32 @@ internal sealed class ConversationView
         }
 
         List<TextTurn> turns = [];
+        List<FunctionCallContent> calls = [];
+        List<FunctionResultContent> results = [];
         var currentIndex = -1;
         for (var i = 0; i <= lastUser; i++)
         {
             var message = all[i];
+            if (message.Role == ChatRole.User)
+            {
+                // Calls that no reply followed belong to no turn.
+                calls.Clear();
+                results.Clear();
+            }
+            else
+            {
+                calls.AddRange(message.Contents.OfType<FunctionCallContent>());
+                results.AddRange(message.Contents.OfType<FunctionResultContent>());
+            }
+
             var text = message.Text;
             if ((message.Role == ChatRole.User || message.Role == ChatRole.Assistant) && (i == lastUser || !string.IsNullOrWhiteSpace(text)))
             {
-                turns.Add(new TextTurn(message.Role, text ?? ""));
+                turns.Add(message.Role == ChatRole.Assistant
+                    ? new TextTurn(message.Role, text ?? "") { Calls = [.. calls], Results = [.. results] }
+                    : new TextTurn(message.Role, text ?? ""));
+                calls.Clear();
+                results.Clear();
                 if (i == lastUser)
                 {
                     currentIndex = turns.Count - 1;
@@ -76,12 +107,12 @@ internal sealed class ConversationView
         };
     }
 
-    /// <summary>The latest numbered list the engine showed before <paramref name="before"/> (empty when none).</summary>
+    /// <summary>The latest list of tasks the engine showed before <paramref name="before"/>: a list's tasks in order, or the candidates it asked to pick from (empty when none).</summary>
     public IReadOnlyList<ListedTask> LatestList(int before)
     {
         for (var i = Math.Min(before, turns.Count) - 1; i >= 0; i--)
         {
-            if (turns[i].IsAssistant && ReplyFormat.ListedTasks(turns[i].Text) is { Count: > 0 } listed)
+            if (turns[i].IsAssistant && ShownBy(i).Listed is { Count: > 0 } listed)
             {
                 return listed;
             }
@@ -98,7 +129,7 @@ internal sealed class ConversationView
     {
         for (var i = Math.Min(before, turns.Count) - 1; i >= 0; i--)
         {
-            if (turns[i].IsAssistant && ReplyFormat.MentionedNumbers(turns[i].Text) is { Count: > 0 } numbers)
+            if (turns[i].IsAssistant && ShownBy(i).Mentioned is { Count: > 0 } numbers)
             {
                 return numbers;
             }
@@ -107,11 +138,57 @@ internal sealed class ConversationView
         return [];
     }
 
-    /// <summary>What the assistant asked just before the user message at <paramref name="userIndex"/>.</summary>
-    public PendingQuestion QuestionBefore(int userIndex) =>
-        userIndex >= 1 && turns[userIndex - 1].IsAssistant ? ReplyFormat.QuestionIn(turns[userIndex - 1].Text) : PendingQuestion.None;
+    /// <summary>What the assistant asked just before the user message at <paramref name="userIndex"/>, with the candidates it offered.</summary>
+    public Question QuestionBefore(int userIndex) =>
+        userIndex >= 1 && userIndex < turns.Count && turns[userIndex - 1].IsAssistant ? ShownBy(userIndex - 1).Asks : Question.None;
 
     /// <summary>The user message that the question before <paramref name="userIndex"/> answered; -1 when none.</summary>
     public int AskingMessageBefore(int userIndex) =>
         userIndex >= 2 && turns[userIndex - 2].IsUser ? userIndex - 2 : -1;
+
+    /// <summary>The plan for the user message at <paramref name="userIndex"/>, made over the messages up to it (once per view).</summary>
+    public TurnPlan PlanAt(int userIndex)
+    {
+        if (!plans.TryGetValue(userIndex, out var plan))
+        {
+            plan = TurnPlanner.Plan(this, userIndex);
+            plans[userIndex] = plan;
+        }
+
+        return plan;
+    }
+
+    /// <summary>
+    /// What the assistant reply at <paramref name="index"/> showed: from its tools' results when it called any,
+    /// else from the plan that produced it (a question, or the task it asked about).
+    /// </summary>
+    private Shown ShownBy(int index)
+    {
+        if (shown.TryGetValue(index, out var known))
+        {
+            return known;
+        }
+
+        var turn = turns[index];
+        var asked = index >= 1 && turns[index - 1].IsUser ? PlanAt(index - 1) : null;
+        var result = turn.Results.Count > 0 ? ReplyWriter.Shown(asked?.Intent, turn.Results)
+            : turn.Calls.Count == 0 && asked is { Calls.Count: 0 } said ? new Shown([], said.Mentions, said.Asks)
+            : Shown.Nothing;
+        shown[index] = result;
+        return result;
+    }
+}
+
+/// <summary>What an assistant reply showed: the tasks it listed in order, the tasks it named, and what it asked.</summary>
+internal sealed record Shown(IReadOnlyList<ListedTask> Listed, IReadOnlyList<int> Mentioned, Question Asks)
+{
+    public static readonly Shown Nothing = new([], [], Question.None);
+}
+
+/// <summary>A question the engine asked, and the tasks it offered to pick from (empty when it listed none).</summary>
+internal sealed record Question(PendingQuestion Kind, IReadOnlyList<ListedTask> Choices)
+{
+    public static readonly Question None = new(PendingQuestion.None, []);
+
+    public static Question Of(PendingQuestion kind) => kind == PendingQuestion.None ? None : new(kind, []);
 }

@@ -9,9 +9,14 @@ namespace Todo.Server.Assistant.BuiltIn;
 /// </summary>
 internal sealed record ResolvedReference(IReadOnlyList<string> Tasks, string? Problem)
 {
+    /// <summary>What <see cref="Problem"/> asks: <see cref="PendingQuestion.WhichTask"/> when the next message can answer it by naming a task.</summary>
+    public PendingQuestion Asks { get; init; } = PendingQuestion.None;
+
     public static ResolvedReference To(params string[] tasks) => new(tasks, null);
 
     public static ResolvedReference Ask(string problem) => new([], problem);
+
+    public static ResolvedReference AskWhich(string problem) => new([], problem) { Asks = PendingQuestion.WhichTask };
 }
 
 /// <summary>
@@ -40,12 +45,12 @@ internal static partial class ReferenceResolver
         var text = Tidy(reference);
         if (text.Length == 0)
         {
-            return ResolvedReference.Ask(ReplyFormat.WhichTask(verb));
+            return ResolvedReference.AskWhich(ReplyFormat.WhichTask(verb));
         }
 
         if (Everything().IsMatch(text))
         {
-            return ResolvedReference.Ask("Which task do you mean? I change one task at a time: tell me its number or some words from its title.");
+            return ResolvedReference.AskWhich("Which task do you mean? I change one task at a time: tell me its number or some words from its title.");
         }
 
         if (Pronoun().IsMatch(text))
@@ -53,7 +58,7 @@ internal static partial class ReferenceResolver
             var mentioned = view.LastMentioned(before);
             return mentioned.Count == 1
                 ? ResolvedReference.To(Number(mentioned[0]))
-                : ResolvedReference.Ask($"Which task do you mean? Tell me its number or some words from its title.");
+                : ResolvedReference.AskWhich("Which task do you mean? Tell me its number or some words from its title.");
         }
 
         var list = choices ?? view.LatestList(before);

@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Todo.Server.Assistant.BuiltIn;
 
-/// <summary>A task as a numbered list line shows it: its position in the list, its number and title.</summary>
+/// <summary>A task as a list shows it: its position in the list, its number and title.</summary>
 internal sealed record ListedTask(int Position, int Number, string Title);
 
-/// <summary>What the engine's last reply asked, so the next message can be read as its answer.</summary>
+/// <summary>What a reply of the engine asked, so the next message can be read as its answer.</summary>
 internal enum PendingQuestion
 {
     None,
@@ -19,11 +18,11 @@ internal enum PendingQuestion
 }
 
 /// <summary>
-/// The shapes of the engine's replies that it reads back from the stored history (the server keeps no other
-/// memory): list lines "1. Buy milk (#3)", task mentions "task #3", and the questions it asks. Writing and
-/// reading live together here so that they cannot drift apart.
+/// The shapes of the engine's replies: list lines "1. Buy milk (#3)", task mentions "task #3", and the questions it
+/// asks. They are written for people only: the engine never reads them back (it remembers by the stored tool calls
+/// and by planning earlier messages again, see <see cref="ConversationView"/>).
 /// </summary>
-internal static partial class ReplyFormat
+internal static class ReplyFormat
 {
     public const string DoneMark = " — done";
 
@@ -42,42 +41,4 @@ internal static partial class ReplyFormat
 
     public static string WhichTask(string verb) =>
         $"Which task do you want me to {verb}? Tell me its number or some words from its title.";
-
-    public static IReadOnlyList<ListedTask> ListedTasks(string text)
-    {
-        List<ListedTask> tasks = [];
-        foreach (Match match in ListLinePattern().Matches(text))
-        {
-            tasks.Add(new ListedTask(
-                int.Parse(match.Groups["position"].ValueSpan, CultureInfo.InvariantCulture),
-                int.Parse(match.Groups["number"].ValueSpan, CultureInfo.InvariantCulture),
-                match.Groups["title"].Value.Trim()));
-        }
-
-        return tasks;
-    }
-
-    /// <summary>The task numbers a reply names ("task #3", "(#3)"), in order of first mention.</summary>
-    public static IReadOnlyList<int> MentionedNumbers(string text) =>
-        [.. MentionPattern().Matches(text)
-            .Select(match => int.Parse(match.Groups["number"].ValueSpan, CultureInfo.InvariantCulture))
-            .Distinct()];
-
-    public static PendingQuestion QuestionIn(string text) =>
-        WhichQuestionPattern().IsMatch(text) ? PendingQuestion.WhichTask
-        : TitleQuestionPattern().IsMatch(text) ? PendingQuestion.WhatTitle
-        : PendingQuestion.None;
-
-    [GeneratedRegex(@"^[ \t]*(?<position>\d{1,4})\.[ \t]+(?<title>.+)[ \t]\(#(?<number>\d{1,9})\)(?:[ \t]—[ \t]done)?[ \t]*\r?$",
-        RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex ListLinePattern();
-
-    [GeneratedRegex(@"(?:\btask #|\(#)(?<number>\d{1,9})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MentionPattern();
-
-    [GeneratedRegex(@"^Which (?:one|task) do you (?:want|mean)", RegexOptions.CultureInvariant)]
-    private static partial Regex WhichQuestionPattern();
-
-    [GeneratedRegex(@"^What should the new (?:task say|title be)\?", RegexOptions.CultureInvariant)]
-    private static partial Regex TitleQuestionPattern();
 }

@@ -8,7 +8,8 @@ namespace Todo.Server.Assistant.BuiltIn;
 
 /// <summary>
 /// Words the reply from the tools' results: short, friendly, naming every task it touched by number and
-/// title, and shaped so the next turn can read it back (<see cref="ReplyFormat"/>).
+/// title. <see cref="Shown"/> says, from the same results, what such a reply showed, so that a later turn reads the
+/// stored results rather than the reply's words.
 /// </summary>
 internal static class ReplyWriter
 {
@@ -23,6 +24,66 @@ internal static class ReplyWriter
         var text = string.Join("\n", replies.Distinct(StringComparer.Ordinal));
         return text.Length == 0 ? Replies.ToolFailed : text;
     }
+
+    /// <summary>
+    /// What the reply written from <paramref name="results"/> shows: the tasks it lists in order (a list's tasks, or
+    /// the candidates of an ambiguous reference), the tasks it names, and the question it asks ("Which one…?" after
+    /// an ambiguous reference, offering the candidates). <paramref name="intent"/> is the plan's, when known.
+    /// </summary>
+    public static Shown Shown(Intent? intent, IReadOnlyList<FunctionResultContent> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        List<ListedTask> listed = [];
+        List<int> mentioned = [];
+        var asks = Question.None;
+        foreach (var result in results)
+        {
+            if (Read(result) is not { } json)
+            {
+                continue;
+            }
+
+            if (!json.GetProperty("ok").GetBoolean())
+            {
+                if (Text(json, "error") == TaskToolErrors.Ambiguous && json.TryGetProperty("candidates", out var candidates)
+                    && Tasks(candidates) is { Count: > 0 } choices)
+                {
+                    listed.AddRange(choices);
+                    mentioned.AddRange(choices.Select(task => task.Number));
+                    asks = asks.Kind == PendingQuestion.None ? new Question(PendingQuestion.WhichTask, choices) : asks;
+                }
+
+                continue;
+            }
+
+            if (Text(json, "action") == TaskToolActions.Listed)
+            {
+                var tasks = json.TryGetProperty("tasks", out var items) ? Tasks(items) : [];
+                if (intent?.Focus is { } focus)
+                {
+                    mentioned.AddRange(tasks.Where(task => task.Number == focus).Take(1).Select(task => task.Number));
+                }
+                else if (!(intent is { AsksCount: true } && json.TryGetProperty("count", out var count) && count.GetInt32() > 10))
+                {
+                    listed.AddRange(tasks);
+                    mentioned.AddRange(tasks.Select(task => task.Number));
+                }
+            }
+            else if (json.TryGetProperty("task", out var task) && task.ValueKind == JsonValueKind.Object
+                && task.TryGetProperty("number", out var number) && number.ValueKind == JsonValueKind.Number)
+            {
+                mentioned.Add(number.GetInt32());
+            }
+        }
+
+        return new Shown(listed, [.. mentioned.Distinct()], asks);
+    }
+
+    private static List<ListedTask> Tasks(JsonElement array) =>
+        array.ValueKind != JsonValueKind.Array ? [] :
+        [.. array.EnumerateArray()
+            .Where(task => task.ValueKind == JsonValueKind.Object && task.TryGetProperty("number", out var n) && n.ValueKind == JsonValueKind.Number)
+            .Select((task, index) => new ListedTask(index + 1, task.GetProperty("number").GetInt32(), Text(task, "title") ?? ""))];
 
     private static JsonElement? Read(FunctionResultContent result)
     {

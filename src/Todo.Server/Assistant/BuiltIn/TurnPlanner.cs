@@ -5,10 +5,22 @@ namespace Todo.Server.Assistant.BuiltIn;
 /// <summary>A tool call the engine decided on: a tool name and its arguments.</summary>
 internal sealed record PlannedCall(string Name, IReadOnlyDictionary<string, object?> Arguments);
 
-/// <summary>What to do with a message: call tools (then word their results), or just reply.</summary>
+/// <summary>
+/// What to do with a message: call tools (then word their results), or just reply. A reply without calls may ask
+/// something (<see cref="Asks"/>, which the next message can answer) or name a task (<see cref="Mentions"/>, which
+/// "it" can then mean); the engine finds both again by planning the same message again, not by reading its reply.
+/// </summary>
 internal sealed record TurnPlan(Intent Intent, IReadOnlyList<PlannedCall> Calls, string? Reply)
 {
+    /// <summary>The question the reply asks, with the candidates it offers (none for a plan that calls tools).</summary>
+    public Question Asks { get; init; } = Question.None;
+
+    /// <summary>The tasks the reply names by number.</summary>
+    public IReadOnlyList<int> Mentions { get; init; } = [];
+
     public static TurnPlan Say(Intent intent, string reply) => new(intent, [], reply);
+
+    public static TurnPlan Ask(Intent intent, string reply, PendingQuestion asks) => new(intent, [], reply) { Asks = Question.Of(asks) };
 
     public static TurnPlan Call(Intent intent, params PlannedCall[] calls) => new(intent, calls, null);
 }
@@ -16,7 +28,8 @@ internal sealed record TurnPlan(Intent Intent, IReadOnlyList<PlannedCall> Calls,
 /// <summary>
 /// Decides one turn: what the current message means (reading it as the answer to the engine's last
 /// question when it only names a task or a title), which tools to call with which arguments, or what to say
-/// instead. It is a pure function of the messages, so the same plan is made again when the results come back.
+/// instead. It is a pure function of the messages, so the same plan is made again when the results come back, and
+/// what an earlier reply asked is found by planning the message it answered again over the messages up to it.
 /// </summary>
 internal static class TurnPlanner
 {
@@ -25,12 +38,15 @@ internal static class TurnPlanner
     public static TurnPlan Plan(ConversationView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        if (view.CurrentIndex < 0)
-        {
-            return TurnPlan.Say(new Intent(IntentKind.Greeting), Replies.Greeting);
-        }
+        return view.CurrentIndex < 0
+            ? TurnPlan.Say(new Intent(IntentKind.Greeting), Replies.Greeting)
+            : view.PlanAt(view.CurrentIndex);
+    }
 
-        var (intent, choices) = Understand(view, view.CurrentIndex, depth: 0);
+    /// <summary>The plan for the user message at <paramref name="index"/>, over the messages before it (use <see cref="ConversationView.PlanAt"/>, which keeps it).</summary>
+    internal static TurnPlan Plan(ConversationView view, int index)
+    {
+        var (intent, choices) = Understand(view, index, depth: 0);
         return intent.Kind switch
         {
             IntentKind.Greeting => TurnPlan.Say(intent, Replies.Greeting),
@@ -41,8 +57,8 @@ internal static class TurnPlanner
             IntentKind.OtherAccount => TurnPlan.Say(intent, Replies.OnlyYourOwn(intent.Reference)),
             IntentKind.Add => PlanAdd(intent),
             IntentKind.List => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.ListTasks, ListArguments(intent))),
-            IntentKind.Complete or IntentKind.Reopen or IntentKind.Delete or IntentKind.Update => PlanChange(intent, view, choices),
-            IntentKind.Reference => PlanPick(intent, view),
+            IntentKind.Complete or IntentKind.Reopen or IntentKind.Delete or IntentKind.Update => PlanChange(intent, view, index, choices),
+            IntentKind.Reference => PlanPick(intent, view, index),
             _ => TurnPlan.Say(intent, Replies.NotUnderstood),
         };
     }
@@ -55,27 +71,27 @@ internal static class TurnPlanner
     {
         var text = view.Turns[userIndex].Text;
         var intent = IntentParser.Parse(text);
-        var question = depth < MaxAnswerDepth ? view.QuestionBefore(userIndex) : PendingQuestion.None;
+        var question = depth < MaxAnswerDepth ? view.QuestionBefore(userIndex) : Question.None;
         var askedAbout = view.AskingMessageBefore(userIndex);
-        if (question == PendingQuestion.None || askedAbout < 0)
+        if (question.Kind == PendingQuestion.None || askedAbout < 0)
         {
             return (intent, null);
         }
 
         var answer = Utterance.Clean(text);
-        if (question == PendingQuestion.WhichTask && intent.Kind is IntentKind.Unknown or IntentKind.Reference)
+        if (question.Kind == PendingQuestion.WhichTask && intent.Kind is IntentKind.Unknown or IntentKind.Reference)
         {
             var (previous, _) = Understand(view, askedAbout, depth + 1);
             if (previous.NeedsTask)
             {
-                var choices = ReplyFormat.ListedTasks(view.Turns[userIndex - 1].Text);
+                var choices = question.Choices;
                 return (previous with { Reference = intent.Reference ?? answer }, choices.Count > 0 ? choices : null);
             }
         }
 
         // After "What should the new task say?" anything but small talk, a list or a new add is the title,
         // even when it reads like a command ("Delete old emails").
-        if (question == PendingQuestion.WhatTitle && answer.Length > 0
+        if (question.Kind == PendingQuestion.WhatTitle && answer.Length > 0
             && intent.Kind is not (IntentKind.Greeting or IntentKind.Help or IntentKind.Thanks or IntentKind.Farewell or IntentKind.Dismiss or IntentKind.List or IntentKind.Add))
         {
             var (previous, _) = Understand(view, askedAbout, depth + 1);
@@ -98,7 +114,7 @@ internal static class TurnPlanner
     {
         if (string.IsNullOrWhiteSpace(intent.Title))
         {
-            return TurnPlan.Say(intent, ReplyFormat.AskTitle);
+            return TurnPlan.Ask(intent, ReplyFormat.AskTitle, PendingQuestion.WhatTitle);
         }
 
         var arguments = new Dictionary<string, object?> { ["title"] = intent.Title };
@@ -126,22 +142,22 @@ internal static class TurnPlanner
         return arguments;
     }
 
-    private static TurnPlan PlanChange(Intent intent, ConversationView view, IReadOnlyList<ListedTask>? choices)
+    private static TurnPlan PlanChange(Intent intent, ConversationView view, int index, IReadOnlyList<ListedTask>? choices)
     {
         if (string.IsNullOrWhiteSpace(intent.Reference))
         {
-            return TurnPlan.Say(intent, ReplyFormat.WhichTask(intent.Verb));
+            return TurnPlan.Ask(intent, ReplyFormat.WhichTask(intent.Verb), PendingQuestion.WhichTask);
         }
 
-        var resolved = ReferenceResolver.Resolve(intent.Reference, view, view.CurrentIndex, choices, intent.Verb);
+        var resolved = ReferenceResolver.Resolve(intent.Reference, view, index, choices, intent.Verb);
         if (resolved.Problem is { } problem)
         {
-            return TurnPlan.Say(intent, problem);
+            return TurnPlan.Ask(intent, problem, resolved.Asks);
         }
 
         if (intent.Kind == IntentKind.Update && intent.Title is null && intent.Description is null)
         {
-            return TurnPlan.Say(intent, ReplyFormat.AskNewTitle);
+            return TurnPlan.Ask(intent, ReplyFormat.AskNewTitle, PendingQuestion.WhatTitle);
         }
 
         var name = intent.Kind switch
@@ -177,12 +193,12 @@ internal static class TurnPlanner
     }
 
     /// <summary>Only a task was named ("the second one", "task 5"), with no action: ask what to do with it.</summary>
-    private static TurnPlan PlanPick(Intent intent, ConversationView view)
+    private static TurnPlan PlanPick(Intent intent, ConversationView view, int index)
     {
-        var resolved = ReferenceResolver.Resolve(intent.Reference ?? "", view, view.CurrentIndex, choices: null, "use");
+        var resolved = ReferenceResolver.Resolve(intent.Reference ?? "", view, index, choices: null, "use");
         if (resolved.Problem is { } problem)
         {
-            return TurnPlan.Say(intent, problem);
+            return TurnPlan.Ask(intent, problem, resolved.Asks);
         }
 
         if (resolved.Tasks.Count != 1 || !int.TryParse(resolved.Tasks[0], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
@@ -190,7 +206,7 @@ internal static class TurnPlanner
             return TurnPlan.Say(intent, Replies.NotUnderstood);
         }
 
-        var title = view.LatestList(view.CurrentIndex).FirstOrDefault(task => task.Number == number)?.Title;
-        return TurnPlan.Say(intent, Replies.WhatToDoWith(number, title));
+        var title = view.LatestList(index).FirstOrDefault(task => task.Number == number)?.Title;
+        return TurnPlan.Say(intent, Replies.WhatToDoWith(number, title)) with { Mentions = [number] };
     }
 }

@@ -211,6 +211,10 @@ namespace Todo.Server.Data.Migrations.Postgres
                         .HasColumnType("message_role")
                         .HasColumnName("role");
 
+                    b.Property<string>("ToolCalls")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("tool_calls");
+
                     b.HasKey("Id")
                         .HasName("pk_messages");
 

@@ -212,6 +212,10 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
 
+                    b.Property<string>("ToolCalls")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tool_calls");
+
                     b.HasKey("Id")
                         .HasName("pk_messages");
 
