@@ -9,8 +9,10 @@ using Todo.Server.Http;
 namespace Todo.Server.Components.Workspace;
 
 /// <summary>
-/// The assistant: the user's conversations (new, rename, delete), the chosen one's messages, and a box to write in.
-/// A turn runs through <see cref="ChatService"/> and its reply streams in as the model writes it; every tool the
+/// The assistant: the user's conversations (new, rename, delete), the chosen one's messages, and a box to write in,
+/// drawn by <see cref="ConversationList"/>, <see cref="ConversationHeader"/>, <see cref="MessageLog"/> and
+/// <see cref="ChatComposer"/>; this class keeps the state and does the work.
+/// A turn runs through <see cref="ChatTurns"/> and its reply streams in as the model writes it; every tool the
 /// assistant uses raises <see cref="TasksChanged"/>, so the task list shows what it did at once. The open
 /// conversation is kept in the address (<c>?c=ID</c>), so a reload brings it back.
 /// </summary>
@@ -19,17 +21,6 @@ public sealed partial class ChatPanel : IDisposable
     public const string ConversationParameter = "c";
     private const int ConversationPageSize = 50;
     private const int MessagePageSize = 100;
-
-    /// <summary>What each task tool did, in words; an unknown tool shows its name.</summary>
-    private static readonly Dictionary<string, string> ToolLabels = new(StringComparer.Ordinal)
-    {
-        ["add_task"] = "Added a task",
-        ["list_tasks"] = "Looked at your tasks",
-        ["complete_task"] = "Completed a task",
-        ["reopen_task"] = "Reopened a task",
-        ["delete_task"] = "Deleted a task",
-        ["update_task"] = "Changed a task",
-    };
 
     private readonly CancellationTokenSource disposed = new();
     private List<ConversationDto> conversations = [];
@@ -48,10 +39,9 @@ public sealed partial class ChatPanel : IDisposable
     private string renameTitle = "";
     private string? renameError;
     private bool confirmingDelete;
-    private ElementReference renameInput;
-    private ElementReference confirmDeleteButton;
-    private ElementReference messageInput;
-    private ElementReference messagesLog;
+    private ConversationHeader? header;
+    private MessageLog? log;
+    private ChatComposer? composer;
     private int shownLines;
     private Func<ElementReference>? focusNext; // read after the render that shows the element
     private string? focusById;
@@ -76,9 +66,6 @@ public sealed partial class ChatPanel : IDisposable
     public EventCallback TasksChanged { get; set; }
 
     private ConversationDto? Selected => conversations.FirstOrDefault(c => c.Id == selectedId);
-
-    private static string TitleOf(ConversationDto conversation) =>
-        string.IsNullOrWhiteSpace(conversation.Title) ? "Untitled conversation" : conversation.Title;
 
     protected override async Task OnInitializedAsync()
     {
@@ -113,11 +100,9 @@ public sealed partial class ChatPanel : IDisposable
         if (lines.Count != shownLines || busy)
         {
             shownLines = lines.Count;
-            await JS.InvokeVoidAsync("todo.scrollToEnd", messagesLog);
+            await JS.InvokeVoidAsync("todo.scrollToEnd", log!.Element);
         }
     }
-
-    private static string ToolLabel(string name) => ToolLabels.GetValueOrDefault(name, name);
 
     private async Task LoadConversationsAsync()
     {
@@ -186,7 +171,7 @@ public sealed partial class ChatPanel : IDisposable
         chatError = null;
         renaming = confirmingDelete = false;
         await ShowConversationAsync(null, []);
-        focusNext = () => messageInput;
+        focusNext = () => composer!.Input;
     }
 
     private async Task ShowConversationAsync(Guid? id, List<Message> messages)
@@ -321,10 +306,10 @@ public sealed partial class ChatPanel : IDisposable
 
     private void StartRename()
     {
-        renameTitle = Selected is { } open ? TitleOf(open) : "";
+        renameTitle = Selected is { } open ? ConversationTitles.Of(open) : "";
         renameError = null;
         renaming = true;
-        focusNext = () => renameInput;
+        focusNext = () => header!.TitleInput;
     }
 
     private void CancelRename()
@@ -332,14 +317,6 @@ public sealed partial class ChatPanel : IDisposable
         renaming = false;
         focusNext = null;
         focusById = "rename-conversation";
-    }
-
-    private void CancelRenameOnEscape(KeyboardEventArgs e)
-    {
-        if (e.Key == "Escape")
-        {
-            CancelRename();
-        }
     }
 
     private async Task RenameAsync()
@@ -386,7 +363,7 @@ public sealed partial class ChatPanel : IDisposable
     private void ConfirmDelete()
     {
         confirmingDelete = true;
-        focusNext = () => confirmDeleteButton;
+        focusNext = () => header!.ConfirmDeleteButton;
     }
 
     private async Task DeleteAsync()
@@ -412,27 +389,12 @@ public sealed partial class ChatPanel : IDisposable
         }
 
         await LoadConversationsAsync();
-        focusNext = () => messageInput;
+        focusNext = () => composer!.Input;
     }
 
     public void Dispose()
     {
         disposed.Cancel();
         disposed.Dispose();
-    }
-
-    /// <summary>One message as the panel shows it; the reply being streamed grows in place.</summary>
-    private sealed class ChatLine(bool fromUser, string text)
-    {
-        public Guid? Id { get; set; }
-
-        public bool FromUser { get; } = fromUser;
-
-        public string Text { get; set; } = text;
-
-        public List<string> Tools { get; } = [];
-
-        public static ChatLine From(Message message) =>
-            new(message.Role == MessageRole.User, message.Content) { Id = message.Id };
     }
 }
