@@ -1,22 +1,23 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Todo.Server.Data;
 
 /// <summary>
-/// Counts the database commands (round trips) a request makes. With <c>Diagnostics:DbCommandsHeader</c> set,
-/// each response carries the count in <c>X-Db-Commands</c>: how tests and benchmarks prove a route's cost.
+/// Counts the database commands (round trips) a request makes and the rows it reads. With
+/// <c>Diagnostics:DbCommandsHeader</c> set, each response carries them in <c>X-Db-Commands</c> and
+/// <c>X-Db-Rows-Read</c>: how tests and benchmarks prove a route's cost.
 /// </summary>
 public sealed class DbCommandCounter : DbCommandInterceptor
 {
     public const string HeaderName = "X-Db-Commands";
+    public const string RowsHeaderName = "X-Db-Rows-Read";
     public const string Setting = "Diagnostics:DbCommandsHeader";
 
     public static readonly DbCommandCounter Instance = new();
 
-    private static readonly AsyncLocal<StrongBox<int>?> Current = new();
+    private static readonly AsyncLocal<RequestCounts?> Current = new();
 
     private DbCommandCounter()
     {
@@ -32,11 +33,12 @@ public sealed class DbCommandCounter : DbCommandInterceptor
 
         app.Use((context, next) =>
         {
-            var count = new StrongBox<int>();
-            Current.Value = count;
+            var counts = new RequestCounts();
+            Current.Value = counts;
             context.Response.OnStarting(() =>
             {
-                context.Response.Headers[HeaderName] = count.Value.ToString(CultureInfo.InvariantCulture);
+                context.Response.Headers[HeaderName] = Volatile.Read(ref counts.Commands).ToString(CultureInfo.InvariantCulture);
+                context.Response.Headers[RowsHeaderName] = Volatile.Read(ref counts.RowsRead).ToString(CultureInfo.InvariantCulture);
                 return Task.CompletedTask;
             });
             return next(context);
@@ -46,9 +48,9 @@ public sealed class DbCommandCounter : DbCommandInterceptor
 
     private static void Count()
     {
-        if (Current.Value is { } count)
+        if (Current.Value is { } counts)
         {
-            Interlocked.Increment(ref count.Value);
+            Interlocked.Increment(ref counts.Commands);
         }
     }
 
@@ -89,5 +91,22 @@ public sealed class DbCommandCounter : DbCommandInterceptor
     {
         Count();
         return ValueTask.FromResult(result);
+    }
+
+    /// <summary>Each reader tells how many rows it read when it is disposed.</summary>
+    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        if (Current.Value is { } counts)
+        {
+            Interlocked.Add(ref counts.RowsRead, eventData.ReadCount);
+        }
+
+        return result;
+    }
+
+    private sealed class RequestCounts
+    {
+        public int Commands;
+        public int RowsRead;
     }
 }

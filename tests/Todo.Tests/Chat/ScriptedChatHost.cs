@@ -159,125 +159,14 @@ public sealed class ScriptedChatClient : IChatClient
     }
 }
 
-/// <summary>What one request did to the database: commands sent and rows read.</summary>
-internal sealed class DbRequestCounts
-{
-    private int commands;
-    private int rowsRead;
-
-    public int Commands => Volatile.Read(ref commands);
-
-    public int RowsRead => Volatile.Read(ref rowsRead);
-
-    public void AddCommand() => Interlocked.Increment(ref commands);
-
-    public void AddRows(int rows) => Interlocked.Add(ref rowsRead, rows);
-}
-
-/// <summary>
-/// An EF Core interceptor that counts, per HTTP request, the commands sent and the rows read (each reader's
-/// read count, told when it is disposed). Requests carrying <see cref="RequestHeader"/> get the counts back in
-/// <see cref="CommandsHeader"/> and <see cref="RowsHeader"/>.
-/// </summary>
-public sealed class DbRowCounter : DbCommandInterceptor, IStartupFilter
-{
-    public const string RequestHeader = "X-Test-Count-Db";
-    public const string CommandsHeader = "X-Test-Db-Commands";
-    public const string RowsHeader = "X-Test-Db-Rows-Read";
-
-    private static readonly AsyncLocal<DbRequestCounts?> Current = new();
-
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-    {
-        app.Use(async (context, nextMiddleware) =>
-        {
-            if (!context.Request.Headers.ContainsKey(RequestHeader))
-            {
-                await nextMiddleware(context);
-                return;
-            }
-
-            var counts = new DbRequestCounts();
-            Current.Value = counts;
-            context.Response.OnStarting(() =>
-            {
-                context.Response.Headers[CommandsHeader] = counts.Commands.ToString(CultureInfo.InvariantCulture);
-                context.Response.Headers[RowsHeader] = counts.RowsRead.ToString(CultureInfo.InvariantCulture);
-                return Task.CompletedTask;
-            });
-            await nextMiddleware(context);
-        });
-        next(app);
-    };
-
-    private static void Command()
-    {
-        if (Current.Value is { } counts)
-        {
-            counts.AddCommand();
-        }
-    }
-
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Command();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Command();
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Command();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Command();
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Command();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Command();
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
-    {
-        if (Current.Value is { } counts)
-        {
-            counts.AddRows(eventData.ReadCount);
-        }
-
-        return result;
-    }
-}
-
 /// <summary>
 /// One server and its database for a test class (<see cref="ApiFixture"/>) with test services on top: the model
-/// replaced, the row-counting interceptor attached, and the hourly retention job left out (tests run rounds
-/// themselves). X-Db-Commands is on and the user's activity is checked on every request (no cache).
+/// replaced and the hourly retention job left out (tests run rounds themselves). The server's X-Db-Commands and
+/// X-Db-Rows-Read are on and the user's activity is checked on every request (no cache).
 /// </summary>
 public abstract class ScriptedChatHost : ApiFixture
 {
     public ScriptedChatClient Model { get; } = new();
-
-    public DbRowCounter Counter { get; } = new();
 
     /// <summary>Settings of a derived host, over this host's own.</summary>
     protected virtual IReadOnlyDictionary<string, string?> MoreSettings => new Dictionary<string, string?>();
@@ -304,10 +193,6 @@ public abstract class ScriptedChatHost : ApiFixture
     {
         services.RemoveAll<IChatClient>();
         services.AddChatClient(Model).UseFunctionInvocation();
-
-        services.ConfigureDbContext<PostgresTodoDbContext>(options => options.AddInterceptors(Counter), ServiceLifetime.Singleton);
-        services.ConfigureDbContext<SqliteTodoDbContext>(options => options.AddInterceptors(Counter), ServiceLifetime.Singleton);
-        services.AddSingleton<IStartupFilter>(Counter);
 
         foreach (var job in services.Where(d => d.ServiceType == typeof(IHostedService)
                                                 && d.ImplementationType?.Name == "ConversationRetentionJob").ToList())
