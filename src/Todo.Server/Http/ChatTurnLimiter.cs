@@ -14,7 +14,7 @@ public sealed class ChatTurnLimiter : IDisposable
     public ChatTurnLimiter(IOptions<RateLimitingOptions> options)
     {
         var permits = options.Value.ChatPerMinute;
-        limiter = PartitionedRateLimiter.Create<Guid, Guid>(userId => RateLimits.PerMinute(userId, permits));
+        limiter = PartitionedRateLimiter.Create<Guid, Guid>(userId => RateLimits.AttemptsPerMinute(userId, permits));
     }
 
     /// <summary>Takes one turn from the user's allowance; false, with how long to wait, when it is spent.</summary>

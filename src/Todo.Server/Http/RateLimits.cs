@@ -45,17 +45,6 @@ public static class RateLimits
     internal static RateLimitingOptions Options(HttpContext context) =>
         context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitingOptions>>().Value;
 
-    /// <summary>A fixed window of a minute per key; 0 permits lifts the limit.</summary>
-    internal static RateLimitPartition<TKey> PerMinute<TKey>(TKey key, int permits) =>
-        permits <= 0
-            ? RateLimitPartition.GetNoLimiter(key)
-            : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permits,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            });
-
     /// <summary>
     /// A token bucket per key: <paramref name="attempts"/> at once, then one more every minute/<paramref name="attempts"/>.
     /// Unlike a fixed window, a refusal's Retry-After is the time until the next attempt is allowed (at most one
