@@ -109,7 +109,7 @@ public static class TasksApi
     private static async Task<Created<TaskDto>> CreateAsync(
         CreateTaskRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken)
     {
-        var task = await tasks.CreateAsync(user.GetUserId(), request.Title, request.Description, cancellationToken);
+        var task = await tasks.CreateAsync(user.GetUserId(), request.Title, request.Description, request.ToOptions(), cancellationToken);
         return TypedResults.Created($"/api/tasks/{task.Id}", TaskDto.From(task));
     }
 
