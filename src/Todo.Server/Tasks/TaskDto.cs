@@ -23,6 +23,14 @@ public sealed record TaskDto(
         new TaskListRef(task.ListId, task.List?.Name ?? ""),
         [.. task.Labels.Select(l => l.Label).Order(StringComparer.Ordinal)],
         task.Priority);
+
+    /// <summary>Equal field by field, the labels by their sequence (a record would compare the lists' references).</summary>
+    public bool Equals(TaskDto? other) =>
+        other is not null && Id == other.Id && Number == other.Number && Title == other.Title && Description == other.Description
+        && IsCompleted == other.IsCompleted && CompletedAt == other.CompletedAt && CreatedAt == other.CreatedAt
+        && UpdatedAt == other.UpdatedAt && List == other.List && Labels.SequenceEqual(other.Labels) && Priority == other.Priority;
+
+    public override int GetHashCode() => HashCode.Combine(Id, Number, Title, UpdatedAt, IsCompleted);
 }
 
 /// <summary>The list a task is in, as a task names it.</summary>
