@@ -39,7 +39,7 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         task.HasOne(t => t.List).WithMany().HasForeignKey(t => t.ListId).OnDelete(DeleteBehavior.NoAction);
         task.HasIndex(t => new { t.ListId, t.Number }).HasDatabaseName("ix_tasks_list_number");
         task.Property(t => t.Priority).HasDefaultValue(TaskPriority.None).HasSentinel(TaskPriority.None);
-        task.HasIndex(t => new { t.UserId, t.Priority, t.Number }).HasDatabaseName("ix_tasks_user_priority");
+        task.HasIndex(t => new { t.UserId, t.Priority, t.Number }).IsDescending(false, true, false).HasDatabaseName("ix_tasks_user_priority");
         task.ToTable(t => t.HasCheckConstraint("ck_tasks_priority", "priority BETWEEN 0 AND 3"));
         task.HasMany(t => t.Labels).WithOne().HasForeignKey(l => l.TaskId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -21,6 +21,10 @@ public enum TaskSort
     UpdatedAt,
     [JsonStringEnumMemberName("-updated_at")]
     UpdatedAtDescending,
+
+    /// <summary>High first, then medium, low and none; ties by number, ascending (ix_tasks_user_priority).</summary>
+    [JsonStringEnumMemberName("priority")]
+    Priority,
 }
 
 /// <summary>One of the user's tasks, named by id (REST, the UI) or by its per-user number (chat, MCP: "task 3").</summary>

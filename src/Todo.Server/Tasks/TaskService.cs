@@ -433,8 +433,13 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         var at = after?.Timestamp ?? default;
         var title = after?.Title ?? "";
         var hasCursor = after is not null;
+        var priority = after?.Priority ?? TaskPriority.None;
         switch (sort)
         {
+            case TaskSort.Priority:
+                // ix_tasks_user_priority (user_id, priority DESC, number) serves this order and the cursor.
+                return (hasCursor ? tasks.Where(t => t.Priority < priority || (t.Priority == priority && t.Number > number)) : tasks)
+                    .OrderByDescending(t => t.Priority).ThenBy(t => t.Number);
             case TaskSort.CreatedAt:
                 return (hasCursor ? tasks.Where(t => t.CreatedAt > at || (t.CreatedAt == at && t.Number > number)) : tasks)
                     .OrderBy(t => t.CreatedAt).ThenBy(t => t.Number);

@@ -70,7 +70,7 @@ public static class TasksApi
         [Description("Only tasks whose title or description contains this text, ignoring case.")]
         [TaskSearch]
         string? q = null,
-        [Description("The order: by number (the default), created_at, title or updated_at; a leading '-' for newest first.")]
+        [Description("The order: by number (the default), created_at, title, updated_at (a leading '-' for newest first) or priority (high first).")]
         [WireName<TaskSort>]
         string sort = "number",
         [Description("Tasks per page, 1–100.")]

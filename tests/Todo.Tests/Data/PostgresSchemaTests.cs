@@ -62,7 +62,7 @@ public sealed class PostgresSchemaTests(MigratedPostgresDatabase database) : ICl
         ["ix_lists_user_normalized_name"] = "CREATE UNIQUE INDEX ix_lists_user_normalized_name ON public.lists USING btree (user_id, normalized_name)",
         ["ix_lists_user_inbox"] = "CREATE UNIQUE INDEX ix_lists_user_inbox ON public.lists USING btree (user_id) WHERE is_inbox",
         ["ix_tasks_list_number"] = "CREATE INDEX ix_tasks_list_number ON public.tasks USING btree (list_id, number)",
-        ["ix_tasks_user_priority"] = "CREATE INDEX ix_tasks_user_priority ON public.tasks USING btree (user_id, priority, number)",
+        ["ix_tasks_user_priority"] = "CREATE INDEX ix_tasks_user_priority ON public.tasks USING btree (user_id, priority DESC, number)",
         ["ix_task_labels_user_label"] = "CREATE INDEX ix_task_labels_user_label ON public.task_labels USING btree (user_id, label)",
         ["pk_task_labels"] = "CREATE UNIQUE INDEX pk_task_labels ON public.task_labels USING btree (task_id, label)",
     };

@@ -369,6 +369,7 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_tasks_user_number");
 
                     b.HasIndex("UserId", "Priority", "Number")
+                        .IsDescending(false, true, false)
                         .HasDatabaseName("ix_tasks_user_priority");
 
                     b.ToTable("tasks", null, t =>

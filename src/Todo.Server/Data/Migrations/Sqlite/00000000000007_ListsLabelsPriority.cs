@@ -93,7 +93,8 @@ namespace Todo.Server.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "ix_tasks_user_priority",
                 table: "tasks",
-                columns: new[] { "user_id", "priority", "number" });
+                columns: new[] { "user_id", "priority", "number" },
+                descending: new[] { false, true, false });
 
             migrationBuilder.AddCheckConstraint(
                 name: "ck_tasks_priority",
