@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Todo.Server.Accounts;
 using Todo.Server.Lists;
 using Todo.Server.Tasks;
+using Todo.Server.Text;
 using Todo.Tests.Infrastructure;
 using static Todo.Tests.Infrastructure.ProblemAssert;
 using static Todo.Tests.Tasks.TaskTestSupport;
@@ -29,6 +32,43 @@ public abstract class ListsApiTests(ApiFixture api)
         Assert.Equal(0, body.GetProperty("labels").GetArrayLength());
         Assert.Equal("none", body.GetProperty("priority").GetString());
         Assert.Equal(1, Assert.Single(await ListsAsync(user)).PendingCount);
+    }
+
+    [Fact]
+    public async Task AUserMadeWithoutRegistrationGetsExactlyOneInboxWithItsFirstTask()
+    {
+        var userId = await api.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var user = new User { Id = Guid.CreateVersion7(), Email = $"{Guid.NewGuid():N}@example.com", HashedPassword = "-", CreatedAt = now, UpdatedAt = now };
+            db.Users.Add(user);
+            await db.SaveChangesAsync();
+            return user.Id;
+        });
+
+        var tasks = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            api.WithDbAsync(db => new TaskService(db, TimeProvider.System).CreateAsync(userId, $"Task {i}"))));
+
+        var inboxes = await api.WithDbAsync(db => db.Lists.Where(l => l.UserId == userId).ToListAsync());
+        var inbox = Assert.Single(inboxes);
+        Assert.True(inbox.IsInbox);
+        Assert.All(tasks, t => Assert.Equal((inbox.Id, "Inbox"), (t.ListId, t.List!.Name)));
+        Assert.Equal([1, 2, 3, 4], tasks.Select(t => t.Number).Order());
+    }
+
+    [Fact]
+    public async Task TheServiceRefusesAListOfAnotherUserNamingListId()
+    {
+        var owner = await api.CreateUserAsync();
+        var intruder = await api.CreateUserAsync();
+        var secret = await CreateListAsync(owner, "Secret");
+
+        var error = await Assert.ThrowsAsync<InvalidTextException>(() => api.WithDbAsync(db =>
+            new TaskService(db, TimeProvider.System).CreateAsync(intruder.Id, "Sneak", null, new NewTaskOptions { ListId = secret.Id })));
+
+        Assert.Equal("list_id", error.Field);
+        Assert.Empty((await intruder.ListAsync()).Items);
+        Assert.Equal(0, (await ListsAsync(owner)).Single(l => l.Name == "Secret").PendingCount);
     }
 
     [Fact]
