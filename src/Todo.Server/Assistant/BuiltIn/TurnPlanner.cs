@@ -71,6 +71,13 @@ internal static class TurnPlanner
     {
         var text = view.Turns[userIndex].Text;
         var intent = IntentParser.Parse(text);
+        if (IsNeverAnAnswer(intent))
+        {
+            // Small talk, a list or a new add means what it says whatever was asked: no need to work out the
+            // question, which would plan the turns before it again.
+            return (intent, null);
+        }
+
         var question = depth < MaxAnswerDepth ? view.QuestionBefore(userIndex) : Question.None;
         var askedAbout = view.AskingMessageBefore(userIndex);
         if (question.Kind == PendingQuestion.None || askedAbout < 0)
@@ -91,8 +98,7 @@ internal static class TurnPlanner
 
         // After "What should the new task say?" anything but small talk, a list or a new add is the title,
         // even when it reads like a command ("Delete old emails").
-        if (question.Kind == PendingQuestion.WhatTitle && answer.Length > 0
-            && intent.Kind is not (IntentKind.Greeting or IntentKind.Help or IntentKind.Thanks or IntentKind.Farewell or IntentKind.Dismiss or IntentKind.List or IntentKind.Add))
+        if (question.Kind == PendingQuestion.WhatTitle && answer.Length > 0)
         {
             var (previous, _) = Understand(view, askedAbout, depth + 1);
             if (previous.Kind == IntentKind.Add)
@@ -109,6 +115,9 @@ internal static class TurnPlanner
 
         return (intent, null);
     }
+
+    private static bool IsNeverAnAnswer(Intent intent) => intent.Kind is IntentKind.Greeting or IntentKind.Help
+        or IntentKind.Thanks or IntentKind.Farewell or IntentKind.Dismiss or IntentKind.List or IntentKind.Add;
 
     private static TurnPlan PlanAdd(Intent intent)
     {
