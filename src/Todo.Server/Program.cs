@@ -5,7 +5,6 @@ using Todo.Server.Chat;
 using Todo.Server.Components;
 using Todo.Server.Data;
 using Todo.Server.Http;
-using Todo.Server.Lists;
 using Todo.Server.Mcp;
 using Todo.Server.Tasks;
 
@@ -19,7 +18,6 @@ builder.AddRateLimits();
 builder.AddAccounts();
 builder.AddWebUi();
 builder.AddTasks();
-builder.AddLists();
 builder.AddAssistant();
 builder.AddTodoMcp();
 
@@ -44,7 +42,6 @@ app.MapTodoHealthChecks();
 app.MapApiDocs();
 app.MapAccounts();
 app.MapTasks();
-app.MapLists();
 app.MapChat();
 app.MapTodoMcp();
 app.MapWebUi();
