@@ -39,6 +39,7 @@ public sealed partial class ChatPanel : IDisposable
     private string renameTitle = "";
     private string? renameError;
     private bool confirmingDelete;
+    private int sends; // a draft read that a send overtook is not restored
     private ConversationHeader? header;
     private MessageLog? log;
     private ChatComposer? composer;
@@ -79,7 +80,9 @@ public sealed partial class ChatPanel : IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && await Drafts.ReadAsync(JS, "chat-message") is { } saved)
+        // A draft from before a reload comes back, unless a message was typed or sent while it was being read.
+        var sendsBefore = sends;
+        if (firstRender && await Drafts.ReadAsync(JS, "chat-message") is { } saved && sends == sendsBefore && draft.Length == 0)
         {
             draft = saved;
             StateHasChanged();
@@ -185,6 +188,7 @@ public sealed partial class ChatPanel : IDisposable
 
     private async Task SendAsync()
     {
+        sends++;
         if (busy)
         {
             return;

@@ -56,17 +56,24 @@ public sealed partial class TaskList
 
     private bool IsFiltered => status != TaskStatusFilter.All || !string.IsNullOrWhiteSpace(search);
 
+    /// <summary>How many times the add form was submitted: a draft read that a submit overtook is not restored.</summary>
+    private int adds;
+
     protected override Task OnInitializedAsync() => ReloadAsync();
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
-            // What was typed before a reload (the server went away) comes back.
-            newTitle = await Drafts.ReadAsync(JS, "new-task") ?? newTitle;
-            newDescription = await Drafts.ReadAsync(JS, "new-task-description") ?? newDescription;
-            if (newTitle.Length > 0 || newDescription.Length > 0)
+            // What was typed before a reload (the server went away) comes back, unless the form was used while the
+            // drafts were being read (a task added meanwhile must not come back into the field).
+            var addsBefore = adds;
+            var title = await Drafts.ReadAsync(JS, "new-task");
+            var description = await Drafts.ReadAsync(JS, "new-task-description");
+            if (adds == addsBefore && newTitle.Length == 0 && newDescription.Length == 0 && (title ?? description) is not null)
             {
+                newTitle = title ?? "";
+                newDescription = description ?? "";
                 StateHasChanged();
             }
         }
@@ -165,6 +172,7 @@ public sealed partial class TaskList
 
     private async Task AddAsync()
     {
+        adds++;
         if (adding)
         {
             return;
