@@ -98,8 +98,8 @@ class Postgres:
         done = f"n % {completed_every} = 0" if completed_every else "FALSE"
         ids = ", ".join(f"'{u}'" for u in user_ids)
         self.run(f"""
-            INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at)
-            SELECT gen_random_uuid(), u, n, 'Seeded task ' || n, NULL, {done},
+            INSERT INTO tasks (id, user_id, list_id, priority, number, title, description, is_completed, created_at, updated_at, completed_at)
+            SELECT gen_random_uuid(), u, (SELECT l.id FROM lists l WHERE l.user_id = u AND l.is_inbox), 0, n, 'Seeded task ' || n, NULL, {done},
                    now() - make_interval(secs => {count} - n + 60), now() - make_interval(secs => {count} - n + 60),
                    CASE WHEN {done} THEN now() END
             FROM unnest(ARRAY[{ids}]::uuid[]) AS u CROSS JOIN generate_series(1, {count}) AS n;
@@ -154,8 +154,8 @@ class Sqlite:
             for user_id in user_ids:
                 self.db.execute(
                     self.SERIES +
-                    "INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at) "
-                    f"SELECT {self.GUID}, :user, x, 'Seeded task ' || x, NULL, {done}, at, at, "
+                    "INSERT INTO tasks (id, user_id, list_id, priority, number, title, description, is_completed, created_at, updated_at, completed_at) "
+                    f"SELECT {self.GUID}, :user, (SELECT id FROM lists WHERE user_id = :user AND is_inbox = 1), 0, x, 'Seeded task ' || x, NULL, {done}, at, at, "
                     f"CASE WHEN {done} THEN strftime('%Y-%m-%d %H:%M:%f', 'now') END "
                     "FROM (SELECT x, hex(randomblob(16)) AS h, "
                     "      strftime('%Y-%m-%d %H:%M:%f', 'now', '-' || (:count - x + 60) || ' seconds') AS at FROM n)",

@@ -5,6 +5,7 @@ using Todo.Server.Chat;
 using Todo.Server.Components;
 using Todo.Server.Data;
 using Todo.Server.Http;
+using Todo.Server.Lists;
 using Todo.Server.Mcp;
 using Todo.Server.Tasks;
 
@@ -18,6 +19,7 @@ builder.AddRateLimits();
 builder.AddAccounts();
 builder.AddWebUi();
 builder.AddTasks();
+builder.AddLists();
 builder.AddAssistant();
 builder.AddTodoMcp();
 
@@ -42,6 +44,7 @@ app.MapTodoHealthChecks();
 app.MapApiDocs();
 app.MapAccounts();
 app.MapTasks();
+app.MapLists();
 app.MapChat();
 app.MapTodoMcp();
 app.MapWebUi();

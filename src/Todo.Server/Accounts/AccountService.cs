@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Todo.Server.Data;
+using Todo.Server.Lists;
 using Todo.Server.Text;
 
 namespace Todo.Server.Accounts;
@@ -47,6 +48,7 @@ public sealed class AccountService(TodoDbContext db, IPasswordHasher<User> hashe
         user.HashedPassword = hasher.HashPassword(user, password);
 
         db.Users.Add(user);
+        db.Lists.Add(TodoList.NewInbox(user.Id, now)); // one SaveChanges: one transaction with the user
         try
         {
             await db.SaveChangesAsync(cancellationToken);

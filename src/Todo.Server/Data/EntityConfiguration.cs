@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Todo.Server.Accounts;
 using Todo.Server.Chat;
+using Todo.Server.Lists;
 using Todo.Server.Tasks;
 
 namespace Todo.Server.Data;
@@ -33,6 +34,39 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         task.HasIndex(t => t.CreatedAt).HasDatabaseName("ix_tasks_created_at");
         task.HasIndex(t => new { t.UserId, t.IsCompleted }).HasDatabaseName("ix_tasks_user_completed");
         task.HasIndex(t => new { t.UserId, t.Number }).IsUnique().HasDatabaseName("ix_tasks_user_number");
+
+        // A list's tasks in number order (and the foreign key's index); a user's tasks by priority.
+        task.HasOne(t => t.List).WithMany().HasForeignKey(t => t.ListId).OnDelete(DeleteBehavior.NoAction);
+        task.HasIndex(t => new { t.ListId, t.Number }).HasDatabaseName("ix_tasks_list_number");
+        task.Property(t => t.Priority).HasDefaultValue(TaskPriority.None).HasSentinel(TaskPriority.None);
+        task.HasIndex(t => new { t.UserId, t.Priority, t.Number }).IsDescending(false, true, false).HasDatabaseName("ix_tasks_user_priority");
+        task.ToTable(t => t.HasCheckConstraint("ck_tasks_priority", "priority BETWEEN 0 AND 3"));
+        task.HasMany(t => t.Labels).WithOne().HasForeignKey(l => l.TaskId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TodoListConfiguration : IEntityTypeConfiguration<TodoList>
+{
+    public void Configure(EntityTypeBuilder<TodoList> list)
+    {
+        list.ToTable("lists");
+        list.Property(l => l.Name).HasMaxLength(Limits.ListNameMaxLength);
+        list.Property(l => l.NormalizedName).HasMaxLength(Limits.ListNameMaxLength);
+        list.HasOne<User>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+        list.HasIndex(l => new { l.UserId, l.NormalizedName }).IsUnique().HasDatabaseName("ix_lists_user_normalized_name");
+        // Exactly one Inbox per user: unique among the user's rows with is_inbox (a partial index, both providers).
+        list.HasIndex(l => l.UserId).IsUnique().HasFilter("is_inbox").HasDatabaseName("ix_lists_user_inbox");
+    }
+}
+
+internal sealed class TaskLabelConfiguration : IEntityTypeConfiguration<TaskLabel>
+{
+    public void Configure(EntityTypeBuilder<TaskLabel> label)
+    {
+        label.ToTable("task_labels");
+        label.HasKey(l => new { l.TaskId, l.Label });
+        label.Property(l => l.Label).HasMaxLength(Limits.LabelMaxLength);
+        label.HasIndex(l => new { l.UserId, l.Label }).HasDatabaseName("ix_task_labels_user_label");
     }
 }
 

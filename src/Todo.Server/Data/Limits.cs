@@ -10,4 +10,7 @@ public static class Limits
     public const int TaskDescriptionMaxLength = 1000;
     public const int ConversationTitleMaxLength = 200;
     public const int MessageMaxLength = 2000;
+    public const int ListNameMaxLength = 100;
+    public const int LabelMaxLength = 50;
+    public const int LabelsPerTask = 20;
 }

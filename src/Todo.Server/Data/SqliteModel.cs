@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Todo.Server.Accounts;
 using Todo.Server.Chat;
+using Todo.Server.Lists;
 using Todo.Server.Tasks;
 
 namespace Todo.Server.Data;
@@ -21,6 +22,13 @@ internal static class SqliteModel
             t.HasCheckConstraint("ck_tasks_title_length", $"length(title) <= {Limits.TaskTitleMaxLength}");
             t.HasCheckConstraint("ck_tasks_description_length", $"length(description) <= {Limits.TaskDescriptionMaxLength}");
         });
+        modelBuilder.Entity<TodoList>().ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_lists_name_length", $"length(name) <= {Limits.ListNameMaxLength}");
+            t.HasCheckConstraint("ck_lists_normalized_name_length", $"length(normalized_name) <= {Limits.ListNameMaxLength}");
+        });
+        modelBuilder.Entity<TaskLabel>().ToTable(t =>
+            t.HasCheckConstraint("ck_task_labels_label_length", $"length(label) <= {Limits.LabelMaxLength}"));
         modelBuilder.Entity<Conversation>().ToTable(t =>
             t.HasCheckConstraint("ck_conversations_title_length", $"length(title) <= {Limits.ConversationTitleMaxLength}"));
         modelBuilder.Entity<IdempotencyRecord>().ToTable(t =>

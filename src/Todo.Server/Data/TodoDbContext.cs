@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Todo.Server.Accounts;
 using Todo.Server.Chat;
+using Todo.Server.Lists;
 using Todo.Server.Tasks;
 
 namespace Todo.Server.Data;
@@ -14,6 +15,8 @@ public abstract class TodoDbContext(DbContextOptions options) : DbContext(option
 {
     public DbSet<User> Users => Set<User>();
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
+    public DbSet<TodoList> Lists => Set<TodoList>();
+    public DbSet<TaskLabel> TaskLabels => Set<TaskLabel>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();

@@ -8,7 +8,8 @@ namespace Todo.Server.Tasks;
 /// A keyset position in a task list: the last row's sort key and its number (unique per user, so it breaks
 /// every tie). On the wire it is a <see cref="PageCursor"/>, the format every list of the API shares.
 /// </summary>
-public sealed record TaskCursor(TaskSort Sort, int Number, DateTime Timestamp = default, string Title = "")
+public sealed record TaskCursor(
+    TaskSort Sort, int Number, DateTime Timestamp = default, string Title = "", TaskPriority Priority = TaskPriority.None)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -18,6 +19,7 @@ public sealed record TaskCursor(TaskSort Sort, int Number, DateTime Timestamp = 
         TaskSort.CreatedAt or TaskSort.CreatedAtDescending => new(sort, task.Number, Timestamp: task.CreatedAt),
         TaskSort.UpdatedAt or TaskSort.UpdatedAtDescending => new(sort, task.Number, Timestamp: task.UpdatedAt),
         TaskSort.Title => new(sort, task.Number, Title: task.Title),
+        TaskSort.Priority => new(sort, task.Number, Priority: task.Priority),
         _ => new(sort, task.Number),
     };
 
@@ -25,7 +27,8 @@ public sealed record TaskCursor(TaskSort Sort, int Number, DateTime Timestamp = 
     {
         var title = Sort == TaskSort.Title ? StrictUtf8.GetBytes(Title) : [];
         var hasTimestamp = HasTimestamp(Sort);
-        var fields = new byte[1 + sizeof(int) + (hasTimestamp ? sizeof(long) : 0) + title.Length];
+        var hasPriority = Sort == TaskSort.Priority;
+        var fields = new byte[1 + sizeof(int) + (hasTimestamp ? sizeof(long) : 0) + (hasPriority ? 1 : 0) + title.Length];
         fields[0] = (byte)Sort;
         BinaryPrimitives.WriteInt32LittleEndian(fields.AsSpan(1), Number);
         var offset = 1 + sizeof(int);
@@ -33,6 +36,11 @@ public sealed record TaskCursor(TaskSort Sort, int Number, DateTime Timestamp = 
         {
             BinaryPrimitives.WriteInt64LittleEndian(fields.AsSpan(offset), Timestamp.ToUniversalTime().Ticks);
             offset += sizeof(long);
+        }
+
+        if (hasPriority)
+        {
+            fields[offset++] = (byte)Priority;
         }
 
         title.CopyTo(fields.AsSpan(offset));
@@ -75,6 +83,18 @@ public sealed record TaskCursor(TaskSort Sort, int Number, DateTime Timestamp = 
             rest = [];
         }
 
+        var priority = TaskPriority.None;
+        if (sort == TaskSort.Priority)
+        {
+            if (rest.Length != 1 || !Enum.IsDefined((TaskPriority)rest[0]))
+            {
+                return false;
+            }
+
+            priority = (TaskPriority)rest[0];
+            rest = [];
+        }
+
         var title = "";
         if (sort == TaskSort.Title)
         {
@@ -92,7 +112,7 @@ public sealed record TaskCursor(TaskSort Sort, int Number, DateTime Timestamp = 
             return false;
         }
 
-        cursor = new TaskCursor(sort, number, timestamp, title);
+        cursor = new TaskCursor(sort, number, timestamp, title, priority);
         return true;
     }
 

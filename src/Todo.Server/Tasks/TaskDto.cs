@@ -12,19 +12,46 @@ public sealed record TaskDto(
     bool IsCompleted,
     DateTime? CompletedAt,
     DateTime CreatedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt,
+    TaskListRef List,
+    IReadOnlyList<string> Labels,
+    TaskPriority Priority)
 {
+    /// <summary>The task as sent; <paramref name="task"/> comes from <see cref="TaskService"/>, which loads its list and labels.</summary>
     public static TaskDto From(TaskItem task) => new(
-        task.Id, task.Number, task.Title, task.Description, task.IsCompleted, task.CompletedAt, task.CreatedAt, task.UpdatedAt);
+        task.Id, task.Number, task.Title, task.Description, task.IsCompleted, task.CompletedAt, task.CreatedAt, task.UpdatedAt,
+        new TaskListRef(task.ListId, task.List?.Name ?? ""),
+        [.. task.Labels.Select(l => l.Label).Order(StringComparer.Ordinal)],
+        task.Priority);
+
+    /// <summary>Equal field by field, the labels by their sequence (a record would compare the lists' references).</summary>
+    public bool Equals(TaskDto? other) =>
+        other is not null && Id == other.Id && Number == other.Number && Title == other.Title && Description == other.Description
+        && IsCompleted == other.IsCompleted && CompletedAt == other.CompletedAt && CreatedAt == other.CreatedAt
+        && UpdatedAt == other.UpdatedAt && List == other.List && Labels.SequenceEqual(other.Labels) && Priority == other.Priority;
+
+    public override int GetHashCode() => HashCode.Combine(Id, Number, Title, UpdatedAt, IsCompleted);
 }
+
+/// <summary>The list a task is in, as a task names it.</summary>
+public sealed record TaskListRef(Guid Id, string Name);
 
 /// <summary>A page of tasks; pass <see cref="NextCursor"/> as <c>cursor</c> for the next page (null on the last one).</summary>
 public sealed record TaskListResponse(IReadOnlyList<TaskDto> Items, string? NextCursor);
 
-/// <summary>A new task. The title is trimmed; a blank description is none.</summary>
+/// <summary>
+/// A new task. The title is trimmed; a blank description is none. Without list_id (or with null) it goes in the Inbox;
+/// a list_id that is not one of the caller's lists is a 400 naming list_id (not a 404: the route's resource is the task).
+/// </summary>
 public sealed record CreateTaskRequest(
     [property: Required(ErrorMessage = TaskText.TitleRequired), TaskTitle] string Title,
-    [property: TaskDescription] string? Description = null);
+    [property: TaskDescription] string? Description = null,
+    Guid? ListId = null,
+    IReadOnlyList<string>? Labels = null,
+    TaskPriority? Priority = null)
+{
+    public NewTaskOptions ToOptions() => new() { ListId = ListId, Labels = Labels, Priority = Priority ?? TaskPriority.None };
+}
 
 /// <summary>The editable fields, replaced together: a missing or null description clears it.</summary>
 public sealed record ReplaceTaskRequest(
@@ -33,13 +60,56 @@ public sealed record ReplaceTaskRequest(
 
 /// <summary>
 /// Only the fields sent change. <c>description: null</c> clears the description, while leaving it out keeps
-/// it; <c>title</c> and <c>is_completed</c> cannot be null.
+/// it; <c>title</c> and <c>is_completed</c> cannot be null. <c>list_id: null</c> moves the task to the Inbox,
+/// <c>priority: null</c> is "none" and <c>labels: null</c> removes every label; left out, each is kept.
 /// </summary>
 public sealed class PatchTaskRequest : IValidatableObject
 {
     private readonly string? title;
     private readonly string? description;
     private readonly bool? isCompleted;
+    private readonly Guid? listId;
+    private readonly IReadOnlyList<string>? labels;
+    private readonly TaskPriority? priority;
+
+    public Guid? ListId
+    {
+        get => listId;
+        init
+        {
+            listId = value;
+            HasListId = true;
+        }
+    }
+
+    public IReadOnlyList<string>? Labels
+    {
+        get => labels;
+        init
+        {
+            labels = value;
+            HasLabels = true;
+        }
+    }
+
+    public TaskPriority? Priority
+    {
+        get => priority;
+        init
+        {
+            priority = value;
+            HasPriority = true;
+        }
+    }
+
+    [JsonIgnore]
+    public bool HasListId { get; private init; }
+
+    [JsonIgnore]
+    public bool HasLabels { get; private init; }
+
+    [JsonIgnore]
+    public bool HasPriority { get; private init; }
 
     [TaskTitle]
     public string? Title
@@ -95,7 +165,26 @@ public sealed class PatchTaskRequest : IValidatableObject
         }
     }
 
-    public TaskChanges ToChanges() => HasDescription
-        ? new TaskChanges { Title = title, Description = description, IsCompleted = isCompleted }
-        : new TaskChanges { Title = title, IsCompleted = isCompleted };
+    public TaskChanges ToChanges()
+    {
+        var changes = HasDescription
+            ? new TaskChanges { Title = title, Description = description, IsCompleted = isCompleted }
+            : new TaskChanges { Title = title, IsCompleted = isCompleted };
+        if (HasListId)
+        {
+            changes = changes with { ListId = listId };
+        }
+
+        if (HasLabels)
+        {
+            changes = changes with { Labels = labels ?? [] };
+        }
+
+        if (HasPriority)
+        {
+            changes = changes with { Priority = priority ?? TaskPriority.None };
+        }
+
+        return changes;
+    }
 }

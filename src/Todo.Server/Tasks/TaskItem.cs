@@ -1,3 +1,5 @@
+using Todo.Server.Lists;
+
 namespace Todo.Server.Tasks;
 
 public sealed class TaskItem
@@ -14,4 +16,35 @@ public sealed class TaskItem
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
+
+    /// <summary>The list the task is in (the user's Inbox unless another was chosen).</summary>
+    public Guid ListId { get; set; }
+
+    /// <summary>Loaded with the task by every <see cref="TaskService"/> read.</summary>
+    public TodoList? List { get; set; }
+
+    public TaskPriority Priority { get; set; }
+
+    /// <summary>Loaded with the task by every <see cref="TaskService"/> read; kept in task_labels.</summary>
+    public List<TaskLabel> Labels { get; set; } = [];
+}
+
+/// <summary>A task's priority, stored as a smallint (0–3); on the wire "none", "low", "medium", "high".</summary>
+public enum TaskPriority : short
+{
+    None = 0,
+    Low = 1,
+    Medium = 2,
+    High = 3,
+}
+
+/// <summary>
+/// One label of one task. The owner's id is kept with it so "the user's tasks with label X" and the label counts are
+/// one index range (ix_task_labels_user_label) without reading the tasks.
+/// </summary>
+public sealed class TaskLabel
+{
+    public Guid TaskId { get; set; }
+    public Guid UserId { get; set; }
+    public required string Label { get; set; }
 }

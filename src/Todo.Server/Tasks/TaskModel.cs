@@ -21,6 +21,10 @@ public enum TaskSort
     UpdatedAt,
     [JsonStringEnumMemberName("-updated_at")]
     UpdatedAtDescending,
+
+    /// <summary>High first, then medium, low and none; ties by number, ascending (ix_tasks_user_priority).</summary>
+    [JsonStringEnumMemberName("priority")]
+    Priority,
 }
 
 /// <summary>One of the user's tasks, named by id (REST, the UI) or by its per-user number (chat, MCP: "task 3").</summary>
@@ -68,9 +72,11 @@ public sealed record TaskPage(IReadOnlyList<TaskItem> Items, TaskCursor? Next);
 /// The fields a partial update changes; anything not set is kept. Setting <see cref="Description"/> to null
 /// clears it, which is different from not setting it.
 /// </summary>
-public sealed class TaskChanges
+public sealed record TaskChanges
 {
     private readonly string? description;
+    private readonly Guid? listId;
+    private readonly IReadOnlyList<string>? labels;
 
     /// <summary>The new title (trimmed when stored); null keeps the current one.</summary>
     public string? Title { get; init; }
@@ -91,5 +97,47 @@ public sealed class TaskChanges
     /// <summary>Complete (true) or reopen (false) the task; null keeps its state.</summary>
     public bool? IsCompleted { get; init; }
 
-    public bool IsEmpty => Title is null && !ChangesDescription && IsCompleted is null;
+    /// <summary>Move the task to this list (one of the user's); null with <see cref="ChangesList"/> moves it to the Inbox.</summary>
+    public Guid? ListId
+    {
+        get => listId;
+        init
+        {
+            listId = value;
+            ChangesList = true;
+        }
+    }
+
+    public bool ChangesList { get; private init; }
+
+    /// <summary>The new priority; null keeps the current one.</summary>
+    public TaskPriority? Priority { get; init; }
+
+    /// <summary>The new labels, replacing the old; null with <see cref="ChangesLabels"/> removes them all.</summary>
+    public IReadOnlyList<string>? Labels
+    {
+        get => labels;
+        init
+        {
+            labels = value;
+            ChangesLabels = true;
+        }
+    }
+
+    public bool ChangesLabels { get; private init; }
+
+    /// <summary>Only the first wave's fields (title, description, completion) change.</summary>
+    public bool OnlyFirstWave => !ChangesList && Priority is null && !ChangesLabels;
+
+    public bool IsEmpty => Title is null && !ChangesDescription && IsCompleted is null && OnlyFirstWave;
+}
+
+/// <summary>The second wave's fields of a new task: its list (null: the Inbox), labels and priority.</summary>
+public sealed record NewTaskOptions
+{
+    public Guid? ListId { get; init; }
+
+    public IReadOnlyList<string>? Labels { get; init; }
+
+    public TaskPriority Priority { get; init; } = TaskPriority.None;
 }

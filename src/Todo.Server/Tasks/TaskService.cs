@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Todo.Server.Accounts;
 using Todo.Server.Data;
+using Todo.Server.Lists;
 using Todo.Server.Text;
 
 namespace Todo.Server.Tasks;
@@ -24,9 +25,18 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
     /// Creates a task with the user's next number. Throws <see cref="AccountGoneException"/> when the user does not
     /// exist (an account removed while one of its tokens is still valid).
     /// </summary>
+    public Task<TaskItem> CreateAsync(
+        Guid userId, string title, string? description = null, CancellationToken cancellationToken = default) =>
+        CreateAsync(userId, title, description, new NewTaskOptions(), cancellationToken);
+
+    /// <summary>
+    /// Creates a task in <see cref="NewTaskOptions.ListId"/> (null: the Inbox) with its labels and priority. A list that
+    /// is not the user's is an <see cref="InvalidTextException"/> naming <c>list_id</c>, worded as for a missing one.
+    /// </summary>
     public async Task<TaskItem> CreateAsync(
-        Guid userId, string title, string? description = null, CancellationToken cancellationToken = default)
+        Guid userId, string title, string? description, NewTaskOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var now = Now();
         var task = new TaskItem
         {
@@ -36,22 +46,93 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
             Description = ValidDescription(description),
             CreatedAt = now,
             UpdatedAt = now,
+            Priority = ValidPriority(options.Priority),
         };
+        var labels = options.Labels is null ? [] : TaskLabels.Require(options.Labels);
 
-        var number = IsPostgres
-            ? await InsertOnPostgresAsync(task, cancellationToken)
-            : await InsertOnSqliteAsync(task, cancellationToken);
-        if (number is null)
+        // Labels are a second statement: both in one transaction, so a task is never left without the labels asked for.
+        var transaction = labels.Count > 0 && db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
         {
-            throw new AccountGoneException(userId);
+            var number = await InsertAsync(task, options.ListId, cancellationToken);
+            if (number is null && options.ListId is null && await EnsureInboxAsync(userId, cancellationToken))
+            {
+                // A user made without registration (an operator's insert, a test): the Inbox exists now.
+                number = await InsertAsync(task, null, cancellationToken);
+            }
+
+            if (number is null)
+            {
+                if (options.ListId is not null && await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+                {
+                    throw NoSuchList();
+                }
+
+                throw new AccountGoneException(userId);
+            }
+
+            if (labels.Count > 0)
+            {
+                await InsertLabelsAsync(userId, task.Id, labels, cancellationToken);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
         }
 
-        task.Number = number.Value;
-        return task;
+        return await GetAsync(userId, TaskKey.ById(task.Id), cancellationToken)
+            ?? throw new InvalidOperationException("The task just created was not found.");
+    }
+
+    /// <summary>The user's Inbox id, making the Inbox when it is missing; null when the user does not exist.</summary>
+    public async Task<Guid?> InboxIdAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var inbox = await InboxQuery(userId).FirstOrDefaultAsync(cancellationToken);
+        if (inbox == Guid.Empty && await EnsureInboxAsync(userId, cancellationToken))
+        {
+            inbox = await InboxQuery(userId).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return inbox == Guid.Empty ? null : inbox;
+    }
+
+    /// <summary>Moves every task of one of the user's lists to another of them (both checked by the caller); how many moved.</summary>
+    public Task<int> MoveListTasksAsync(Guid userId, Guid fromListId, Guid toListId, CancellationToken cancellationToken = default)
+    {
+        var now = Now();
+        return db.Tasks.Where(t => t.UserId == userId && t.ListId == fromListId)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.ListId, toListId).SetProperty(t => t.UpdatedAt, now), cancellationToken);
+    }
+
+    /// <summary>Deletes every task of one of the user's lists (their labels go with them); how many were deleted.</summary>
+    public Task<int> DeleteListTasksAsync(Guid userId, Guid listId, CancellationToken cancellationToken = default) =>
+        db.Tasks.Where(t => t.UserId == userId && t.ListId == listId).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>The user's labels with how many tasks carry each, alphabetically (one GROUP BY on ix_task_labels_user_label).</summary>
+    public async Task<IReadOnlyList<(string Name, int TaskCount)>> ListLabelsAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.TaskLabels.AsNoTracking()
+            .Where(l => l.UserId == userId)
+            .GroupBy(l => l.Label)
+            .Select(g => new { Name = g.Key, Count = g.Count() })
+            .OrderBy(x => x.Name)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(row => (row.Name, row.Count))];
     }
 
     public Task<TaskItem?> GetAsync(Guid userId, TaskKey key, CancellationToken cancellationToken = default) =>
-        Owned(userId, key).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        WithDetails(Owned(userId, key).AsNoTracking()).FirstOrDefaultAsync(cancellationToken);
 
     public Task<TaskItem?> GetAsync(Guid userId, Guid id, CancellationToken cancellationToken = default) =>
         GetAsync(userId, TaskKey.ById(id), cancellationToken);
@@ -90,7 +171,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         }
 
         var tasks = Matching(userId, query.Status, query.Search);
-        var rows = await Page(tasks, query.Sort, query.After).Take(query.Limit + 1).ToListAsync(cancellationToken);
+        var rows = await WithDetails(Page(tasks, query.Sort, query.After).Take(query.Limit + 1)).ToListAsync(cancellationToken);
         if (rows.Count <= query.Limit)
         {
             return new TaskPage(rows, null);
@@ -113,11 +194,98 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
             .SetProperty(t => t.UpdatedAt, now), cancellationToken);
     }
 
-    /// <summary>Changes only the fields <paramref name="changes"/> sets. No changes: the task as it is.</summary>
-    public Task<TaskItem?> UpdateAsync(
+    /// <summary>
+    /// Changes only the fields <paramref name="changes"/> sets. No changes: the task as it is. A list that is not the
+    /// user's is an <see cref="InvalidTextException"/> naming <c>list_id</c>; bad labels one naming <c>labels</c>.
+    /// </summary>
+    public async Task<TaskItem?> UpdateAsync(
         Guid userId, TaskKey key, TaskChanges changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        if (changes.OnlyFirstWave)
+        {
+            return await UpdateFirstWaveAsync(userId, key, changes, cancellationToken);
+        }
+
+        // Checked before anything is written.
+        var labels = changes.ChangesLabels ? TaskLabels.Require(changes.Labels ?? []) : null;
+        var priority = changes.Priority is { } p ? ValidPriority(p) : (TaskPriority?)null;
+        if (changes.Title is not null)
+        {
+            ValidTitle(changes.Title);
+        }
+
+        if (changes.ChangesDescription)
+        {
+            ValidDescription(changes.Description);
+        }
+
+        Guid? listId = null;
+        if (changes.ChangesList)
+        {
+            listId = changes.ListId is { } wanted
+                ? await db.Lists.AnyAsync(l => l.Id == wanted && l.UserId == userId, cancellationToken) ? wanted : throw NoSuchList()
+                : await InboxIdAsync(userId, cancellationToken);
+            if (listId is null)
+            {
+                return null; // no such user, so no such task
+            }
+        }
+
+        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var taskId = await Owned(userId, key).Select(t => t.Id).FirstOrDefaultAsync(cancellationToken);
+            if (taskId == Guid.Empty)
+            {
+                return null;
+            }
+
+            var now = Now();
+            await Owned(userId, TaskKey.ById(taskId)).ExecuteUpdateAsync(set =>
+            {
+                if (listId is { } list)
+                {
+                    set.SetProperty(t => t.ListId, list);
+                }
+
+                if (priority is { } newPriority)
+                {
+                    set.SetProperty(t => t.Priority, newPriority);
+                }
+
+                set.SetProperty(t => t.UpdatedAt, now);
+            }, cancellationToken);
+
+            if (labels is not null)
+            {
+                await db.TaskLabels.Where(l => l.TaskId == taskId && l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+                await InsertLabelsAsync(userId, taskId, labels, cancellationToken);
+            }
+
+            var first = changes.ChangesDescription
+                ? new TaskChanges { Title = changes.Title, Description = changes.Description, IsCompleted = changes.IsCompleted }
+                : new TaskChanges { Title = changes.Title, IsCompleted = changes.IsCompleted };
+
+            var task = await UpdateFirstWaveAsync(userId, TaskKey.ById(taskId), first, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return task;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+    }
+
+    private Task<TaskItem?> UpdateFirstWaveAsync(Guid userId, TaskKey key, TaskChanges changes, CancellationToken cancellationToken)
+    {
         if (changes.IsEmpty)
         {
             return GetAsync(userId, key, cancellationToken);
@@ -187,6 +355,49 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         return deleted == 0 ? null : task;
     }
 
+    /// <summary>A task's list and labels come with it (one query: joins, not extra round trips).</summary>
+    private static IQueryable<TaskItem> WithDetails(IQueryable<TaskItem> tasks) =>
+        tasks.Include(t => t.List).Include(t => t.Labels);
+
+    private IQueryable<Guid> InboxQuery(Guid userId) =>
+        db.Lists.AsNoTracking().Where(l => l.UserId == userId && l.IsInbox).Select(l => l.Id);
+
+    /// <summary>Makes the user's Inbox when there is none (the partial unique index keeps it one); false when the user does not exist.</summary>
+    private async Task<bool> EnsureInboxAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var inbox = TodoList.NewInbox(userId, Now());
+        var inserted = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO lists (id, user_id, name, normalized_name, is_inbox, created_at, updated_at)
+            SELECT {inbox.Id}, {userId}, {inbox.Name}, {inbox.NormalizedName}, TRUE, {inbox.CreatedAt}, {inbox.UpdatedAt}
+            FROM users WHERE id = {userId}
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+        return inserted > 0 || await InboxQuery(userId).AnyAsync(cancellationToken);
+    }
+
+    private async Task InsertLabelsAsync(Guid userId, Guid taskId, IReadOnlyList<string> labels, CancellationToken cancellationToken)
+    {
+        db.TaskLabels.AddRange(labels.Select(label => new TaskLabel { TaskId = taskId, UserId = userId, Label = label }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static InvalidTextException NoSuchList() => new("list_id", "You have no list with this id.");
+
+    private static TaskPriority ValidPriority(TaskPriority priority) => Enum.IsDefined(priority)
+        ? priority
+        : throw new InvalidTextException("priority", "The priority must be none, low, medium or high.");
+
+    private Task<int?> InsertAsync(TaskItem task, Guid? listId, CancellationToken cancellationToken) => IsPostgres
+        ? InsertOnPostgresAsync(task, listId, cancellationToken)
+        : InsertOnSqliteAsync(task, listId, cancellationToken);
+
     private IQueryable<TaskItem> Owned(Guid userId, TaskKey key) => key switch
     {
         { Id: { } id } => db.Tasks.Where(t => t.Id == id && t.UserId == userId),
@@ -222,8 +433,13 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         var at = after?.Timestamp ?? default;
         var title = after?.Title ?? "";
         var hasCursor = after is not null;
+        var priority = after?.Priority ?? TaskPriority.None;
         switch (sort)
         {
+            case TaskSort.Priority:
+                // ix_tasks_user_priority (user_id, priority DESC, number) serves this order and the cursor.
+                return (hasCursor ? tasks.Where(t => t.Priority < priority || (t.Priority == priority && t.Number > number)) : tasks)
+                    .OrderByDescending(t => t.Priority).ThenBy(t => t.Number);
             case TaskSort.CreatedAt:
                 return (hasCursor ? tasks.Where(t => t.CreatedAt > at || (t.CreatedAt == at && t.Number > number)) : tasks)
                     .OrderBy(t => t.CreatedAt).ThenBy(t => t.Number);
@@ -250,15 +466,23 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
     /// PostgreSQL: one statement. The UPDATE row-locks the user until the statement commits, so concurrent
     /// creates take consecutive numbers; no user row, no insert.
     /// </summary>
-    private async Task<int?> InsertOnPostgresAsync(TaskItem task, CancellationToken cancellationToken)
+    private async Task<int?> InsertOnPostgresAsync(TaskItem task, Guid? listId, CancellationToken cancellationToken)
     {
+        // The list is the user's Inbox, or the one named if it is the user's: no list, no number taken and no insert.
+        var wanted = listId ?? Guid.Empty;
+        var inbox = listId is null;
+        var priority = (short)task.Priority;
         var numbers = await db.Database.SqlQuery<int>($"""
-            WITH taken AS (
-                UPDATE users SET task_number_seq = task_number_seq + 1 WHERE id = {task.UserId}
+            WITH target AS (
+                SELECT id FROM lists WHERE user_id = {task.UserId} AND (id = {wanted} OR ({inbox} AND is_inbox))),
+            taken AS (
+                UPDATE users SET task_number_seq = task_number_seq + 1
+                WHERE id = {task.UserId} AND EXISTS (SELECT 1 FROM target)
                 RETURNING task_number_seq)
-            INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at)
-            SELECT {task.Id}, {task.UserId}, taken.task_number_seq, {task.Title}, {task.Description}, FALSE, {task.CreatedAt}, {task.UpdatedAt}, NULL
-            FROM taken
+            INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at, list_id, priority)
+            SELECT {task.Id}, {task.UserId}, taken.task_number_seq, {task.Title}, {task.Description}, FALSE, {task.CreatedAt}, {task.UpdatedAt}, NULL,
+                   target.id, {priority}
+            FROM taken, target
             RETURNING number AS "Value"
             """).ToListAsync(cancellationToken);
         return numbers.Count == 0 ? null : numbers[0];
@@ -268,18 +492,24 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
     /// SQLite has no data-modifying CTE: the counter UPDATE and the INSERT that reads it are one command in
     /// one write transaction (BEGIN IMMEDIATE, SQLite's single writer), unless the caller already opened one.
     /// </summary>
-    private async Task<int?> InsertOnSqliteAsync(TaskItem task, CancellationToken cancellationToken)
+    private async Task<int?> InsertOnSqliteAsync(TaskItem task, Guid? listId, CancellationToken cancellationToken)
     {
+        var wanted = listId ?? Guid.Empty;
+        var inbox = listId is null;
+        var priority = (short)task.Priority;
         var transaction = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
         try
         {
             var numbers = await db.Database.SqlQuery<int>($"""
-                UPDATE users SET task_number_seq = task_number_seq + 1 WHERE id = {task.UserId};
-                INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at)
-                SELECT {task.Id}, {task.UserId}, task_number_seq, {task.Title}, {task.Description}, FALSE, {task.CreatedAt}, {task.UpdatedAt}, NULL
-                FROM users WHERE id = {task.UserId}
+                UPDATE users SET task_number_seq = task_number_seq + 1 WHERE id = {task.UserId}
+                    AND EXISTS (SELECT 1 FROM lists WHERE user_id = {task.UserId} AND (id = {wanted} OR ({inbox} AND is_inbox)));
+                INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at, list_id, priority)
+                SELECT {task.Id}, {task.UserId}, users.task_number_seq, {task.Title}, {task.Description}, FALSE, {task.CreatedAt}, {task.UpdatedAt}, NULL,
+                       lists.id, {priority}
+                FROM users JOIN lists ON lists.user_id = users.id AND (lists.id = {wanted} OR ({inbox} AND lists.is_inbox))
+                WHERE users.id = {task.UserId}
                 RETURNING number AS "Value"
                 """).ToListAsync(cancellationToken);
             if (transaction is not null)

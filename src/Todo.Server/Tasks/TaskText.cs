@@ -26,6 +26,9 @@ public static class TaskText
     /// <summary>How a tool names a task: its number or words from its title.</summary>
     public static readonly TextRule Reference = new() { Noun = "task reference", MaxLength = 2 * Limits.TaskTitleMaxLength };
 
+    /// <summary>One label, before the label's own characters are checked (<see cref="TaskLabels"/>).</summary>
+    public static readonly TextRule Label = new() { Noun = "label", MaxLength = Limits.LabelMaxLength };
+
     public static string TitleRule => Title.Description;
 
     public static string DescriptionRule => Description.Description;
@@ -41,3 +44,50 @@ public sealed class TaskDescriptionAttribute() : TextRuleAttribute(TaskText.Desc
 
 /// <summary>The list's search text (<c>q</c>).</summary>
 public sealed class TaskSearchAttribute() : TextRuleAttribute(TaskText.Search);
+
+/// <summary>
+/// The label rule: each label keeps <see cref="TaskText.Label"/>, is lower-cased (invariant culture) and may hold only
+/// letters, digits, '-' and '_'; 1–50 characters; at most 20 per task. Duplicates (also those that differ only in case)
+/// are removed, not refused: "Errands" and "errands" are one label once lower-cased, so refusing would punish the writer
+/// for our own folding. Labels come back in alphabetical order.
+/// </summary>
+public static class TaskLabels
+{
+    public const string Field = "labels";
+
+    public static string Rule => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"Labels are lower-case letters, digits, '-' and '_', 1 to {Limits.LabelMaxLength} characters, at most {Limits.LabelsPerTask} per task; duplicates are removed.");
+
+    /// <summary>The labels as stored, or an <see cref="InvalidTextException"/> naming <c>labels</c>.</summary>
+    public static IReadOnlyList<string> Require(IEnumerable<string?> labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var result = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var label in labels)
+        {
+            if (label is null)
+            {
+                throw new InvalidTextException(Field, "A label cannot be null.");
+            }
+
+            var text = TaskText.Label.Require(label, Field).ToLowerInvariant();
+            foreach (var rune in text.EnumerateRunes())
+            {
+                if (!System.Text.Rune.IsLetterOrDigit(rune) && rune.Value is not ('-' or '_'))
+                {
+                    throw new InvalidTextException(Field, $"The label \"{text}\" may hold only letters, digits, '-' and '_'.");
+                }
+            }
+
+            result.Add(text);
+        }
+
+        if (result.Count > Limits.LabelsPerTask)
+        {
+            throw new InvalidTextException(Field, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"A task has at most {Limits.LabelsPerTask} labels; {result.Count} were given."));
+        }
+
+        return [.. result];
+    }
+}

@@ -70,7 +70,7 @@ public static class TasksApi
         [Description("Only tasks whose title or description contains this text, ignoring case.")]
         [TaskSearch]
         string? q = null,
-        [Description("The order: by number (the default), created_at, title or updated_at; a leading '-' for newest first.")]
+        [Description("The order: by number (the default), created_at, title, updated_at (a leading '-' for newest first) or priority (high first).")]
         [WireName<TaskSort>]
         string sort = "number",
         [Description("Tasks per page, 1–100.")]
@@ -109,7 +109,7 @@ public static class TasksApi
     private static async Task<Created<TaskDto>> CreateAsync(
         CreateTaskRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken)
     {
-        var task = await tasks.CreateAsync(user.GetUserId(), request.Title, request.Description, cancellationToken);
+        var task = await tasks.CreateAsync(user.GetUserId(), request.Title, request.Description, request.ToOptions(), cancellationToken);
         return TypedResults.Created($"/api/tasks/{task.Id}", TaskDto.From(task));
     }
 

@@ -124,7 +124,7 @@ internal static class PgCatalog
 {
     public const string HistoryTable = "__EFMigrationsHistory";
 
-    public static readonly string[] ApplicationTables = ["users", "tasks", "conversations", "messages"];
+    public static readonly string[] ApplicationTables = ["users", "tasks", "conversations", "messages", "lists", "task_labels"];
 
     public static async Task<NpgsqlConnection> OpenAsync(string connectionString, CancellationToken ct)
     {

@@ -56,6 +56,17 @@ public sealed class PostgresSchemaTests(MigratedPostgresDatabase database) : ICl
         ["ix_messages_conversation_created"] = "CREATE INDEX ix_messages_conversation_created ON public.messages USING btree (conversation_id, created_at)",
     };
 
+    /// <summary>Migration 007's indexes (lists, labels, priority), as pg_indexes defines them.</summary>
+    private static readonly Dictionary<string, string> ListIndexes = new(StringComparer.Ordinal)
+    {
+        ["ix_lists_user_normalized_name"] = "CREATE UNIQUE INDEX ix_lists_user_normalized_name ON public.lists USING btree (user_id, normalized_name)",
+        ["ix_lists_user_inbox"] = "CREATE UNIQUE INDEX ix_lists_user_inbox ON public.lists USING btree (user_id) WHERE is_inbox",
+        ["ix_tasks_list_number"] = "CREATE INDEX ix_tasks_list_number ON public.tasks USING btree (list_id, number)",
+        ["ix_tasks_user_priority"] = "CREATE INDEX ix_tasks_user_priority ON public.tasks USING btree (user_id, priority DESC, number)",
+        ["ix_task_labels_user_label"] = "CREATE INDEX ix_task_labels_user_label ON public.task_labels USING btree (user_id, label)",
+        ["pk_task_labels"] = "CREATE UNIQUE INDEX pk_task_labels ON public.task_labels USING btree (task_id, label)",
+    };
+
     private const string Varchar = "character varying";
     private const string Timestamptz = "timestamp with time zone";
 
@@ -86,6 +97,19 @@ public sealed class PostgresSchemaTests(MigratedPostgresDatabase database) : ICl
         ["conversations.is_deleted"] = new("boolean", "bool", null, false),
         ["conversations.deleted_at"] = new(Timestamptz, "timestamptz", null, true),
 
+        ["tasks.list_id"] = new("uuid", "uuid", null, false),
+        ["tasks.priority"] = new("smallint", "int2", null, false),
+        ["lists.id"] = new("uuid", "uuid", null, false),
+        ["lists.user_id"] = new("uuid", "uuid", null, false),
+        ["lists.name"] = new(Varchar, "varchar", 100, false),
+        ["lists.normalized_name"] = new(Varchar, "varchar", 100, false),
+        ["lists.is_inbox"] = new("boolean", "bool", null, false),
+        ["lists.created_at"] = new(Timestamptz, "timestamptz", null, false),
+        ["lists.updated_at"] = new(Timestamptz, "timestamptz", null, false),
+        ["task_labels.task_id"] = new("uuid", "uuid", null, false),
+        ["task_labels.user_id"] = new("uuid", "uuid", null, false),
+        ["task_labels.label"] = new(Varchar, "varchar", 50, false),
+
         ["messages.id"] = new("uuid", "uuid", null, false),
         ["messages.conversation_id"] = new("uuid", "uuid", null, false),
         ["messages.role"] = new("USER-DEFINED", "message_role", null, false),
@@ -108,7 +132,7 @@ public sealed class PostgresSchemaTests(MigratedPostgresDatabase database) : ICl
     }
 
     [Fact(Timeout = Timeout)]
-    public async Task CatalogHoldsTheFourApplicationTables()
+    public async Task CatalogHoldsTheSixApplicationTables()
     {
         var tables = await PgCatalog.TablesAsync(database.ConnectionString, TestContext.Current.CancellationToken);
 
@@ -134,19 +158,34 @@ public sealed class PostgresSchemaTests(MigratedPostgresDatabase database) : ICl
     }
 
     [Fact(Timeout = Timeout)]
-    public async Task CatalogHoldsThreeForeignKeysAllOnDeleteCascade()
+    public async Task CatalogHoldsTheListLabelAndPriorityIndexes()
+    {
+        var indexes = await PgCatalog.IndexesAsync(database.ConnectionString, TestContext.Current.CancellationToken);
+
+        foreach (var (name, definition) in ListIndexes)
+        {
+            Assert.True(indexes.TryGetValue(name, out var live), $"index {name} is missing");
+            Assert.Equal(definition, live);
+        }
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task CatalogHoldsSixForeignKeysWithTheirDeleteRules()
     {
         var foreignKeys = await PgCatalog.ForeignKeysAsync(database.ConnectionString, TestContext.Current.CancellationToken);
 
         CatalogForeignKey[] expected =
         [
             new("conversations", "user_id", "users", "id", "CASCADE"),
+            new("lists", "user_id", "users", "id", "CASCADE"),
             new("messages", "conversation_id", "conversations", "id", "CASCADE"),
+            new("task_labels", "task_id", "tasks", "id", "CASCADE"),
+            new("tasks", "list_id", "lists", "id", "NO ACTION"), // the service moves or deletes a list's tasks first
             new("tasks", "user_id", "users", "id", "CASCADE"),
         ];
         var onReportTables = foreignKeys
             .Where(fk => PgCatalog.ApplicationTables.Contains(fk.Table))
-            .OrderBy(fk => fk.Table, StringComparer.Ordinal)
+            .OrderBy(fk => fk.Table, StringComparer.Ordinal).ThenBy(fk => fk.Columns, StringComparer.Ordinal)
             .ToArray();
         Assert.Equal(expected, onReportTables);
     }

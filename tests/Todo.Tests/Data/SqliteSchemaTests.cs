@@ -20,6 +20,59 @@ public sealed class SqliteSchemaTests
         "ix_messages_conversation_id", "ix_messages_created_at", "ix_messages_conversation_created",
     ];
 
+    /// <summary>Migration 007's indexes: name → (unique, columns).</summary>
+    private static readonly Dictionary<string, (bool Unique, string[] Columns)> ListIndexes = new(StringComparer.Ordinal)
+    {
+        ["ix_lists_user_normalized_name"] = (true, ["user_id", "normalized_name"]),
+        ["ix_lists_user_inbox"] = (true, ["user_id"]),
+        ["ix_tasks_list_number"] = (false, ["list_id", "number"]),
+        ["ix_tasks_user_priority"] = (false, ["user_id", "priority", "number"]),
+        ["ix_task_labels_user_label"] = (false, ["user_id", "label"]),
+    };
+
+    [Fact(Timeout = Timeout)]
+    public async Task ListsLabelsAndPriorityHaveTheirIndexesAndConstraints()
+    {
+        using var db = await SqliteScratch.MigratedAsync();
+        await using var connection = await db.OpenAsync();
+
+        var tables = await QueryAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table'", r => r.GetString(0));
+        Assert.Contains("lists", tables);
+        Assert.Contains("task_labels", tables);
+        foreach (var (name, (unique, columns)) in ListIndexes)
+        {
+            Assert.Equal(columns, await IndexColumnsAsync(connection, name));
+            Assert.Equal(unique ? 1L : 0L, await CountAsync(connection, $"SELECT \"unique\" FROM sqlite_master m, pragma_index_list(m.name) il WHERE il.name = '{name}'"));
+        }
+
+        // One Inbox per user; list names unique per user (normalized); priority 0–3; labels at most 50 characters.
+        var user = await InsertUserAsync(connection, "lists@example.com");
+        var secondInbox = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(connection, $"""
+            INSERT INTO lists (id, user_id, name, normalized_name, is_inbox, created_at, updated_at)
+            VALUES ('{NewId()}', '{user}', 'Other', 'other', 1, '{Now}', '{Now}')
+            """));
+        Assert.Contains("UNIQUE", secondInbox.Message, StringComparison.Ordinal);
+        await ExecuteAsync(connection, $"""
+            INSERT INTO lists (id, user_id, name, normalized_name, is_inbox, created_at, updated_at)
+            VALUES ('{NewId()}', '{user}', 'Work', 'work', 0, '{Now}', '{Now}')
+            """);
+        await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(connection, $"""
+            INSERT INTO lists (id, user_id, name, normalized_name, is_inbox, created_at, updated_at)
+            VALUES ('{NewId()}', '{user}', 'WORK', 'work', 0, '{Now}', '{Now}')
+            """));
+        var task = await InsertTaskAsync(connection, user, "t");
+        var priority = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(connection, $"UPDATE tasks SET priority = 4 WHERE id = '{task}'"));
+        Assert.Contains("ck_tasks_priority", priority.Message, StringComparison.Ordinal);
+        var label = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(connection,
+            $"INSERT INTO task_labels (task_id, user_id, label) VALUES ('{task}', '{user}', '{new string('a', 51)}')"));
+        Assert.Contains("ck_task_labels_label_length", label.Message, StringComparison.Ordinal);
+
+        // Deleting the user takes its lists, tasks and labels with it.
+        await ExecuteAsync(connection, $"INSERT INTO task_labels (task_id, user_id, label) VALUES ('{task}', '{user}', 'home')");
+        await ExecuteAsync(connection, $"DELETE FROM users WHERE id = '{user}'");
+        Assert.Equal(0L, await CountAsync(connection, "SELECT (SELECT count(*) FROM lists) + (SELECT count(*) FROM tasks) + (SELECT count(*) FROM task_labels)"));
+    }
+
     [Fact(Timeout = Timeout)]
     public async Task MigrateThenVerifyOnAFreshSqliteFileBothExitZero()
     {
@@ -166,7 +219,9 @@ public sealed class SqliteSchemaTests
         var id = NewId();
         await ExecuteAsync(connection, $"""
             INSERT INTO users (id, email, hashed_password, created_at, updated_at, is_active)
-            VALUES ('{id}', '{email}', 'not-a-real-hash', '{Now}', '{Now}', 1)
+            VALUES ('{id}', '{email}', 'not-a-real-hash', '{Now}', '{Now}', 1);
+            INSERT INTO lists (id, user_id, name, normalized_name, is_inbox, created_at, updated_at)
+            VALUES ('{NewId()}', '{id}', 'Inbox', 'inbox', 1, '{Now}', '{Now}');
             """);
         return id;
     }
@@ -175,8 +230,9 @@ public sealed class SqliteSchemaTests
     {
         var id = NewId();
         await ExecuteAsync(connection, $"""
-            INSERT INTO tasks (id, user_id, title, description, is_completed, created_at, updated_at, completed_at)
-            VALUES ('{id}', '{user}', '{title}', NULL, 0, '{Now}', '{Now}', NULL)
+            INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at, list_id)
+            VALUES ('{id}', '{user}', (SELECT count(*) + 1 FROM tasks WHERE user_id = '{user}'), '{title}', NULL, 0, '{Now}', '{Now}', NULL,
+                    (SELECT id FROM lists WHERE user_id = '{user}' AND is_inbox))
             """);
         return id;
     }

@@ -25,6 +25,17 @@ public sealed class PageCursorTests
         Assert.False(PageCursor.TryDecode(tasks, PageCursorKind.Conversations, out _));
     }
 
+    [Fact]
+    public void APriorityCursorKeepsItsPriorityAndRefusesOneOutsideTheFour()
+    {
+        var cursor = new TaskCursor(TaskSort.Priority, 12, Priority: TaskPriority.Medium);
+
+        Assert.True(TaskCursor.TryDecode(cursor.Encode(), out var read));
+        Assert.Equal(cursor, read);
+        Assert.False(TaskCursor.TryDecode(PageCursor.Encode(PageCursorKind.Tasks, [(byte)TaskSort.Priority, 12, 0, 0, 0, 4]), out _));
+        Assert.False(TaskCursor.TryDecode(PageCursor.Encode(PageCursorKind.Tasks, [(byte)TaskSort.Priority, 12, 0, 0, 0]), out _));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(3)]

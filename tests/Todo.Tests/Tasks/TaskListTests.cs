@@ -13,7 +13,7 @@ public abstract class TaskListTests(ApiFixture api)
     // Lower-case ASCII words sort the same under every collation, so the expected order does not depend on the database's locale.
     private static readonly string[] Words = ["delta", "alpha", "echo", "charlie", "bravo", "alpha", "foxtrot"];
 
-    private static readonly string[] Sorts = ["number", "created_at", "-created_at", "title", "updated_at", "-updated_at"];
+    private static readonly string[] Sorts = ["number", "created_at", "-created_at", "title", "updated_at", "-updated_at", "priority"];
 
     [Fact]
     public async Task PagesOfSevenVisitEveryOneOf250TasksExactlyOnceInOrderUnderEverySort()
@@ -32,6 +32,13 @@ public abstract class TaskListTests(ApiFixture api)
             {
                 var at = epoch.AddDays(bucket);
                 await db.Tasks.Where(t => t.UserId == user.Id && t.Number % 4 == bucket).ExecuteUpdateAsync(s => s.SetProperty(t => t.CreatedAt, at));
+            }
+
+            // Priorities tie too: every value held by about a quarter of the tasks, not in number order.
+            for (short level = 0; level < 4; level++)
+            {
+                var priority = (TaskPriority)level;
+                await db.Tasks.Where(t => t.UserId == user.Id && (t.Number * 7) % 4 == level).ExecuteUpdateAsync(s => s.SetProperty(t => t.Priority, priority));
             }
 
             var shared = epoch.AddDays(30);
@@ -113,7 +120,7 @@ public abstract class TaskListTests(ApiFixture api)
     [InlineData("?status=done", "status")]
     [InlineData("?status=PENDING", "status")]
     [InlineData("?status=", "status")]
-    [InlineData("?sort=priority", "sort")]
+    [InlineData("?sort=-priority", "sort")]
     [InlineData("?sort=-title", "sort")]
     [InlineData("?sort=created_at,title", "sort")]
     [InlineData("?limit=0", "limit")]
@@ -265,6 +272,7 @@ public abstract class TaskListTests(ApiFixture api)
         "title" => tasks.OrderBy(t => t.Title, StringComparer.Ordinal).ThenBy(t => t.Number),
         "updated_at" => tasks.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Number),
         "-updated_at" => tasks.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Number),
+        "priority" => tasks.OrderByDescending(t => t.Priority).ThenBy(t => t.Number),
         _ => tasks.OrderBy(t => t.Number),
     }).Select(t => t.Id).ToList();
 }

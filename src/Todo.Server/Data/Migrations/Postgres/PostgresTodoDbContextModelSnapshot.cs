@@ -230,6 +230,56 @@ namespace Todo.Server.Data.Migrations.Postgres
                     b.ToTable("messages", (string)null);
                 });
 
+            modelBuilder.Entity("Todo.Server.Lists.TodoList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsInbox")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_inbox");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lists");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lists_user_inbox")
+                        .HasFilter("is_inbox");
+
+                    b.HasIndex("UserId", "NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lists_user_normalized_name");
+
+                    b.ToTable("lists", (string)null);
+                });
+
             modelBuilder.Entity("Todo.Server.Tasks.TaskItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -254,9 +304,19 @@ namespace Todo.Server.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_completed");
 
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("list_id");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
+
+                    b.Property<short>("Priority")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("smallint")
+                        .HasDefaultValue((short)0)
+                        .HasColumnName("priority");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -284,6 +344,9 @@ namespace Todo.Server.Data.Migrations.Postgres
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_tasks_user_id");
 
+                    b.HasIndex("ListId", "Number")
+                        .HasDatabaseName("ix_tasks_list_number");
+
                     b.HasIndex("UserId", "IsCompleted")
                         .HasDatabaseName("ix_tasks_user_completed");
 
@@ -291,7 +354,38 @@ namespace Todo.Server.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_tasks_user_number");
 
-                    b.ToTable("tasks", (string)null);
+                    b.HasIndex("UserId", "Priority", "Number")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_tasks_user_priority");
+
+                    b.ToTable("tasks", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tasks_priority", "priority BETWEEN 0 AND 3");
+                        });
+                });
+
+            modelBuilder.Entity("Todo.Server.Tasks.TaskLabel", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("label");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TaskId", "Label")
+                        .HasName("pk_task_labels");
+
+                    b.HasIndex("UserId", "Label")
+                        .HasDatabaseName("ix_task_labels_user_label");
+
+                    b.ToTable("task_labels", (string)null);
                 });
 
             modelBuilder.Entity("Todo.Server.Chat.Conversation", b =>
@@ -324,14 +418,48 @@ namespace Todo.Server.Data.Migrations.Postgres
                         .HasConstraintName("fk_messages_conversations_conversation_id");
                 });
 
-            modelBuilder.Entity("Todo.Server.Tasks.TaskItem", b =>
+            modelBuilder.Entity("Todo.Server.Lists.TodoList", b =>
                 {
                     b.HasOne("Todo.Server.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
+                        .HasConstraintName("fk_lists_users_user_id");
+                });
+
+            modelBuilder.Entity("Todo.Server.Tasks.TaskItem", b =>
+                {
+                    b.HasOne("Todo.Server.Lists.TodoList", "List")
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("fk_tasks_lists_list_id");
+
+                    b.HasOne("Todo.Server.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
                         .HasConstraintName("fk_tasks_users_user_id");
+
+                    b.Navigation("List");
+                });
+
+            modelBuilder.Entity("Todo.Server.Tasks.TaskLabel", b =>
+                {
+                    b.HasOne("Todo.Server.Tasks.TaskItem", null)
+                        .WithMany("Labels")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_labels_tasks_task_id");
+                });
+
+            modelBuilder.Entity("Todo.Server.Tasks.TaskItem", b =>
+                {
+                    b.Navigation("Labels");
                 });
 #pragma warning restore 612, 618
         }

@@ -236,6 +236,61 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Todo.Server.Lists.TodoList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsInbox")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_inbox");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lists");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lists_user_inbox")
+                        .HasFilter("is_inbox");
+
+                    b.HasIndex("UserId", "NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lists_user_normalized_name");
+
+                    b.ToTable("lists", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_lists_name_length", "length(name) <= 100");
+
+                            t.HasCheckConstraint("ck_lists_normalized_name_length", "length(normalized_name) <= 100");
+                        });
+                });
+
             modelBuilder.Entity("Todo.Server.Tasks.TaskItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -260,9 +315,19 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_completed");
 
+                    b.Property<Guid>("ListId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_id");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER")
                         .HasColumnName("number");
+
+                    b.Property<short>("Priority")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue((short)0)
+                        .HasColumnName("priority");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -290,6 +355,9 @@ namespace Todo.Server.Data.Migrations.Sqlite
                     b.HasIndex("UserId")
                         .HasDatabaseName("ix_tasks_user_id");
 
+                    b.HasIndex("ListId", "Number")
+                        .HasDatabaseName("ix_tasks_list_number");
+
                     b.HasIndex("UserId", "IsCompleted")
                         .HasDatabaseName("ix_tasks_user_completed");
 
@@ -297,11 +365,44 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_tasks_user_number");
 
+                    b.HasIndex("UserId", "Priority", "Number")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_tasks_user_priority");
+
                     b.ToTable("tasks", null, t =>
                         {
                             t.HasCheckConstraint("ck_tasks_description_length", "length(description) <= 1000");
 
+                            t.HasCheckConstraint("ck_tasks_priority", "priority BETWEEN 0 AND 3");
+
                             t.HasCheckConstraint("ck_tasks_title_length", "length(title) <= 100");
+                        });
+                });
+
+            modelBuilder.Entity("Todo.Server.Tasks.TaskLabel", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TaskId", "Label")
+                        .HasName("pk_task_labels");
+
+                    b.HasIndex("UserId", "Label")
+                        .HasDatabaseName("ix_task_labels_user_label");
+
+                    b.ToTable("task_labels", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_task_labels_label_length", "length(label) <= 50");
                         });
                 });
 
@@ -335,14 +436,48 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         .HasConstraintName("fk_messages_conversations_conversation_id");
                 });
 
-            modelBuilder.Entity("Todo.Server.Tasks.TaskItem", b =>
+            modelBuilder.Entity("Todo.Server.Lists.TodoList", b =>
                 {
                     b.HasOne("Todo.Server.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
+                        .HasConstraintName("fk_lists_users_user_id");
+                });
+
+            modelBuilder.Entity("Todo.Server.Tasks.TaskItem", b =>
+                {
+                    b.HasOne("Todo.Server.Lists.TodoList", "List")
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("fk_tasks_lists_list_id");
+
+                    b.HasOne("Todo.Server.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
                         .HasConstraintName("fk_tasks_users_user_id");
+
+                    b.Navigation("List");
+                });
+
+            modelBuilder.Entity("Todo.Server.Tasks.TaskLabel", b =>
+                {
+                    b.HasOne("Todo.Server.Tasks.TaskItem", null)
+                        .WithMany("Labels")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_labels_tasks_task_id");
+                });
+
+            modelBuilder.Entity("Todo.Server.Tasks.TaskItem", b =>
+                {
+                    b.Navigation("Labels");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,169 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Todo.Server.Accounts;
+using Todo.Server.Data;
+using Todo.Server.Tasks;
+
+namespace Todo.Server.Lists;
+
+/// <summary>
+/// A user's lists. Ownership is part of every query, so someone else's list is not found. The Inbox cannot be renamed
+/// or deleted; names are unique per user ignoring case (checked first, and by the unique index under concurrency).
+/// Moving or deleting a list's tasks goes through <see cref="TaskService"/>, in the same transaction as the list's deletion.
+/// </summary>
+public sealed class ListService(TodoDbContext db, TaskService tasks, TimeProvider time)
+{
+    /// <summary>The user's lists, the Inbox first then by name, each with its pending count (one query).</summary>
+    public async Task<IReadOnlyList<ListSummary>> ListAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Lists.AsNoTracking()
+            .Where(l => l.UserId == userId)
+            .OrderByDescending(l => l.IsInbox).ThenBy(l => l.NormalizedName)
+            .Select(l => new { List = l, Pending = db.Tasks.Count(t => t.ListId == l.Id && !t.IsCompleted) })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(row => new ListSummary(row.List, row.Pending))];
+    }
+
+    public async Task<(ListOutcome Outcome, TodoList? List)> CreateAsync(Guid userId, string name, CancellationToken cancellationToken = default)
+    {
+        var valid = ValidName(name);
+        var normalized = TodoList.Normalize(valid);
+        if (await db.Lists.AnyAsync(l => l.UserId == userId && l.NormalizedName == normalized, cancellationToken))
+        {
+            return (ListOutcome.DuplicateName, null);
+        }
+
+        var now = Now();
+        var list = new TodoList { Id = Guid.CreateVersion7(now), UserId = userId, Name = valid, NormalizedName = normalized, CreatedAt = now, UpdatedAt = now };
+        db.Lists.Add(list);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            return (ListOutcome.DuplicateName, null);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsForeignKeyViolation(e))
+        {
+            throw new AccountGoneException(userId);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return (ListOutcome.Done, list);
+    }
+
+    public async Task<(ListOutcome Outcome, ListSummary? List)> RenameAsync(
+        Guid userId, Guid id, string name, CancellationToken cancellationToken = default)
+    {
+        var valid = ValidName(name);
+        var normalized = TodoList.Normalize(valid);
+        try
+        {
+            var list = await db.Lists.FirstOrDefaultAsync(l => l.Id == id && l.UserId == userId, cancellationToken);
+            if (list is null)
+            {
+                return (ListOutcome.NotFound, null);
+            }
+
+            if (list.IsInbox)
+            {
+                return (ListOutcome.IsInbox, null);
+            }
+
+            if (await db.Lists.AnyAsync(l => l.UserId == userId && l.Id != id && l.NormalizedName == normalized, cancellationToken))
+            {
+                return (ListOutcome.DuplicateName, null);
+            }
+
+            list.Name = valid;
+            list.NormalizedName = normalized;
+            list.UpdatedAt = Now();
+            await db.SaveChangesAsync(cancellationToken);
+            var pending = await db.Tasks.CountAsync(t => t.ListId == id && t.UserId == userId && !t.IsCompleted, cancellationToken);
+            return (ListOutcome.Done, new ListSummary(list, pending));
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            return (ListOutcome.DuplicateName, null);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Deletes one of the user's lists. With tasks in it, <paramref name="tasksOnDelete"/> says what happens to them (move: into
+    /// the Inbox; delete: with the list); without it the list must be empty. All in one transaction.
+    /// </summary>
+    public async Task<ListOutcome> DeleteAsync(
+        Guid userId, Guid id, ListTasksOnDelete? tasksOnDelete, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        var list = await db.Lists.AsNoTracking().Where(l => l.Id == id && l.UserId == userId)
+            .Select(l => new { l.IsInbox, HasTasks = db.Tasks.Any(t => t.ListId == l.Id) })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (list is null)
+        {
+            return ListOutcome.NotFound;
+        }
+
+        if (list.IsInbox)
+        {
+            return ListOutcome.IsInbox;
+        }
+
+        if (list.HasTasks)
+        {
+            switch (tasksOnDelete)
+            {
+                case null:
+                    return ListOutcome.HasTasks;
+                case ListTasksOnDelete.Move:
+                    var inbox = await tasks.InboxIdAsync(userId, cancellationToken) ?? throw new AccountGoneException(userId);
+                    await tasks.MoveListTasksAsync(userId, id, inbox, cancellationToken);
+                    break;
+                case ListTasksOnDelete.Delete:
+                    await tasks.DeleteListTasksAsync(userId, id, cancellationToken);
+                    break;
+            }
+        }
+
+        try
+        {
+            await db.Lists.Where(l => l.Id == id && l.UserId == userId && !l.IsInbox).ExecuteDeleteAsync(cancellationToken);
+        }
+        catch (DbException e) when (DatabaseErrors.IsForeignKeyViolation(e))
+        {
+            return ListOutcome.HasTasks; // a task was put in the list meanwhile
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return ListOutcome.Done;
+    }
+
+    public Task<IReadOnlyList<(string Name, int TaskCount)>> ListLabelsAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        tasks.ListLabelsAsync(userId, cancellationToken);
+
+    private static string ValidName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return ListText.Name.Require(name, "name");
+    }
+
+    private DateTime Now()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
+    }
+}

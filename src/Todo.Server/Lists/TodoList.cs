@@ -1,0 +1,39 @@
+namespace Todo.Server.Lists;
+
+/// <summary>
+/// One of a user's lists. Every user has exactly one Inbox (<see cref="IsInbox"/>), made at registration (or by
+/// migration 007 for older accounts): it takes tasks created without a list and cannot be renamed or deleted.
+/// </summary>
+public sealed class TodoList
+{
+    public const string InboxName = "Inbox";
+
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+
+    /// <summary>The name as the user wrote it (after the text rule).</summary>
+    public required string Name { get; set; }
+
+    /// <summary>
+    /// <see cref="Name"/> folded to lower case (invariant culture): the unique index (user_id, normalized_name) makes names
+    /// unique per user, case-insensitively, the same way on PostgreSQL and SQLite.
+    /// </summary>
+    public required string NormalizedName { get; set; }
+
+    public bool IsInbox { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public static string Normalize(string name) => name.ToLowerInvariant();
+
+    public static TodoList NewInbox(Guid userId, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        UserId = userId,
+        Name = InboxName,
+        NormalizedName = Normalize(InboxName),
+        IsInbox = true,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+}
