@@ -41,6 +41,7 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         task.Property(t => t.Priority).HasDefaultValue(TaskPriority.None).HasSentinel(TaskPriority.None);
         task.HasIndex(t => new { t.UserId, t.Priority, t.Number }).IsDescending(false, true, false).HasDatabaseName("ix_tasks_user_priority");
         task.ToTable(t => t.HasCheckConstraint("ck_tasks_priority", "priority BETWEEN 0 AND 3"));
+        task.Ignore(t => t.LabelNames);
         task.HasMany(t => t.Labels).WithOne().HasForeignKey(l => l.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

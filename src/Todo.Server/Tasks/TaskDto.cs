@@ -21,7 +21,7 @@ public sealed record TaskDto(
     public static TaskDto From(TaskItem task) => new(
         task.Id, task.Number, task.Title, task.Description, task.IsCompleted, task.CompletedAt, task.CreatedAt, task.UpdatedAt,
         new TaskListRef(task.ListId, task.List?.Name ?? ""),
-        [.. task.Labels.Select(l => l.Label).Order(StringComparer.Ordinal)],
+        [.. task.LabelNames.Order(StringComparer.Ordinal)],
         task.Priority);
 
     /// <summary>Equal field by field, the labels by their sequence (a record would compare the lists' references).</summary>

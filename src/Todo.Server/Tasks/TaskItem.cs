@@ -25,8 +25,14 @@ public sealed class TaskItem
 
     public TaskPriority Priority { get; set; }
 
-    /// <summary>Loaded with the task by every <see cref="TaskService"/> read; kept in task_labels.</summary>
+    /// <summary>The task's rows in task_labels: what writes and label filters use. Reads fill <see cref="LabelNames"/> instead.</summary>
     public List<TaskLabel> Labels { get; set; } = [];
+
+    /// <summary>
+    /// The label names, filled by every <see cref="TaskService"/> read from one aggregate per row (not mapped: the
+    /// labels live in task_labels).
+    /// </summary>
+    public IReadOnlyList<string> LabelNames { get; set; } = [];
 }
 
 /// <summary>A task's priority, stored as a smallint (0–3); on the wire "none", "low", "medium", "high".</summary>

@@ -57,6 +57,15 @@ public sealed record TaskListQuery
     /// <summary>Case-insensitive substring of the title or the description; null or empty: no filter.</summary>
     public string? Search { get; init; }
 
+    /// <summary>Only the tasks of this list (one of the user's; another's matches nothing).</summary>
+    public Guid? ListId { get; init; }
+
+    /// <summary>
+    /// An expression of the filter language (DESIGN.md "Filters"), ANDed with the other fields; null or blank: none.
+    /// A bad one is an <see cref="Todo.Server.Text.InvalidTextException"/> naming <c>filter</c> and the position.
+    /// </summary>
+    public string? Filter { get; init; }
+
     public TaskSort Sort { get; init; } = TaskSort.Number;
 
     public int Limit { get; init; } = DefaultLimit;

@@ -171,6 +171,11 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         }
 
         var tasks = Matching(userId, query.Status, query.Search);
+        if (query.ListId is { } listId)
+        {
+            tasks = tasks.Where(t => t.ListId == listId);
+        }
+
         var rows = await WithDetails(Page(tasks, query.Sort, query.After).Take(query.Limit + 1)).ToListAsync(cancellationToken);
         if (rows.Count <= query.Limit)
         {
@@ -355,9 +360,27 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         return deleted == 0 ? null : task;
     }
 
-    /// <summary>A task's list and labels come with it (one query: joins, not extra round trips).</summary>
-    private static IQueryable<TaskItem> WithDetails(IQueryable<TaskItem> tasks) =>
-        tasks.Include(t => t.List).Include(t => t.Labels);
+    /// <summary>
+    /// A task with its list's name (a join on the key) and its labels (one aggregate over task_labels' primary key per
+    /// row), in the same statement: a page costs what the page of bare tasks costs, plus one index probe per task.
+    /// </summary>
+    private static IQueryable<TaskItem> WithDetails(IQueryable<TaskItem> tasks) => tasks
+        .Select(t => new
+        {
+            Task = t,
+            ListName = t.List!.Name,
+            Labels = string.Join(LabelSeparator, t.Labels.Select(l => l.Label)),
+        })
+        .Select(row => Detailed(row.Task, row.ListName, row.Labels));
+
+    private const string LabelSeparator = " ";
+
+    private static TaskItem Detailed(TaskItem task, string listName, string labels)
+    {
+        task.List = new TodoList { Id = task.ListId, UserId = task.UserId, Name = listName, NormalizedName = TodoList.Normalize(listName) };
+        task.LabelNames = labels.Length == 0 ? [] : labels.Split(LabelSeparator);
+        return task;
+    }
 
     private IQueryable<Guid> InboxQuery(Guid userId) =>
         db.Lists.AsNoTracking().Where(l => l.UserId == userId && l.IsInbox).Select(l => l.Id);
