@@ -24,6 +24,39 @@ public sealed class ListService(TodoDbContext db, TaskService tasks, TimeProvide
         return [.. rows.Select(row => new ListSummary(row.List, row.Pending))];
     }
 
+    /// <summary>The user's list with this name, ignoring case (the unique index's key); null when there is none.</summary>
+    public Task<TodoList?> FindByNameAsync(Guid userId, string name, CancellationToken cancellationToken = default)
+    {
+        var normalized = TodoList.Normalize(ValidName(name));
+        return db.Lists.AsNoTracking().FirstOrDefaultAsync(l => l.UserId == userId && l.NormalizedName == normalized, cancellationToken);
+    }
+
+    /// <summary>
+    /// The user's list with this name, made when there is none (what quick add, chat and the tools do with a list they
+    /// name); <c>Created</c> says which, so the caller can tell the user. A concurrent creation of the same name is found.
+    /// </summary>
+    public async Task<(TodoList List, bool Created)> FindOrCreateAsync(Guid userId, string name, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await FindByNameAsync(userId, name, cancellationToken) is { } existing)
+            {
+                return (existing, false);
+            }
+
+            var (outcome, list) = await CreateAsync(userId, name, cancellationToken);
+            if (outcome == ListOutcome.Done)
+            {
+                return (list!, true);
+            }
+
+            if (attempt > 0)
+            {
+                throw new InvalidOperationException($"The list could not be found or created ({outcome}).");
+            }
+        }
+    }
+
     public async Task<(ListOutcome Outcome, TodoList? List)> CreateAsync(Guid userId, string name, CancellationToken cancellationToken = default)
     {
         var valid = ValidName(name);
