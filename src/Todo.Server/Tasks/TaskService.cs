@@ -54,16 +54,17 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         var transaction = labels.Count > 0 && db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
+        InsertedTask? inserted;
         try
         {
-            var number = await InsertAsync(task, options.ListId, cancellationToken);
-            if (number is null && options.ListId is null && await EnsureInboxAsync(userId, cancellationToken))
+            inserted = await InsertAsync(task, options.ListId, cancellationToken);
+            if (inserted is null && options.ListId is null && await EnsureInboxAsync(userId, cancellationToken))
             {
                 // A user made without registration (an operator's insert, a test): the Inbox exists now.
-                number = await InsertAsync(task, null, cancellationToken);
+                inserted = await InsertAsync(task, null, cancellationToken);
             }
 
-            if (number is null)
+            if (inserted is null)
             {
                 if (options.ListId is not null && await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
                 {
@@ -91,8 +92,12 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
             }
         }
 
-        return await GetAsync(userId, TaskKey.ById(task.Id), cancellationToken)
-            ?? throw new InvalidOperationException("The task just created was not found.");
+        // The row as written: the insert returned what the database chose (number, list), the rest is ours.
+        task.Number = inserted.Number;
+        task.ListId = inserted.ListId;
+        task.List = new TodoList { Id = inserted.ListId, UserId = userId, Name = inserted.ListName, NormalizedName = TodoList.Normalize(inserted.ListName) };
+        task.LabelNames = labels;
+        return task;
     }
 
     /// <summary>The user's Inbox id, making the Inbox when it is missing; null when the user does not exist.</summary>
@@ -364,21 +369,22 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
     /// A task with its list's name (a join on the key) and its labels (one aggregate over task_labels' primary key per
     /// row), in the same statement: a page costs what the page of bare tasks costs, plus one index probe per task.
     /// </summary>
-    private static IQueryable<TaskItem> WithDetails(IQueryable<TaskItem> tasks) => tasks
+    private IQueryable<TaskItem> WithDetails(IQueryable<TaskItem> tasks) => tasks
         .Select(t => new
         {
             Task = t,
             ListName = t.List!.Name,
-            Labels = string.Join(LabelSeparator, t.Labels.Select(l => l.Label)),
+            Labels = db.TaskLabels.Where(l => l.TaskId == t.Id).GroupBy(l => l.TaskId)
+                .Select(g => string.Join(LabelSeparator, g.Select(l => l.Label))).FirstOrDefault(),
         })
         .Select(row => Detailed(row.Task, row.ListName, row.Labels));
 
     private const string LabelSeparator = " ";
 
-    private static TaskItem Detailed(TaskItem task, string listName, string labels)
+    private static TaskItem Detailed(TaskItem task, string listName, string? labels)
     {
         task.List = new TodoList { Id = task.ListId, UserId = task.UserId, Name = listName, NormalizedName = TodoList.Normalize(listName) };
-        task.LabelNames = labels.Length == 0 ? [] : labels.Split(LabelSeparator);
+        task.LabelNames = string.IsNullOrEmpty(labels) ? [] : labels.Split(LabelSeparator);
         return task;
     }
 
@@ -417,7 +423,10 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         ? priority
         : throw new InvalidTextException("priority", "The priority must be none, low, medium or high.");
 
-    private Task<int?> InsertAsync(TaskItem task, Guid? listId, CancellationToken cancellationToken) => IsPostgres
+    /// <summary>What the insert of a task returns: the number it took and the list it went into.</summary>
+    private sealed record InsertedTask(int Number, Guid ListId, string ListName);
+
+    private Task<InsertedTask?> InsertAsync(TaskItem task, Guid? listId, CancellationToken cancellationToken) => IsPostgres
         ? InsertOnPostgresAsync(task, listId, cancellationToken)
         : InsertOnSqliteAsync(task, listId, cancellationToken);
 
@@ -489,33 +498,35 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
     /// PostgreSQL: one statement. The UPDATE row-locks the user until the statement commits, so concurrent
     /// creates take consecutive numbers; no user row, no insert.
     /// </summary>
-    private async Task<int?> InsertOnPostgresAsync(TaskItem task, Guid? listId, CancellationToken cancellationToken)
+    private async Task<InsertedTask?> InsertOnPostgresAsync(TaskItem task, Guid? listId, CancellationToken cancellationToken)
     {
         // The list is the user's Inbox, or the one named if it is the user's: no list, no number taken and no insert.
         var wanted = listId ?? Guid.Empty;
         var inbox = listId is null;
         var priority = (short)task.Priority;
-        var numbers = await db.Database.SqlQuery<int>($"""
+        var rows = await db.Database.SqlQuery<InsertedTask>($"""
             WITH target AS (
-                SELECT id FROM lists WHERE user_id = {task.UserId} AND (id = {wanted} OR ({inbox} AND is_inbox))),
+                SELECT id, name FROM lists WHERE user_id = {task.UserId} AND (id = {wanted} OR ({inbox} AND is_inbox))),
             taken AS (
                 UPDATE users SET task_number_seq = task_number_seq + 1
                 WHERE id = {task.UserId} AND EXISTS (SELECT 1 FROM target)
-                RETURNING task_number_seq)
-            INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at, list_id, priority)
-            SELECT {task.Id}, {task.UserId}, taken.task_number_seq, {task.Title}, {task.Description}, FALSE, {task.CreatedAt}, {task.UpdatedAt}, NULL,
-                   target.id, {priority}
-            FROM taken, target
-            RETURNING number AS "Value"
+                RETURNING task_number_seq),
+            inserted AS (
+                INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at, list_id, priority)
+                SELECT {task.Id}, {task.UserId}, taken.task_number_seq, {task.Title}, {task.Description}, FALSE, {task.CreatedAt}, {task.UpdatedAt}, NULL,
+                       target.id, {priority}
+                FROM taken, target
+                RETURNING number, list_id)
+            SELECT inserted.number, inserted.list_id, target.name AS list_name FROM inserted, target
             """).ToListAsync(cancellationToken);
-        return numbers.Count == 0 ? null : numbers[0];
+        return rows.Count == 0 ? null : rows[0];
     }
 
     /// <summary>
     /// SQLite has no data-modifying CTE: the counter UPDATE and the INSERT that reads it are one command in
     /// one write transaction (BEGIN IMMEDIATE, SQLite's single writer), unless the caller already opened one.
     /// </summary>
-    private async Task<int?> InsertOnSqliteAsync(TaskItem task, Guid? listId, CancellationToken cancellationToken)
+    private async Task<InsertedTask?> InsertOnSqliteAsync(TaskItem task, Guid? listId, CancellationToken cancellationToken)
     {
         var wanted = listId ?? Guid.Empty;
         var inbox = listId is null;
@@ -525,7 +536,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
             : null;
         try
         {
-            var numbers = await db.Database.SqlQuery<int>($"""
+            var rows = await db.Database.SqlQuery<InsertedTask>($"""
                 UPDATE users SET task_number_seq = task_number_seq + 1 WHERE id = {task.UserId}
                     AND EXISTS (SELECT 1 FROM lists WHERE user_id = {task.UserId} AND (id = {wanted} OR ({inbox} AND is_inbox)));
                 INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at, list_id, priority)
@@ -533,14 +544,14 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
                        lists.id, {priority}
                 FROM users JOIN lists ON lists.user_id = users.id AND (lists.id = {wanted} OR ({inbox} AND lists.is_inbox))
                 WHERE users.id = {task.UserId}
-                RETURNING number AS "Value"
+                RETURNING number, list_id, (SELECT name FROM lists WHERE lists.id = tasks.list_id) AS list_name
                 """).ToListAsync(cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            return numbers.Count == 0 ? null : numbers[0];
+            return rows.Count == 0 ? null : rows[0];
         }
         finally
         {
