@@ -15,7 +15,7 @@ namespace Todo.Server.Tasks.QuickAdd;
 /// <item><c>#</c> or <c>@</c> inside a word is text (C#, issue#4, bob@example.com), as are a bare <c>#</c> or <c>@</c>,
 /// words starting <c>##</c> or <c>@@</c>, <c>!</c> before any other word (!important) and p1 inside a word (mp3).</item>
 /// <item>One list and one priority: two different ones is a problem, not a silent choice, so a task never lands in a list
-/// its writer did not mean (the same one twice is fine). Quotes keep such words in the title.</item>
+/// its writer did not mean (the same one twice is fine; the first spelling names the list). Quotes keep such words in the title.</item>
 /// <item>The rest is the title, white space collapsed. A problem (naming <see cref="Field"/>) when no title is left, the
 /// title is over 100 characters, a label breaks the label rule (<c>@no!</c>), there are more than 20 labels, or a list
 /// name breaks the list name rule.</item>
@@ -127,7 +127,7 @@ public static class QuickAddParser
         return new QuickAddResult
         {
             Title = title,
-            ListName = lists.Count > 0 ? lists[^1].Name : null,
+            ListName = lists.Count > 0 ? lists[0].Name : null,
             Labels = labels,
             Priority = priorities.Count > 0 ? priorities[^1].Priority : null,
             DueString = due?.Value,

@@ -116,7 +116,7 @@ public sealed class QuickAddParserTests
 
         Assert.Null(result.Problem);
         Assert.Equal(("Milk", TaskPriority.High), (result.Title, result.Priority));
-        Assert.Equal("groceries", result.ListName, ignoreCase: true);
+        Assert.Equal("Groceries", result.ListName); // the first spelling
     }
 
     [Theory]
