@@ -100,7 +100,7 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
 
     private DatePhrase FromDate(int start, DatePart date, TimePart? time)
     {
-        var end = time?.End ?? date.End;
+        var end = Math.Max(time?.End ?? 0, date.End);
         var weakness = time is null ? date.Weakness : (Weakness)Math.Min((int)date.Weakness, (int)time.Weakness);
         if (date.Error is { } error)
             return new DatePhrase(start, end, null, error, weakness);
@@ -114,10 +114,11 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         var first = everyStep.FirstOnOrAfter(Today, Today);
         if (first == Today && at is { } t && t < NowTime)
             first = everyStep.FirstAfter(Today, Today);
+        var end = Math.Max(time?.End ?? 0, rule.End);
         if (first is not { } date)
-            return new DatePhrase(start, time?.End ?? rule.End, null, "the rule has no occurrence.", rule.Weakness);
+            return new DatePhrase(start, end, null, "the rule has no occurrence.", rule.Weakness);
         var weakness = time is null ? rule.Weakness : (Weakness)Math.Min((int)rule.Weakness, (int)time.Weakness);
-        return new DatePhrase(start, time?.End ?? rule.End,
+        return new DatePhrase(start, end,
             Reading(date, at) with { Recurrence = rule.Rule.ToString(), FromCompletion = rule.FromCompletion }, null, weakness);
     }
 
