@@ -30,7 +30,8 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
 
     private sealed record DatePart(int End, DateOnly Date, Weakness Weakness, TimeOnly? Time = null, DayPart Part = DayPart.Any, string? Error = null, bool Weekday = false);
 
-    private sealed record TimePart(int End, TimeOnly Time, Weakness Weakness, DayPart Part = DayPart.Any);
+    /// <summary>A time; <see cref="SpokenHour"/> is the hour as said when it came without am, pm or a part of the day ("at 8").</summary>
+    private sealed record TimePart(int End, TimeOnly Time, Weakness Weakness, DayPart Part = DayPart.Any, int? SpokenHour = null);
 
     private sealed record RulePart(int End, RecurrenceRule Rule, bool FromCompletion, Weakness Weakness, TimeOnly? Time = null, DayPart Part = DayPart.Any);
 
@@ -69,7 +70,12 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         var options = new List<DatePhrase>();
 
         if (Rule(start) is { } rule)
-            options.Add(FromRule(start, rule, TimeAfter(rule.End, rule.Part) ?? (rule.Time is { } t ? new TimePart(rule.End, t, Weakness.None) : null)));
+        {
+            var ruleTime = TimeAfter(rule.End, rule.Part) ?? (rule.Time is { } t ? new TimePart(rule.End, t, Weakness.None) : null);
+            options.Add(FromRule(start, rule, ruleTime));
+            if (Starting(Math.Max(ruleTime?.End ?? 0, rule.End)) is { } from)
+                options.Add(FromRule(start, rule, ruleTime, from));
+        }
 
         if (Time(start, DayPart.Any) is { } time)
         {
@@ -94,8 +100,18 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
 
     private DatePhrase FromTimeAlone(int start, TimePart time)
     {
-        var date = time.Time > NowTime ? Today : Today.AddDays(1);
-        return new DatePhrase(start, time.End, Reading(date, time.Time), null, time.Weakness);
+        var (date, at) = time.SpokenHour is { } hour ? NextSensible(hour, time.Time.Minute) : (time.Time > NowTime ? Today : Today.AddDays(1), time.Time);
+        return new DatePhrase(start, time.End, Reading(date, at), null, time.Weakness);
+    }
+
+    /// <summary>A bare hour without a date ("at 8"): the next time it strikes between 07:00 and 22:59, am or pm.</summary>
+    private (DateOnly Date, TimeOnly Time) NextSensible(int hour, int minute)
+    {
+        TimeOnly[] candidates = hour >= 7 ? [new(hour, minute), new(hour + 12, minute)] : [new(hour + 12, minute)];
+        var sensible = candidates.Where(t => t.Hour is >= 7 and <= 22).ToArray();
+        return sensible.FirstOrDefault(t => t > NowTime) is var later && later > NowTime
+            ? (Today, later)
+            : (Today.AddDays(1), sensible[0]);
     }
 
     private DatePhrase FromDate(int start, DatePart date, TimePart? time)
@@ -107,14 +123,29 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         return new DatePhrase(start, end, Reading(date.Date, time?.Time ?? date.Time), null, weakness);
     }
 
-    private DatePhrase FromRule(int start, RulePart rule, TimePart? time)
+    /// <summary>"starting friday", "from dec 1", "beginning next week", after a rule.</summary>
+    private DatePart? Starting(int index)
+    {
+        var at = Skip(index, ",");
+        if (Word(at) is not ("starting" or "from" or "beginning" or "start"))
+            return null;
+        return Date(at + 1) is { Time: null } date ? date : null;
+    }
+
+    /// <summary>The series starts on its first day on or after today (or after <paramref name="from"/>), not yet passed when timed.</summary>
+    private DatePhrase FromRule(int start, RulePart rule, TimePart? time, DatePart? from = null)
     {
         var at = time?.Time;
-        var everyStep = rule.Rule with { Interval = 1 }; // the series starts on its first day on or after today
-        var first = everyStep.FirstOnOrAfter(Today, Today);
+        var firstDay = from?.Error is null ? from?.Date ?? Today : Today;
+        if (!rule.FromCompletion)
+            rule = rule with { Rule = Pinned(rule.Rule, firstDay) };
+        var everyStep = rule.Rule with { Interval = 1 };
+        var first = everyStep.FirstOnOrAfter(firstDay, firstDay);
         if (first == Today && at is { } t && t < NowTime)
             first = everyStep.FirstAfter(Today, Today);
-        var end = Math.Max(time?.End ?? 0, rule.End);
+        var end = Math.Max(Math.Max(time?.End ?? 0, rule.End), from?.End ?? 0);
+        if (from?.Error is { } fromError)
+            return new DatePhrase(start, end, null, fromError, Weakness.None);
         if (first is not { } date)
             return new DatePhrase(start, end, null, "the rule has no occurrence.", rule.Weakness);
         var weakness = time is null ? rule.Weakness : (Weakness)Math.Min((int)rule.Weakness, (int)time.Weakness);
@@ -182,12 +213,14 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
             case DateTokenKind.Clock:
                 if (token.Hour > 23 || token.Minute > 59)
                     return null;
-                return new TimePart(index + 1, new TimeOnly(token.ZeroPadded ? token.Hour : BareHour(token.Hour, part), token.Minute), Weakness.None);
+                return new TimePart(index + 1, new TimeOnly(token.ZeroPadded ? token.Hour : BareHour(token.Hour, part), token.Minute), Weakness.None,
+                    SpokenHour: Spoken(token.Hour, token.ZeroPadded, part));
             case DateTokenKind.Number when bareHourAllowed || Word(index + 1) == "o'clock":
                 if (token.Value > 23 || (token.ZeroPadded && token.Text.Length > 2))
                     return null;
                 var end = Word(index + 1) == "o'clock" ? index + 2 : index + 1;
-                return new TimePart(end, new TimeOnly(token.ZeroPadded ? token.Value : BareHour(token.Value, part), 0), Weakness.None);
+                return new TimePart(end, new TimeOnly(token.ZeroPadded ? token.Value : BareHour(token.Value, part), 0), Weakness.None,
+                    SpokenHour: Spoken(token.Value, token.ZeroPadded, part));
             case DateTokenKind.Word when token.Text is "noon" or "midday":
                 return new TimePart(index + 1, Noon, Weakness.NeedsDateWordOrEnd);
             case DateTokenKind.Word when token.Text == "midnight":
@@ -196,6 +229,9 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
                 return null;
         }
     }
+
+    private static int? Spoken(int hour, bool zeroPadded, DayPart part) =>
+        !zeroPadded && part == DayPart.Any && hour is >= 1 and <= 11 ? hour : null;
 
     /// <summary>An hour said without am or pm: 1–7 is afternoon or evening, 8–11 morning, unless the part of the day says.</summary>
     private static int BareHour(int hour, DayPart part) => part switch
@@ -215,7 +251,7 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         if (token.Kind == DateTokenKind.IsoDate)
             return IsoDate(index, token);
         if (token.Kind is DateTokenKind.Number or DateTokenKind.Ordinal)
-            return DayMonth(index);
+            return DayMonth(index) ?? FromNow(index);
         if (token.Kind != DateTokenKind.Word)
             return null;
 
@@ -228,6 +264,8 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
                 return new DatePart(index + 1, Today, Weakness.None, Night, DayPart.Later);
             case "tomorrow" or "tmrw" or "tmr" or "tomorow" or "tommorow" or "tommorrow":
                 return new DatePart(index + 1, Today.AddDays(1), Weakness.None);
+            case "the" or "day" when DayAfterTomorrowEnd(index) is { } end:
+                return new DatePart(end, Today.AddDays(2), Weakness.None);
             case "yesterday":
                 return new DatePart(index + 1, Today.AddDays(-1), Weakness.None);
             case "this":
@@ -245,6 +283,8 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
             case "the":
                 return TheDay(index);
         }
+        if (FromNow(index) is { } fromNow)
+            return fromNow;
         if (DateWords.TryMonth(word, out _))
             return MonthDay(index);
         if (DateWords.TryWeekday(word, out var weekday))
@@ -254,7 +294,7 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
 
     private static DatePart IsoDate(int index, DateToken token)
     {
-        if (token.Month is < 1 or > 12 || token.Day < 1 || token.Day > DateTime.DaysInMonth(token.Value, token.Month))
+        if (token.Value < 1 || token.Month is < 1 or > 12 || token.Day < 1 || token.Day > DateTime.DaysInMonth(token.Value, token.Month))
             return new DatePart(index + 1, default, Weakness.None, Error: "that day does not exist.");
         TimeOnly? time = null;
         if (token.Hour >= 0)
@@ -264,6 +304,12 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
             time = new TimeOnly(token.Hour, token.Minute);
         }
         return new DatePart(index + 1, new DateOnly(token.Value, token.Month, token.Day), Weakness.None, time);
+    }
+
+    private int? DayAfterTomorrowEnd(int index)
+    {
+        var at = Word(index) == "the" ? index + 1 : index;
+        return Word(at) == "day" && Word(at + 1) == "after" && Word(at + 2) is "tomorrow" or "tmrw" ? at + 3 : null;
     }
 
     private DatePart? This(int index)
@@ -296,6 +342,14 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         };
     }
 
+    /// <summary>"3 days from now", "a week from today".</summary>
+    private DatePart? FromNow(int index)
+    {
+        if (Count(index) is not { } count || Word(count.Next) is null || Word(count.Next + 1) != "from" || Word(count.Next + 2) is not ("now" or "today"))
+            return null;
+        return Span(count.Amount, Word(count.Next)!, count.Next + 3);
+    }
+
     /// <summary>"in 3 days", "in a week", "in 2 hours", "in half an hour", "in the morning" (a time: see <see cref="Time"/>).</summary>
     private DatePart? In(int index)
     {
@@ -306,9 +360,13 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
             (amount, unitAt) = count;
         else
             return null;
-        var unit = Word(unitAt);
-        var end = unitAt + 1;
-        if (amount is < 1 or > 1000 || unit is null)
+        return Word(unitAt) is { } unit ? Span(amount, unit, unitAt + 1) : null;
+    }
+
+    /// <summary>A span counted from now: whole days, weeks, months and years on the calendar; hours and minutes on the clock.</summary>
+    private DatePart? Span(int amount, string unit, int end)
+    {
+        if (amount is < 1 or > 1000)
             return null;
         return unit.TrimEnd('s') switch
         {
@@ -453,13 +511,13 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
             case "daily" or "everyday":
                 return new RulePart(index + 1, new RecurrenceRule { Frequency = RecurrenceFrequency.Daily }, false, Weakness.NeedsDateWordOrEnd);
             case "weekly":
-                return Pinned(new RulePart(index + 1, new RecurrenceRule { Frequency = RecurrenceFrequency.Weekly }, false, Weakness.NeedsDateWordOrEnd));
+                return new RulePart(index + 1, new RecurrenceRule { Frequency = RecurrenceFrequency.Weekly }, false, Weakness.NeedsDateWordOrEnd);
             case "monthly":
-                return Pinned(new RulePart(index + 1, new RecurrenceRule { Frequency = RecurrenceFrequency.Monthly }, false, Weakness.NeedsDateWordOrEnd));
+                return new RulePart(index + 1, new RecurrenceRule { Frequency = RecurrenceFrequency.Monthly }, false, Weakness.NeedsDateWordOrEnd);
             case "yearly" or "annually":
-                return Pinned(new RulePart(index + 1, new RecurrenceRule { Frequency = RecurrenceFrequency.Yearly }, false, Weakness.NeedsDateWordOrEnd));
+                return new RulePart(index + 1, new RecurrenceRule { Frequency = RecurrenceFrequency.Yearly }, false, Weakness.NeedsDateWordOrEnd);
             case "every" or "every!":
-                return Every(index + 1, word == "every!") is { } rule ? (rule.FromCompletion ? rule : Pinned(rule)) : null;
+                return Every(index + 1, word == "every!");
             default:
                 return null;
         }
@@ -473,6 +531,10 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         {
             interval = 2;
             at++;
+        }
+        else if (Word(at) is { } ordinal && DateWords.TryOrdinalWord(ordinal, out var nth) && Word(at + 1)?.TrimEnd('s') is "day" or "week" or "month" or "year")
+        {
+            (interval, at) = (nth, at + 1);
         }
         else if (Word(at) is not ("a" or "an") && Count(at) is { } count && Word(count.Next)?.TrimEnd('s') is "day" or "week" or "month" or "year")
         {
@@ -567,18 +629,14 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
     private static RulePart OnYearDayFrom(RulePart rule, DateOnly date) =>
         rule with { Rule = rule.Rule with { Months = [date.Month], MonthDays = [date.Day] } };
 
-    /// <summary>Pins a weekly, monthly or yearly rule without days to today's weekday, day of the month or date.</summary>
-    private RulePart Pinned(RulePart rule)
+    /// <summary>Pins a weekly, monthly or yearly rule without days to the weekday, day of the month or date it starts on.</summary>
+    private static RecurrenceRule Pinned(RecurrenceRule rule, DateOnly start) => rule.Frequency switch
     {
-        var r = rule.Rule;
-        return r.Frequency switch
-        {
-            RecurrenceFrequency.Weekly when r.Weekdays.Count == 0 => rule with { Rule = r with { Weekdays = [Today.DayOfWeek] } },
-            RecurrenceFrequency.Monthly when r.MonthDays.Count == 0 => rule with { Rule = r with { MonthDays = [Today.Day] } },
-            RecurrenceFrequency.Yearly when r.MonthDays.Count == 0 && r.Months.Count == 0 => rule with { Rule = r with { Months = [Today.Month], MonthDays = [Today.Day] } },
-            _ => rule,
-        };
-    }
+        RecurrenceFrequency.Weekly when rule.Weekdays.Count == 0 => rule with { Weekdays = [start.DayOfWeek] },
+        RecurrenceFrequency.Monthly when rule.MonthDays.Count == 0 => rule with { MonthDays = [start.Day] },
+        RecurrenceFrequency.Yearly when rule.MonthDays.Count == 0 && rule.Months.Count == 0 => rule with { Months = [start.Month], MonthDays = [start.Day] },
+        _ => rule,
+    };
 
     private (IReadOnlyList<DayOfWeek> Days, int End)? WeekdayList(int index)
     {

@@ -45,6 +45,14 @@ internal static class DateWords
     public static readonly HashSet<string> NamedDayWords = new(StringComparer.Ordinal)
         { "black", "good", "cyber", "holy", "ash", "super", "fat", "maundy", "easter", "girl", "man" };
 
+    private static readonly Dictionary<string, int> OrdinalWords = new(StringComparer.Ordinal)
+    {
+        ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6,
+    };
+
+    /// <summary>"every second week": the ordinal words that count intervals (never a day of the month).</summary>
+    public static bool TryOrdinalWord(string word, out int number) => OrdinalWords.TryGetValue(word, out number);
+
     public static bool TryWeekday(string word, out DayOfWeek day) => WeekdayWords.TryGetValue(word, out day);
 
     public static bool TryMonth(string word, out int month) => MonthWords.TryGetValue(word, out month);

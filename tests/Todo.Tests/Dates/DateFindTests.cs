@@ -40,6 +40,11 @@ public sealed class DateFindTests
     [InlineData("Clean the garage this weekend", "this weekend", "2026-11-28", null, null)]
     [InlineData("Take out the bins every! 3 days", "every! 3 days", "2026-11-25", null, "FREQ=DAILY;INTERVAL=3")]
     [InlineData("Report due by the end of the month", "due by the end of the month", "2026-11-30", null, null)]
+    [InlineData("what's due today?", "due today", "2026-11-25", null, null)]
+    [InlineData("push the dentist task to friday", "friday", "2026-11-27", null, null)]
+    [InlineData("move it to next monday", "next monday", "2026-11-30", null, null)]
+    [InlineData("Library books due tomorrow", "due tomorrow", "2026-11-26", null, null)]
+    [InlineData("Dinner with Sam at 8", "at 8", "2026-11-25", "20:00", null)]
     [InlineData("Prepare weekly report every monday at 9am", "every monday at 9am", "2026-11-30", "09:00", "FREQ=WEEKLY;BYDAY=MO")]
     public void FindsTheDateInsideText(string text, string words, string date, string? time, string? rule)
     {
@@ -110,6 +115,10 @@ public sealed class DateFindTests
     [InlineData("Midnight Express review")]
     [InlineData("Work on it")]
     [InlineData("Pay 30 dollars to Dec")]
+    [InlineData("remove the date from task 4")]
+    [InlineData("stop repeating the rent task")]
+    [InlineData("Read the second chapter")]
+    [InlineData("Every second counts poster")]
     public void TitlesWithoutADateHaveNone(string text)
     {
         var result = DateReader.Find(text, Now, Utc);
