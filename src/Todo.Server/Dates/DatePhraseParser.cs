@@ -28,7 +28,7 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
     /// <summary>The part of a day a phrase sets, which decides what a bare hour means.</summary>
     private enum DayPart { Any, Morning, Later }
 
-    private sealed record DatePart(int End, DateOnly Date, Weakness Weakness, TimeOnly? Time = null, DayPart Part = DayPart.Any, string? Error = null, bool Weekday = false);
+    private sealed record DatePart(int End, DateOnly Date, Weakness Weakness, TimeOnly? Time = null, DayPart Part = DayPart.Any, string? Error = null, bool YearGiven = false);
 
     /// <summary>A time; <see cref="SpokenHour"/> is the hour as said when it came without am, pm or a part of the day ("at 8").</summary>
     private sealed record TimePart(int End, TimeOnly Time, Weakness Weakness, DayPart Part = DayPart.Any, int? SpokenHour = null);
@@ -321,7 +321,7 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
             "afternoon" => new DatePart(index + 2, Today, Weakness.None, Afternoon, DayPart.Later),
             "evening" => new DatePart(index + 2, Today, Weakness.None, Evening, DayPart.Later),
             "weekend" => new DatePart(index + 2, Today.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? Today : NextWeekday(DayOfWeek.Saturday, true), Weakness.None),
-            _ when next is not null && DateWords.TryWeekday(next, out var day) => new DatePart(index + 2, NextWeekday(day, true), Weakness.None, Weekday: true),
+            _ when next is not null && DateWords.TryWeekday(next, out var day) => new DatePart(index + 2, NextWeekday(day, true), Weakness.None),
             _ => null,
         };
     }
@@ -337,7 +337,7 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
             "month" => new DatePart(index + 2, new DateOnly(Today.Year, Today.Month, 1).AddMonths(1), Weakness.None),
             "year" => new DatePart(index + 2, new DateOnly(Today.Year + 1, 1, 1), Weakness.None),
             _ when next is not null && DateWords.TryWeekday(next, out var day) =>
-                new DatePart(index + 2, nextMonday.AddDays(RecurrenceRule.MondayFirst(day)), Weakness.None, Weekday: true),
+                new DatePart(index + 2, nextMonday.AddDays(RecurrenceRule.MondayFirst(day)), Weakness.None),
             _ => null,
         };
     }
@@ -468,7 +468,7 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         if (year is { } y)
         {
             return day <= DateTime.DaysInMonth(y, month)
-                ? new DatePart(end, new DateOnly(y, month, day), weakness)
+                ? new DatePart(end, new DateOnly(y, month, day), weakness, YearGiven: true)
                 : new DatePart(end, default, weakness, Error: $"{DateWords.MonthName(month)} {y} has no {DateWords.Ordinal(day)} day.");
         }
         for (var candidateYear = Today.Year; candidateYear <= Today.Year + 8; candidateYear++)
@@ -489,6 +489,8 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         var afterComma = Skip(index + 1, ",");
         if (Token(afterComma) is { Kind: DateTokenKind.Number or DateTokenKind.Ordinal } && DayMonth(afterComma) is { } dated)
         {
+            if (dated.Error is null && dated.Date.DayOfWeek != day && !dated.YearGiven && NearestWithWeekday(dated.Date, day) is { } matching)
+                return dated with { Date = matching, Weakness = Weakness.None };
             if (dated.Error is null && dated.Date.DayOfWeek != day)
                 return dated with
                 {
@@ -498,7 +500,22 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
             return dated with { Weakness = Weakness.None };
         }
         var weakness = DateWords.CommonWordWeekdays.Contains(word) ? Weakness.NeedsDateWord : Weakness.NeedsDateWordOrEnd;
-        return new DatePart(index + 1, NextWeekday(day, false), weakness, Weekday: true);
+        return new DatePart(index + 1, NextWeekday(day, false), weakness);
+    }
+
+    /// <summary>"Tuesday, 24 November" as written back for a past due: the same day in the last twelve months,
+    /// when it is that weekday there.</summary>
+    private DateOnly? NearestWithWeekday(DateOnly date, DayOfWeek day)
+    {
+        for (var year = Today.Year; year >= Today.Year - 1; year--)
+        {
+            if (date.Day > DateTime.DaysInMonth(year, date.Month))
+                continue;
+            var past = new DateOnly(year, date.Month, date.Day);
+            if (past < Today)
+                return past.DayOfWeek == day ? past : null;
+        }
+        return null;
     }
 
     // ---- recurrence ----

@@ -145,6 +145,8 @@ public sealed class DateFindTests
     [InlineData("2026-13-01", "that day does not exist")]
     [InlineData("2026-12-24T25:00", "that time does not exist")]
     [InlineData("Monday, 4 December", "4 December 2026 is a Friday, not a Monday")]
+    [InlineData("Monday, 24 November", "24 November 2027 is a Wednesday, not a Monday")]
+    [InlineData("Friday, 24 December 2026", "24 December 2026 is a Thursday, not a Friday")]
     [InlineData("dec 24 banana", "'banana' in 'dec 24 banana' is not understood")]
     [InlineData("tomorrow at 5pm please", "'please' in")]
     [InlineData("banana", "'banana' is not a date")]

@@ -104,6 +104,8 @@ public sealed class DatePhraseTests
     [InlineData(Utc, "Friday, 4 December", "2026-12-04", null)]
     [InlineData(Utc, "Friday, 4 December, 17:00", "2026-12-04", "17:00")]
     [InlineData(Utc, "Friday, 24 December 2027", "2027-12-24", null)]
+    [InlineData(Utc, "Tuesday, 24 November", "2026-11-24", null)] // a past due written back
+    [InlineData(Utc, "Sunday, 30 November 2025", "2025-11-30", null)]
     // times alone: today while ahead, else tomorrow
     [InlineData(Utc, "at 5", "2026-11-25", "17:00")]
     [InlineData(Utc, "at 5pm", "2026-11-25", "17:00")]

@@ -260,6 +260,9 @@ public sealed class DueDescriptionTests
     [InlineData("dec 24")]
     [InlineData("2027-12-24 18:00")]
     [InlineData("next friday")]
+    [InlineData("yesterday")]
+    [InlineData("today at 10")]
+    [InlineData("2025-01-02")]
     public void TheDescriptionReadsBackToTheSameDue(string phrase)
     {
         var reading = ReadWhole(phrase, Berlin);
