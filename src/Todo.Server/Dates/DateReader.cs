@@ -4,32 +4,42 @@ namespace Todo.Server.Dates;
 /// Reads English date phrases ("tomorrow at 5pm", "every mon and thu", "dec 24", "in 3 days") into a
 /// <see cref="DueReading"/>, reckoned in the user's IANA zone from a given instant. Pure: no clock, no database.
 /// <para>
-/// Choices, where English leaves one open:
-/// a weekday ("friday", "fri") is the next one after today, never today; "this friday" is the next on or after
-/// today; "next friday" is the Friday of next week (weeks start on Monday); "next week" is next week's Monday,
-/// "this weekend" the coming Saturday (today on a weekend day), "next weekend" next week's Saturday; "end of the
-/// week" is this week's Sunday, "end of the month" its last day; "next month" the 1st of next month.
-/// A day and month ("dec 24", "24 december", "the 24th of december") is this year's when it is today or later,
-/// else next year's; "on the 3rd" is the next 3rd on or after today (a month without the day is skipped);
-/// "feb 30" is an error, never moved; "feb 29" is the next one that exists. Slashed dates ("12/24") are not read
-/// (day-first and month-first both exist); ISO dates ("2026-12-24", "2026-12-24 17:30") are.
-/// Times: "at 5", "5:30" without am/pm mean 05:00–07:59 as afternoon or evening (17:00, 17:30) and 8–11 as morning,
-/// "07:30" written with a leading zero is read as written; after "tonight", "evening" or "afternoon" any 1–11 is pm.
-/// "noon" is 12:00, "midnight" 23:59 of its day (a due by the end of that day), "morning" 09:00, "afternoon" 15:00,
-/// "evening" 19:00, "tonight" and "night" 20:00. A time without a date is today when it is still ahead, else
-/// tomorrow. "yesterday" is read (a past due). "in 2 hours" is counted from the instant given.
-/// Recurring: the first date is the first occurrence on or after today (for a timed rule, not yet passed);
-/// "every week", "monthly", "every year" are pinned to today's weekday, day or date (BYDAY, BYMONTHDAY, BYMONTH),
-/// except after "every!" where the next step simply counts from completion.
+/// Days. A weekday ("friday", "fri") is the next one after today, never today; "this friday" the next on or after
+/// today; "next friday" the Friday of next week (weeks start on Monday); "next week" next week's Monday; "this
+/// weekend" the coming Saturday (today on a weekend day); "next weekend" next week's Saturday; "end of the week" this
+/// week's Sunday; "end of the month" its last day; "next month" the 1st of next month; "yesterday" is read (a past
+/// due). A day and month ("dec 24", "24 december", "the 24th of december") is this year's when it is today or later,
+/// else next year's; "on the 3rd" is the next 3rd on or after today, skipping months without that day. "feb 30" is an
+/// error, never moved; "feb 29" is the next one that exists. A weekday written with a date must agree with it
+/// ("Monday, 4 December" is an error when 4 December is a Friday). Slashed dates ("12/24") are not read, since both
+/// day-first and month-first are common; ISO dates are ("2026-12-24", "2026-12-24 17:30"). "in 3 months" and
+/// "in a month" count calendar months and stop at a shorter month's end (31 January + 1 month = 28 February).
 /// </para>
 /// <para>
-/// Titles are protected: quoted text is never read; lone numbers ("buy 2 tickets", "call 911") and ordinals
-/// ("The 5th Wave") are not dates; "the 5th" needs "on" or "by" before it. In <see cref="Find"/>, a lone weekday,
-/// "daily"/"weekly", or "noon" is read only after a date word ("on", "by", "due", "until") or at the end of the text
-/// (tags such as #List, @label, !high after it do not count), so "Friday Night Lights tickets" keeps its title;
-/// weekday words that are everyday words ("sun", "sat", "wed", "mon") need a date word before them or a time after
-/// them; "may" and "march" are months only with a day number ("may 5"), and then also only before a date word or at
-/// the end; a weekday after "black", "good", "ash"… is a name ("Black Friday").
+/// Times. "noon" 12:00; "midnight" 23:59 of its day (due by the end of it); "morning" 09:00, "afternoon" 15:00,
+/// "evening" 19:00, "tonight" and "night" 20:00. "07:30" with a leading zero and "17:30" are read as written. An hour
+/// without am or pm ("at 5", "5:30", "at 8"): with a date or a rule, 1–7 is afternoon or evening (17:00) and 8–11
+/// morning; after "tonight", "evening" or "afternoon" it is pm, after "morning" am; with no date it is the next time
+/// that hour strikes between 07:00 and 22:59 ("at 8" at 15:00 is 20:00 today). Any other time without a date is today
+/// while it is ahead, else tomorrow. "in 2 hours" is counted on the clock from the instant given, so across a DST
+/// change it is two real hours.
+/// </para>
+/// <para>
+/// Repeating. The first date is the first occurrence on or after today (or on or after the date after "starting"),
+/// and for a timed rule one not yet passed. "every week", "every 2 weeks", "monthly", "every year" are pinned to the
+/// weekday, day of the month or date they start on (BYDAY, BYMONTHDAY, BYMONTH), so moving one occurrence keeps the
+/// rule; after "every!" they stay plain, and each step counts from the completion day.
+/// </para>
+/// <para>
+/// Titles are protected. Quoted text is never read. Lone numbers ("buy 2 tickets", "call 911", "read chapter 3") and
+/// ordinals ("The 5th Wave") are not dates; "the 5th" needs a date word ("on", "by", "due", "until") before it. In
+/// <see cref="Find"/>, a lone weekday, "daily", "weekly", "monthly", "noon", "midnight" or "in the morning" is read only
+/// after a date word or at the end of the text (trailing #List, @label, !high, p1 and punctuation do not count), so
+/// "Friday Night Lights tickets" and "Prepare weekly report" keep their titles. Weekday words that are everyday words
+/// ("sun", "sat", "wed", "mon") need a date word before them or a time after them ("Mon Cheri", "sun cream").
+/// "may" and "march" are months only with a day number ("may 5"; not "I may need", "march in the parade"), and then
+/// only after a date word or at the end. A weekday after "black", "good", "cyber", "ash"… is a name ("Black Friday").
+/// Ordinal words ("second") only count intervals after "every" ("every second week").
 /// </para>
 /// </summary>
 public static class DateReader

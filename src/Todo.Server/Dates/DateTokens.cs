@@ -25,7 +25,7 @@ internal static partial class DateTokenizer
 {
     [GeneratedRegex("""
         (?<iso>(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2})(?:T(?<ih>\d{1,2}):(?<im>\d{2}))?)(?![\p{L}\d])
-        |(?<mh>\d{1,2})(?::(?<mm>\d{2}))?\ ?(?<mer>a\.m\.|p\.m\.|am|pm)(?![\p{L}\d])
+        |(?<mh>\d{1,2})(?:[:.](?<mm>\d{2}))?\ ?(?<mer>a\.m\.|p\.m\.|am|pm)(?![\p{L}\d])
         |(?<ch>\d{1,2}):(?<cm>\d{2})(?![\d:\p{L}])
         |(?<ord>\d{1,2})(?:st|nd|rd|th)(?![\p{L}\d])
         |(?<num>\d+)(?![\p{L}\d])

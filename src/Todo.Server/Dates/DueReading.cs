@@ -9,6 +9,13 @@ public sealed record DueReading(DateOnly Date, TimeOnly? Time, string TimeZone, 
 {
     public bool IsRecurring => Recurrence is not null;
 
+    /// <summary>A timed due at <paramref name="instant"/> (due_datetime), as the local date and minute in <paramref name="timeZone"/>.</summary>
+    public static DueReading AtInstant(DateTimeOffset instant, string timeZone)
+    {
+        var local = ZonedTime.LocalAt(instant, ZonedTime.RequireZone(timeZone));
+        return new DueReading(DateOnly.FromDateTime(local), new TimeOnly(local.Hour, local.Minute), timeZone);
+    }
+
     /// <summary>
     /// The canonical reading, which the reader reads back to the same due: "Friday, 4 December",
     /// "Friday, 4 December, 17:00" (the year is added when it is not <paramref name="currentYear"/>),

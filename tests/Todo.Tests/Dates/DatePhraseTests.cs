@@ -113,6 +113,7 @@ public sealed class DatePhraseTests
     [InlineData(Utc, "5 pm", "2026-11-25", "17:00")]
     [InlineData(Utc, "5 p.m.", "2026-11-25", "17:00")]
     [InlineData(Utc, "5:30pm", "2026-11-25", "17:30")]
+    [InlineData(Utc, "5.30pm", "2026-11-25", "17:30")]
     [InlineData(Utc, "5:30", "2026-11-25", "17:30")]
     [InlineData(Utc, "17:30", "2026-11-25", "17:30")]
     [InlineData(Utc, "07:30", "2026-11-26", "07:30")]

@@ -154,6 +154,15 @@ public sealed class ZonedTimeTests
     }
 
     [Fact]
+    public void AnInstantBecomesTheLocalDateAndTimeOfTheUsersZone()
+    {
+        var reading = DueReading.AtInstant(Instant("2026-11-25T23:30:00-05:00"), Auckland);
+
+        Assert.Equal(new DueReading(Day("2026-11-26"), new TimeOnly(17, 30), Auckland), reading);
+        Assert.Equal(Instant("2026-11-26T04:30:00Z"), reading.ToInstant());
+    }
+
+    [Fact]
     public void AnAllDayDueHasNoInstant() =>
         Assert.Null(new DueReading(Day("2026-11-25"), null, Berlin).ToInstant());
 
