@@ -91,8 +91,8 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
 
         if (Date(start) is { } day)
         {
-            var time2 = day.Time is null || day.Part != DayPart.Any ? TimeAfter(day.End, day.Part) : null;
-            options.Add(FromDate(start, day, time2));
+            var timeOfDay = day.Time is null || day.Part != DayPart.Any ? TimeAfter(day.End, day.Part) : null;
+            options.Add(FromDate(start, day, timeOfDay));
         }
 
         return options.Count == 0 ? null : options.MaxBy(o => o.End);
@@ -109,9 +109,10 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
     {
         TimeOnly[] candidates = hour >= 7 ? [new(hour, minute), new(hour + 12, minute)] : [new(hour + 12, minute)];
         var sensible = candidates.Where(t => t.Hour is >= 7 and <= 22).ToArray();
-        return sensible.FirstOrDefault(t => t > NowTime) is var later && later > NowTime
-            ? (Today, later)
-            : (Today.AddDays(1), sensible[0]);
+        foreach (var time in sensible)
+            if (time > NowTime)
+                return (Today, time);
+        return (Today.AddDays(1), sensible[0]);
     }
 
     private DatePhrase FromDate(int start, DatePart date, TimePart? time)
