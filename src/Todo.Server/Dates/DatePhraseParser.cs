@@ -543,6 +543,8 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
 
     private RulePart? Every(int index, bool fromCompletion)
     {
+        if (NthWeekday(index, inMonth: false) is { } nth)
+            return new RulePart(nth.End, new RecurrenceRule { Frequency = RecurrenceFrequency.Monthly, NthWeekdays = [(nth.Nth, nth.Day)] }, fromCompletion, Weakness.None);
         var interval = 1;
         var at = index;
         if (Word(at) == "other")
@@ -550,9 +552,10 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
             interval = 2;
             at++;
         }
-        else if (Word(at) is { } ordinal && DateWords.TryOrdinalWord(ordinal, out var nth) && Word(at + 1)?.TrimEnd('s') is "day" or "week" or "month" or "year")
+        else if (Word(at) is { } ordinal && DateWords.TryOrdinalWord(ordinal, out var step)
+            && (Word(at + 1)?.TrimEnd('s') is "day" or "week" or "month" or "year" || (Word(at + 1) is { } weekday && DateWords.TryWeekday(weekday, out _))))
         {
-            (interval, at) = (nth, at + 1);
+            (interval, at) = (step, at + 1);
         }
         else if (Word(at) is not ("a" or "an") && Count(at) is { } count && Word(count.Next)?.TrimEnd('s') is "day" or "week" or "month" or "year")
         {
@@ -628,9 +631,36 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
             at++;
         if (Word(at) == "last" && Word(at + 1) == "day")
             return rule with { End = at + 2, Rule = rule.Rule with { MonthDays = [-1] } };
+        if (NthWeekday(at, inMonth: true) is { } nth)
+            return rule with { End = nth.End, Rule = rule.Rule with { NthWeekdays = [(nth.Nth, nth.Day)] } };
         if (OrdinalList(at) is { } days)
             return rule with { End = days.End, Rule = rule.Rule with { MonthDays = days.Days } };
         return rule;
+    }
+
+    /// <summary>
+    /// "1st monday", "first monday", "last friday", "2nd tuesday of the month": the n-th weekday of a month. "second" to
+    /// "fifth" name one only with "of the month" or <paramref name="inMonth"/> ("every month on the second tuesday");
+    /// otherwise "every second tuesday" is every other Tuesday, as "every second week" is every other week.
+    /// </summary>
+    private (int Nth, DayOfWeek Day, int End)? NthWeekday(int index, bool inMonth)
+    {
+        int nth;
+        var needsMonth = false;
+        if (Token(index) is { Kind: DateTokenKind.Ordinal, Value: >= 1 and <= 5 } ordinal)
+            nth = ordinal.Value;
+        else if (Word(index) == "first")
+            nth = 1;
+        else if (Word(index) == "last")
+            nth = -1;
+        else if (Word(index) is { } word && DateWords.TryOrdinalWord(word, out nth) && nth <= 5)
+            needsMonth = !inMonth;
+        else
+            return null;
+        if (Word(index + 1) is not { } dayWord || !DateWords.TryWeekday(dayWord, out var day))
+            return null;
+        var end = OfTheMonthEnd(index + 2);
+        return needsMonth && end == index + 2 ? null : (nth, day, end);
     }
 
     /// <summary>"every year on 24 december", "every year on dec 24".</summary>
@@ -651,7 +681,7 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
     private static RecurrenceRule Pinned(RecurrenceRule rule, DateOnly start) => rule.Frequency switch
     {
         RecurrenceFrequency.Weekly when rule.Weekdays.Count == 0 => rule with { Weekdays = [start.DayOfWeek] },
-        RecurrenceFrequency.Monthly when rule.MonthDays.Count == 0 => rule with { MonthDays = [start.Day] },
+        RecurrenceFrequency.Monthly when rule.MonthDays.Count == 0 && rule.NthWeekdays.Count == 0 => rule with { MonthDays = [start.Day] },
         RecurrenceFrequency.Yearly when rule.MonthDays.Count == 0 && rule.Months.Count == 0 => rule with { Months = [start.Month], MonthDays = [start.Day] },
         _ => rule,
     };

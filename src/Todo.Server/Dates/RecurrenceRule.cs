@@ -6,9 +6,10 @@ namespace Todo.Server.Dates;
 public enum RecurrenceFrequency { Daily, Weekly, Monthly, Yearly }
 
 /// <summary>
-/// The RFC 5545 RRULEs due dates use: FREQ (DAILY, WEEKLY, MONTHLY, YEARLY), INTERVAL, BYDAY (plain weekdays),
+/// The RFC 5545 RRULEs due dates use: FREQ (DAILY, WEEKLY, MONTHLY, YEARLY), INTERVAL, BYDAY (plain weekdays, or
+/// with FREQ=MONTHLY alone the n-th weekday of the month: "2TU", "-1FR"),
 /// BYMONTHDAY (1 to 31, or -1 to -31 counted from the month's end) and BYMONTH. Anything else (COUNT, UNTIL,
-/// BYSETPOS, "1MO") is refused by <see cref="TryParse"/>, so every stored rule is one this class can step.
+/// BYSETPOS) is refused by <see cref="TryParse"/>, so every stored rule is one this class can step.
 /// Occurrences are local dates; the series counts its intervals from an anchor date (the due it started from).
 /// As RFC 5545 says, a month or year without the day ("every 31st" in February, 29 February in 2027) has no occurrence.
 /// Weeks start on Monday.
@@ -20,6 +21,8 @@ public sealed record RecurrenceRule
     public required RecurrenceFrequency Frequency { get; init; }
     public int Interval { get; init; } = 1;
     public IReadOnlyList<DayOfWeek> Weekdays { get; init; } = [];
+    /// <summary>BYDAY with a number, monthly: (2, Tuesday) is the second Tuesday, (-1, Friday) the last Friday.</summary>
+    public IReadOnlyList<(int Nth, DayOfWeek Day)> NthWeekdays { get; init; } = [];
     public IReadOnlyList<int> MonthDays { get; init; } = [];
     public IReadOnlyList<int> Months { get; init; } = [];
 
@@ -45,6 +48,7 @@ public sealed record RecurrenceRule
         RecurrenceFrequency? frequency = null;
         var interval = 1;
         List<DayOfWeek> weekdays = [];
+        List<(int, DayOfWeek)> nthWeekdays = [];
         List<int> monthDays = [];
         List<int> months = [];
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -90,13 +94,17 @@ public sealed record RecurrenceRule
                 case "BYDAY":
                     foreach (var code in value.Split(','))
                     {
-                        var index = Array.IndexOf(DayCodes, code);
-                        if (index < 0)
+                        var index = code.Length >= 2 ? Array.IndexOf(DayCodes, code[^2..]) : -1;
+                        var number = code.Length > 2 ? code[..^2] : "";
+                        var nth = 0;
+                        if (index < 0 || (number.Length > 0 && (!int.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out nth) || nth == 0 || nth is < -5 or > 5)))
                         {
-                            error = $"BYDAY {code} is not a weekday (MO, TU, WE, TH, FR, SA, SU).";
+                            error = $"BYDAY {code} is not a weekday (MO, TU, WE, TH, FR, SA, SU), or one numbered 1 to 5 or -1 to -5 (2TU, -1FR).";
                             return false;
                         }
-                        if (!weekdays.Contains((DayOfWeek)index))
+                        if (nth != 0 && !nthWeekdays.Contains((nth, (DayOfWeek)index)))
+                            nthWeekdays.Add((nth, (DayOfWeek)index));
+                        else if (nth == 0 && !weekdays.Contains((DayOfWeek)index))
                             weekdays.Add((DayOfWeek)index);
                     }
                     break;
@@ -141,11 +149,17 @@ public sealed record RecurrenceRule
             error = "BYMONTHDAY does not go with FREQ=WEEKLY.";
             return false;
         }
+        if (nthWeekdays.Count > 0 && (frequency != RecurrenceFrequency.Monthly || weekdays.Count > 0 || monthDays.Count > 0))
+        {
+            error = "A numbered BYDAY (2TU) is supported only with FREQ=MONTHLY, without plain weekdays or BYMONTHDAY.";
+            return false;
+        }
         rule = new RecurrenceRule
         {
             Frequency = frequency.Value,
             Interval = interval,
             Weekdays = [.. weekdays.OrderBy(MondayFirst)],
+            NthWeekdays = [.. nthWeekdays.OrderBy(n => n.Item1 < 0 ? 10 - n.Item1 : n.Item1).ThenBy(n => MondayFirst(n.Item2))],
             MonthDays = [.. monthDays.OrderBy(d => d < 0 ? 100 + d : d)],
             Months = [.. months.Order()],
         };
@@ -164,6 +178,8 @@ public sealed record RecurrenceRule
             text.Append(";BYMONTHDAY=").AppendJoin(',', MonthDays.Select(d => d.ToString(CultureInfo.InvariantCulture)));
         if (Weekdays.Count > 0)
             text.Append(";BYDAY=").AppendJoin(',', Weekdays.Select(d => DayCodes[(int)d]));
+        if (NthWeekdays.Count > 0)
+            text.Append(";BYDAY=").AppendJoin(',', NthWeekdays.Select(n => n.Nth.ToString(CultureInfo.InvariantCulture) + DayCodes[(int)n.Day]));
         return text.ToString();
     }
 
@@ -185,7 +201,9 @@ public sealed record RecurrenceRule
                 if (Interval == 1)
                     return "every " + DateWords.JoinList(Weekdays.Select(DateWords.WeekdayName));
                 return every + Unit("week") + (Weekdays.Count > 0 ? " on " + DateWords.JoinList(Weekdays.Select(DateWords.WeekdayName)) : "");
-            case RecurrenceFrequency.Monthly when Weekdays.Count == 0 && Months.Count == 0 && MonthDays.All(d => d > 0 || d == -1):
+            case RecurrenceFrequency.Monthly when NthWeekdays.Count > 0 && Months.Count == 0 && NthWeekdays.All(n => n.Nth > 0 || n.Nth == -1):
+                return every + Unit("month") + " on the " + DateWords.JoinList(NthWeekdays.Select(n => (n.Nth == -1 ? "last" : DateWords.Ordinal(n.Nth)) + " " + DateWords.WeekdayName(n.Day)));
+            case RecurrenceFrequency.Monthly when Weekdays.Count == 0 && NthWeekdays.Count == 0 && Months.Count == 0 && MonthDays.All(d => d > 0 || d == -1):
                 return every + Unit("month") + (MonthDays.Count > 0 ? " on the " + DateWords.JoinList(MonthDays.Select(DayName)) : "");
             case RecurrenceFrequency.Yearly when Weekdays.Count == 0 && Months.Count == 1 && MonthDays.Count == 1 && MonthDays[0] > 0:
                 return every + Unit("year") + " on " + MonthDays[0].ToString(CultureInfo.InvariantCulture) + " " + DateWords.MonthName(Months[0]);
@@ -303,7 +321,19 @@ public sealed record RecurrenceRule
     private IEnumerable<DateOnly> CandidatesIn(int year, int month, DateOnly anchor)
     {
         var length = DateTime.DaysInMonth(year, month);
-        if (MonthDays.Count > 0)
+        if (NthWeekdays.Count > 0)
+        {
+            foreach (var (nth, weekday) in NthWeekdays)
+            {
+                var firstOfMonth = new DateOnly(year, month, 1);
+                var firstSuch = 1 + ((int)weekday - (int)firstOfMonth.DayOfWeek + 7) % 7;
+                var lastSuch = firstSuch + (length - firstSuch) / 7 * 7;
+                var day = nth > 0 ? firstSuch + (nth - 1) * 7 : lastSuch + (nth + 1) * 7;
+                if (day >= 1 && day <= length)
+                    yield return new DateOnly(year, month, day);
+            }
+        }
+        else if (MonthDays.Count > 0)
         {
             foreach (var day in MonthDays)
             {

@@ -22,6 +22,9 @@ public sealed class RecurrenceTests
     [InlineData("FREQ=MONTHLY;BYMONTHDAY=-1", "2028-01-31", "2028-01-31T10:00:00Z", "2028-02-29")]
     [InlineData("FREQ=MONTHLY;BYMONTHDAY=1,15", "2026-12-01", "2026-12-01T10:00:00Z", "2026-12-15")]
     [InlineData("FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=1", "2026-12-01", "2026-12-01T10:00:00Z", "2027-02-01")]
+    [InlineData("FREQ=MONTHLY;BYDAY=1MO", "2026-12-07", "2026-12-07T10:00:00Z", "2027-01-04")]
+    [InlineData("FREQ=MONTHLY;BYDAY=-1FR", "2026-11-27", "2026-11-27T10:00:00Z", "2026-12-25")]
+    [InlineData("FREQ=MONTHLY;BYDAY=5FR", "2027-01-29", "2027-01-29T10:00:00Z", "2027-04-30")] // only months with five Fridays
     [InlineData("FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=24", "2026-12-24", "2026-12-24T10:00:00Z", "2027-12-24")]
     [InlineData("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", "2028-02-29", "2028-02-29T10:00:00Z", "2032-02-29")]
     [InlineData("FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=25", "2020-11-25", "2026-11-25T15:00:00Z", "2027-11-25")]
@@ -185,6 +188,7 @@ public sealed class RecurrenceRuleTests
     [InlineData("FREQ=YEARLY;BYMONTHDAY=24;BYMONTH=12", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=24")]
     [InlineData("FREQ=MONTHLY;BYMONTHDAY=15,1", "FREQ=MONTHLY;BYMONTHDAY=1,15")]
     [InlineData("FREQ=WEEKLY;WKST=MO;BYDAY=SU,SA", "FREQ=WEEKLY;BYDAY=SA,SU")]
+    [InlineData("FREQ=MONTHLY;BYDAY=-1FR,+2TU", "FREQ=MONTHLY;BYDAY=2TU,-1FR")]
     public void ReadsRulesIntoTheirCanonicalText(string text, string canonical) =>
         Assert.Equal(canonical, RecurrenceRule.Parse(text).ToString());
 
@@ -192,7 +196,9 @@ public sealed class RecurrenceRuleTests
     [InlineData("", "empty")]
     [InlineData("FREQ=HOURLY", "FREQ=HOURLY is not supported")]
     [InlineData("FREQ=WEEKLY;COUNT=3", "COUNT=3 is not supported")]
-    [InlineData("FREQ=MONTHLY;BYDAY=1MO", "BYDAY 1MO is not a weekday")]
+    [InlineData("FREQ=MONTHLY;BYDAY=6MO", "BYDAY 6MO is not a weekday")]
+    [InlineData("FREQ=WEEKLY;BYDAY=1MO", "only with FREQ=MONTHLY")]
+    [InlineData("FREQ=MONTHLY;BYDAY=1MO,TU", "without plain weekdays")]
     [InlineData("FREQ=DAILY;INTERVAL=0", "INTERVAL=0")]
     [InlineData("FREQ=MONTHLY;BYMONTHDAY=32", "BYMONTHDAY 32")]
     [InlineData("FREQ=YEARLY;BYMONTH=13", "BYMONTH 13")]
@@ -220,6 +226,8 @@ public sealed class RecurrenceRuleTests
     [InlineData("FREQ=MONTHLY;BYMONTHDAY=22", "every month on the 22nd")]
     [InlineData("FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=24", "every year on 24 December")]
     [InlineData("FREQ=MONTHLY;BYMONTHDAY=-2", "RRULE FREQ=MONTHLY;BYMONTHDAY=-2")]
+    [InlineData("FREQ=MONTHLY;BYDAY=2TU", "every month on the 2nd Tuesday")]
+    [InlineData("FREQ=MONTHLY;INTERVAL=3;BYDAY=-1FR", "every 3 months on the last Friday")]
     public void DescribesRulesInEnglish(string rule, string english) =>
         Assert.Equal(english, RecurrenceRule.Parse(rule).Describe());
 }
@@ -260,6 +268,8 @@ public sealed class DueDescriptionTests
     [InlineData("every month on the 1st and 15th")]
     [InlineData("every last day of the month")]
     [InlineData("every 2 months")]
+    [InlineData("every 2nd tuesday")]
+    [InlineData("every last friday")]
     [InlineData("monthly")]
     [InlineData("every year on dec 24")]
     [InlineData("yearly")]
