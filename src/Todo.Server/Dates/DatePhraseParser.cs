@@ -534,11 +534,25 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
                 return new RulePart(index + 1, new RecurrenceRule { Frequency = RecurrenceFrequency.Monthly }, false, Weakness.NeedsDateWordOrEnd);
             case "yearly" or "annually":
                 return new RulePart(index + 1, new RecurrenceRule { Frequency = RecurrenceFrequency.Yearly }, false, Weakness.NeedsDateWordOrEnd);
+            case "weekdays":
+                return new RulePart(index + 1, new RecurrenceRule { Frequency = RecurrenceFrequency.Weekly, Weekdays = WorkWeek }, false, Weakness.NeedsDateWordOrEnd);
             case "every" or "every!":
                 return Every(index + 1, word == "every!");
             default:
-                return null;
+                return DayOfEveryMonth(index);
         }
+    }
+
+    private static readonly DayOfWeek[] WorkWeek = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+
+    /// <summary>"the 1st of every month", "15th of each month".</summary>
+    private RulePart? DayOfEveryMonth(int index)
+    {
+        var at = Word(index) == "the" ? index + 1 : index;
+        if (Token(at) is not { Kind: DateTokenKind.Ordinal, Value: >= 1 and <= 31 } day
+            || Word(at + 1) != "of" || Word(at + 2) is not ("every" or "each") || Word(at + 3) != "month")
+            return null;
+        return new RulePart(at + 4, new RecurrenceRule { Frequency = RecurrenceFrequency.Monthly, MonthDays = [day.Value] }, false, Weakness.None);
     }
 
     private RulePart? Every(int index, bool fromCompletion)
@@ -579,8 +593,7 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
             case "year":
                 return OnYearDay(Make(at + 1, RecurrenceFrequency.Yearly));
             case "weekday" or "workday" when interval == 1:
-                return WithDays(Make(at + 1, RecurrenceFrequency.Weekly),
-                    [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday]);
+                return WithDays(Make(at + 1, RecurrenceFrequency.Weekly), WorkWeek);
             case "weekend" when interval == 1:
                 return WithDays(Make(at + 1, RecurrenceFrequency.Weekly), [DayOfWeek.Saturday, DayOfWeek.Sunday]);
             case "morning" when interval == 1:
