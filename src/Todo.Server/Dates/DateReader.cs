@@ -28,7 +28,11 @@ namespace Todo.Server.Dates;
 /// Repeating. The first date is the first occurrence on or after today (or on or after the date after "starting"),
 /// and for a timed rule one not yet passed. "every week", "every 2 weeks", "monthly", "every year" are pinned to the
 /// weekday, day of the month or date they start on (BYDAY, BYMONTHDAY, BYMONTH), so moving one occurrence keeps the
-/// rule; after "every!" they stay plain, and each step counts from the completion day.
+/// rule; after "every!" they stay plain, and each step counts from the completion day. "every 31st" has no
+/// occurrence in shorter months (RFC 5545); "every last day of the month" is the month's end. "every first monday",
+/// "every 2nd tuesday", "every last friday" are the n-th weekday of each month; "every other tuesday" and "every second
+/// tuesday" are every two weeks, as "every second week" is (with "of the month", "every second tuesday of the month"
+/// is the n-th weekday again).
 /// </para>
 /// <para>
 /// Titles are protected. Quoted text is never read. Lone numbers ("buy 2 tickets", "call 911", "read chapter 3") and
