@@ -24,12 +24,16 @@ public sealed record DueReading(DateOnly Date, TimeOnly? Time, string TimeZone, 
     public string Describe(int? currentYear = null)
     {
         if (Recurrence is null)
-            return DateWords.DateName(Date, currentYear) + (Time is { } time ? ", " + DateWords.TimeName(time) : "");
+            return DescribeOccurrence(currentYear);
         var rule = RecurrenceRule.Parse(Recurrence).Describe();
         if (FromCompletion)
             rule = "every!" + rule["every".Length..];
         return rule + (Time is { } at ? " at " + DateWords.TimeName(at) : "");
     }
+
+    /// <summary>This occurrence's day and time, also for a repeating due ("Tuesday, 1 December, 09:00"): what "next" shows.</summary>
+    public string DescribeOccurrence(int? currentYear = null) =>
+        DateWords.DateName(Date, currentYear) + (Time is { } time ? ", " + DateWords.TimeName(time) : "");
 
     /// <summary>The instant of a timed due (offset zero), by <see cref="ZonedTime"/>'s DST rules; null for an all-day due.</summary>
     public DateTimeOffset? ToInstant() =>

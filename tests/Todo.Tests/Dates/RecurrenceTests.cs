@@ -250,6 +250,15 @@ public sealed class DueDescriptionTests
     }
 
     [Fact]
+    public void ARepeatingDueNamesItsRuleAndItsCurrentOccurrence()
+    {
+        var reading = ReadWhole("every 1st of the month at 9am", Utc);
+
+        Assert.Equal("every month on the 1st at 09:00", reading.Describe());
+        Assert.Equal("Tuesday, 1 December, 09:00", reading.DescribeOccurrence(currentYear: 2026));
+    }
+
+    [Fact]
     public void TheYearIsShownOnlyWhenItDiffers()
     {
         var reading = new DueReading(Day("2027-12-24"), null, Utc);
