@@ -123,7 +123,7 @@ public sealed class FilterParserTests
     [InlineData("#\"\"", 2, "The list name at position 2 is not valid: The list name can't be empty.")]
     [InlineData("#Weekly shopping", 9, "A list name with spaces is written #\"Weekly shopping\"")]
     [InlineData("@", 1, "Expected a label right after the '@' at position 1")]
-    [InlineData("p1 | @foo.bar", 7, "The label at position 7 is not valid: The label \"foo.bar\" may hold only letters, digits, '-' and '_'.")]
+    [InlineData("p1 | @foo.bar", 7, "The label at position 7 is not valid: The label \"foo.bar\" may hold only letters, digits, '-' and '_'; \".\" is not allowed.")]
     [InlineData("@\"two words\"", 2, "The label at position 2 is not valid")]
     [InlineData("search:", 1, "Expected words after 'search:' at position 1")]
     [InlineData("search:   | p1", 1, "Expected words after 'search:' at position 1")]
