@@ -5,6 +5,7 @@ using Todo.Server.Assistant;
 using Todo.Server.Assistant.BuiltIn;
 using Todo.Server.Chat;
 using Todo.Server.Data;
+using Todo.Server.Lists;
 using Todo.Server.Tasks;
 using Todo.Tests.Infrastructure;
 
@@ -99,7 +100,11 @@ public sealed class AssistantSession(ApiFixture api, Guid userId)
         api.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Number).ToListAsync());
 
     public static TaskTools CreateTools(IServiceProvider scoped, Guid userId) =>
-        new(CreateTaskService(scoped), userId);
+        new(CreateTaskService(scoped), CreateListService(scoped), userId);
+
+    public static ListService CreateListService(IServiceProvider scoped) =>
+        scoped.GetService<ListService>()
+        ?? new ListService(scoped.GetRequiredService<TodoDbContext>(), CreateTaskService(scoped), TimeProvider.System);
 
     public static TaskService CreateTaskService(IServiceProvider scoped) =>
         scoped.GetService<TaskService>() ?? new TaskService(scoped.GetRequiredService<TodoDbContext>(), TimeProvider.System);
