@@ -159,19 +159,6 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
     public Task<int> CountAsync(Guid userId, TaskStatusFilter status, string? search, CancellationToken cancellationToken = default) =>
         Matching(userId, status, search).CountAsync(cancellationToken);
 
-    /// <summary>How many of the user's tasks <paramref name="query"/> selects in all, ignoring its sort, limit and cursor (one COUNT).</summary>
-    public Task<int> CountAsync(Guid userId, TaskListQuery query, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var tasks = Matching(userId, query.Status, query.Search);
-        if (query.ListId is { } listId)
-        {
-            tasks = tasks.Where(t => t.ListId == listId);
-        }
-
-        return tasks.CountAsync(cancellationToken);
-    }
-
     /// <summary>One page of the user's tasks (one round trip, whatever the page's depth).</summary>
     public async Task<TaskPage> ListAsync(Guid userId, TaskListQuery query, CancellationToken cancellationToken = default)
     {
