@@ -70,16 +70,7 @@ public static class TaskLabels
                 throw new InvalidTextException(Field, "A label cannot be null.");
             }
 
-            var text = TaskText.Label.Require(label, Field).ToLowerInvariant();
-            foreach (var rune in text.EnumerateRunes())
-            {
-                if (!System.Text.Rune.IsLetterOrDigit(rune) && rune.Value is not ('-' or '_'))
-                {
-                    throw new InvalidTextException(Field, $"The label \"{text}\" may hold only letters, digits, '-' and '_'.");
-                }
-            }
-
-            result.Add(text);
+            result.Add(Check(label, out var text) is { } problem ? throw new InvalidTextException(Field, problem) : text);
         }
 
         if (result.Count > Limits.LabelsPerTask)
@@ -89,5 +80,28 @@ public static class TaskLabels
         }
 
         return [.. result];
+    }
+
+    /// <summary>What is wrong with one label, or null when it keeps the rule; <paramref name="normalized"/> is the label as stored.</summary>
+    public static string? Check(string label, out string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        normalized = label;
+        if (TaskText.Label.Check(label) is { } problem)
+        {
+            return problem;
+        }
+
+        var text = TaskText.Label.Normalize(label).ToLowerInvariant();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (!System.Text.Rune.IsLetterOrDigit(rune) && rune.Value is not ('-' or '_'))
+            {
+                return $"The label \"{text}\" may hold only letters, digits, '-' and '_'.";
+            }
+        }
+
+        normalized = text;
+        return null;
     }
 }
