@@ -122,7 +122,7 @@ internal static partial class IntentParser
         // Lists that would otherwise read as actions ("finished tasks" is not "finish the tasks").
         new(ShortList(), (m, text) => List(text, query: null),
             ["my tasks", "tasks", "finished tasks", "show pending tasks", "list my tasks", "summary"]),
-        new(NamedListOnly(), (m, text) => RequestParts.ListName(m.Groups["name"].Value) is { } name ? List(text, query: null) with { ListName = name } : null,
+        new(NamedListOnly(), (m, text) => RequestParts.ListName(m.Groups["name"].Value) is { } name && !HasPreposition(name) ? List(text, query: null) with { ListName = name } : null,
             ["my shopping list", "the Costco list", "work list"]),
         new(ScopedTasks(), (m, text) => ScopedList(text),
             ["what's tagged errands?", "what's urgent?", "what's high priority?", "anything urgent?", "high priority tasks", "tasks tagged errands"]),
@@ -299,7 +299,10 @@ internal static partial class IntentParser
             return new Intent(IntentKind.CreateList);
         }
 
-        return RequestParts.ListName(said) is { } name && !HasPreposition(name) ? new Intent(IntentKind.CreateList) { ListName = name } : null;
+        // "create a list called" or "make a to do list": no name yet, so ask for one.
+        return RequestParts.ListName(said) is { } name
+            ? HasPreposition(name) ? null : new Intent(IntentKind.CreateList) { ListName = name }
+            : new Intent(IntentKind.CreateList);
     }
 
     private static Intent? RenameListIntent(Match match) =>
@@ -394,7 +397,7 @@ internal static partial class IntentParser
     {
         var rest = query is null ? text : text.Replace(query, "", StringComparison.OrdinalIgnoreCase);
         var scope = RequestParts.ScopeOf(text);
-        if (query is not null && !RequestParts.ScopeOf(query).IsEmpty)
+        if (query is not null && (!RequestParts.ScopeOf(query).IsEmpty || (scope.List is not null && ListWord().IsMatch(query))))
         {
             query = null;
             rest = text;
@@ -704,6 +707,9 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:(?:what(?:'s|\s+is|\s+are)?|which\s+(?:tasks?\s+)?(?:are|is)|show(?:\s+me)?|list|any(?:thing)?|do\s+i\s+have\s+any(?:thing)?|are\s+there\s+any|is\s+there\s+anything)\s+)?(?:(?:my|the|all|all\s+my)\s+)?(?:(?:tasks?|things|items|stuff)\s+)?(?:(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?@?[\w-]+|@[\w-]+|(?:high|top|low|medium)[\s-]+priority|urgent)(?:\s+(?:tasks?|things|items|stuff|ones))?$", Options)]
     private static partial Regex ScopedTasks();
+
+    [GeneratedRegex(@"\blists?\b", Options)]
+    private static partial Regex ListWord();
 
     [GeneratedRegex(@"\b(?:my|the|our)\s+(?:(?!list\b)[\w'&-]+\s+){0,3}?(?!list\b)[\w'&-]+\s+list\b", Options)]
     private static partial Regex NamedListPhrase();

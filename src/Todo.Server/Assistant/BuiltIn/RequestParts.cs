@@ -16,7 +16,7 @@ internal static partial class RequestParts
     {
         "todo", "to-do", "to do", "todos", "to-dos", "task", "tasks", "whole", "entire", "main", "own", "current", "full",
         "pending", "completed", "done", "finished", "open", "remaining", "my", "the", "this", "that", "your", "our", "a", "new",
-        "do", "to", "same", "other", "shared",
+        "do", "to", "same", "other", "shared", "called", "named", "titled",
     };
 
     /// <summary>A new task's words with their list, labels and priority taken out.</summary>
