@@ -353,7 +353,7 @@ public static class PhraseTable
         new("lists: a list's name matches ignoring case", ["list:shopping"], ["add bread to my Shopping list"], ["+Bread #shopping"], ["Bread", "!created"]),
         new("lists: add X and Y to the shopping list is one task", None, ["add milk and eggs to the shopping list"], ["+Milk and eggs #Shopping"], ["Milk and eggs"]),
         new("lists: quick-add marks", None, ["add #Work prepare slides"], ["+Prepare slides #Work"], ["Prepare slides", "Work"]),
-        new("lists: a list with a two-word name", None, ["add fix the fence to my home projects list"], ["+Fix the fence #Home projects"], ["Fix the fence", "Home projects"]),
+        new("lists: a list with a two-word name", None, ["add fix the fence to my home projects list"], ["+Fix the fence #\"Home projects\""], ["Fix the fence", "Home projects"]),
         new("lists: add to the list, no name, is the Inbox", Standard, ["add bananas to the list"], ["+Bananas"], ["task #6", "Bananas", "!created"]),
         new("lists: could you put X on my work list please", Lists, ["could you put send the invoice on my work list please"], ["+Send the invoice #Work"], ["Send the invoice", "Work"]),
 

@@ -122,7 +122,7 @@ internal static partial class IntentParser
         // Lists that would otherwise read as actions ("finished tasks" is not "finish the tasks").
         new(ShortList(), (m, text) => List(text, query: null),
             ["my tasks", "tasks", "finished tasks", "show pending tasks", "list my tasks", "summary"]),
-        new(NamedListOnly(), (m, text) => RequestParts.ListName(m.Groups["name"].Value) is { } name && !HasPreposition(name) ? List(text, query: null) with { ListName = name } : null,
+        new(NamedListOnly(), (m, text) => RequestParts.ListName(m.Groups["name"].Value) is { } name ? List(text, query: null) with { ListName = name } : null,
             ["my shopping list", "the Costco list", "work list"]),
         new(ScopedTasks(), (m, text) => ScopedList(text),
             ["what's tagged errands?", "what's urgent?", "what's high priority?", "anything urgent?", "high priority tasks", "tasks tagged errands"]),
@@ -702,7 +702,8 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:tasks?\s*#?\d+(?:\s*(?:,|and|&)\s*(?:task\s*)?#?\d+)*|#\d+|\d+|it|that|this|them|both|these|those|that\s+one|this\s+one|the\s+.+\s+(?:task|one|item|todo)|the\s+(?:first|second|third|fourth|fifth|last)(?:\s+one)?)$", Options)]
     private static partial Regex TaskLike();
 
-    [GeneratedRegex(@"^(?:(?:my|the|our)\s+)?(?<name>(?:(?!list\b)[\w'&-]+\s+){0,3}?(?!list\b)[\w'&-]+)\s+list$", Options)]
+    /// <summary>"my shopping list", "the Costco list": a name of at most three words, none of them a verb's object marker or a preposition.</summary>
+    [GeneratedRegex(@"^(?:(?:my|the|our)\s+)?(?<name>(?:(?!(?:list|my|the|our|me|a|an|on|in|to|from|off|of|at|for)\b)[\w'&-]+\s+){0,2}(?!(?:list|my|the|our|me|a|an|on|in|to|from|off|of|at|for)\b)[\w'&-]+)\s+list$", Options)]
     private static partial Regex NamedListOnly();
 
     [GeneratedRegex(@"^(?:(?:what(?:'s|\s+is|\s+are)?|which\s+(?:tasks?\s+)?(?:are|is)|show(?:\s+me)?|list|any(?:thing)?|do\s+i\s+have\s+any(?:thing)?|are\s+there\s+any|is\s+there\s+anything)\s+)?(?:(?:my|the|all|all\s+my)\s+)?(?:(?:tasks?|things|items|stuff)\s+)?(?:(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?@?[\w-]+|@[\w-]+|(?:high|top|low|medium)[\s-]+priority|urgent)(?:\s+(?:tasks?|things|items|stuff|ones))?$", Options)]

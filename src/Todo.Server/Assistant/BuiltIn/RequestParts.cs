@@ -187,9 +187,9 @@ internal static partial class RequestParts
         @"|^(?<rest>.+?)\s+\((?<p>high|low|medium|urgent)(?:\s+priority)?\)$", Options)]
     private static partial Regex TrailingPriority();
 
-    [GeneratedRegex(@"^(?<rest>.+?)[\s,]+(?:tagged|labell?ed|tag|label)(?:\s+(?:as|with))?\s+(?<labels>@?[\w-]+(?:\s*(?:,|and|&)\s*@?[\w-]+)*)$" +
-        @"|^(?<rest>.+?)[\s,]+with\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+(?<labels>@?[\w-]+(?:\s*(?:,|and|&)\s*@?[\w-]+)*)$" +
-        @"|^(?<rest>.+?)[\s,]+with\s+(?:the\s+|a\s+)?(?<labels>[\w-]+)\s+(?:tag|label)$", Options)]
+    [GeneratedRegex(@"^(?<rest>.+?)[\s,]+with\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+(?<labels>@?[\w-]+(?:\s*(?:,|and|&)\s*@?[\w-]+)*)$" +
+        @"|^(?<rest>.+?)[\s,]+with\s+(?:the\s+|a\s+)?(?<labels>[\w-]+)\s+(?:tag|label)$" +
+        @"|^(?<rest>.+?)[\s,]+(?:tagged|labell?ed)(?:\s+(?:as|with))?\s+(?<labels>@?[\w-]+(?:\s*(?:,|and|&)\s*@?[\w-]+)*)$", Options)]
     private static partial Regex TrailingLabels();
 
     [GeneratedRegex(@"(?:^|(?<=\s))#(?<name>""[^""]+""|[\w-]+)", Options)]
