@@ -107,9 +107,9 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
         ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description(TaskToolText.ListTasks)]
     public async Task<TaskToolResult> ListTasksAsync(
-        [Description(TaskToolText.Filter)] string? filter = null,
         [Description(TaskToolText.Status)] string? status = null,
         [Description(TaskToolText.Query)] string? query = null,
+        [Description(TaskToolText.Filter)] string? filter = null,
         [Description(TaskToolText.ListToRead)] string? list = null,
         CancellationToken cancellationToken = default)
     {

@@ -353,7 +353,7 @@ public abstract class McpTests(ApiFixture api)
 
         var first = await CallAsync(client, "add_task", new()
         {
-            ["title"] = "Bananas", ["list"] = "Shopping", ["labels"] = new[] { "Errands", "@home" }, ["priority"] = "high",
+            ["title"] = "Bananas", ["list"] = "Shopping", ["labels"] = new List<string> { "Errands", "@home" }, ["priority"] = "high",
         });
         var second = await CallAsync(client, "add_task", new() { ["title"] = "Bread", ["list"] = "shopping" });
         var inbox = await CallAsync(client, "add_task", new() { ["title"] = "Call mom" });
@@ -386,7 +386,7 @@ public abstract class McpTests(ApiFixture api)
         var user = await api.CreateUserAsync();
         await using var client = await ConnectAsync(user.Token);
         var arguments = new Dictionary<string, object?> { ["title"] = "Bananas", ["list"] = "Shopping" };
-        arguments[argument] = argument == "labels" ? new[] { "fine", value } : value;
+        arguments[argument] = argument == "labels" ? new List<string> { "fine", value } : (object)value;
 
         var result = await CallAsync(client, "add_task", arguments);
 
@@ -402,7 +402,7 @@ public abstract class McpTests(ApiFixture api)
         var user = await api.CreateUserAsync();
         await using var client = await ConnectAsync(user.Token);
 
-        var numbers = await client.CallToolAsync("add_task", new Dictionary<string, object?> { ["title"] = "X", ["labels"] = new[] { 1, 2 } },
+        var numbers = await client.CallToolAsync("add_task", new Dictionary<string, object?> { ["title"] = "X", ["labels"] = new List<int> { 1, 2 } },
             cancellationToken: Cancellation);
         var text = await client.CallToolAsync("add_task", new Dictionary<string, object?> { ["title"] = "X", ["labels"] = "errands" },
             cancellationToken: Cancellation);
@@ -424,9 +424,9 @@ public abstract class McpTests(ApiFixture api)
     {
         var user = await api.CreateUserAsync();
         await using var client = await ConnectAsync(user.Token);
-        await CallAsync(client, "add_task", new() { ["title"] = "Milk", ["list"] = "Shopping", ["labels"] = new[] { "errands" } });
+        await CallAsync(client, "add_task", new() { ["title"] = "Milk", ["list"] = "Shopping", ["labels"] = new List<string> { "errands" } });
         await CallAsync(client, "add_task", new() { ["title"] = "Report", ["list"] = "Work", ["priority"] = "high" });
-        await CallAsync(client, "add_task", new() { ["title"] = "Stamps", ["labels"] = new[] { "errands" }, ["priority"] = "high" });
+        await CallAsync(client, "add_task", new() { ["title"] = "Stamps", ["labels"] = new List<string> { "errands" }, ["priority"] = "high" });
 
         var shopping = await CallAsync(client, "list_tasks", new() { ["list"] = "shopping" });
         var errands = await CallAsync(client, "list_tasks", new() { ["filter"] = "@errands" });
@@ -454,9 +454,9 @@ public abstract class McpTests(ApiFixture api)
         await using var client = await ConnectAsync(user.Token);
 
         var moved = await CallAsync(client, "update_task", new() { ["task"] = "1", ["list"] = "Shopping" });
-        var tagged = await CallAsync(client, "update_task", new() { ["task"] = "milk", ["add_labels"] = new[] { "errands", "dairy" } });
-        var untagged = await CallAsync(client, "update_task", new() { ["task"] = "1", ["remove_labels"] = new[] { "dairy" } });
-        var ranked = await CallAsync(client, "update_task", new() { ["task"] = "2", ["priority"] = "low", ["labels"] = new[] { "family" } });
+        var tagged = await CallAsync(client, "update_task", new() { ["task"] = "milk", ["add_labels"] = new List<string> { "errands", "dairy" } });
+        var untagged = await CallAsync(client, "update_task", new() { ["task"] = "1", ["remove_labels"] = new List<string> { "dairy" } });
+        var ranked = await CallAsync(client, "update_task", new() { ["task"] = "2", ["priority"] = "low", ["labels"] = new List<string> { "family" } });
         var cleared = await CallAsync(client, "update_task", new() { ["task"] = "2", ["labels"] = Array.Empty<string>() });
         var home = await CallAsync(client, "update_task", new() { ["task"] = "1", ["list"] = "Inbox" });
         var nothing = await CallAsync(client, "update_task", new() { ["task"] = "1" });
@@ -464,7 +464,7 @@ public abstract class McpTests(ApiFixture api)
 
         Assert.True(moved.GetProperty("list_created").GetBoolean());
         Assert.Equal(["list"], Changed(moved));
-        Assert.Equal(["errands", "dairy"].Order(), tagged.GetProperty("task").GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(["dairy", "errands"], tagged.GetProperty("task").GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
         Assert.Equal(["errands"], untagged.GetProperty("task").GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
         Assert.Equal(["labels", "priority"], Changed(ranked));
         Assert.Equal(["labels"], Changed(cleared));
@@ -521,7 +521,7 @@ public abstract class McpTests(ApiFixture api)
         var second = await api.CreateUserAsync();
         await using var firstClient = await ConnectAsync(first.Token);
         await using var secondClient = await ConnectAsync(second.Token);
-        await CallAsync(firstClient, "add_task", new() { ["title"] = "Secret plan", ["list"] = "Secret", ["labels"] = new[] { "hidden" } });
+        await CallAsync(firstClient, "add_task", new() { ["title"] = "Secret plan", ["list"] = "Secret", ["labels"] = new List<string> { "hidden" } });
 
         var lists = await CallAsync(secondClient, "list_lists", []);
         var read = await CallAsync(secondClient, "list_tasks", new() { ["list"] = "Secret" });
@@ -548,9 +548,9 @@ public abstract class McpTests(ApiFixture api)
             firstLists.GetProperty("lists").EnumerateArray().Select(l => (l.GetProperty("name").GetString()!, l.GetProperty("pending_count").GetInt32())));
     }
 
-    private static string?[] Titles(JsonElement list) => [.. list.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString())];
+    private static string[] Titles(JsonElement list) => [.. list.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString()!)];
 
-    private static string?[] Changed(JsonElement result) => [.. result.GetProperty("changed").EnumerateArray().Select(c => c.GetString())];
+    private static string[] Changed(JsonElement result) => [.. result.GetProperty("changed").EnumerateArray().Select(c => c.GetString()!)];
 
     private static async Task<List<string?>> RestListNamesAsync(TestUser user)
     {
