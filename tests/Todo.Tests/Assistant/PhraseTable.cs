@@ -462,6 +462,16 @@ public static class PhraseTable
         new("priority: anything urgent, nothing", Standard, ["anything urgent?"], [], ["no pending tasks with high priority"]),
         new("priority: setting a priority keeps the rest", ["Buy milk #Shopping @errands"], ["make task 1 high priority"], ["1!high"], ["Buy milk"]),
 
+        // Conversations: follow-ups and "which one?" answers keep the part asked for.
+        new("lists: a whole list's life", None,
+            ["create a list called Garden", "rename the Garden list to Yard", "add rake leaves to the Yard list", "delete the Yard list", "move them"],
+            ["list+Garden", "list=Garden>Yard", "+Rake leaves #Yard", "list-Yard", "1#Inbox"], ["moved its 1 task", "Inbox"]),
+        new("labels: tag it asks which, then a number", Standard, ["tag it with errands", "task 2"], ["2@errands"], ["Tagged", "Team meeting"]),
+        new("priority: ambiguous words, then a number", Twins, ["make the meeting task high priority", "2"], ["2!high"], ["Meeting notes", "high"]),
+        new("lists: ambiguous move makes no list until it is clear", Twins, ["move buy to Shopping"], [], ["Which one", "Buy milk", "Buy bread"]),
+        new("lists: ambiguous move, then the first one", Twins, ["move buy to Shopping", "the first one"], ["3#Shopping"], ["Buy milk", "Shopping", "created"]),
+        new("lists: then a list question after a move", Lists, ["move task 4 to Work", "what's on my work list?"], ["4#Work"], ["Finish report", "Call mom", "!Buy milk"]),
+
         // Nothing harmful and no junk.
         new("junk: the list word alone deletes nothing", Standard, ["delete the list"], [], ["!Deleted"]),
         new("junk: rename my list renames no list", Standard, ["rename my list to Stuff"], [], ["!Renamed the list"]),

@@ -6,7 +6,7 @@ using Todo.Tests.Infrastructure;
 
 namespace Todo.Tests.Assistant;
 
-/// <summary>The six tools over a real database: what they change, what they answer, and what a model sees.</summary>
+/// <summary>The tools over a real database: what they change, what they answer, and what a model sees.</summary>
 public abstract class TaskToolsTests(ApiFixture api)
 {
     private async Task<T> WithToolsAsync<T>(AssistantSession session, Func<TaskTools, Task<T>> action)

@@ -10,7 +10,7 @@ using Todo.Tests.Infrastructure;
 namespace Todo.Tests.Mcp;
 
 /// <summary>
-/// /mcp driven by the MCP SDK's own client (Streamable HTTP, in memory through the TestServer's handler): the six
+/// /mcp driven by the MCP SDK's own client (Streamable HTTP, in memory through the TestServer's handler): the
 /// tools listed with their annotations, each tool called and checked through the REST API, ambiguity, another
 /// user's tasks out of reach, and the bearer token required.
 /// </summary>
