@@ -472,7 +472,17 @@ public static class PhraseTable
         new("lists: ambiguous move, then the first one", Twins, ["move buy to Shopping", "the first one"], ["3#Shopping"], ["Buy milk", "Shopping", "created"]),
         new("lists: then a list question after a move", Lists, ["move task 4 to Work", "what's on my work list?"], ["4#Work"], ["Finish report", "Call mom", "!Buy milk"]),
 
+        new("lists: remove X from my shopping list deletes the task", Lists, ["remove milk from my shopping list"], ["-1"], ["Buy milk"]),
+        new("lists: take X off my shopping list", Lists, ["take the bananas off my shopping list"], ["-2"], ["Buy bananas"]),
+        new("lists: delete task N from my X list", Lists, ["delete task 3 from my work list"], ["-3"], ["Finish report"]),
+        new("lists: show the inbox", Lists, ["show the inbox"], [], ["Call mom", "Dentist appointment", "!Buy milk", "!Finish report"]),
+        new("lists: add X for Y to my list keeps the words", None, ["add buy flowers for mom to my list"], ["+Buy flowers for mom"], ["Buy flowers for mom"]),
+        new("lists: a quoted list name with a space", None, ["add eggs to #\"Weekly shopping\""], ["+Eggs #\"Weekly shopping\""], ["Eggs", "Weekly shopping"]),
+        new("lists: add a task to my X list asks what it says", Lists, ["add a task to my shopping list", "Buy bread"], ["+Buy bread #Shopping"], ["Buy bread", "Shopping"]),
+
         // Nothing harmful and no junk.
+        new("junk: clear the shopping list touches no task named like it", ["Buy the shopping", "list:Shopping"], ["clear the shopping list"], [], ["is a list, not a task"]),
+        new("junk: complete the shopping list completes no task", ["Buy the shopping #Shopping"], ["complete the shopping list"], [], ["is a list, not a task"]),
         new("junk: the list word alone deletes nothing", Standard, ["delete the list"], [], ["!Deleted"]),
         new("junk: rename my list renames no list", Standard, ["rename my list to Stuff"], [], ["!Renamed the list"]),
         new("junk: tag with nothing", Standard, ["tag task 2"], [], ["!Tagged"]),

@@ -123,7 +123,7 @@ internal static partial class IntentParser
         new(ShortList(), (m, text) => List(text, query: null),
             ["my tasks", "tasks", "finished tasks", "show pending tasks", "list my tasks", "summary"]),
         new(NamedListOnly(), (m, text) => RequestParts.ListName(m.Groups["name"].Value) is { } name ? List(text, query: null) with { ListName = name } : null,
-            ["my shopping list", "the Costco list", "work list"]),
+            ["my shopping list", "the Costco list", "work list", "my inbox"]),
         new(ScopedTasks(), (m, text) => ScopedList(text),
             ["what's tagged errands?", "what's urgent?", "what's high priority?", "anything urgent?", "high priority tasks", "tasks tagged errands"]),
 
@@ -233,6 +233,12 @@ internal static partial class IntentParser
 
     public static Intent Parse(string message) => Read(message).Intent;
 
+    /// <summary>The list a task reference names instead of a task ("the shopping list"), or null.</summary>
+    public static string? ListInsteadOfTask(string? reference) =>
+        reference is not null && ListReference().Match(Utterance.Clean(reference)) is { Success: true } match
+            ? RequestParts.ListName(match.Groups["name"].Value)
+            : null;
+
     /// <summary>The answer to "move its tasks to the Inbox or delete them?": "move" or "delete"; null for anything else.</summary>
     public static string? TasksOnDeleteAnswer(string answer) =>
         MoveThemAnswer().IsMatch(answer) ? "move" : DeleteThemAnswer().IsMatch(answer) ? "delete" : null;
@@ -285,6 +291,12 @@ internal static partial class IntentParser
         if (MissingTitle().IsMatch(parts.Item.Trim()))
         {
             return intent;
+        }
+
+        // "add a task to my shopping list": the words name where it goes, not what it says, so ask.
+        if (parts.List is null && ListInsteadOfTask(parts.Item) is { } destination)
+        {
+            return intent with { ListName = destination };
         }
 
         var (title, description) = Utterance.TitleAndDescription(parts.Item);
@@ -591,10 +603,10 @@ internal static partial class IntentParser
     private static partial Regex IsDone();
 
     // Delete.
-    [GeneratedRegex(@"^(?:take|remove|get)\s+(?<ref>.+?)\s+(?:off|out\s+of|from)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos)$", Options)]
+    [GeneratedRegex(@"^(?:take|remove|get)\s+(?<ref>.+?)\s+(?:off|out\s+of|from)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos)$", Options)]
     private static partial Regex TakeOffList();
 
-    [GeneratedRegex(@"^(?:delete|remove|erase|drop|trash|scrap|discard|bin|ditch|nuke|kill|cancel|axe|get\s+rid\s+of|throw\s+away|throw\s+out|do\s+away\s+with|forget\s+about|forget|eliminate|take\s+out|wipe|purge|lose|clear)\s+(?<ref>.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos))?$", Options)]
+    [GeneratedRegex(@"^(?:delete|remove|erase|drop|trash|scrap|discard|bin|ditch|nuke|kill|cancel|axe|get\s+rid\s+of|throw\s+away|throw\s+out|do\s+away\s+with|forget\s+about|forget|eliminate|take\s+out|wipe|purge|lose|clear)\s+(?<ref>.+?)(?:\s+(?:from|off|on|in)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos))?$", Options)]
     private static partial Regex DeleteVerb();
 
     [GeneratedRegex(@"^i\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:need|have|want)\s+to\s+(?<ref>.+?)(?:\s+(?:anymore|any\s+more|after\s+all))?$", Options)]
@@ -703,7 +715,7 @@ internal static partial class IntentParser
     private static partial Regex TaskLike();
 
     /// <summary>"my shopping list", "the Costco list": a name of at most three words, none of them a verb's object marker or a preposition.</summary>
-    [GeneratedRegex(@"^(?:(?:my|the|our)\s+)?(?<name>(?:(?!(?:list|my|the|our|me|a|an|on|in|to|from|off|of|at|for)\b)[\w'&-]+\s+){0,2}(?!(?:list|my|the|our|me|a|an|on|in|to|from|off|of|at|for)\b)[\w'&-]+)\s+list$", Options)]
+    [GeneratedRegex(@"^(?:my|the|our)\s+(?<name>inbox)$|^(?:(?:my|the|our)\s+)?(?<name>(?:(?!(?:list|my|the|our|me|a|an|on|in|to|from|off|of|at|for)\b)[\w'&-]+\s+){0,2}(?!(?:list|my|the|our|me|a|an|on|in|to|from|off|of|at|for)\b)[\w'&-]+)\s+list$", Options)]
     private static partial Regex NamedListOnly();
 
     [GeneratedRegex(@"^(?:(?:what(?:'s|\s+is|\s+are)?|which\s+(?:tasks?\s+)?(?:are|is)|show(?:\s+me)?|list|any(?:thing)?|do\s+i\s+have\s+any(?:thing)?|are\s+there\s+any|is\s+there\s+anything)\s+)?(?:(?:my|the|all|all\s+my)\s+)?(?:(?:tasks?|things|items|stuff)\s+)?(?:(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?@?[\w-]+|@[\w-]+|(?:high|top|low|medium)[\s-]+priority|urgent)(?:\s+(?:tasks?|things|items|stuff|ones))?$", Options)]
@@ -711,6 +723,9 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"\blists?\b", Options)]
     private static partial Regex ListWord();
+
+    [GeneratedRegex(@"^(?:the|my|our)\s+(?<name>(?:(?!list\b)[\w'&-]+\s+){0,2}(?!list\b)[\w'&-]+)\s+list$", Options)]
+    private static partial Regex ListReference();
 
     [GeneratedRegex(@"\b(?:my|the|our)\s+(?:(?!list\b)[\w'&-]+\s+){0,3}?(?!list\b)[\w'&-]+\s+list\b", Options)]
     private static partial Regex NamedListPhrase();

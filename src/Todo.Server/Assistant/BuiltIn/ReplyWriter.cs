@@ -539,6 +539,10 @@ internal static class Replies
         "• Labels and priority: \"tag task 2 with errands\", \"what's tagged errands?\", \"make task 4 high priority\", \"what's urgent?\"\n" +
         "Name a task by its number, by words from its title, or as \"the second one\" after I show a list.";
 
+    public static string ListIsNotATask(string list) =>
+        $"\"{list}\" is a list, not a task, so I've left it as it is. Say \"what's on my {list} list?\" to see its tasks, " +
+        $"or \"delete the {list} list\" to delete the list itself.";
+
     public const string AskListName = "What should the new list be called? Say, for example, \"create a list called Garden\".";
 
     public const string Thanks = "You're welcome! Anything else I can do for your tasks?";

@@ -77,6 +77,7 @@ internal static partial class RequestParts
         }
 
         item = Whitespace().Replace(AtLabel().Replace(item, " "), " ").Trim();
+        item = DanglingPreposition().Replace(item, "");
         if (priority is null && BangPriority().Match(item) is { Success: true } bang && PriorityWord(bang.Groups["p"].Value) is { } marked)
         {
             priority = marked;
@@ -94,11 +95,20 @@ internal static partial class RequestParts
             return null;
         }
 
-        var name = Utterance.Unquote(phrase.Trim().TrimStart('#').Trim().TrimEnd('?', '.', '!', ',')).Trim();
-        name = ListLead().Replace(name, "");
-        name = ListTail().Replace(name, "").Trim();
-        name = Utterance.Unquote(name).Trim();
-        if (name.Length == 0 || name.Length > 100 || GenericListWords.Contains(name) || name.Split(' ').All(GenericListWords.Contains))
+        var trimmed = phrase.Trim().TrimStart('#').Trim().TrimEnd('?', '.', '!', ',');
+        var name = Utterance.Unquote(trimmed).Trim();
+        var quoted = !string.Equals(name, trimmed, StringComparison.Ordinal);
+        if (!quoted)
+        {
+            name = ListLead().Replace(name, "");
+            name = ListTail().Replace(name, "").Trim();
+            quoted = !string.Equals(Utterance.Unquote(name), name, StringComparison.Ordinal);
+            name = Utterance.Unquote(name).Trim();
+        }
+
+        // Unquoted, a name is a few plain words: "flowers for mom to my" is the rest of a sentence, not a list.
+        if (name.Length == 0 || name.Length > 100 || GenericListWords.Contains(name) || name.Split(' ').All(GenericListWords.Contains)
+            || (!quoted && NotInAName().IsMatch(name)))
         {
             return null;
         }
@@ -141,6 +151,11 @@ internal static partial class RequestParts
         foreach (Match match in NamedList().Matches(text))
         {
             list ??= ListName(match.Groups["name"].Value);
+        }
+
+        if (list is null && Inbox().IsMatch(text))
+        {
+            list = "Inbox";
         }
 
         if (list is null && HashList().Match(text) is { Success: true } hash)
@@ -218,6 +233,15 @@ internal static partial class RequestParts
 
     [GeneratedRegex(@"\s*(?:,|\band\b|&|\s)\s*", Options)]
     private static partial Regex LabelSplit();
+
+    [GeneratedRegex(@"\b(?:to|on|onto|in|into|from|off|for|of|at|my|the|our|your|me|with|and|is|are|what'?s|show)\b", Options)]
+    private static partial Regex NotInAName();
+
+    [GeneratedRegex(@"\s+(?:to|on|onto|in|into)$", Options)]
+    private static partial Regex DanglingPreposition();
+
+    [GeneratedRegex(@"\b(?:my|the|our)\s+inbox\b", Options)]
+    private static partial Regex Inbox();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

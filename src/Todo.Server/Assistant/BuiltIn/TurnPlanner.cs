@@ -229,6 +229,12 @@ internal static class TurnPlanner
             return TurnPlan.Ask(intent, ReplyFormat.WhichTask(intent.Verb), PendingQuestion.WhichTask);
         }
 
+        // "complete the shopping list", "clear the shopping list": a list is not a task, so no task is guessed from its name.
+        if (IntentParser.ListInsteadOfTask(intent.Reference) is { } listName)
+        {
+            return TurnPlan.Say(intent, Replies.ListIsNotATask(listName));
+        }
+
         var resolved = ReferenceResolver.Resolve(intent.Reference, view, index, choices, intent.Verb);
         if (resolved.Problem is { } problem)
         {
