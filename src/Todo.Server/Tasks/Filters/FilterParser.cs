@@ -161,6 +161,7 @@ public static class FilterParser
                 throw Error(current.Position, $"Expected a term at position {current.Position}, found {current.Describe()}. {TermsHint}");
             }
 
+            // At the end, the position is the operator's: "today &" is wrong at the '&'.
             throw current.Kind == FilterTokenKind.End
                 ? Error(before.Position, $"Expected a term after {before.DescribeAt()}, found the end of the filter.")
                 : Error(current.Position, $"Expected a term after {before.DescribeAt()}, found {current.DescribeAt()}.");

@@ -28,8 +28,6 @@ public readonly record struct FilterToken(FilterTokenKind Kind, string Text, int
         _ => $"'{Text}'",
     };
 
-    /// <summary>The token and where it is: <c>'&amp;' at position 7</c>.</summary>
-    public string DescribeAt() => Kind == FilterTokenKind.End
-        ? Describe()
-        : FilterException.Format($"{Describe()} at position {Position}");
+    /// <summary>The token and where it is: <c>'&amp;' at position 7</c>, "the end of the filter at position 8".</summary>
+    public string DescribeAt() => FilterException.Format($"{Describe()} at position {Position}");
 }
