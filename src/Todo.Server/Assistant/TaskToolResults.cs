@@ -11,6 +11,8 @@ namespace Todo.Server.Assistant;
 [JsonDerivedType(typeof(TaskActionResult))]
 [JsonDerivedType(typeof(TaskListResult))]
 [JsonDerivedType(typeof(TaskToolError))]
+[JsonDerivedType(typeof(ListActionResult))]
+[JsonDerivedType(typeof(ListListResult))]
 public abstract record TaskToolResult
 {
     private protected TaskToolResult(bool ok) => Ok = ok;
@@ -19,16 +21,35 @@ public abstract record TaskToolResult
     public bool Ok { get; }
 }
 
-/// <summary>A task as a tool shows it. The description only appears in the answers about one task.</summary>
+/// <summary>
+/// A task as a tool shows it: its list's name always; labels and priority only when it has them (compact). The
+/// description only appears in the answers about one task.
+/// </summary>
 public sealed record TaskSummary(
     int Number,
     string Title,
     bool IsCompleted,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Description = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Description = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? List = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Labels = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Priority = null)
 {
-    public static TaskSummary WithDescription(TaskItem task) => new(task.Number, task.Title, task.IsCompleted, task.Description);
+    public static TaskSummary WithDescription(TaskItem task) => Line(task) with { Description = task.Description };
 
-    public static TaskSummary Line(TaskItem task) => new(task.Number, task.Title, task.IsCompleted);
+    public static TaskSummary Line(TaskItem task) => new(task.Number, task.Title, task.IsCompleted)
+    {
+        List = task.List?.Name,
+        Labels = task.LabelNames.Count == 0 ? null : [.. task.LabelNames.Order(StringComparer.Ordinal)],
+        Priority = task.Priority == TaskPriority.None ? null : TaskToolPriority.Name(task.Priority),
+    };
+
+    /// <summary>Equal field by field, the labels by their sequence.</summary>
+    public bool Equals(TaskSummary? other) =>
+        other is not null && Number == other.Number && Title == other.Title && IsCompleted == other.IsCompleted
+        && Description == other.Description && List == other.List && Priority == other.Priority
+        && (Labels ?? []).SequenceEqual(other.Labels ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(Number, Title, IsCompleted, Description, List, Priority);
 }
 
 /// <summary>
@@ -39,7 +60,12 @@ public sealed record TaskSummary(
 public sealed record TaskActionResult(
     [property: JsonPropertyOrder(-1)] string Action,
     TaskSummary Task,
-    IReadOnlyList<string> Changed) : TaskToolResult(ok: true);
+    IReadOnlyList<string> Changed) : TaskToolResult(ok: true)
+{
+    /// <summary>True when the list the call named did not exist and was made for it; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? ListCreated { get; init; }
+}
 
 /// <summary>
 /// The user's tasks, ordered by number. <see cref="Count"/> is how many match in all; at most
@@ -52,6 +78,14 @@ public sealed record TaskListResult(
     IReadOnlyList<TaskSummary> Tasks,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Truncated = null) : TaskToolResult(ok: true)
 {
+    /// <summary>The list the tasks were taken from, when the call named one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? List { get; init; }
+
+    /// <summary>The filter expression the call gave, as given.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Filter { get; init; }
+
     [JsonPropertyOrder(-1)]
     public string Action => TaskToolActions.Listed;
 }
@@ -63,8 +97,74 @@ public sealed record TaskToolError(
     IReadOnlyList<TaskSummary> Candidates,
     string Message) : TaskToolResult(ok: false)
 {
+    /// <summary>The argument that was refused (for <c>invalid</c>), e.g. "labels", "priority", "list".</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Argument { get; init; }
+
+    /// <summary>For <c>has_tasks</c>: how many tasks the list holds.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? TaskCount { get; init; }
+
+    /// <summary>For a list that was not found: the names of the caller's lists, to choose from.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Lists { get; init; }
+
     public static TaskToolError Invalid(string message, string? reference = null) =>
         new(TaskToolErrors.Invalid, reference, [], message);
+
+    public static TaskToolError InvalidArgument(string argument, string message, string? reference = null) =>
+        new(TaskToolErrors.Invalid, reference, [], message) { Argument = argument };
+}
+
+/// <summary>A list as a tool shows it.</summary>
+public sealed record ListLine(string Name, bool IsInbox, int PendingCount);
+
+/// <summary>
+/// One list was created, renamed or deleted (or already was as asked: <c>list_exists</c>). <see cref="OldName"/> is the
+/// name before a rename; <see cref="TasksMoved"/> and <see cref="TasksDeleted"/> say what a deletion did with the tasks.
+/// </summary>
+public sealed record ListActionResult(
+    [property: JsonPropertyOrder(-1)] string Action,
+    ListLine List) : TaskToolResult(ok: true)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OldName { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? TasksMoved { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? TasksDeleted { get; init; }
+}
+
+/// <summary>The caller's lists, the Inbox first then by name.</summary>
+public sealed record ListListResult(int Count, IReadOnlyList<ListLine> Lists) : TaskToolResult(ok: true)
+{
+    [JsonPropertyOrder(-1)]
+    public string Action => TaskToolActions.ListedLists;
+}
+
+/// <summary>Priorities as tools write and read them: none, low, medium, high (and p1–p4, as in quick add and filters).</summary>
+public static class TaskToolPriority
+{
+    public const string Values = "none, low, medium or high";
+
+    public static string Name(TaskPriority priority) => priority switch
+    {
+        TaskPriority.Low => "low",
+        TaskPriority.Medium => "medium",
+        TaskPriority.High => "high",
+        _ => "none",
+    };
+
+    public static TaskPriority? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "none" or "no" or "p4" or "normal" => TaskPriority.None,
+        "low" or "p3" => TaskPriority.Low,
+        "medium" or "med" or "p2" => TaskPriority.Medium,
+        "high" or "p1" or "urgent" => TaskPriority.High,
+        _ => null,
+    };
 }
 
 /// <summary>The values of <c>action</c> in a successful result.</summary>
@@ -78,6 +178,11 @@ public static class TaskToolActions
     public const string Updated = "updated";
     public const string AlreadyCompleted = "already_completed";
     public const string AlreadyPending = "already_pending";
+    public const string ListedLists = "listed_lists";
+    public const string ListCreated = "list_created";
+    public const string ListExists = "list_exists";
+    public const string ListRenamed = "list_renamed";
+    public const string ListDeleted = "list_deleted";
 }
 
 /// <summary>The values of <c>error</c> in a failed result.</summary>
@@ -86,4 +191,7 @@ public static class TaskToolErrors
     public const string NotFound = "not_found";
     public const string Ambiguous = "ambiguous";
     public const string Invalid = "invalid";
+
+    /// <summary>delete_list without <c>tasks</c> on a list that has tasks: say move or delete.</summary>
+    public const string HasTasks = "has_tasks";
 }

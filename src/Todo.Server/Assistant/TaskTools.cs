@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -7,16 +9,17 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Todo.Server.Accounts;
 using Todo.Server.Http;
+using Todo.Server.Lists;
 using Todo.Server.Tasks;
 using Todo.Server.Text;
 
 namespace Todo.Server.Assistant;
 
 /// <summary>
-/// The six tools the assistant and MCP clients call, for one user fixed at construction (no tool has a user
-/// parameter: the user is always the caller). Each is a thin call into <see cref="TaskService"/>, which makes
-/// every change and answers every read. A tool never throws for bad input: it answers a
-/// <see cref="TaskToolError"/> and changes nothing.
+/// The tools the assistant and MCP clients call, for one user fixed at construction (no tool has a user parameter: the
+/// user is always the caller). Each is a thin call into <see cref="TaskService"/> or <see cref="ListService"/>, which
+/// make every change and answer every read. A tool never throws for bad input: it answers a <see cref="TaskToolError"/>
+/// and changes nothing.
 /// </summary>
 /// <remarks>
 /// Each tool is defined once, here: its method carries the name, title and annotations
@@ -24,15 +27,19 @@ namespace Todo.Server.Assistant;
 /// (<see cref="DescriptionAttribute"/>). <see cref="AsAIFunctions"/> serves these methods to the chat's model and
 /// <see cref="AsMcpTools"/> serves the same methods over MCP, so both see the same names, descriptions and
 /// parameter schemas. <c>task</c> is the task's number ("3", "#3", "task 3") or words from its title
-/// ("the meeting task"); see <see cref="TaskReferenceMatcher"/>.
+/// ("the meeting task"); see <see cref="TaskReferenceMatcher"/>. <c>list</c> is a list's name, matched ignoring case;
+/// a task tool naming a list that does not exist makes it and says so (<c>list_created</c>).
 /// </remarks>
-public sealed class TaskTools(TaskService tasks, Guid userId)
+public sealed class TaskTools(TaskService taskService, ListService listService, Guid userId)
 {
     /// <summary>The most tasks one list answer holds.</summary>
     public const int ListLimit = 50;
 
     /// <summary>The most candidates an ambiguous answer lists.</summary>
     public const int MaxCandidates = 10;
+
+    /// <summary>The longest filter expression a tool takes.</summary>
+    public const int MaxFilterLength = 1000;
 
     /// <summary>How results are serialised for a model or an MCP client: snake_case, readable non-ASCII.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
@@ -45,6 +52,9 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
     public async Task<TaskToolResult> AddTaskAsync(
         [Description(TaskToolText.Title)] string title,
         [Description(TaskToolText.Description)] string? description = null,
+        [Description(TaskToolText.List)] string? list = null,
+        [Description(TaskToolText.Labels)] string[]? labels = null,
+        [Description(TaskToolText.Priority)] string? priority = null,
         CancellationToken cancellationToken = default)
     {
         if (CheckTitle(title) is { } badTitle)
@@ -57,10 +67,40 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
             return badDescription;
         }
 
-        var task = await tasks.CreateAsync(userId, title, description, cancellationToken);
+        var listName = ListArgument(list, out var badList);
+        var (validLabels, badLabels) = LabelsArgument(labels, TaskToolArguments.Labels);
+        var (validPriority, badPriority) = PriorityArgument(priority);
+        if ((badList ?? badLabels ?? badPriority) is { } bad)
+        {
+            return bad;
+        }
 
-        return new TaskActionResult(TaskToolActions.Added, TaskSummary.WithDescription(task),
-            task.Description is null ? ["title"] : ["title", "description"]);
+        var (target, created) = listName is null ? (null, false) : await listService.FindOrCreateAsync(userId, listName, cancellationToken);
+        var options = new NewTaskOptions { ListId = target?.Id, Labels = validLabels, Priority = validPriority ?? TaskPriority.None };
+        var task = await taskService.CreateAsync(userId, title, description, options, cancellationToken);
+
+        List<string> changed = ["title"];
+        if (task.Description is not null)
+        {
+            changed.Add("description");
+        }
+
+        if (target is not null)
+        {
+            changed.Add("list");
+        }
+
+        if (task.LabelNames.Count > 0)
+        {
+            changed.Add("labels");
+        }
+
+        if (task.Priority != TaskPriority.None)
+        {
+            changed.Add("priority");
+        }
+
+        return new TaskActionResult(TaskToolActions.Added, TaskSummary.WithDescription(task), changed) { ListCreated = created ? true : null };
     }
 
     [McpServerTool(Name = TaskToolNames.ListTasks, Title = "List tasks",
@@ -69,24 +109,67 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
     public async Task<TaskToolResult> ListTasksAsync(
         [Description(TaskToolText.Status)] string? status = null,
         [Description(TaskToolText.Query)] string? query = null,
+        [Description(TaskToolText.Filter)] string? filter = null,
+        [Description(TaskToolText.ListToRead)] string? list = null,
         CancellationToken cancellationToken = default)
     {
-        if (ParseStatus(status) is not { } filter)
+        if (ParseStatus(status) is not { } statusFilter)
         {
-            return TaskToolError.Invalid($"The status \"{TextElements.Truncate(TextElements.Sanitize(status ?? ""), 20)}\" is not one of: {WireNames.List<TaskStatusFilter>()}.");
+            return TaskToolError.InvalidArgument(TaskToolArguments.Status,
+                $"The status \"{TextElements.Truncate(TextElements.Sanitize(status ?? ""), 20)}\" is not one of: {WireNames.List<TaskStatusFilter>()}.");
         }
 
         var search = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
         if (search is not null && TaskText.Search.Check(search) is { } badSearch)
         {
-            return TaskToolError.Invalid(badSearch);
+            return TaskToolError.InvalidArgument(TaskToolArguments.Query, badSearch);
         }
 
-        var request = new TaskListQuery { Status = filter, Search = search, Limit = ListLimit };
-        var page = await tasks.ListAsync(userId, request, cancellationToken);
+        var expression = string.IsNullOrWhiteSpace(filter) ? null : filter.Trim();
+        if (expression is not null && expression.Length > MaxFilterLength)
+        {
+            return TaskToolError.InvalidArgument(TaskToolArguments.Filter,
+                string.Create(CultureInfo.InvariantCulture, $"The filter is too long (at most {MaxFilterLength} characters)."));
+        }
+
+        var listName = ListArgument(list, out var badList);
+        if (badList is not null)
+        {
+            return badList;
+        }
+
+        TodoList? source = null;
+        if (listName is not null)
+        {
+            source = await listService.FindByNameAsync(userId, listName, cancellationToken);
+            if (source is null)
+            {
+                return await NoSuchListAsync(listName, cancellationToken);
+            }
+        }
+
+        var request = new TaskListQuery { Status = statusFilter, Search = search, ListId = source?.Id, Filter = expression, Limit = ListLimit };
+        TaskPage page;
+        int? total = null;
+        try
+        {
+            page = await taskService.ListAsync(userId, request, cancellationToken);
+            if (page.Next is not null)
+            {
+                total = await taskService.CountAsync(userId, request, cancellationToken);
+            }
+        }
+        catch (InvalidTextException e)
+        {
+            return TaskToolError.InvalidArgument(e.Field == "q" ? TaskToolArguments.Query : e.Field, e.Reason);
+        }
+
         var items = page.Items.Select(TaskSummary.Line).ToList();
-        var count = page.Next is null ? items.Count : await tasks.CountAsync(userId, filter, search, cancellationToken);
-        return new TaskListResult(WireNames.Name(filter), search, count, items, page.Next is null ? null : true);
+        return new TaskListResult(WireNames.Name(statusFilter), search, total ?? items.Count, items, page.Next is null ? null : true)
+        {
+            List = source?.Name,
+            Filter = expression,
+        };
     }
 
     [McpServerTool(Name = TaskToolNames.CompleteTask, Title = "Complete a task",
@@ -119,7 +202,7 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
             return failure!;
         }
 
-        var deleted = await tasks.DeleteAsync(userId, TaskKey.ByNumber(found.Number), cancellationToken);
+        var deleted = await taskService.DeleteAsync(userId, TaskKey.ByNumber(found.Number), cancellationToken);
         return deleted is null
             ? NotFound(task)
             : new TaskActionResult(TaskToolActions.Deleted, TaskSummary.WithDescription(deleted), []);
@@ -129,20 +212,35 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
     [McpServerTool(Name = TaskToolNames.UpdateTask, Title = "Update a task",
         ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description(TaskToolText.UpdateTask)]
+    [SuppressMessage("Naming", "CA1707", Justification = "Parameter names are the tool's snake_case argument names.")]
     public async Task<TaskToolResult> UpdateTaskAsync(
         [Description(TaskToolText.Task)] string task,
         [Description(TaskToolText.NewTitle)] string? title = null,
         [Description(TaskToolText.NewDescription)] string? description = null,
+        [Description(TaskToolText.NewList)] string? list = null,
+        [Description(TaskToolText.NewLabels)] string[]? labels = null,
+        [Description(TaskToolText.AddLabels)] string[]? add_labels = null,
+        [Description(TaskToolText.RemoveLabels)] string[]? remove_labels = null,
+        [Description(TaskToolText.NewPriority)] string? priority = null,
         CancellationToken cancellationToken = default)
     {
-        // A blank title from a model that fills every parameter means "keep it"; a blank description clears it.
+        // A blank title, list or priority from a model that fills every parameter means "keep it"; a blank description clears it.
         var newTitle = string.IsNullOrWhiteSpace(title) ? null : title;
-        if (newTitle is null && description is null)
+        var newPriorityText = string.IsNullOrWhiteSpace(priority) ? null : priority;
+        if (newTitle is null && description is null && string.IsNullOrWhiteSpace(list) && labels is null && add_labels is null
+            && remove_labels is null && newPriorityText is null)
         {
-            return TaskToolError.Invalid("Give a new title or a new description (an empty description removes it).", task);
+            return TaskToolError.Invalid(
+                "Give at least one change: title, description (an empty one removes it), list, labels, add_labels, remove_labels or priority.", task);
         }
 
-        var bad = (newTitle is null ? null : CheckTitle(newTitle)) ?? CheckDescription(description);
+        var listName = ListArgument(list, out var badList);
+        var (newLabels, badLabels) = LabelsArgument(labels, TaskToolArguments.Labels);
+        var (toAdd, badAdd) = LabelsArgument(add_labels, TaskToolArguments.AddLabels);
+        var (toRemove, badRemove) = LabelsArgument(remove_labels, TaskToolArguments.RemoveLabels);
+        var (newPriority, badPriority) = PriorityArgument(newPriorityText);
+        var bad = (newTitle is null ? null : CheckTitle(newTitle)) ?? CheckDescription(description)
+            ?? badList ?? badLabels ?? badAdd ?? badRemove ?? badPriority;
         if (bad is not null)
         {
             return TaskText.Reference.Check(task ?? "") is null ? bad with { Reference = task } : bad;
@@ -154,10 +252,39 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
             return failure!;
         }
 
-        var changes = description is null
-            ? new TaskChanges { Title = newTitle }
-            : new TaskChanges { Title = newTitle, Description = description };
-        var updated = await tasks.UpdateAsync(userId, TaskKey.ByNumber(found.Number), changes, cancellationToken);
+        IReadOnlyList<string>? finalLabels = null;
+        if (newLabels is not null || toAdd is not null || toRemove is not null)
+        {
+            var set = new SortedSet<string>(newLabels ?? found.LabelNames, StringComparer.Ordinal);
+            set.UnionWith(toAdd ?? []);
+            set.ExceptWith(toRemove ?? []);
+            var (checkedLabels, tooMany) = LabelsArgument([.. set], TaskToolArguments.Labels);
+            if (tooMany is not null)
+            {
+                return tooMany with { Reference = task };
+            }
+
+            finalLabels = checkedLabels;
+        }
+
+        var (target, created) = listName is null ? (null, false) : await listService.FindOrCreateAsync(userId, listName, cancellationToken);
+        var changes = new TaskChanges { Title = newTitle, Priority = newPriority };
+        if (description is not null)
+        {
+            changes = changes with { Description = description };
+        }
+
+        if (target is not null)
+        {
+            changes = changes with { ListId = target.Id };
+        }
+
+        if (finalLabels is not null)
+        {
+            changes = changes with { Labels = finalLabels };
+        }
+
+        var updated = await taskService.UpdateAsync(userId, TaskKey.ByNumber(found.Number), changes, cancellationToken);
         if (updated is null)
         {
             return NotFound(task);
@@ -174,13 +301,154 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
             changed.Add("description");
         }
 
-        return new TaskActionResult(TaskToolActions.Updated, TaskSummary.WithDescription(updated), changed);
+        if (found.ListId != updated.ListId)
+        {
+            changed.Add("list");
+        }
+
+        if (!found.LabelNames.Order(StringComparer.Ordinal).SequenceEqual(updated.LabelNames.Order(StringComparer.Ordinal)))
+        {
+            changed.Add("labels");
+        }
+
+        if (found.Priority != updated.Priority)
+        {
+            changed.Add("priority");
+        }
+
+        return new TaskActionResult(TaskToolActions.Updated, TaskSummary.WithDescription(updated), changed) { ListCreated = created ? true : null };
     }
 
-    /// <summary>The six tools' methods, in the order of <see cref="TaskToolNames.All"/>.</summary>
+    [McpServerTool(Name = TaskToolNames.ListLists, Title = "List the lists",
+        ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description(TaskToolText.ListLists)]
+    public async Task<TaskToolResult> ListListsAsync(CancellationToken cancellationToken = default)
+    {
+        var lists = await listService.ListAsync(userId, cancellationToken);
+        return new ListListResult(lists.Count, [.. lists.Select(Line)]);
+    }
+
+    [McpServerTool(Name = TaskToolNames.CreateList, Title = "Create a list",
+        ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description(TaskToolText.CreateList)]
+    public async Task<TaskToolResult> CreateListAsync(
+        [Description(TaskToolText.ListName)] string name,
+        CancellationToken cancellationToken = default)
+    {
+        var listName = ListArgument(name, out var bad, TaskToolArguments.Name);
+        if (bad is not null || listName is null)
+        {
+            return bad ?? TaskToolError.InvalidArgument(TaskToolArguments.Name, ListText.NameRequired);
+        }
+
+        var (list, created) = await listService.FindOrCreateAsync(userId, listName, cancellationToken);
+        var summary = await FindSummaryAsync(list.Name, cancellationToken);
+        return new ListActionResult(created ? TaskToolActions.ListCreated : TaskToolActions.ListExists,
+            summary ?? new ListLine(list.Name, list.IsInbox, 0));
+    }
+
+    [McpServerTool(Name = TaskToolNames.RenameList, Title = "Rename a list",
+        ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description(TaskToolText.RenameList)]
+    public async Task<TaskToolResult> RenameListAsync(
+        [Description(TaskToolText.ExistingList)] string list,
+        [Description(TaskToolText.NewListName)] string name,
+        CancellationToken cancellationToken = default)
+    {
+        var oldName = ListArgument(list, out var badList);
+        var newName = ListArgument(name, out var badName, TaskToolArguments.Name);
+        if ((badList ?? badName) is { } bad)
+        {
+            return bad;
+        }
+
+        if (oldName is null || newName is null)
+        {
+            return TaskToolError.InvalidArgument(oldName is null ? TaskToolArguments.List : TaskToolArguments.Name,
+                "Give the list to rename and its new name.");
+        }
+
+        var existing = await listService.FindByNameAsync(userId, oldName, cancellationToken);
+        if (existing is null)
+        {
+            return await NoSuchListAsync(oldName, cancellationToken);
+        }
+
+        var (outcome, renamed) = await listService.RenameAsync(userId, existing.Id, newName, cancellationToken);
+        return outcome switch
+        {
+            ListOutcome.Done => new ListActionResult(TaskToolActions.ListRenamed, Line(renamed!)) { OldName = existing.Name },
+            ListOutcome.IsInbox => TaskToolError.InvalidArgument(TaskToolArguments.List, "The Inbox cannot be renamed."),
+            ListOutcome.DuplicateName => TaskToolError.InvalidArgument(TaskToolArguments.Name, $"You already have a list named \"{newName.Trim()}\"."),
+            _ => await NoSuchListAsync(oldName, cancellationToken),
+        };
+    }
+
+    [McpServerTool(Name = TaskToolNames.DeleteList, Title = "Delete a list",
+        ReadOnly = false, Destructive = true, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description(TaskToolText.DeleteList)]
+    public async Task<TaskToolResult> DeleteListAsync(
+        [Description(TaskToolText.ExistingList)] string list,
+        [Description(TaskToolText.TasksOnDelete)] string? tasks = null,
+        CancellationToken cancellationToken = default)
+    {
+        var listName = ListArgument(list, out var badList);
+        if (badList is not null || listName is null)
+        {
+            return badList ?? TaskToolError.InvalidArgument(TaskToolArguments.List, "Say which list to delete.");
+        }
+
+        ListTasksOnDelete? onDelete = tasks?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => null,
+            "move" or "keep" or "inbox" => ListTasksOnDelete.Move,
+            "delete" => ListTasksOnDelete.Delete,
+            _ => (ListTasksOnDelete?)(-1),
+        };
+        if (onDelete is { } value && !Enum.IsDefined(value))
+        {
+            return TaskToolError.InvalidArgument(TaskToolArguments.Tasks, "tasks must be \"move\" (into the Inbox) or \"delete\".");
+        }
+
+        var existing = await listService.FindByNameAsync(userId, listName, cancellationToken);
+        if (existing is null)
+        {
+            return await NoSuchListAsync(listName, cancellationToken);
+        }
+
+        if (existing.IsInbox)
+        {
+            return TaskToolError.InvalidArgument(TaskToolArguments.List, "The Inbox cannot be deleted.");
+        }
+
+        var inList = new TaskListQuery { ListId = existing.Id };
+        var count = await taskService.CountAsync(userId, inList, cancellationToken);
+        var pending = await taskService.CountAsync(userId, inList with { Status = TaskStatusFilter.Pending }, cancellationToken);
+        var outcome = await listService.DeleteAsync(userId, existing.Id, onDelete, cancellationToken);
+        return outcome switch
+        {
+            ListOutcome.Done => new ListActionResult(TaskToolActions.ListDeleted, new ListLine(existing.Name, false, pending))
+            {
+                TasksMoved = onDelete == ListTasksOnDelete.Move && count > 0 ? count : null,
+                TasksDeleted = onDelete == ListTasksOnDelete.Delete && count > 0 ? count : null,
+            },
+            ListOutcome.HasTasks => new TaskToolError(TaskToolErrors.HasTasks, null, [],
+                string.Create(CultureInfo.InvariantCulture,
+                    $"The list \"{existing.Name}\" has {count} task{(count == 1 ? "" : "s")}; nothing was changed. Call again with tasks \"move\" (into the Inbox) or \"delete\"."))
+            {
+                Argument = TaskToolArguments.Tasks,
+                TaskCount = count,
+                Lists = [existing.Name],
+            },
+            ListOutcome.IsInbox => TaskToolError.InvalidArgument(TaskToolArguments.List, "The Inbox cannot be deleted."),
+            _ => await NoSuchListAsync(listName, cancellationToken),
+        };
+    }
+
+    /// <summary>The tools' methods, in the order of <see cref="TaskToolNames.All"/>.</summary>
     private static readonly MethodInfo[] Methods = FindMethods();
 
-    /// <summary>The six tools as Microsoft.Extensions.AI functions for a model, acting for this instance's user.</summary>
+    /// <summary>The tools as Microsoft.Extensions.AI functions for a model, acting for this instance's user.</summary>
     public IList<AITool> AsAIFunctions() =>
     [
         .. Methods.Select(method => AIFunctionFactory.Create(method, this, new AIFunctionFactoryOptions
@@ -192,7 +460,7 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
     ];
 
     /// <summary>
-    /// The six tools over MCP, built from the same methods as <see cref="AsAIFunctions"/>. Each call runs on a new
+    /// The tools over MCP, built from the same methods as <see cref="AsAIFunctions"/>. Each call runs on a new
     /// instance for the user of the request's bearer token (stateless: nothing is kept between requests).
     /// </summary>
     public static IEnumerable<McpServerTool> AsMcpTools() =>
@@ -202,7 +470,7 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
     {
         var caller = request.User ?? throw new InvalidOperationException("The MCP request has no user; is /mcp authorized?");
         var services = request.Services ?? throw new InvalidOperationException("The MCP request has no services.");
-        return new TaskTools(services.GetRequiredService<TaskService>(), caller.GetUserId());
+        return new TaskTools(services.GetRequiredService<TaskService>(), services.GetRequiredService<ListService>(), caller.GetUserId());
     }
 
     private static MethodInfo[] FindMethods()
@@ -222,7 +490,7 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
             return failure!;
         }
 
-        var after = await tasks.SetCompletedAsync(userId, TaskKey.ByNumber(found.Number), completed, cancellationToken);
+        var after = await taskService.SetCompletedAsync(userId, TaskKey.ByNumber(found.Number), completed, cancellationToken);
         if (after is null)
         {
             return NotFound(reference);
@@ -256,7 +524,7 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
         reference = reference.Trim();
         if (TaskReferenceMatcher.ParseNumber(reference) is { } number)
         {
-            var byNumber = await tasks.GetByNumberAsync(userId, number, cancellationToken);
+            var byNumber = await taskService.GetByNumberAsync(userId, number, cancellationToken);
             if (byNumber is not null)
             {
                 return (byNumber, null);
@@ -264,13 +532,13 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
         }
 
         // The user's titles, to match words against (number order, so candidates are listed in it).
-        var snapshots = (await tasks.ListTitlesAsync(userId, cancellationToken))
+        var snapshots = (await taskService.ListTitlesAsync(userId, cancellationToken))
             .Select(t => new TaskSnapshot(t.Number, t.Title, t.IsCompleted))
             .ToList();
         var match = TaskReferenceMatcher.Match(reference, snapshots, preference);
         if (match.Task is { } unique)
         {
-            var task = await tasks.GetByNumberAsync(userId, unique.Number, cancellationToken);
+            var task = await taskService.GetByNumberAsync(userId, unique.Number, cancellationToken);
             return task is null ? (null, NotFound(reference)) : (task, null);
         }
 
@@ -293,12 +561,88 @@ public sealed class TaskTools(TaskService tasks, Guid userId)
                 : $"No task matches \"{reference}\".");
 
     private static TaskToolError? CheckTitle(string? title) =>
-        TaskText.Title.Check(title ?? "") is { } problem ? TaskToolError.Invalid(problem) : null;
+        TaskText.Title.Check(title ?? "") is { } problem ? TaskToolError.InvalidArgument(TaskToolArguments.Title, problem) : null;
 
     private static TaskToolError? CheckDescription(string? description) =>
-        description is not null && TaskText.Description.Check(description) is { } problem ? TaskToolError.Invalid(problem) : null;
+        description is not null && TaskText.Description.Check(description) is { } problem
+            ? TaskToolError.InvalidArgument(TaskToolArguments.Description, problem)
+            : null;
 
-    /// <summary>all, pending or completed, and the words a model might use for them; null for anything else.</summary>
+    /// <summary>A list name as given (a leading '#' dropped), null when blank; a name that breaks the rule sets <paramref name="bad"/>.</summary>
+    private static string? ListArgument(string? text, out TaskToolError? bad, string argument = TaskToolArguments.List)
+    {
+        bad = null;
+        var name = text?.Trim();
+        if (name is { Length: > 1 } && name[0] == '#')
+        {
+            name = name[1..].Trim().Trim('"');
+        }
+
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        if (ListText.Name.Check(name) is { } problem)
+        {
+            bad = TaskToolError.InvalidArgument(argument, problem);
+            return null;
+        }
+
+        return name;
+    }
+
+    /// <summary>Labels as stored (a leading '@' dropped), null when not given; labels that break the rule give the error naming <paramref name="argument"/>.</summary>
+    private static (IReadOnlyList<string>? Labels, TaskToolError? Bad) LabelsArgument(string[]? labels, string argument)
+    {
+        if (labels is null)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (TaskLabels.Require(labels.Select(label => label is { Length: > 1 } && label[0] == '@' ? label[1..] : label)), null);
+        }
+        catch (InvalidTextException e)
+        {
+            return (null, TaskToolError.InvalidArgument(argument, $"{argument}: {e.Message}"));
+        }
+    }
+
+    private static (TaskPriority? Priority, TaskToolError? Bad) PriorityArgument(string? priority)
+    {
+        if (string.IsNullOrWhiteSpace(priority))
+        {
+            return (null, null);
+        }
+
+        return TaskToolPriority.Parse(priority) is { } parsed
+            ? (parsed, null)
+            : (null, TaskToolError.InvalidArgument(TaskToolArguments.Priority,
+                $"The priority \"{TextElements.Truncate(TextElements.Sanitize(priority), 20)}\" is not one of: {TaskToolPriority.Values}."));
+    }
+
+    /// <summary>The answer for a list name the caller has no list by: not_found, with the lists they have.</summary>
+    private async Task<TaskToolError> NoSuchListAsync(string name, CancellationToken cancellationToken)
+    {
+        var lists = await listService.ListAsync(userId, cancellationToken);
+        return new TaskToolError(TaskToolErrors.NotFound, null, [],
+            $"You have no list named \"{TextElements.Truncate(TextElements.Sanitize(name), 100)}\"; nothing was changed.")
+        {
+            Argument = TaskToolArguments.List,
+            Lists = [.. lists.Select(l => l.List.Name)],
+        };
+    }
+
+    private async Task<ListLine?> FindSummaryAsync(string name, CancellationToken cancellationToken) =>
+        (await listService.ListAsync(userId, cancellationToken))
+            .Where(l => string.Equals(l.List.NormalizedName, TodoList.Normalize(name), StringComparison.Ordinal))
+            .Select(Line)
+            .FirstOrDefault();
+
+    private static ListLine Line(ListSummary summary) => new(summary.List.Name, summary.List.IsInbox, summary.PendingCount);
+
     /// <summary>A status by its wire name, or a word a model might use for one; null for anything else.</summary>
     private static TaskStatusFilter? ParseStatus(string? status)
     {
@@ -335,20 +679,44 @@ public static class TaskToolNames
     public const string ReopenTask = "reopen_task";
     public const string DeleteTask = "delete_task";
     public const string UpdateTask = "update_task";
+    public const string ListLists = "list_lists";
+    public const string CreateList = "create_list";
+    public const string RenameList = "rename_list";
+    public const string DeleteList = "delete_list";
 
-    /// <summary>The six, in the order a model and an MCP client are given them.</summary>
-    public static IReadOnlyList<string> All { get; } = [AddTask, ListTasks, CompleteTask, ReopenTask, DeleteTask, UpdateTask];
+    /// <summary>All of them, in the order a model and an MCP client are given them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [AddTask, ListTasks, CompleteTask, ReopenTask, DeleteTask, UpdateTask, ListLists, CreateList, RenameList, DeleteList];
+}
+
+/// <summary>The tools' argument names, as an <c>invalid</c> answer names the one it refused.</summary>
+public static class TaskToolArguments
+{
+    public const string Title = "title";
+    public const string Description = "description";
+    public const string List = "list";
+    public const string Labels = "labels";
+    public const string AddLabels = "add_labels";
+    public const string RemoveLabels = "remove_labels";
+    public const string Priority = "priority";
+    public const string Status = "status";
+    public const string Query = "query";
+    public const string Filter = "filter";
+    public const string Name = "name";
+    public const string Tasks = "tasks";
 }
 
 /// <summary>The tools' and parameters' descriptions, given to the chat's model and to MCP clients alike.</summary>
 public static class TaskToolText
 {
     public const string AddTask =
-        "Add a new task to the user's todo list. Returns the new task with its number.";
+        "Add a new task for the user, in their Inbox or in the list named by list (created when missing: the result then " +
+        "has list_created true; tell the user). Returns the new task with its number.";
 
     public const string ListTasks =
-        "List the user's tasks in number order (at most 50; count is the total). Use it to answer what is pending, " +
-        "what is done, how many tasks there are, or whether any task is about something.";
+        "List the user's tasks in number order (at most 50; count is the total), each with its list, and its labels and " +
+        "priority when it has them. Use it to answer what is pending, what is done, what is on a list, what has a label or " +
+        "priority, how many tasks there are, or whether any task is about something.";
 
     public const string CompleteTask =
         "Mark one of the user's tasks as completed. If the reference matches several tasks nothing changes and the " +
@@ -363,8 +731,57 @@ public static class TaskToolText
         "candidates are returned: ask the user which one.";
 
     public const string UpdateTask =
-        "Change a task's title and/or description. Give at least one of title and description; an empty description " +
-        "removes it. If the reference matches several tasks nothing changes and the candidates are returned.";
+        "Change a task: its title, description (empty removes it), list (moves it; created when missing, then list_created " +
+        "is true), labels (replaces them all; [] removes them), add_labels, remove_labels, or priority. Give at least one. " +
+        "If the reference matches several tasks nothing changes and the candidates are returned.";
+
+    public const string ListLists =
+        "List the user's lists: name, whether it is the Inbox (where tasks without a list go), and how many pending tasks it has.";
+
+    public const string CreateList =
+        "Create a list with this name (names are unique per user, ignoring case). If it already exists nothing changes and " +
+        "the action is list_exists.";
+
+    public const string RenameList = "Rename one of the user's lists (not the Inbox). The tasks stay in it.";
+
+    public const string DeleteList =
+        "Delete one of the user's lists (not the Inbox). When it has tasks, say what happens to them with tasks: \"move\" " +
+        "(into the Inbox) or \"delete\"; without it nothing changes and the error is has_tasks with task_count: ask the user.";
+
+    public const string List =
+        "Optional: the name of the list to put the task in, e.g. \"Shopping\" (created when the user has none by that " +
+        "name). Leave it out for the Inbox.";
+
+    public const string ListToRead = "Optional: only the tasks of the user's list with this name, e.g. \"Shopping\".";
+
+    public const string Labels =
+        "Optional labels, e.g. [\"errands\"]: lower-case letters, digits, '-' and '_', 1–50 characters each, at most 20.";
+
+    public const string Priority = "Optional priority: \"none\" (the default), \"low\", \"medium\" or \"high\".";
+
+    public const string Filter =
+        "Optional filter expression, e.g. \"@errands & priority:high\", \"#Shopping\", \"priority:high | today\": terms #List, " +
+        "@label, no labels, priority:high|medium|low|none, today, overdue, no date, completed, pending, search: words; " +
+        "operators & | ! and parentheses.";
+
+    public const string NewList = "Move the task to the list with this name (created when missing; \"Inbox\" for the Inbox).";
+
+    public const string NewLabels = "Replace all the task's labels with these ([] removes them all).";
+
+    public const string AddLabels = "Labels to add to the task, keeping its others, e.g. [\"errands\"].";
+
+    public const string RemoveLabels = "Labels to take off the task.";
+
+    public const string NewPriority = "The new priority: \"none\", \"low\", \"medium\" or \"high\".";
+
+    public const string ListName = "The list's name, 1–100 characters, e.g. \"Garden\".";
+
+    public const string ExistingList = "The name of one of the user's lists, e.g. \"Shopping\" (case does not matter).";
+
+    public const string NewListName = "The list's new name, 1–100 characters.";
+
+    public const string TasksOnDelete =
+        "What to do with the list's tasks: \"move\" (into the Inbox) or \"delete\" (with the list). Needed only when it has tasks.";
 
     public const string Title = "The task's title: a short imperative phrase, 1–100 characters, e.g. \"Buy groceries\".";
 

@@ -9,6 +9,7 @@ using Todo.Server.Assistant;
 using Todo.Server.Data;
 using Todo.Server.Text;
 using Todo.Server.Http;
+using Todo.Server.Lists;
 using Todo.Server.Tasks;
 
 namespace Todo.Server.Chat;
@@ -42,6 +43,7 @@ public sealed class ChatService(
     TodoDbContext db,
     IChatClient assistant,
     TaskService tasks,
+    ListService lists,
     TimeProvider time,
     IOptions<ChatSettings> chatSettings,
     IOptions<AssistantOptions> assistantOptions)
@@ -126,7 +128,7 @@ public sealed class ChatService(
         timeout.CancelAfter(assistantOptions.Value.Timeout);
 
         List<ChatMessage> messages = [new(ChatRole.System, AssistantPrompt.System), .. turn.History, new(ChatRole.User, turn.UserMessage.Content)];
-        var options = new ChatOptions { Tools = new TaskTools(tasks, turn.UserId).AsAIFunctions() };
+        var options = new ChatOptions { Tools = new TaskTools(tasks, lists, turn.UserId).AsAIFunctions() };
         var calls = new Dictionary<string, FunctionCallContent>(StringComparer.Ordinal);
         var toolCalls = new List<ToolCallDto>();
         var stored = new List<StoredToolCall>();

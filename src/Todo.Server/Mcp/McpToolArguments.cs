@@ -17,6 +17,9 @@ internal static class McpToolArguments
     /// <summary>No argument of any tool needs more: the longest is a description of 1000 characters.</summary>
     public const int MaxStringLength = 8 * 1024;
 
+    /// <summary>No array argument needs more: a task has at most 20 labels.</summary>
+    public const int MaxArrayLength = 100;
+
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Filter(
         McpRequestHandler<CallToolRequestParams, CallToolResult> next) => async (context, cancellationToken) =>
     {
@@ -62,6 +65,11 @@ internal static class McpToolArguments
             {
                 return string.Create(CultureInfo.InvariantCulture, $"The argument '{name}' is too long (at most {MaxStringLength} characters).");
             }
+
+            if (value.ValueKind == JsonValueKind.Array && ItemsProblem(name, property, value) is { } itemsProblem)
+            {
+                return itemsProblem;
+            }
         }
 
         if (schema.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.Array)
@@ -72,6 +80,32 @@ internal static class McpToolArguments
                 {
                     return $"The argument '{name}' is required.";
                 }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An array argument (labels): at most <see cref="MaxArrayLength"/> items, each of the schema's item type and not oversized.</summary>
+    private static string? ItemsProblem(string name, JsonElement property, JsonElement array)
+    {
+        if (array.GetArrayLength() > MaxArrayLength)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"The argument '{name}' has too many items (at most {MaxArrayLength}).");
+        }
+
+        var allowed = property.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Object ? Types(items) : [];
+        foreach (var item in array.EnumerateArray())
+        {
+            var type = TypeOf(item);
+            if (allowed.Count > 0 && !allowed.Contains(type) && !(type == "integer" && allowed.Contains("number")))
+            {
+                return $"Each item of the argument '{name}' must be {Describe(allowed)}, not {Article(type)}.";
+            }
+
+            if (item.ValueKind == JsonValueKind.String && item.GetString()!.Length > MaxStringLength)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"An item of the argument '{name}' is too long (at most {MaxStringLength} characters).");
             }
         }
 

@@ -5,6 +5,7 @@ using Todo.Server.Assistant;
 using Todo.Server.Assistant.BuiltIn;
 using Todo.Server.Chat;
 using Todo.Server.Data;
+using Todo.Server.Lists;
 using Todo.Server.Tasks;
 using Todo.Tests.Infrastructure;
 
@@ -79,36 +80,102 @@ public sealed class AssistantSession(ApiFixture api, Guid userId)
         return new Message { Role = MessageRole.Assistant, Content = reply, ToolCalls = StoredToolCalls.Write(calls) };
     }
 
-    /// <summary>Creates tasks through TaskService, numbered 1, 2, 3… in order; "[x] Title" is completed, "Title | notes" has a description.</summary>
+    /// <summary>
+    /// Creates tasks through TaskService, numbered 1, 2, 3… in order (see <see cref="SeedTask"/>): "[x] Title" is completed,
+    /// "Title | notes" has a description, and trailing "#List", "#\"Two words\"", "@label" and "!high" put it in a list
+    /// (created when missing), label it and give it a priority. "list:Name" makes an empty list and takes no number.
+    /// </summary>
     public async Task SeedAsync(params string[] tasks)
     {
         await using var scope = api.Factory.Services.CreateAsyncScope();
         var service = CreateTaskService(scope.ServiceProvider);
+        var lists = CreateListService(scope.ServiceProvider);
         foreach (var spec in tasks)
         {
-            var (title, description, completed) = ParseSeed(spec);
-            var task = await service.CreateAsync(userId, title, description) ?? throw new InvalidOperationException("No such user.");
-            if (completed)
+            if (spec.StartsWith(SeedTask.ListPrefix, StringComparison.Ordinal))
+            {
+                await lists.FindOrCreateAsync(userId, spec[SeedTask.ListPrefix.Length..]);
+                continue;
+            }
+
+            var seed = SeedTask.Parse(spec);
+            var list = seed.List is null ? null : (await lists.FindOrCreateAsync(userId, seed.List)).List;
+            var options = new NewTaskOptions { ListId = list?.Id, Labels = seed.Labels, Priority = seed.Priority };
+            var task = await service.CreateAsync(userId, seed.Title, seed.Description, options);
+            if (seed.Completed)
             {
                 await service.SetCompletedAsync(userId, TaskKey.ByNumber(task.Number), completed: true);
             }
         }
     }
 
+    /// <summary>The user's tasks with their list and labels, in number order.</summary>
+    public Task<List<TaskItem>> StoredTasksWithPartsAsync() =>
+        api.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.UserId == userId)
+            .Include(t => t.List).Include(t => t.Labels).OrderBy(t => t.Number).ToListAsync());
+
+    /// <summary>The names of the user's lists, ordered ignoring case.</summary>
+    public async Task<List<string>> StoredListNamesAsync() =>
+        [.. (await api.WithDbAsync(db => db.Lists.AsNoTracking().Where(l => l.UserId == userId).Select(l => l.Name).ToListAsync()))
+            .Order(StringComparer.OrdinalIgnoreCase)];
+
     public Task<List<TaskItem>> StoredTasksAsync() =>
         api.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Number).ToListAsync());
 
     public static TaskTools CreateTools(IServiceProvider scoped, Guid userId) =>
-        new(CreateTaskService(scoped), userId);
+        new(CreateTaskService(scoped), CreateListService(scoped), userId);
+
+    public static ListService CreateListService(IServiceProvider scoped) =>
+        scoped.GetService<ListService>()
+        ?? new ListService(scoped.GetRequiredService<TodoDbContext>(), CreateTaskService(scoped), TimeProvider.System);
 
     public static TaskService CreateTaskService(IServiceProvider scoped) =>
         scoped.GetService<TaskService>() ?? new TaskService(scoped.GetRequiredService<TodoDbContext>(), TimeProvider.System);
 
     public static (string Title, string? Description, bool Completed) ParseSeed(string spec)
     {
+        var seed = SeedTask.Parse(spec);
+        return (seed.Title, seed.Description, seed.Completed);
+    }
+}
+
+/// <summary>
+/// A task as a phrase case writes it: "[x] Title | notes #List @label !high". The list, labels and priority are the
+/// trailing marks; "#\"Two words\"" names a list with a space.
+/// </summary>
+public sealed record SeedTask(string Title, string? Description, bool Completed, string? List, IReadOnlyList<string> Labels, TaskPriority Priority)
+{
+    public const string ListPrefix = "list:";
+
+    public static SeedTask Parse(string spec)
+    {
         var completed = spec.StartsWith("[x] ", StringComparison.Ordinal);
         var text = completed ? spec[4..] : spec;
+        string? list = null;
+        List<string> labels = [];
+        var priority = TaskPriority.None;
+        while (System.Text.RegularExpressions.Regex.Match(text, @"\s+(?<mark>#""[^""]+""|#\S+|@\S+|!(?:high|medium|low|none))$") is { Success: true } mark)
+        {
+            var value = mark.Groups["mark"].Value;
+            switch (value[0])
+            {
+                case '#':
+                    list = value[1..].Trim('"');
+                    break;
+                case '@':
+                    labels.Insert(0, value[1..]);
+                    break;
+                default:
+                    priority = Enum.Parse<TaskPriority>(value[1..], ignoreCase: true);
+                    break;
+            }
+
+            text = text[..mark.Index];
+        }
+
         var bar = text.IndexOf(" | ", StringComparison.Ordinal);
-        return bar < 0 ? (text, null, completed) : (text[..bar], text[(bar + 3)..], completed);
+        return bar < 0
+            ? new SeedTask(text, null, completed, list, labels, priority)
+            : new SeedTask(text[..bar], text[(bar + 3)..], completed, list, labels, priority);
     }
 }

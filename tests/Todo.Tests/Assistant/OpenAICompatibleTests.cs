@@ -131,12 +131,16 @@ public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer
 {
     private static readonly Dictionary<string, string[]> ExpectedParameters = new()
     {
-        ["add_task"] = ["title", "description"],
-        ["list_tasks"] = ["status", "query"],
+        ["add_task"] = ["title", "description", "list", "labels", "priority"],
+        ["list_tasks"] = ["status", "query", "filter", "list"],
         ["complete_task"] = ["task"],
         ["reopen_task"] = ["task"],
         ["delete_task"] = ["task"],
-        ["update_task"] = ["task", "title", "description"],
+        ["update_task"] = ["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority"],
+        ["list_lists"] = [],
+        ["create_list"] = ["name"],
+        ["rename_list"] = ["list", "name"],
+        ["delete_list"] = ["list", "tasks"],
     };
 
     private static readonly Dictionary<string, string[]> ExpectedRequired = new()
@@ -147,10 +151,14 @@ public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer
         ["reopen_task"] = ["task"],
         ["delete_task"] = ["task"],
         ["update_task"] = ["task"],
+        ["list_lists"] = [],
+        ["create_list"] = ["name"],
+        ["rename_list"] = ["list", "name"],
+        ["delete_list"] = ["list"],
     };
 
     [Fact(Timeout = TestTimeout)]
-    public async Task RequestCarriesTheSixToolSchemasWithoutAnyUserParameter()
+    public async Task RequestCarriesTheToolSchemasWithoutAnyUserParameter()
     {
         var user = await Api.CreateUserAsync();
         Model.Script(ScriptedReply.Text("Hello! I can manage your tasks."));

@@ -5,9 +5,14 @@ namespace Todo.Tests.Assistant;
 /// under test), the net effect on the tasks, and words the final reply must (or, with "!", must not) contain.
 /// </summary>
 /// <remarks>
-/// Seeds are numbered 1, 2, 3… in order: "[x] Title" is completed, "Title | notes" has a description.
-/// Effects: "+Title" or "+Title | notes" adds the next number; "x3" completes #3; "o3" reopens it; "-3" deletes
-/// it; "3=New title" renames it; "3|notes" sets its description ("3|" removes it). No effects: nothing changed.
+/// Seeds are numbered 1, 2, 3… in order: "[x] Title" is completed, "Title | notes" has a description; trailing marks
+/// "#List" (or "#\"Two words\""), "@label" and "!high" put it in a list (else the Inbox), label it and set its priority;
+/// "list:Name" is an empty list (no number).
+/// Effects: "+Title" or "+Title | notes", with the same marks, adds the next number; "x3" completes #3; "o3" reopens it;
+/// "-3" deletes it; "3=New title" renames it; "3|notes" sets its description ("3|" removes it); "3#Work" moves it;
+/// "3@errands" adds a label, "3@-errands" takes it off, "3@-" takes them all off; "3!high" sets its priority;
+/// "list+Garden" makes an empty list, "list-Yard" deletes one, "list=Garden>Yard" renames one. A list a task effect
+/// names is expected to exist (made if it was missing). No effects: nothing changed, no list made.
 /// </remarks>
 public sealed record PhraseCase(string Name, string[] Seed, string[] Turns, string[] Effects, string[] Reply);
 
@@ -53,7 +58,7 @@ public static class PhraseTable
         new("add: don't forget to", None, ["don't forget to book flights"], ["+Book flights"], ["Book flights"]),
         new("add: put X on my list", Standard, ["Put eggs on my list"], ["+Eggs"], ["task #6", "Eggs"]),
         new("add: put quoted X on my todo list", None, ["put 'pick up dry cleaning' on my todo list"], ["+Pick up dry cleaning"], ["Pick up dry cleaning"]),
-        new("add: add X to my list", None, ["add oat milk to my shopping list"], ["+Oat milk"], ["Oat milk"]),
+        new("add: add X to my shopping list puts it in that list", None, ["add oat milk to my shopping list"], ["+Oat milk #Shopping"], ["Oat milk", "Shopping", "created"]),
         new("add: todo colon", None, ["todo: buy stamps"], ["+Buy stamps"], ["Buy stamps"]),
         new("add: TODO colon, capitals", None, ["TODO: fix the leaking tap"], ["+Fix the leaking tap"], ["Fix the leaking tap"]),
         new("add: add X", None, ["add buy milk"], ["+Buy milk"], ["Buy milk"]),
@@ -321,7 +326,170 @@ public static class PhraseTable
         new("talk: gibberish", Standard, ["asdfgh qwerty"], [], ["didn't understand"]),
     ];
 
-    public static IEnumerable<PhraseCase> All => Original.Concat(Further);
+    /// <summary>
+    /// 1 Buy milk (Shopping) · 2 Buy bananas (Shopping) · 3 Finish report (Work) · 4 Call mom · 5 Pay rent (done) ·
+    /// 6 Dentist appointment (with notes); and an empty list Garden.
+    /// </summary>
+    private static readonly string[] Lists =
+        ["Buy milk #Shopping", "Buy bananas #Shopping", "Finish report #Work", "Call mom", "[x] Pay rent", "Dentist appointment | Bring insurance card", "list:Garden"];
+
+    /// <summary>1 Buy stamps @errands · 2 Pick up parcel @errands !high · 3 Call mom !high · 4 Read a book !low · 5 Pay taxes @errands !high (done).</summary>
+    private static readonly string[] Labelled =
+        ["Buy stamps @errands", "Pick up parcel @errands !high", "Call mom !high", "Read a book !low", "[x] Pay taxes @errands !high"];
+
+    /// <summary>Lists, labels and priority in everyday words: adds into a list, list questions, moves, the lists themselves, tags, priorities.</summary>
+    public static readonly PhraseCase[] ListsLabelsPriority =
+    [
+        // Adding into a list: made when missing, and the reply says so.
+        new("lists: add bananas to my shopping list", None, ["add bananas to my shopping list"], ["+Bananas #Shopping"], ["Bananas", "Shopping", "created"]),
+        new("lists: add to a list that exists creates nothing", Lists, ["add bread to my shopping list"], ["+Bread #Shopping"], ["Bread", "Shopping", "!created"]),
+        new("lists: put milk on the grocery list", None, ["put milk on the grocery list"], ["+Milk #Grocery"], ["Milk", "Grocery", "created"]),
+        new("lists: add eggs to the Costco list", None, ["add eggs to the Costco list"], ["+Eggs #Costco"], ["Eggs", "Costco"]),
+        new("lists: add a task to X to my Home list", None, ["add a task to call the plumber to my Home list"], ["+Call the plumber #Home"], ["Call the plumber", "Home"]),
+        new("lists: remind me to X for the Garden list", Lists, ["remind me to buy seeds for the Garden list"], ["+Buy seeds #Garden"], ["Buy seeds", "Garden", "!created"]),
+        new("lists: add X to the list called Y", None, ["add read Dune to the list called Books"], ["+Read Dune #Books"], ["Read Dune", "Books"]),
+        new("lists: my to do list is the Inbox", Lists, ["add walk the dog to my to do list"], ["+Walk the dog"], ["Walk the dog", "!created"]),
+        new("lists: put quoted X on the holiday list", None, ["put 'sunscreen' on the holiday list"], ["+Sunscreen #Holiday"], ["Sunscreen", "Holiday"]),
+        new("lists: a list's name matches ignoring case", ["list:shopping"], ["add bread to my Shopping list"], ["+Bread #shopping"], ["Bread", "!created"]),
+        new("lists: add X and Y to the shopping list is one task", None, ["add milk and eggs to the shopping list"], ["+Milk and eggs #Shopping"], ["Milk and eggs"]),
+        new("lists: quick-add marks", None, ["add #Work prepare slides"], ["+Prepare slides #Work"], ["Prepare slides", "Work"]),
+        new("lists: a list with a two-word name", None, ["add fix the fence to my home projects list"], ["+Fix the fence #\"Home projects\""], ["Fix the fence", "Home projects"]),
+        new("lists: add to the list, no name, is the Inbox", Standard, ["add bananas to the list"], ["+Bananas"], ["task #6", "Bananas", "!created"]),
+        new("lists: could you put X on my work list please", Lists, ["could you put send the invoice on my work list please"], ["+Send the invoice #Work"], ["Send the invoice", "Work"]),
+
+        // Adding with labels and a priority.
+        new("priority: add call mom with high priority", None, ["add call mom with high priority"], ["+Call mom !high"], ["Call mom", "high priority"]),
+        new("priority: add X, urgent", None, ["add pay taxes, urgent"], ["+Pay taxes !high"], ["Pay taxes", "high"]),
+        new("priority: remind me to X, low priority", None, ["remind me to renew the passport, low priority"], ["+Renew the passport !low"], ["Renew the passport", "low"]),
+        new("priority: create a task called X with priority medium", None, ["create a task called Send invoice with priority medium"], ["+Send invoice !medium"], ["Send invoice", "medium"]),
+        new("labels: add X tagged errands", None, ["add buy stamps tagged errands"], ["+Buy stamps @errands"], ["Buy stamps", "errands"]),
+        new("labels: add X with the tag", None, ["add water the plants with the tag garden"], ["+Water the plants @garden"], ["Water the plants", "garden"]),
+        new("labels: add X with the errands label", None, ["add buy milk with the errands label"], ["+Buy milk @errands"], ["Buy milk", "errands"]),
+        new("labels: two labels", None, ["add task walk the dog tagged health and outdoors"], ["+Walk the dog @health @outdoors"], ["Walk the dog", "health"]),
+        new("labels: quick-add marks for labels and priority", None, ["add pick up parcel @errands !high"], ["+Pick up parcel @errands !high"], ["Pick up parcel", "errands", "high"]),
+        new("lists: list and priority together", None, ["add book flights to my Travel list with high priority"], ["+Book flights #Travel !high"], ["Book flights", "Travel", "high"]),
+        new("lists: list, label and priority together", None, ["add buy paint to the garden list tagged errands with low priority"], ["+Buy paint #Garden @errands !low"], ["Buy paint", "Garden"]),
+
+        // What is on a list: only that list's tasks.
+        new("lists: what's on my shopping list?", Lists, ["what's on my shopping list?"], [], ["Buy milk", "Buy bananas", "!Finish report", "!Call mom", "!Dentist"]),
+        new("lists: show me the work list", Lists, ["show me the work list"], [], ["Finish report", "!Buy milk", "!Call mom"]),
+        new("lists: my shopping list", Lists, ["my shopping list"], [], ["Buy bananas", "!Call mom"]),
+        new("lists: what's on my list is every task", Lists, ["what's on my list?"], [], ["Buy milk", "Finish report", "Call mom"]),
+        new("lists: what's on my to do list is every task", Lists, ["what's on my to do list?"], [], ["Finish report", "Call mom", "Dentist appointment"]),
+        new("lists: show me the list is every task", Standard, ["show me the list"], [], ["Buy groceries", "Team meeting"]),
+        new("lists: a list that does not exist is not made by a question", Lists, ["what's on my Costco list?"], [], ["don't have a list called", "Shopping", "Work"]),
+        new("lists: what's left on my work list", ["Finish report #Work", "[x] Send slides #Work", "Call mom"], ["what's left on my work list"], [], ["Finish report", "!Send slides", "!Call mom"]),
+        new("lists: how many tasks are on my shopping list", Lists, ["how many tasks are on my shopping list?"], [], ["2 tasks", "Shopping"]),
+        new("lists: anything on the garden list, empty", Lists, ["is there anything on the garden list?"], [], ["no tasks", "Garden"]),
+        new("lists: listed tasks show their list", Lists, ["show me all my tasks"], [], ["Buy milk (#1) · Shopping", "Call mom (#4)"]),
+
+        // The lists themselves.
+        new("lists: show my lists", Lists, ["show my lists"], [], ["Inbox", "Shopping", "Work", "Garden", "2 pending"]),
+        new("lists: what lists do I have", Lists, ["what lists do I have?"], [], ["4 lists", "Shopping"]),
+        new("lists: how many lists", Lists, ["how many lists do I have"], [], ["4 lists"]),
+        new("lists: create a list called Garden", None, ["create a list called Garden"], ["list+Garden"], ["Created", "Garden"]),
+        new("lists: make a new list named Home Projects", None, ["make a new list named Home Projects"], ["list+Home Projects"], ["Created", "Home Projects"]),
+        new("lists: new list colon", None, ["new list: Reading"], ["list+Reading"], ["Reading"]),
+        new("lists: start a new X list", None, ["start a new Books list"], ["list+Books"], ["Created", "Books"]),
+        new("lists: create a list that exists", Lists, ["create a list called garden"], [], ["already have", "Garden"]),
+        new("lists: create a list with no name asks", Standard, ["create a list called"], [], ["What should the new list be called"]),
+        new("lists: rename the Garden list to Yard", Lists, ["rename the Garden list to Yard"], ["list=Garden>Yard"], ["Renamed", "Garden", "Yard"]),
+        new("lists: rename a list keeps its tasks", Lists, ["rename the shopping list to Groceries"], ["list=Shopping>Groceries"], ["Groceries"]),
+        new("lists: the Inbox is not renamed", Lists, ["rename the inbox list to Stuff"], [], ["Inbox cannot be renamed"]),
+        new("lists: a rename onto another list's name", Lists, ["rename the Garden list to work"], [], ["already have a list named"]),
+        new("lists: rename a list that does not exist", Lists, ["rename the Costco list to Bulk"], [], ["don't have a list called"]),
+        new("lists: delete an empty list", Lists, ["delete the Garden list"], ["list-Garden"], ["Deleted", "Garden"]),
+        new("lists: delete a list with tasks asks", Lists, ["delete the shopping list"], [], ["2 tasks", "move them", "delete them"]),
+        new("lists: then move them", Lists, ["delete the shopping list", "move them"], ["list-Shopping", "1#Inbox", "2#Inbox"], ["moved its 2 tasks", "Inbox"]),
+        new("lists: then move them to the inbox", Lists, ["delete the shopping list", "move them to the inbox"], ["list-Shopping", "1#Inbox", "2#Inbox"], ["Inbox"]),
+        new("lists: then delete them", Lists, ["delete the shopping list", "delete them"], ["list-Shopping", "-1", "-2"], ["Deleted", "2 tasks"]),
+        new("lists: then cancel", Lists, ["delete the shopping list", "cancel"], [], ["left your tasks"]),
+        new("lists: then keep them", Lists, ["remove my work list", "keep them"], ["list-Work", "3#Inbox"], ["moved its 1 task"]),
+        new("lists: delete a list and all its tasks", Lists, ["delete the work list and all its tasks"], ["list-Work", "-3"], ["Deleted", "Work"]),
+        new("lists: delete a list but keep the tasks", Lists, ["delete the work list but keep the tasks"], ["list-Work", "3#Inbox"], ["Inbox"]),
+        new("lists: delete a task whose title has a list's word", ["Buy the shopping", "Call mom #Shopping"], ["delete buy the shopping"], ["-1"], ["Buy the shopping"]),
+        new("lists: delete the shopping list is the list, not the task", ["Buy the shopping", "list:Shopping"], ["delete the shopping list"], ["list-Shopping"], ["Deleted the list"]),
+        new("lists: delete a list that does not exist", Lists, ["delete the Costco list"], [], ["don't have a list called"]),
+        new("lists: the Inbox is not deleted", Lists, ["delete the inbox list"], [], ["Inbox cannot be deleted"]),
+        new("lists: delete my list deletes no list", Standard, ["delete my list"], [], ["Which task"]),
+
+        // Moving a task to another list.
+        new("lists: move task N to Work", Lists, ["move task 4 to Work"], ["4#Work"], ["Call mom", "Work", "!created"]),
+        new("lists: move the words task to my Health list", Lists, ["move the dentist task to my Health list"], ["6#Health"], ["Dentist appointment", "Health", "created"]),
+        new("lists: move task N to the inbox", Lists, ["move task 1 to the inbox"], ["1#Inbox"], ["Buy milk", "Inbox"]),
+        new("lists: put task N in the shopping list", Lists, ["put task 3 in the shopping list"], ["3#Shopping"], ["Finish report", "Shopping"]),
+        new("lists: move two tasks", Lists, ["move tasks 1 and 4 to Work"], ["1#Work", "4#Work"], ["Buy milk", "Call mom"]),
+        new("lists: move it after adding", None, ["add call the bank", "move it to Work"], ["+Call the bank", "1#Work"], ["Call the bank", "Work"]),
+        new("lists: file the words task under X", Lists, ["file the milk task under Groceries"], ["1#Groceries"], ["Buy milk", "Groceries"]),
+        new("lists: move to the list it is in", Lists, ["move task 2 to the Shopping list"], [], ["already in your Shopping list"]),
+        new("lists: a missing task makes no list", Lists, ["move task 9 to Hobbies"], [], ["task number 9"]),
+        new("lists: move to done is not a list", Standard, ["move task 3 to done"], [], ["!created"]),
+        new("lists: move to a day is not a list", Standard, ["move the dentist task to Monday"], [], ["!created"]),
+
+        // Labels.
+        new("labels: tag task N with errands", Standard, ["tag task 2 with errands"], ["2@errands"], ["Tagged", "Team meeting", "errands"]),
+        new("labels: label the words task X", Lists, ["label the milk task urgent-ish"], ["1@urgent-ish"], ["Buy milk", "urgent-ish"]),
+        new("labels: add the X tag to task N", Labelled, ["add the errands tag to task 4"], ["4@errands"], ["Read a book", "errands"]),
+        new("labels: give task N the X label", Standard, ["give task 1 the home label"], ["1@home"], ["Buy groceries", "home"]),
+        new("labels: tag with two labels", Labelled, ["tag task 3 with errands and family"], ["3@errands", "3@family"], ["Call mom"]),
+        new("labels: tag it after adding", None, ["add buy stamps", "tag it with errands"], ["+Buy stamps", "1@errands"], ["errands"]),
+        new("labels: already tagged", Labelled, ["tag task 1 with errands"], [], ["already tagged"]),
+        new("labels: remove the errands tag from task N", Labelled, ["remove the errands tag from task 2"], ["2@-errands"], ["Removed the errands label", "Pick up parcel"]),
+        new("labels: take the X label off the words task", Labelled, ["take the errands label off the stamps task"], ["1@-errands"], ["Buy stamps"]),
+        new("labels: untag task N", Labelled, ["untag task 1"], ["1@-"], ["Removed all labels"]),
+        new("labels: remove a label the task does not have", Labelled, ["remove the errands tag from task 3"], [], ["doesn't have"]),
+        new("labels: a label over 50 characters is refused", Standard, ["tag task 2 with " + new string('a', 60)], [], ["couldn't do that", "50"]),
+        new("labels: what's tagged errands?", Labelled, ["what's tagged errands?"], [], ["Buy stamps", "Pick up parcel", "Pay taxes", "!Call mom", "!Read a book"]),
+        new("labels: show tasks tagged errands", Labelled, ["show tasks tagged errands"], [], ["Buy stamps", "!Call mom"]),
+        new("labels: @label alone", Labelled, ["@errands"], [], ["Pick up parcel", "!Read a book"]),
+        new("labels: a label nobody has", Labelled, ["what's tagged shopping?"], [], ["no tasks tagged shopping"]),
+        new("labels: how many are tagged", Labelled, ["how many tasks are tagged errands?"], [], ["3 tasks tagged errands"]),
+
+        // Priority.
+        new("priority: make the words task high priority", Standard, ["make the dentist task high priority"], ["5!high"], ["Dentist appointment", "high priority"]),
+        new("priority: set task N to low priority", Standard, ["set task 4 to low priority"], ["4!low"], ["Pay rent", "low priority"]),
+        new("priority: set the priority of task N to medium", Standard, ["set the priority of task 2 to medium"], ["2!medium"], ["Team meeting", "medium"]),
+        new("priority: change task N priority to high", Standard, ["change task 1 priority to high"], ["1!high"], ["Buy groceries"]),
+        new("priority: prioritize task N", Standard, ["prioritize task 3"], ["3!high"], ["Call mom", "high"]),
+        new("priority: mark task N as urgent", Standard, ["mark task 1 as urgent"], ["1!high"], ["Buy groceries", "high"]),
+        new("priority: task N is high priority", Standard, ["task 3 is high priority"], ["3!high"], ["Call mom"]),
+        new("priority: remove the priority", Labelled, ["remove the priority from task 3"], ["3!none"], ["Removed the priority", "Call mom"]),
+        new("priority: already high", Labelled, ["make task 3 high priority"], [], ["already high priority"]),
+        new("priority: a missing task", Standard, ["make task 9 high priority"], [], ["task number 9"]),
+        new("priority: what's urgent?", Labelled, ["what's urgent?"], [], ["Pick up parcel", "Call mom", "!Pay taxes", "!Buy stamps", "!Read a book"]),
+        new("priority: what's high priority?", Labelled, ["what's high priority?"], [], ["Pick up parcel", "Call mom", "!Read a book"]),
+        new("priority: show low priority tasks", Labelled, ["show low priority tasks"], [], ["Read a book", "!Call mom"]),
+        new("priority: anything urgent, nothing", Standard, ["anything urgent?"], [], ["no pending tasks with high priority"]),
+        new("priority: setting a priority keeps the rest", ["Buy milk #Shopping @errands"], ["make task 1 high priority"], ["1!high"], ["Buy milk"]),
+
+        // Conversations: follow-ups and "which one?" answers keep the part asked for.
+        new("lists: a whole list's life", None,
+            ["create a list called Garden", "rename the Garden list to Yard", "add rake leaves to the Yard list", "delete the Yard list", "move them"],
+            ["list+Garden", "list=Garden>Yard", "+Rake leaves #Yard", "list-Yard", "1#Inbox"], ["moved its 1 task", "Inbox"]),
+        new("labels: tag it asks which, then a number", Standard, ["tag it with errands", "task 2"], ["2@errands"], ["Tagged", "Team meeting"]),
+        new("priority: ambiguous words, then a number", Twins, ["make the meeting task high priority", "2"], ["2!high"], ["Meeting notes", "high"]),
+        new("lists: ambiguous move makes no list until it is clear", Twins, ["move buy to Shopping"], [], ["Which one", "Buy milk", "Buy bread"]),
+        new("lists: ambiguous move, then the first one", Twins, ["move buy to Shopping", "the first one"], ["3#Shopping"], ["Buy milk", "Shopping", "created"]),
+        new("lists: then a list question after a move", Lists, ["move task 4 to Work", "what's on my work list?"], ["4#Work"], ["Finish report", "Call mom", "!Buy milk"]),
+
+        new("lists: remove X from my shopping list deletes the task", Lists, ["remove milk from my shopping list"], ["-1"], ["Buy milk"]),
+        new("lists: take X off my shopping list", Lists, ["take the bananas off my shopping list"], ["-2"], ["Buy bananas"]),
+        new("lists: delete task N from my X list", Lists, ["delete task 3 from my work list"], ["-3"], ["Finish report"]),
+        new("lists: show the inbox", Lists, ["show the inbox"], [], ["Call mom", "Dentist appointment", "!Buy milk", "!Finish report"]),
+        new("lists: add X for Y to my list keeps the words", None, ["add buy flowers for mom to my list"], ["+Buy flowers for mom"], ["Buy flowers for mom"]),
+        new("lists: a quoted list name with a space", None, ["add eggs to #\"Weekly shopping\""], ["+Eggs #\"Weekly shopping\""], ["Eggs", "Weekly shopping"]),
+        new("lists: add a task to my X list asks what it says", Lists, ["add a task to my shopping list", "Buy bread"], ["+Buy bread #Shopping"], ["Buy bread", "Shopping"]),
+
+        // Nothing harmful and no junk.
+        new("junk: clear the shopping list touches no task named like it", ["Buy the shopping", "list:Shopping"], ["clear the shopping list"], [], ["is a list, not a task"]),
+        new("junk: complete the shopping list completes no task", ["Buy the shopping #Shopping"], ["complete the shopping list"], [], ["is a list, not a task"]),
+        new("junk: the list word alone deletes nothing", Standard, ["delete the list"], [], ["!Deleted"]),
+        new("junk: rename my list renames no list", Standard, ["rename my list to Stuff"], [], ["!Renamed the list"]),
+        new("junk: tag with nothing", Standard, ["tag task 2"], [], ["!Tagged"]),
+        new("junk: a number is not a list", Standard, ["move task 2 to 5"], [], ["!created"]),
+    ];
+
+    public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority);
 
     public static PhraseCase Find(string name) => All.Single(c => c.Name == name);
 }

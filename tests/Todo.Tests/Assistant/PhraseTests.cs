@@ -1,4 +1,5 @@
 using System.Globalization;
+using Todo.Server.Tasks;
 using Todo.Tests.Infrastructure;
 
 namespace Todo.Tests.Assistant;
@@ -36,10 +37,16 @@ public abstract class PhraseTests(ApiFixture api)
         }
 
         var transcript = string.Join("\n", session.History.Select(m => $"{m.Role}: {m.Text}"));
-        var expected = ExpectedState(phrase.Seed, phrase.Effects);
-        var actual = (await session.StoredTasksAsync()).Select(t => Describe(t.Number, t.Title, t.IsCompleted, t.Description)).ToList();
+        var (expected, expectedLists) = ExpectedState(phrase.Seed, phrase.Effects);
+        var actual = (await session.StoredTasksWithPartsAsync())
+            .Select(t => Describe(t.Number, new ExpectedTask(t.Title, t.IsCompleted, t.Description, t.List!.Name,
+                [.. t.Labels.Select(l => l.Label)], t.Priority)))
+            .ToList();
         Assert.True(expected.SequenceEqual(actual),
             $"Tasks after the turns:\n  expected: {string.Join(" · ", expected)}\n  actual:   {string.Join(" · ", actual)}\n{transcript}");
+        var actualLists = await session.StoredListNamesAsync();
+        Assert.True(expectedLists.SequenceEqual(actualLists, StringComparer.Ordinal),
+            $"Lists after the turns:\n  expected: {string.Join(", ", expectedLists)}\n  actual:   {string.Join(", ", actualLists)}\n{transcript}");
 
         foreach (var word in phrase.Reply)
         {
@@ -63,24 +70,83 @@ public abstract class PhraseTests(ApiFixture api)
         Assert.Equal(PhraseTable.All.Count(), PhraseTable.All.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count());
     }
 
-    /// <summary>The tasks as the seed makes them, with the effects applied in order.</summary>
-    private static List<string> ExpectedState(string[] seed, string[] effects)
+    [Fact]
+    public void TheTableHasAtLeast80ListLabelAndPriorityPhrasings() =>
+        Assert.True(PhraseTable.ListsLabelsPriority.Length >= 80, $"{PhraseTable.ListsLabelsPriority.Length} list, label and priority phrasings");
+
+    /// <summary>A task as the effects expect it.</summary>
+    private sealed record ExpectedTask(string Title, bool Done, string? Description, string List, IReadOnlyList<string> Labels, TaskPriority Priority);
+
+    /// <summary>The tasks and list names as the seed makes them, with the effects applied in order.</summary>
+    private static (List<string> Tasks, List<string> Lists) ExpectedState(string[] seed, string[] effects)
     {
-        var tasks = new SortedDictionary<int, (string Title, bool Done, string? Description)>();
+        var tasks = new SortedDictionary<int, ExpectedTask>();
+        var lists = new List<string> { "Inbox" };
         var next = 1;
+
+        string List(string? name)
+        {
+            name ??= "Inbox";
+            var known = lists.FirstOrDefault(list => string.Equals(list, name, StringComparison.OrdinalIgnoreCase));
+            if (known is not null)
+            {
+                return known;
+            }
+
+            lists.Add(name);
+            return name;
+        }
+
+        ExpectedTask New(SeedTask spec) =>
+            new(spec.Title, spec.Completed, spec.Description, List(spec.List), [.. spec.Labels.Distinct().Order(StringComparer.Ordinal)], spec.Priority);
+
         foreach (var spec in seed)
         {
-            var (title, description, completed) = AssistantSession.ParseSeed(spec);
-            tasks[next++] = (title, completed, description);
+            if (spec.StartsWith(SeedTask.ListPrefix, StringComparison.Ordinal))
+            {
+                List(spec[SeedTask.ListPrefix.Length..]);
+                continue;
+            }
+
+            tasks[next++] = New(SeedTask.Parse(spec));
         }
 
         foreach (var effect in effects)
         {
+            if (effect.StartsWith("list", StringComparison.Ordinal))
+            {
+                // list+Name: created; list-Name: deleted (its tasks' effects are written separately); list=Old>New: renamed.
+                var name = effect[5..];
+                switch (effect[4])
+                {
+                    case '+':
+                        Assert.DoesNotContain(name, lists, StringComparer.OrdinalIgnoreCase);
+                        lists.Add(name);
+                        break;
+                    case '-':
+                        Assert.True(lists.RemoveAll(list => string.Equals(list, name, StringComparison.OrdinalIgnoreCase)) == 1, $"Effect {effect} names no list.");
+                        break;
+                    default:
+                        var (old, renamed) = (name[..name.IndexOf('>', StringComparison.Ordinal)], name[(name.IndexOf('>', StringComparison.Ordinal) + 1)..]);
+                        var at = lists.FindIndex(list => string.Equals(list, old, StringComparison.OrdinalIgnoreCase));
+                        Assert.True(at >= 0, $"Effect {effect} names no list.");
+                        var oldName = lists[at];
+                        lists[at] = renamed;
+                        foreach (var key in tasks.Keys.ToList().Where(key => tasks[key].List == oldName))
+                        {
+                            tasks[key] = tasks[key] with { List = renamed };
+                        }
+
+                        break;
+                }
+
+                continue;
+            }
+
             switch (effect[0])
             {
                 case '+':
-                    var (title, description, _) = AssistantSession.ParseSeed(effect[1..]);
-                    tasks[next++] = (title, false, description);
+                    tasks[next++] = New(SeedTask.Parse(effect[1..]));
                     break;
                 case 'x':
                     tasks[Number(effect[1..])] = tasks[Number(effect[1..])] with { Done = true };
@@ -92,23 +158,34 @@ public abstract class PhraseTests(ApiFixture api)
                     Assert.True(tasks.Remove(Number(effect[1..])), $"Effect {effect} names no seeded task.");
                     break;
                 default:
-                    var split = effect.IndexOfAny(['=', '|']);
+                    var split = effect.AsSpan().IndexOfAnyExceptInRange('0', '9');
                     var number = Number(effect[..split]);
                     var value = effect[(split + 1)..];
-                    tasks[number] = effect[split] == '='
-                        ? tasks[number] with { Title = value }
-                        : tasks[number] with { Description = value.Length == 0 ? null : value };
+                    var task = tasks[number];
+                    tasks[number] = effect[split] switch
+                    {
+                        '=' => task with { Title = value },
+                        '|' => task with { Description = value.Length == 0 ? null : value },
+                        '#' => task with { List = List(value) },
+                        '!' => task with { Priority = Enum.Parse<TaskPriority>(value, ignoreCase: true) },
+                        '@' when value == "-" => task with { Labels = [] },
+                        '@' when value.StartsWith('-') => task with { Labels = [.. task.Labels.Where(label => label != value[1..])] },
+                        '@' => task with { Labels = [.. task.Labels.Append(value).Distinct().Order(StringComparer.Ordinal)] },
+                        _ => throw new InvalidOperationException($"Effect {effect} is not in the grammar."),
+                    };
                     break;
             }
         }
 
-        return [.. tasks.Select(pair => Describe(pair.Key, pair.Value.Title, pair.Value.Done, pair.Value.Description))];
+        return ([.. tasks.Select(pair => Describe(pair.Key, pair.Value))], [.. lists.Order(StringComparer.OrdinalIgnoreCase)]);
     }
 
     private static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
-    private static string Describe(int number, string title, bool done, string? description) =>
-        $"#{number} {(done ? "[x] " : "")}{title}{(description is null ? "" : $" | {description}")}";
+    private static string Describe(int number, ExpectedTask task) =>
+        $"#{number} {(task.Done ? "[x] " : "")}{task.Title}{(task.Description is null ? "" : $" | {task.Description}")} #{task.List}" +
+        string.Concat(task.Labels.Order(StringComparer.Ordinal).Select(label => $" @{label}")) +
+        (task.Priority == TaskPriority.None ? "" : $" !{task.Priority.ToString().ToLowerInvariant()}");
 }
 
 public sealed class SqlitePhraseTests(SqliteApi api) : PhraseTests(api), IClassFixture<SqliteApi>;

@@ -6,7 +6,7 @@ using Todo.Tests.Infrastructure;
 
 namespace Todo.Tests.Assistant;
 
-/// <summary>The six tools over a real database: what they change, what they answer, and what a model sees.</summary>
+/// <summary>The tools over a real database: what they change, what they answer, and what a model sees.</summary>
 public abstract class TaskToolsTests(ApiFixture api)
 {
     private async Task<T> WithToolsAsync<T>(AssistantSession session, Func<TaskTools, Task<T>> action)
@@ -31,7 +31,7 @@ public abstract class TaskToolsTests(ApiFixture api)
 
         var added = Assert.IsType<TaskActionResult>(result);
         Assert.Equal("added", added.Action);
-        Assert.Equal(new TaskSummary(2, "Buy milk", false, "Semi-skimmed"), added.Task);
+        Assert.Equal(new TaskSummary(2, "Buy milk", false, "Semi-skimmed", "Inbox"), added.Task);
         Assert.Equal(["title", "description"], added.Changed);
         var stored = await session.StoredTasksAsync();
         Assert.Equal(["Existing", "Buy milk"], stored.Select(t => t.Title));
@@ -254,7 +254,7 @@ public abstract class TaskToolsTests(ApiFixture api)
 
         var result = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.DeleteTaskAsync("call mom")));
 
-        Assert.Equal(("deleted", new TaskSummary(2, "Call mom", false, "Her birthday")), (result.Action, result.Task));
+        Assert.Equal(("deleted", new TaskSummary(2, "Call mom", false, "Her birthday", "Inbox")), (result.Action, result.Task));
         Assert.Equal(["Buy milk"], (await session.StoredTasksAsync()).Select(t => t.Title));
     }
 
@@ -322,8 +322,8 @@ public abstract class TaskToolsTests(ApiFixture api)
         });
         var json = results.Select(result => JsonSerializer.Serialize(result, TaskTools.JsonOptions)).ToList();
 
-        Assert.Equal("""{"ok":true,"action":"completed","task":{"number":1,"title":"Buy milk","is_completed":true},"changed":["is_completed"]}""", json[0]);
-        Assert.Equal("""{"ok":true,"action":"listed","status":"pending","query":null,"count":2,"tasks":[{"number":2,"title":"Team meeting","is_completed":false},{"number":3,"title":"Meeting notes","is_completed":false}]}""", json[1]);
+        Assert.Equal("""{"ok":true,"action":"completed","task":{"number":1,"title":"Buy milk","is_completed":true,"list":"Inbox"},"changed":["is_completed"]}""", json[0]);
+        Assert.Equal("""{"ok":true,"action":"listed","status":"pending","query":null,"count":2,"tasks":[{"number":2,"title":"Team meeting","is_completed":false,"list":"Inbox"},{"number":3,"title":"Meeting notes","is_completed":false,"list":"Inbox"}]}""", json[1]);
         Assert.StartsWith("""{"ok":false,"error":"ambiguous","reference":"meeting","candidates":[{"number":2,""", json[2], StringComparison.Ordinal);
         Assert.Contains("\"message\":", json[2], StringComparison.Ordinal);
     }
@@ -338,12 +338,19 @@ public abstract class TaskToolsTests(ApiFixture api)
         var parameters = functions.ToDictionary(
             f => f.Name,
             f => f.JsonSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray());
-        Assert.Equal(["title", "description"], parameters["add_task"]);
-        Assert.Equal(["status", "query"], parameters["list_tasks"]);
+        Assert.Equal(["title", "description", "list", "labels", "priority"], parameters["add_task"]);
+        Assert.Equal(["status", "query", "filter", "list"], parameters["list_tasks"]);
         Assert.Equal(["task"], parameters["complete_task"]);
         Assert.Equal(["task"], parameters["reopen_task"]);
         Assert.Equal(["task"], parameters["delete_task"]);
-        Assert.Equal(["task", "title", "description"], parameters["update_task"]);
+        Assert.Equal(["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority"], parameters["update_task"]);
+        Assert.Equal([], parameters["list_lists"]);
+        Assert.Equal(["name"], parameters["create_list"]);
+        Assert.Equal(["list", "name"], parameters["rename_list"]);
+        Assert.Equal(["list", "tasks"], parameters["delete_list"]);
+        var labels = functions.Single(f => f.Name == "add_task").JsonSchema.GetProperty("properties").GetProperty("labels");
+        var itemType = labels.GetProperty("items").GetProperty("type");
+        Assert.Contains("string", itemType.ValueKind == JsonValueKind.Array ? itemType.EnumerateArray().Select(t => t.GetString()) : [itemType.GetString()]);
         Assert.All(functions, f =>
         {
             Assert.False(string.IsNullOrWhiteSpace(f.Description));
@@ -355,6 +362,76 @@ public abstract class TaskToolsTests(ApiFixture api)
         });
         Assert.Equal(["title"], functions.Single(f => f.Name == "add_task").JsonSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["task"], functions.Single(f => f.Name == "update_task").JsonSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task AddTaskNamingAMissingListMakesItAndSaysSo()
+    {
+        var session = await UserWithAsync();
+
+        var first = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.AddTaskAsync("Bananas", list: "#Shopping", labels: ["Errands"], priority: "p1")));
+        var second = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.AddTaskAsync("Bread", list: "SHOPPING")));
+
+        Assert.True(first.ListCreated);
+        Assert.Equal(new TaskSummary(1, "Bananas", false, null, "Shopping", ["errands"], "high"), first.Task);
+        Assert.Null(second.ListCreated);
+        Assert.Equal("Shopping", second.Task.List);
+        var stored = await session.StoredTasksWithPartsAsync();
+        Assert.Equal(["Shopping", "Shopping"], stored.Select(t => t.List!.Name));
+        Assert.Equal(["Inbox", "Shopping"], await session.StoredListNamesAsync());
+    }
+
+    [Theory]
+    [InlineData("labels", "two words")]
+    [InlineData("add_labels", "ok!")]
+    [InlineData("remove_labels", "")]
+    [InlineData("priority", "asap")]
+    [InlineData("list", "\u0000")]
+    public async Task UpdateTaskRefusesABadArgumentNamingItAndChangesNothing(string argument, string value)
+    {
+        var session = await UserWithAsync("Buy milk");
+        string[] labels = [value];
+
+        var result = await WithToolsAsync(session, tools => argument switch
+        {
+            "labels" => tools.UpdateTaskAsync("1", labels: labels),
+            "add_labels" => tools.UpdateTaskAsync("1", add_labels: labels),
+            "remove_labels" => tools.UpdateTaskAsync("1", remove_labels: labels),
+            "priority" => tools.UpdateTaskAsync("1", priority: value),
+            _ => tools.UpdateTaskAsync("1", list: value),
+        });
+
+        var error = Assert.IsType<TaskToolError>(result);
+        Assert.Equal(("invalid", argument), (error.Error, error.Argument));
+        var task = Assert.Single(await session.StoredTasksWithPartsAsync());
+        Assert.Equal(("Inbox", 0, Todo.Server.Tasks.TaskPriority.None), (task.List!.Name, task.Labels.Count, task.Priority));
+        Assert.Equal(["Inbox"], await session.StoredListNamesAsync());
+    }
+
+    [Fact]
+    public async Task MovingAMissingTaskMakesNoList()
+    {
+        var session = await UserWithAsync("Buy milk");
+
+        var result = await WithToolsAsync(session, tools => tools.UpdateTaskAsync("7", list: "Hobbies"));
+
+        Assert.Equal("not_found", Assert.IsType<TaskToolError>(result).Error);
+        Assert.Equal(["Inbox"], await session.StoredListNamesAsync());
+    }
+
+    [Fact]
+    public async Task ListListsShowsOnlyTheCallersListsWithTheirPendingCounts()
+    {
+        var mine = await UserWithAsync("Buy milk #Shopping", "[x] Buy bread #Shopping", "Call mom");
+        var theirs = await UserWithAsync("Secret #Hidden");
+
+        var result = Assert.IsType<ListListResult>(await WithToolsAsync(mine, tools => tools.ListListsAsync()));
+
+        Assert.Equal([new ListLine("Inbox", true, 1), new ListLine("Shopping", false, 1)], result.Lists);
+        Assert.Equal(2, result.Count);
+        var other = Assert.IsType<TaskToolError>(await WithToolsAsync(mine, tools => tools.ListTasksAsync(list: "Hidden")));
+        Assert.Equal(["Inbox", "Shopping"], other.Lists);
+        Assert.Equal(["Hidden", "Inbox"], await theirs.StoredListNamesAsync());
     }
 
     [Fact]

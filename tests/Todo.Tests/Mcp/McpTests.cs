@@ -10,7 +10,7 @@ using Todo.Tests.Infrastructure;
 namespace Todo.Tests.Mcp;
 
 /// <summary>
-/// /mcp driven by the MCP SDK's own client (Streamable HTTP, in memory through the TestServer's handler): the six
+/// /mcp driven by the MCP SDK's own client (Streamable HTTP, in memory through the TestServer's handler): the
 /// tools listed with their annotations, each tool called and checked through the REST API, ambiguity, another
 /// user's tasks out of reach, and the bearer token required.
 /// </summary>
@@ -20,12 +20,16 @@ public abstract class McpTests(ApiFixture api)
 
     private static readonly Dictionary<string, string[]> ExpectedParameters = new()
     {
-        ["add_task"] = ["title", "description"],
-        ["list_tasks"] = ["status", "query"],
+        ["add_task"] = ["title", "description", "list", "labels", "priority"],
+        ["list_tasks"] = ["filter", "status", "query", "list"],
         ["complete_task"] = ["task"],
         ["reopen_task"] = ["task"],
         ["delete_task"] = ["task"],
-        ["update_task"] = ["task", "title", "description"],
+        ["update_task"] = ["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority"],
+        ["list_lists"] = [],
+        ["create_list"] = ["name"],
+        ["rename_list"] = ["list", "name"],
+        ["delete_list"] = ["list", "tasks"],
     };
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -63,6 +67,9 @@ public abstract class McpTests(ApiFixture api)
             Assert.False(Annotations(tools, name).ReadOnlyHint, $"{name} changes tasks");
         }
 
+        Assert.True(Annotations(tools, "list_lists").ReadOnlyHint, "list_lists is read-only");
+        Assert.True(Annotations(tools, "delete_list").DestructiveHint, "delete_list is destructive");
+        Assert.False(Annotations(tools, "create_list").DestructiveHint, "create_list only adds");
         Assert.False(Annotations(tools, "complete_task").DestructiveHint, "complete_task is not destructive");
         Assert.False(Annotations(tools, "reopen_task").DestructiveHint, "reopen_task is not destructive");
         Assert.Equal("List tasks", tools["list_tasks"].ProtocolTool.Title);
@@ -336,6 +343,219 @@ public abstract class McpTests(ApiFixture api)
         Assert.Equal(2, added.GetProperty("task").GetProperty("number").GetInt32());
         Assert.Equal(["From REST", "From MCP"], list.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString()));
         Assert.Equal(["From REST", "From MCP"], (await RestTasksAsync(user)).Select(t => t.GetProperty("title").GetString()));
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task AddTaskPutsTheTaskInANamedListMadeWhenMissingWithLabelsAndPriority()
+    {
+        var user = await api.CreateUserAsync();
+        await using var client = await ConnectAsync(user.Token);
+
+        var first = await CallAsync(client, "add_task", new()
+        {
+            ["title"] = "Bananas", ["list"] = "Shopping", ["labels"] = new List<string> { "Errands", "@home" }, ["priority"] = "high",
+        });
+        var second = await CallAsync(client, "add_task", new() { ["title"] = "Bread", ["list"] = "shopping" });
+        var inbox = await CallAsync(client, "add_task", new() { ["title"] = "Call mom" });
+
+        Assert.True(first.GetProperty("list_created").GetBoolean());
+        var task = first.GetProperty("task");
+        Assert.Equal(("Shopping", "high"), (task.GetProperty("list").GetString(), task.GetProperty("priority").GetString()));
+        Assert.Equal(["errands", "home"], task.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(["title", "list", "labels", "priority"], first.GetProperty("changed").EnumerateArray().Select(c => c.GetString()));
+        Assert.False(second.TryGetProperty("list_created", out _), "the list existed, ignoring case");
+        Assert.Equal("Shopping", second.GetProperty("task").GetProperty("list").GetString());
+        Assert.Equal("Inbox", inbox.GetProperty("task").GetProperty("list").GetString());
+        Assert.False(inbox.GetProperty("task").TryGetProperty("labels", out _), "no labels, no labels field");
+        Assert.False(inbox.GetProperty("task").TryGetProperty("priority", out _), "no priority, no priority field");
+
+        var stored = await RestTasksAsync(user);
+        Assert.Equal(["Shopping", "Shopping", "Inbox"], stored.Select(t => t.GetProperty("list").GetProperty("name").GetString()));
+        Assert.Equal(["errands", "home"], stored[0].GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal("high", stored[0].GetProperty("priority").GetString());
+        Assert.Equal(["Inbox", "Shopping"], await RestListNamesAsync(user));
+    }
+
+    [Theory(Timeout = TestTimeout)]
+    [InlineData("labels", "bad label")]
+    [InlineData("labels", "")]
+    [InlineData("priority", "extreme")]
+    [InlineData("list", "   \u0007")]
+    public async Task AddTaskRefusesABadArgumentNamingItAndChangesNothing(string argument, string value)
+    {
+        var user = await api.CreateUserAsync();
+        await using var client = await ConnectAsync(user.Token);
+        var arguments = new Dictionary<string, object?> { ["title"] = "Bananas", ["list"] = "Shopping" };
+        arguments[argument] = argument == "labels" ? new List<string> { "fine", value } : (object)value;
+
+        var result = await CallAsync(client, "add_task", arguments);
+
+        Assert.Equal((false, "invalid", argument),
+            (result.GetProperty("ok").GetBoolean(), result.GetProperty("error").GetString(), result.GetProperty("argument").GetString()));
+        Assert.Empty(await RestTasksAsync(user));
+        Assert.Equal(["Inbox"], await RestListNamesAsync(user));
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task ALabelsArgumentOfTheWrongShapeIsAToolErrorNamingIt()
+    {
+        var user = await api.CreateUserAsync();
+        await using var client = await ConnectAsync(user.Token);
+
+        var numbers = await client.CallToolAsync("add_task", new Dictionary<string, object?> { ["title"] = "X", ["labels"] = new List<int> { 1, 2 } },
+            cancellationToken: Cancellation);
+        var text = await client.CallToolAsync("add_task", new Dictionary<string, object?> { ["title"] = "X", ["labels"] = "errands" },
+            cancellationToken: Cancellation);
+        var tooMany = await client.CallToolAsync("add_task",
+            new Dictionary<string, object?> { ["title"] = "X", ["labels"] = Enumerable.Range(0, 101).Select(i => $"l{i}").ToArray() },
+            cancellationToken: Cancellation);
+
+        foreach (var result in new[] { numbers, text, tooMany })
+        {
+            Assert.True(result.IsError);
+            Assert.Contains("'labels'", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(await RestTasksAsync(user));
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task ListTasksReadsOneListAndFilters()
+    {
+        var user = await api.CreateUserAsync();
+        await using var client = await ConnectAsync(user.Token);
+        await CallAsync(client, "add_task", new() { ["title"] = "Milk", ["list"] = "Shopping", ["labels"] = new List<string> { "errands" } });
+        await CallAsync(client, "add_task", new() { ["title"] = "Report", ["list"] = "Work", ["priority"] = "high" });
+        await CallAsync(client, "add_task", new() { ["title"] = "Stamps", ["labels"] = new List<string> { "errands" }, ["priority"] = "high" });
+
+        var shopping = await CallAsync(client, "list_tasks", new() { ["list"] = "shopping" });
+        var errands = await CallAsync(client, "list_tasks", new() { ["filter"] = "@errands" });
+        var high = await CallAsync(client, "list_tasks", new() { ["filter"] = "priority:high" });
+        var both = await CallAsync(client, "list_tasks", new() { ["filter"] = "@errands & priority:high" });
+        var missing = await CallAsync(client, "list_tasks", new() { ["list"] = "Costco" });
+        var bad = await CallAsync(client, "list_tasks", new() { ["filter"] = "priority:extreme (" });
+
+        Assert.Equal(("Shopping", 1), (shopping.GetProperty("list").GetString(), shopping.GetProperty("count").GetInt32()));
+        Assert.Equal(["Milk"], Titles(shopping));
+        Assert.Equal(["Milk", "Stamps"], Titles(errands));
+        Assert.Equal(["Report", "Stamps"], Titles(high));
+        Assert.Equal(["Stamps"], Titles(both));
+        Assert.Equal(("not_found", "list"), (missing.GetProperty("error").GetString(), missing.GetProperty("argument").GetString()));
+        Assert.Equal(["Inbox", "Shopping", "Work"], missing.GetProperty("lists").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(("invalid", "filter"), (bad.GetProperty("error").GetString(), bad.GetProperty("argument").GetString()));
+        Assert.Equal(["Inbox", "Shopping", "Work"], await RestListNamesAsync(user));
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task UpdateTaskMovesLabelsAndSetsThePriority()
+    {
+        var user = await api.CreateUserAsync();
+        await SeedAsync(user, "Buy milk", "Call mom");
+        await using var client = await ConnectAsync(user.Token);
+
+        var moved = await CallAsync(client, "update_task", new() { ["task"] = "1", ["list"] = "Shopping" });
+        var tagged = await CallAsync(client, "update_task", new() { ["task"] = "milk", ["add_labels"] = new List<string> { "errands", "dairy" } });
+        var untagged = await CallAsync(client, "update_task", new() { ["task"] = "1", ["remove_labels"] = new List<string> { "dairy" } });
+        var ranked = await CallAsync(client, "update_task", new() { ["task"] = "2", ["priority"] = "low", ["labels"] = new List<string> { "family" } });
+        var cleared = await CallAsync(client, "update_task", new() { ["task"] = "2", ["labels"] = Array.Empty<string>() });
+        var home = await CallAsync(client, "update_task", new() { ["task"] = "1", ["list"] = "Inbox" });
+        var nothing = await CallAsync(client, "update_task", new() { ["task"] = "1" });
+        var badPriority = await CallAsync(client, "update_task", new() { ["task"] = "1", ["priority"] = "whenever" });
+
+        Assert.True(moved.GetProperty("list_created").GetBoolean());
+        Assert.Equal(["list"], Changed(moved));
+        Assert.Equal(["dairy", "errands"], tagged.GetProperty("task").GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(["errands"], untagged.GetProperty("task").GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(["labels", "priority"], Changed(ranked));
+        Assert.Equal(["labels"], Changed(cleared));
+        Assert.False(cleared.GetProperty("task").TryGetProperty("labels", out _));
+        Assert.Equal(("Inbox", false), (home.GetProperty("task").GetProperty("list").GetString(), home.TryGetProperty("list_created", out _)));
+        Assert.Equal("invalid", nothing.GetProperty("error").GetString());
+        Assert.Equal(("invalid", "priority"), (badPriority.GetProperty("error").GetString(), badPriority.GetProperty("argument").GetString()));
+
+        var stored = await RestTasksAsync(user);
+        Assert.Equal(["Inbox", "Inbox"], stored.Select(t => t.GetProperty("list").GetProperty("name").GetString()));
+        Assert.Equal(["errands"], stored[0].GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(("low", 0), (stored[1].GetProperty("priority").GetString(), stored[1].GetProperty("labels").GetArrayLength()));
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task ListsAreCreatedRenamedListedAndDeleted()
+    {
+        var user = await api.CreateUserAsync();
+        await using var client = await ConnectAsync(user.Token);
+
+        var created = await CallAsync(client, "create_list", new() { ["name"] = "Garden" });
+        var again = await CallAsync(client, "create_list", new() { ["name"] = "garden" });
+        var renamed = await CallAsync(client, "rename_list", new() { ["list"] = "garden", ["name"] = "Yard" });
+        var inbox = await CallAsync(client, "rename_list", new() { ["list"] = "Inbox", ["name"] = "Stuff" });
+        await CallAsync(client, "add_task", new() { ["title"] = "Mow the lawn", ["list"] = "Yard" });
+        await CallAsync(client, "add_task", new() { ["title"] = "Rake leaves", ["list"] = "Yard" });
+        var lists = await CallAsync(client, "list_lists", []);
+        var refused = await CallAsync(client, "delete_list", new() { ["list"] = "Yard" });
+        var badChoice = await CallAsync(client, "delete_list", new() { ["list"] = "Yard", ["tasks"] = "shred" });
+        var deleted = await CallAsync(client, "delete_list", new() { ["list"] = "Yard", ["tasks"] = "move" });
+        var gone = await CallAsync(client, "delete_list", new() { ["list"] = "Yard" });
+
+        Assert.Equal(("list_created", "Garden"), (created.GetProperty("action").GetString(), created.GetProperty("list").GetProperty("name").GetString()));
+        Assert.Equal("list_exists", again.GetProperty("action").GetString());
+        Assert.Equal(("list_renamed", "Yard", "Garden"),
+            (renamed.GetProperty("action").GetString(), renamed.GetProperty("list").GetProperty("name").GetString(), renamed.GetProperty("old_name").GetString()));
+        Assert.Equal(("invalid", "list"), (inbox.GetProperty("error").GetString(), inbox.GetProperty("argument").GetString()));
+        Assert.Equal(
+            [("Inbox", true, 0), ("Yard", false, 2)],
+            lists.GetProperty("lists").EnumerateArray().Select(l =>
+                (l.GetProperty("name").GetString()!, l.GetProperty("is_inbox").GetBoolean(), l.GetProperty("pending_count").GetInt32())));
+        Assert.Equal(("has_tasks", 2), (refused.GetProperty("error").GetString(), refused.GetProperty("task_count").GetInt32()));
+        Assert.Equal(("invalid", "tasks"), (badChoice.GetProperty("error").GetString(), badChoice.GetProperty("argument").GetString()));
+        Assert.Equal(("list_deleted", 2), (deleted.GetProperty("action").GetString(), deleted.GetProperty("tasks_moved").GetInt32()));
+        Assert.Equal("not_found", gone.GetProperty("error").GetString());
+        Assert.Equal(["Inbox", "Inbox"], (await RestTasksAsync(user)).Select(t => t.GetProperty("list").GetProperty("name").GetString()));
+        Assert.Equal(["Inbox"], await RestListNamesAsync(user));
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task AnotherUsersListsAndLabelsAreNeitherSeenNorUsed()
+    {
+        var first = await api.CreateUserAsync();
+        var second = await api.CreateUserAsync();
+        await using var firstClient = await ConnectAsync(first.Token);
+        await using var secondClient = await ConnectAsync(second.Token);
+        await CallAsync(firstClient, "add_task", new() { ["title"] = "Secret plan", ["list"] = "Secret", ["labels"] = new List<string> { "hidden" } });
+
+        var lists = await CallAsync(secondClient, "list_lists", []);
+        var read = await CallAsync(secondClient, "list_tasks", new() { ["list"] = "Secret" });
+        var byLabel = await CallAsync(secondClient, "list_tasks", new() { ["filter"] = "@hidden | #Secret" });
+        var rename = await CallAsync(secondClient, "rename_list", new() { ["list"] = "Secret", ["name"] = "Mine" });
+        var delete = await CallAsync(secondClient, "delete_list", new() { ["list"] = "Secret", ["tasks"] = "delete" });
+        var add = await CallAsync(secondClient, "add_task", new() { ["title"] = "My plan", ["list"] = "Secret" });
+        var secondLists = await CallAsync(secondClient, "list_lists", []);
+
+        Assert.Equal(["Inbox"], lists.GetProperty("lists").EnumerateArray().Select(l => l.GetProperty("name").GetString()));
+        Assert.Equal(["Inbox"], read.GetProperty("lists").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(0, byLabel.GetProperty("count").GetInt32());
+        Assert.Equal("not_found", rename.GetProperty("error").GetString());
+        Assert.Equal("not_found", delete.GetProperty("error").GetString());
+        Assert.True(add.GetProperty("list_created").GetBoolean(), "naming another user's list makes the caller's own");
+        Assert.Equal([("Inbox", 0), ("Secret", 1)],
+            secondLists.GetProperty("lists").EnumerateArray().Select(l => (l.GetProperty("name").GetString()!, l.GetProperty("pending_count").GetInt32())));
+
+        var firstTasks = await RestTasksAsync(first);
+        var firstTask = Assert.Single(firstTasks);
+        Assert.Equal(("Secret plan", "Secret"), (firstTask.GetProperty("title").GetString(), firstTask.GetProperty("list").GetProperty("name").GetString()));
+        var firstLists = await CallAsync(firstClient, "list_lists", []);
+        Assert.Equal([("Inbox", 0), ("Secret", 1)],
+            firstLists.GetProperty("lists").EnumerateArray().Select(l => (l.GetProperty("name").GetString()!, l.GetProperty("pending_count").GetInt32())));
+    }
+
+    private static string[] Titles(JsonElement list) => [.. list.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString()!)];
+
+    private static string[] Changed(JsonElement result) => [.. result.GetProperty("changed").EnumerateArray().Select(c => c.GetString()!)];
+
+    private static async Task<List<string?>> RestListNamesAsync(TestUser user)
+    {
+        var lists = await user.Client.GetFromJsonAsync<JsonElement>("/api/lists", ApiFixture.Json, Cancellation);
+        return [.. lists.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("name").GetString())];
     }
 
     private Task<McpClient> ConnectAsync(string token) => McpTestClient.ConnectAsync(api, token, Cancellation);

@@ -32,6 +32,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddDbContext<SqliteTodoDbContext>(options => DatabaseRegistration.UseSqlite(options, connectionString));
         Services.AddScoped<TodoDbContext>(provider => provider.GetRequiredService<SqliteTodoDbContext>());
         Services.AddScoped<TaskService>();
+        Services.AddScoped<Todo.Server.Lists.ListService>();
         Services.AddScoped<ConversationService>();
         Services.AddScoped<ChatService>();
         Services.AddScoped<ChatTurns>();

@@ -20,6 +20,18 @@ internal enum IntentKind
 
     /// <summary>Only a reference ("the second one", "#5"): an answer to a question, or a pick from a list.</summary>
     Reference,
+
+    /// <summary>"show my lists": the user's lists.</summary>
+    Lists,
+
+    /// <summary>"create a list called Garden" (<see cref="Intent.ListName"/>; null: ask for the name).</summary>
+    CreateList,
+
+    /// <summary>"rename the Garden list to Yard" (<see cref="Intent.ListName"/> to <see cref="Intent.NewListName"/>).</summary>
+    RenameList,
+
+    /// <summary>"delete the Yard list" (<see cref="Intent.ListName"/>), with <see cref="Intent.TasksOnDelete"/> once said.</summary>
+    DeleteList,
 }
 
 /// <summary>
@@ -48,6 +60,30 @@ internal sealed record Intent(IntentKind Kind)
     /// <summary>For a list: the one task the question is about ("what's task 3?").</summary>
     public int? Focus { get; init; }
 
+    /// <summary>
+    /// The list named: for an add, where the task goes; for a list, whose tasks; for an update, where the task moves;
+    /// for the list actions, which list. A normalised name ("Shopping"), never a generic "my list".
+    /// </summary>
+    public string? ListName { get; init; }
+
+    /// <summary>For <see cref="IntentKind.RenameList"/>: the new name.</summary>
+    public string? NewListName { get; init; }
+
+    /// <summary>For an add: its labels; for an update: labels to add; for a list: the label asked about (one).</summary>
+    public IReadOnlyList<string>? Labels { get; init; }
+
+    /// <summary>For an update: labels to take off (empty: all of them).</summary>
+    public IReadOnlyList<string>? RemoveLabels { get; init; }
+
+    /// <summary>none, low, medium or high: the new task's, the task's new one, or the one a list asks about.</summary>
+    public string? Priority { get; init; }
+
+    /// <summary>For <see cref="IntentKind.DeleteList"/>: "move" (into the Inbox) or "delete", once the person has said.</summary>
+    public string? TasksOnDelete { get; init; }
+
+    /// <summary>An update that changes the task's list, labels or priority (not only its words).</summary>
+    public bool ChangesParts => ListName is not null || Labels is not null || RemoveLabels is not null || Priority is not null;
+
     public bool NeedsTask => Kind is IntentKind.Complete or IntentKind.Reopen or IntentKind.Delete or IntentKind.Update;
 
     /// <summary>How the action is named in a question ("Which one do you want me to …?").</summary>
@@ -56,6 +92,9 @@ internal sealed record Intent(IntentKind Kind)
         IntentKind.Complete => "mark as done",
         IntentKind.Reopen => "reopen",
         IntentKind.Delete => "delete",
+        IntentKind.Update when Title is null && Description is null && ListName is not null => "move",
+        IntentKind.Update when Title is null && Description is null && Labels is not null => "tag",
+        IntentKind.Update when Title is null && Description is null && RemoveLabels is not null => "untag",
         IntentKind.Update => "change",
         _ => "use",
     };

@@ -44,6 +44,45 @@ internal static partial class IntentParser
         new(OtherAccount(), (m, _) => new Intent(IntentKind.OtherAccount) { Reference = m.Groups["who"].Value },
             ["show bob@example.com's tasks", "add a task for bob@example.com", "show me someone else's tasks", "list every user's tasks"]),
 
+        // The lists themselves: shown, created, renamed, deleted. "delete the shopping list" names a list, never a task.
+        new(ShowLists(), (_, _) => new Intent(IntentKind.Lists),
+            ["show my lists", "what lists do I have?", "my lists", "list my lists", "how many lists do I have", "which lists are there"]),
+        new(CreateList(), (m, _) => CreateListIntent(m),
+            [
+                "create a list called Garden", "make a new list named Home Projects", "new list: Reading", "start a Garden list",
+                "add a list for groceries", "create a new list",
+            ]),
+        new(RenameList(), (m, _) => RenameListIntent(m),
+            ["rename the Garden list to Yard", "rename list Garden to Yard", "change the name of my work list to Office", "call the Garden list Yard"]),
+        new(DeleteList(), (m, _) => DeleteListIntent(m),
+            [
+                "delete the Yard list", "delete the shopping list", "remove my Costco list", "get rid of the list called Garden",
+                "delete the Yard list and all its tasks", "delete the Yard list but keep the tasks",
+            ]),
+
+        // Labels, priority and moves between lists: the task, and the part that changes.
+        new(Untag(), (m, _) => UntagIntent(m),
+            [
+                "remove the errands tag from task 2", "take the urgent label off the milk task", "remove all the tags from task 2",
+                "untag task 2", "remove label errands from task 2",
+            ]),
+        new(Tag(), (m, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Labels = RequestParts.LabelWords(m.Groups["labels"].Value) },
+            [
+                "tag task 2 with errands", "label the milk task urgent-ish", "tag it as home", "add the errands tag to task 2",
+                "add label errands to task 3", "give task 1 the errands label", "tag task 2 with errands and home",
+            ]),
+        new(SetPriority(), (m, _) => PriorityIntent(m),
+            [
+                "make the dentist task high priority", "set task 4 to low priority", "set the priority of task 2 to medium",
+                "change task 1 priority to high", "prioritize task 3", "mark task 2 as urgent", "remove the priority from task 5",
+                "task 3 is high priority", "give task 3 low priority",
+            ]),
+        new(Move(), (m, _) => MoveIntent(m),
+            [
+                "move task 3 to Work", "move the dentist task to my Health list", "put task 3 on the Work list", "move it to the inbox",
+                "move tasks 1 and 2 to the Garden list", "file the milk task under Shopping",
+            ]),
+
         // Add, when the phrasing says so unmistakably.
         new(RemindMe(), (m, _) => Add(WithWhen(m)),
             [
@@ -75,11 +114,18 @@ internal static partial class IntentParser
         new(AddToMyListColon(), (m, _) => Add(m.Groups["rest"].Value),
             ["add to my list: buy batteries", "put on the todo list - renew passport"]),
         new(PutOnMyList(), (m, _) => Add(m.Groups["rest"].Value),
-            ["Put eggs on my list", "add oat milk to my shopping list", "put 'pick up dry cleaning' on my todo list"]),
+            [
+                "Put eggs on my list", "add oat milk to my shopping list", "put 'pick up dry cleaning' on my todo list",
+                "put milk on the grocery list", "add eggs to the Costco list",
+            ]),
 
         // Lists that would otherwise read as actions ("finished tasks" is not "finish the tasks").
         new(ShortList(), (m, text) => List(text, query: null),
             ["my tasks", "tasks", "finished tasks", "show pending tasks", "list my tasks", "summary"]),
+        new(NamedListOnly(), (m, text) => RequestParts.ListName(m.Groups["name"].Value) is { } name ? List(text, query: null) with { ListName = name } : null,
+            ["my shopping list", "the Costco list", "work list", "my inbox"]),
+        new(ScopedTasks(), (m, text) => ScopedList(text),
+            ["what's tagged errands?", "what's urgent?", "what's high priority?", "anything urgent?", "high priority tasks", "tasks tagged errands"]),
 
         // Update: rename, or a status said as a new title ("change task 3 to done").
         new(RenameQuoted(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
@@ -187,6 +233,16 @@ internal static partial class IntentParser
 
     public static Intent Parse(string message) => Read(message).Intent;
 
+    /// <summary>The list a task reference names instead of a task ("the shopping list"), or null.</summary>
+    public static string? ListInsteadOfTask(string? reference) =>
+        reference is not null && ListReference().Match(Utterance.Clean(reference)) is { Success: true } match
+            ? RequestParts.ListName(match.Groups["name"].Value)
+            : null;
+
+    /// <summary>The answer to "move its tasks to the Inbox or delete them?": "move" or "delete"; null for anything else.</summary>
+    public static string? TasksOnDeleteAnswer(string answer) =>
+        MoveThemAnswer().IsMatch(answer) ? "move" : DeleteThemAnswer().IsMatch(answer) ? "delete" : null;
+
     /// <summary>The rules in order, as (name, examples): for tests, with <see cref="FirstRule"/>.</summary>
     internal static IReadOnlyList<(string Name, IReadOnlyList<string> Examples)> Table { get; } =
         [.. Rules.Select(rule => (rule.Name, rule.Examples))];
@@ -222,16 +278,107 @@ internal static partial class IntentParser
         return null;
     }
 
+    /// <summary>An add: the item's words, with the list, labels and priority said with it taken out (<see cref="RequestParts.Peel"/>).</summary>
     private static Intent Add(string rest)
     {
-        if (MissingTitle().IsMatch(rest.Trim()))
+        var parts = RequestParts.Peel(Utterance.Clean(rest));
+        var intent = new Intent(IntentKind.Add)
         {
-            return new Intent(IntentKind.Add);
+            ListName = parts.List,
+            Labels = parts.Labels.Count == 0 ? null : parts.Labels,
+            Priority = parts.Priority,
+        };
+        if (MissingTitle().IsMatch(parts.Item.Trim()))
+        {
+            return intent;
         }
 
-        var (title, description) = Utterance.TitleAndDescription(rest);
-        return new Intent(IntentKind.Add) { Title = title.Length == 0 ? null : title, Description = description };
+        // "add a task to my shopping list": the words name where it goes, not what it says, so ask.
+        if (parts.List is null && ListInsteadOfTask(parts.Item) is { } destination)
+        {
+            return intent with { ListName = destination };
+        }
+
+        var (title, description) = Utterance.TitleAndDescription(parts.Item);
+        return intent with { Title = title.Length == 0 ? null : title, Description = description };
     }
+
+    private static Intent? CreateListIntent(Match match)
+    {
+        var said = match.Groups["name"].Value.Trim();
+        if (said.Length == 0)
+        {
+            return new Intent(IntentKind.CreateList);
+        }
+
+        // "create a list called" or "make a to do list": no name yet, so ask for one.
+        return RequestParts.ListName(said) is { } name
+            ? HasPreposition(name) ? null : new Intent(IntentKind.CreateList) { ListName = name }
+            : new Intent(IntentKind.CreateList);
+    }
+
+    private static Intent? RenameListIntent(Match match) =>
+        RequestParts.ListName(match.Groups["old"].Value) is { } old && !HasPreposition(old)
+        && RequestParts.ListName(match.Groups["new"].Value) is { } renamed
+            ? new Intent(IntentKind.RenameList) { ListName = old, NewListName = renamed }
+            : null;
+
+    private static Intent? DeleteListIntent(Match match)
+    {
+        if (RequestParts.ListName(match.Groups["name"].Value) is not { } name || HasPreposition(name))
+        {
+            return null;
+        }
+
+        var tail = match.Groups["tail"].Value;
+        var tasks = tail.Length == 0 ? null : KeepTasks().IsMatch(tail) ? "move" : DropTasks().IsMatch(tail) ? "delete" : null;
+        return new Intent(IntentKind.DeleteList) { ListName = name, TasksOnDelete = tasks };
+    }
+
+    private static Intent UntagIntent(Match match)
+    {
+        var labels = match.Groups["labels"].Success ? RequestParts.LabelWords(match.Groups["labels"].Value) : [];
+        return new Intent(IntentKind.Update) { Reference = match.Groups["ref"].Value, RemoveLabels = labels };
+    }
+
+    private static Intent? PriorityIntent(Match match)
+    {
+        var verb = match.Groups["verb"].Value.ToLowerInvariant();
+        var priority = verb.StartsWith("de", StringComparison.Ordinal) ? "low"
+            : verb.StartsWith("prior", StringComparison.Ordinal) ? "high"
+            : match.Groups["none"].Success ? "none"
+            : RequestParts.PriorityWord(match.Groups["p"].Value);
+        return priority is null ? null : new Intent(IntentKind.Update) { Reference = match.Groups["ref"].Value, Priority = priority };
+    }
+
+    /// <summary>"move task 3 to Work": a list; not a status ("move it to done") or a day ("move it to Monday").</summary>
+    private static Intent? MoveIntent(Match match)
+    {
+        var destination = match.Groups["list"].Value.Trim();
+        var reference = match.Groups["ref"].Value.Trim();
+        if (NotAList().IsMatch(destination) || RequestParts.ListName(destination) is not { } name)
+        {
+            return null;
+        }
+
+        // "put milk on the grocery list" adds milk; "put task 3 on the Work list" moves task 3.
+        var verb = match.Groups["verb"].Value.ToLowerInvariant();
+        if (verb is not ("move" or "file" or "shift" or "transfer" or "relocate") && !TaskLike().IsMatch(reference))
+        {
+            return null;
+        }
+
+        return new Intent(IntentKind.Update) { Reference = reference, ListName = name };
+    }
+
+    /// <summary>A question about the tasks with a label or a priority ("what's urgent?", "tasks tagged errands").</summary>
+    private static Intent? ScopedList(string text)
+    {
+        var scope = RequestParts.ScopeOf(text);
+        return scope.Label is null && scope.Priority is null ? null : List(text, query: null);
+    }
+
+    private static bool HasPreposition(string name) => Preposition().IsMatch(name);
 
     /// <summary>"remind me tomorrow to call the bank" → "call the bank tomorrow".</summary>
     private static string WithWhen(Match match) =>
@@ -254,14 +401,36 @@ internal static partial class IntentParser
     private static Intent Act(IntentKind kind, Match match) =>
         new(kind) { Reference = match.Groups["ref"].Value };
 
-    private static Intent List(string text, string? query) =>
-        new(IntentKind.List) { Status = Utterance.StatusAskedFor(query is null ? text : text.Replace(query, "", StringComparison.OrdinalIgnoreCase)), Query = query };
+    /// <summary>
+    /// A question about the tasks: its status, its search words, and the list, label and priority it names
+    /// (<see cref="RequestParts.ScopeOf"/>); search words that only repeat those parts are not searched for.
+    /// </summary>
+    private static Intent List(string text, string? query)
+    {
+        var rest = query is null ? text : text.Replace(query, "", StringComparison.OrdinalIgnoreCase);
+        var scope = RequestParts.ScopeOf(text);
+        if (query is not null && (!RequestParts.ScopeOf(query).IsEmpty || (scope.List is not null && ListWord().IsMatch(query))))
+        {
+            query = null;
+            rest = text;
+        }
+
+        var status = Utterance.StatusAskedFor(scope.List is null ? rest : NamedListPhrase().Replace(rest, " "));
+        return new Intent(IntentKind.List)
+        {
+            Status = status ?? (scope.Priority is not null ? "pending" : null),
+            Query = query,
+            ListName = scope.List,
+            Labels = scope.Label is null ? null : [scope.Label],
+            Priority = scope.Priority,
+        };
+    }
 
     private static Intent? AnythingList(string text, string rest)
     {
         rest = rest.Trim();
         var query = Utterance.CleanQuery(QueryIn(rest) ?? ForThing(rest) ?? NamedThing(rest));
-        return query is not null || TaskWords().IsMatch(text) || rest.Length == 0 ? List(text, query) : null;
+        return query is not null || TaskWords().IsMatch(text) || rest.Length == 0 || !RequestParts.ScopeOf(text).IsEmpty ? List(text, query) : null;
     }
 
     /// <summary>"show me …": everything, a status, a search ("the dentist task", "tasks about X") or one task ("task 3").</summary>
@@ -274,7 +443,7 @@ internal static partial class IntentParser
         }
 
         var query = Utterance.CleanQuery(QueryIn(rest) ?? NamedThing(rest));
-        return query is not null || rest.Length == 0 || TaskWords().IsMatch(rest) ? List(text, query) : null;
+        return query is not null || rest.Length == 0 || TaskWords().IsMatch(rest) || !RequestParts.ScopeOf(rest).IsEmpty ? List(text, query) : null;
     }
 
     /// <summary>"what's pending?", "what did I finish?", "what's task 3?" — but not "what's the weather?".</summary>
@@ -286,7 +455,7 @@ internal static partial class IntentParser
             return new Intent(IntentKind.List) { Focus = int.Parse(focus.Groups["number"].ValueSpan, CultureInfo.InvariantCulture) };
         }
 
-        return TaskWords().IsMatch(text) ? List(text, Utterance.CleanQuery(QueryIn(rest))) : null;
+        return TaskWords().IsMatch(text) || !RequestParts.ScopeOf(text).IsEmpty ? List(text, Utterance.CleanQuery(QueryIn(rest))) : null;
     }
 
     private static string? QueryIn(string text) =>
@@ -354,7 +523,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:add|put|write|jot)\s+(?:(?:to|on|onto)\s+)?(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list\s*[:\-—]?\s*(?<rest>.+)$", Options)]
     private static partial Regex AddToMyListColon();
 
-    [GeneratedRegex(@"^(?:add|put|stick|pop|throw|place|write|jot(?:\s+down)?|get)\s+(?<rest>.+?)(?<!\sback)\s+(?:on|to|onto|in|into)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+|tasks\s+|shopping\s+)?(?:list|todos|tasks|to-dos)$", Options)]
+    [GeneratedRegex(@"^(?:add|put|stick|pop|throw|place|write|jot(?:\s+down)?|get)\s+(?<rest>.+?(?<!\sback)\s+(?:on|to|onto|in|into)\s+(?:my|the|our)\s+(?:(?!list\b)[\w'&-]+\s+){0,4}?(?:list|todos|tasks|to-dos))$", Options)]
     private static partial Regex PutOnMyList();
 
     [GeneratedRegex(@"^(?:a\s+|an\s+|one\s+|another\s+|the\s+)?(?:new\s+)?(?:task|todo|to-do|item|reminder|something|one)?$", Options)]
@@ -434,10 +603,10 @@ internal static partial class IntentParser
     private static partial Regex IsDone();
 
     // Delete.
-    [GeneratedRegex(@"^(?:take|remove|get)\s+(?<ref>.+?)\s+(?:off|out\s+of|from)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos)$", Options)]
+    [GeneratedRegex(@"^(?:take|remove|get)\s+(?<ref>.+?)\s+(?:off|out\s+of|from)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos)$", Options)]
     private static partial Regex TakeOffList();
 
-    [GeneratedRegex(@"^(?:delete|remove|erase|drop|trash|scrap|discard|bin|ditch|nuke|kill|cancel|axe|get\s+rid\s+of|throw\s+away|throw\s+out|do\s+away\s+with|forget\s+about|forget|eliminate|take\s+out|wipe|purge|lose|clear)\s+(?<ref>.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos))?$", Options)]
+    [GeneratedRegex(@"^(?:delete|remove|erase|drop|trash|scrap|discard|bin|ditch|nuke|kill|cancel|axe|get\s+rid\s+of|throw\s+away|throw\s+out|do\s+away\s+with|forget\s+about|forget|eliminate|take\s+out|wipe|purge|lose|clear)\s+(?<ref>.+?)(?:\s+(?:from|off|on|in)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos))?$", Options)]
     private static partial Regex DeleteVerb();
 
     [GeneratedRegex(@"^i\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:need|have|want)\s+to\s+(?<ref>.+?)(?:\s+(?:anymore|any\s+more|after\s+all))?$", Options)]
@@ -488,6 +657,84 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:(?:i\s+mean|i\s+meant|i\s+said|it'?s|it\s+was|the\s+one\s+that'?s|i\s+want|pick|choose|select|go\s+with)\s+)?(?<ref>(?:(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|top|bottom|\d{1,3}(?:st|nd|rd|th))(?:\s+(?:one|task|item|todo|entry))?(?:\s+(?:in|on|from)\s+(?:that|the|this|my|your)\s+list)?)|(?:(?:task|number|no\.?|item|#)\s*#?\d{1,9}(?:\s+(?:in|on|from)\s+(?:that|the|this|your)\s+list)?)|\d{1,9}|that\s+one|this\s+one|both(?:\s+of\s+them)?|the\s+one\s+(?:about|called|named|with|that\s+says)\s+.+)$", Options)]
     private static partial Regex BareReference();
+
+    // Lists.
+    [GeneratedRegex(@"^(?:(?:show|list|display|view|see|get|give|tell|what\s+are|which\s+are|open)(?:\s+(?:me|us))?\s+)?(?:all\s+)?(?:of\s+)?(?:(?:my|the|our)\s+)?(?:all\s+)?lists$|^(?:what|which)\s+lists\s+(?:do\s+i\s+have|have\s+i\s+got|are\s+there|exist|have\s+i\s+made)$|^how\s+many\s+lists(?:\s+(?:do\s+i\s+have|have\s+i\s+got|are\s+there))?$|^(?:do\s+i\s+have\s+any|any)\s+lists$", Options)]
+    private static partial Regex ShowLists();
+
+    [GeneratedRegex(@"^(?:create|make|start|add|set\s+up|open|begin|new)\s+(?:me\s+)?(?:(?:a|an|another|one\s+more)\s+)?(?:new\s+)?list(?:\s+(?:called|named|titled|for)(?=\s)|\s*[:\-—])?\s*(?<name>.*)$|^(?:create|make|start|set\s+up|begin)\s+(?:me\s+)?(?:(?:a|an|another)\s+)?(?:new\s+)?(?<name>(?:(?!list\b)[\w'&-]+\s+){0,3}(?!list\b)[\w'&-]+)\s+list$", Options)]
+    private static partial Regex CreateList();
+
+    [GeneratedRegex(@"^(?:rename|retitle|change\s+the\s+name\s+of|call)\s+(?:the\s+|my\s+|our\s+)?(?:list\s+(?:called\s+|named\s+)?(?<old>.+?)|(?<old>.+?)\s+list)\s+(?:to|as|into)\s+(?<new>.+)$|^(?:change|update|rename)\s+(?:the\s+|my\s+)?(?<old>.+?)\s+list(?:'s\s+name)?\s+(?:to|as)\s+(?<new>.+)$|^call\s+(?:the\s+|my\s+)?(?<old>.+?)\s+list\s+(?<new>.+)$", Options)]
+    private static partial Regex RenameList();
+
+    [GeneratedRegex(@"^(?:delete|remove|erase|drop|trash|scrap|discard|bin|ditch|nuke|get\s+rid\s+of|throw\s+away|throw\s+out|do\s+away\s+with)\s+(?:the\s+|my\s+|our\s+|that\s+)?(?:(?:whole|entire)\s+)?(?:list\s+(?:called\s+|named\s+)?(?<name>""[^""]+""|'[^']+'|[\w'&-]+(?:\s+[\w'&-]+){0,3}?)|(?<name>(?:(?!list\b)[\w'&""-]+\s+){0,3}?(?!list\b)[\w'&""-]+)\s+list)(?<tail>\s*(?:,|\band\b|\bwith\b|\bbut\b).*)?$", Options)]
+    private static partial Regex DeleteList();
+
+    [GeneratedRegex(@"\b(?:keep|move|save|put)\b", Options)]
+    private static partial Regex KeepTasks();
+
+    [GeneratedRegex(@"\b(?:tasks|everything|all|items|contents|them)\b", Options)]
+    private static partial Regex DropTasks();
+
+    [GeneratedRegex(@"\b(?:from|off|on|onto|to|in|into|of|at|out|about)\b", Options)]
+    private static partial Regex Preposition();
+
+    [GeneratedRegex(@"^(?:remove|take|delete|drop|strip|clear|erase)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|its\s+)?(?:tags|labels)\s+(?:from|off(?:\s+of)?|on)\s+(?<ref>.+)$" +
+        @"|^(?:remove|take|delete|drop|strip|clear|erase)\s+(?:the\s+)?(?<labels>@?[\w-]+(?:\s*(?:,|and|&)\s*@?[\w-]+)*)\s+(?:tags?|labels?)\s+(?:from|off(?:\s+of)?|on)\s+(?<ref>.+)$" +
+        @"|^(?:remove|take|delete|drop|strip|clear|erase)\s+(?:the\s+)?(?:tags?|labels?)\s+(?<labels>@?[\w-]+(?:\s*(?:,|and|&)\s*@?[\w-]+)*)\s+(?:from|off(?:\s+of)?)\s+(?<ref>.+)$" +
+        @"|^(?:remove|take|delete|drop)\s+@(?<labels>[\w-]+)\s+(?:from|off)\s+(?<ref>.+)$" +
+        @"|^(?:untag|unlabel)\s+(?<ref>.+?)(?:\s+(?:from|as)\s+(?<labels>@?[\w-]+))?$", Options)]
+    private static partial Regex Untag();
+
+    [GeneratedRegex(@"^(?:tag|label)\s+(?<ref>.+?)\s+(?:with|as)\s+(?:the\s+|a\s+|an\s+)?(?:(?:tags?|labels?)\s+)?(?<labels>@?[\w-]+(?:\s*(?:,|and|&)\s*@?[\w-]+)*)(?:\s+(?:tags?|labels?))?$" +
+        @"|^(?:tag|label)\s+(?<ref>.+?)\s+(?<labels>@?[\w-]+)$" +
+        @"|^(?:add|put|give|attach|stick|apply|slap)\s+(?:the\s+|a\s+|an\s+)?(?:tags?|labels?)\s+(?<labels>@?[\w-]+(?:\s*(?:,|and|&)\s*@?[\w-]+)*)\s+(?:to|on|onto)\s+(?<ref>.+)$" +
+        @"|^(?:add|put|give|attach|stick|apply|slap)\s+(?:the\s+|a\s+|an\s+)?(?<labels>@?[\w-]+(?:\s*(?:,|and|&)\s*@?[\w-]+)*)\s+(?:tags?|labels?)\s+(?:to|on|onto)\s+(?<ref>.+)$" +
+        @"|^give\s+(?<ref>.+?)\s+(?:the|a|an)\s+(?<labels>[\w-]+)\s+(?:tag|label)$" +
+        @"|^(?:add|put)\s+@(?<labels>[\w-]+)\s+(?:to|on)\s+(?<ref>.+)$", Options)]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"^(?:make|set|mark|change|put|flag|bump|raise|lower|turn|give)\s+(?<ref>.+?)\s+(?:(?:to|as|at|into)\s+)?(?:(?:a|an)\s+)?(?<p>high|top|low|medium|normal|no)[\s-]+priority$" +
+        @"|^(?:set|change|make|update|raise|lower|bump)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(?<ref>.+?)\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent)$" +
+        @"|^(?:set|change|update)\s+(?<ref>.+?)(?:'s)?\s+priority\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent)$" +
+        @"|^(?:make|mark|flag|set)\s+(?<ref>.+?)\s+(?:as\s+)?(?<p>urgent|important)$" +
+        @"|^(?<verb>prioriti[sz]e|deprioriti[sz]e)\s+(?<ref>.+)$" +
+        @"|^(?:remove|clear|drop|reset)\s+(?:the\s+)?(?<none>priority)\s+(?:from|of|on)\s+(?<ref>.+)$" +
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+is\s+(?:now\s+)?(?:a\s+)?(?<p>high|top|low|medium)[\s-]+priority$" +
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+is\s+(?:very\s+|really\s+)?(?<p>urgent)$", Options)]
+    private static partial Regex SetPriority();
+
+    [GeneratedRegex(@"^(?<verb>move|file|shift|transfer|send|put|switch|relocate|place|stick)\s+(?<ref>.+?)\s+(?:(?:over|back)\s+)?(?:to|into|in|onto|on|under)\s+(?<list>.+?)$", Options)]
+    private static partial Regex Move();
+
+    [GeneratedRegex(@"^(?:(?:the|my)\s+)?(?:done|complete|completed|finished|pending|open|incomplete|not\s+done|to\s?do|active|undone|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next\s+\w+|later|the\s+top|the\s+bottom|(?:the\s+)?(?:morning|afternoon|evening|weekend)|\d.*)$", Options)]
+    private static partial Regex NotAList();
+
+    [GeneratedRegex(@"^(?:tasks?\s*#?\d+(?:\s*(?:,|and|&)\s*(?:task\s*)?#?\d+)*|#\d+|\d+|it|that|this|them|both|these|those|that\s+one|this\s+one|the\s+.+\s+(?:task|one|item|todo)|the\s+(?:first|second|third|fourth|fifth|last)(?:\s+one)?)$", Options)]
+    private static partial Regex TaskLike();
+
+    /// <summary>"my shopping list", "the Costco list": a name of at most three words, none of them a verb's object marker or a preposition.</summary>
+    [GeneratedRegex(@"^(?:my|the|our)\s+(?<name>inbox)$|^(?:(?:my|the|our)\s+)?(?<name>(?:(?!(?:list|my|the|our|me|a|an|on|in|to|from|off|of|at|for)\b)[\w'&-]+\s+){0,2}(?!(?:list|my|the|our|me|a|an|on|in|to|from|off|of|at|for)\b)[\w'&-]+)\s+list$", Options)]
+    private static partial Regex NamedListOnly();
+
+    [GeneratedRegex(@"^(?:(?:what(?:'s|\s+is|\s+are)?|which\s+(?:tasks?\s+)?(?:are|is)|show(?:\s+me)?|list|any(?:thing)?|do\s+i\s+have\s+any(?:thing)?|are\s+there\s+any|is\s+there\s+anything)\s+)?(?:(?:my|the|all|all\s+my)\s+)?(?:(?:tasks?|things|items|stuff)\s+)?(?:(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?@?[\w-]+|@[\w-]+|(?:high|top|low|medium)[\s-]+priority|urgent)(?:\s+(?:tasks?|things|items|stuff|ones))?$", Options)]
+    private static partial Regex ScopedTasks();
+
+    [GeneratedRegex(@"\blists?\b", Options)]
+    private static partial Regex ListWord();
+
+    [GeneratedRegex(@"^(?:the|my|our)\s+(?<name>(?:(?!list\b)[\w'&-]+\s+){0,2}(?!list\b)[\w'&-]+)\s+list$", Options)]
+    private static partial Regex ListReference();
+
+    [GeneratedRegex(@"\b(?:my|the|our)\s+(?:(?!list\b)[\w'&-]+\s+){0,3}?(?!list\b)[\w'&-]+\s+list\b", Options)]
+    private static partial Regex NamedListPhrase();
+
+    [GeneratedRegex(@"^(?:(?:yes|ok(?:ay)?|sure)[,\s]+)?(?:please\s+)?(?:move|keep|save|put|send|transfer)\b(?:\s+(?:them|it|the\s+tasks|those|all(?:\s+of\s+them)?|everything))?(?:\s+(?:to|into)\s+(?:the\s+|my\s+)?inbox)?$|^(?:to\s+)?(?:the\s+)?inbox$", Options)]
+    private static partial Regex MoveThemAnswer();
+
+    [GeneratedRegex(@"^(?:(?:yes|ok(?:ay)?|sure)[,\s]+)?(?:please\s+)?(?:delete|remove|trash|drop|bin|discard|get\s+rid\s+of)\b(?:\s+(?:them|it|the\s+tasks|those|all(?:\s+of\s+them)?|everything|both))?(?:\s+(?:too|as\s+well|also))?$", Options)]
+    private static partial Regex DeleteThemAnswer();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -15,6 +15,9 @@ internal enum PendingQuestion
 
     /// <summary>"What should the new task say?" / "What should the new title be?": the answer is a title.</summary>
     WhatTitle,
+
+    /// <summary>"Should I move its tasks to the Inbox or delete them?": the answer finishes a list's deletion.</summary>
+    TasksOnDelete,
 }
 
 /// <summary>

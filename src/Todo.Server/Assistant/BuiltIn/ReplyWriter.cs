@@ -45,6 +45,11 @@ internal static class ReplyWriter
 
             if (!json.GetProperty("ok").GetBoolean())
             {
+                if (Text(json, "error") == TaskToolErrors.HasTasks && asks.Kind == PendingQuestion.None)
+                {
+                    asks = Question.Of(PendingQuestion.TasksOnDelete);
+                }
+
                 if (Text(json, "error") == TaskToolErrors.Ambiguous && json.TryGetProperty("candidates", out var candidates)
                     && Tasks(candidates) is { Count: > 0 } choices)
                 {
@@ -122,6 +127,16 @@ internal static class ReplyWriter
             return List(result, intent);
         }
 
+        if (action == TaskToolActions.ListedLists)
+        {
+            return Lists(result);
+        }
+
+        if (result.TryGetProperty("list", out var list) && list.ValueKind == JsonValueKind.Object)
+        {
+            return ListAction(result, action, list);
+        }
+
         var task = result.GetProperty("task");
         var number = task.GetProperty("number").GetInt32();
         var title = Text(task, "title") ?? "";
@@ -129,21 +144,106 @@ internal static class ReplyWriter
         return action switch
         {
             TaskToolActions.Added => Text(task, "description") is { } description
-                ? $"Added {named} with the description \"{description}\"."
-                : $"Added {named}.",
+                ? $"Added {named}{Destination(result, task)}{Parts(task)} with the description \"{description}\".{Created(result, task)}"
+                : $"Added {named}{Destination(result, task)}{Parts(task)}.{Created(result, task)}",
             TaskToolActions.Completed => $"Done! Marked {named} as complete.",
             TaskToolActions.AlreadyCompleted => $"{Capital(named)} is already done.",
             TaskToolActions.Reopened => $"Reopened {named}; it's pending again.",
             TaskToolActions.AlreadyPending => $"{Capital(named)} is already pending.",
             TaskToolActions.Deleted => $"Deleted {named}.",
-            TaskToolActions.Updated => Updated(result, task, named, number, title),
+            TaskToolActions.Updated => Updated(result, task, named, number, title, intent),
             _ => $"Done: {named}.",
         };
     }
 
-    private static string Updated(JsonElement result, JsonElement task, string named, int number, string title)
+    /// <summary>" to your Shopping list" for a task added outside the Inbox; "" in the Inbox.</summary>
+    private static string Destination(JsonElement result, JsonElement task) =>
+        Text(task, "list") is { } list && (IsTrue(result, "list_created") || !IsInbox(list)) ? $" to your {list} list" : "";
+
+    /// <summary>" (I created the list Shopping: you didn't have it yet)" when the call made the list.</summary>
+    private static string Created(JsonElement result, JsonElement task) =>
+        IsTrue(result, "list_created") && Text(task, "list") is { } list ? $" You didn't have a {list} list, so I created it." : "";
+
+    /// <summary>", labelled errands, with high priority" for a new task that has them.</summary>
+    private static string Parts(JsonElement task)
+    {
+        var parts = new StringBuilder();
+        if (Labels(task) is { Count: > 0 } labels)
+        {
+            parts.Append(", tagged ").Append(string.Join(", ", labels));
+        }
+
+        if (Text(task, "priority") is { } priority)
+        {
+            parts.Append(", with ").Append(priority).Append(" priority");
+        }
+
+        return parts.ToString();
+    }
+
+    private static string Updated(JsonElement result, JsonElement task, string named, int number, string title, Intent intent)
     {
         var changed = result.GetProperty("changed").EnumerateArray().Select(field => field.GetString()).ToList();
+        var words = UpdatedWords(changed, task, named, number, title);
+        List<string> sentences = words is null ? [] : [words];
+        if (changed.Contains("list"))
+        {
+            sentences.Add($"Moved {named} to your {Text(task, "list")} list.{Created(result, task)}");
+        }
+
+        if (changed.Contains("labels"))
+        {
+            var labels = Labels(task);
+            sentences.Add((intent.Labels, intent.RemoveLabels) switch
+            {
+                ({ Count: > 0 } added, _) => $"Tagged {named} with {string.Join(", ", added)}.",
+                (_, { Count: > 0 } removed) => $"Removed the {string.Join(", ", removed)} label{(removed.Count == 1 ? "" : "s")} from {named}.",
+                _ when labels.Count == 0 => $"Removed all labels from {named}.",
+                _ => $"The labels of {named} are now {string.Join(", ", labels)}.",
+            });
+        }
+
+        if (changed.Contains("priority"))
+        {
+            sentences.Add(Text(task, "priority") is { } priority
+                ? $"Set {named} to {priority} priority."
+                : $"Removed the priority from {named}.");
+        }
+
+        if (sentences.Count > 0)
+        {
+            return string.Join(" ", sentences);
+        }
+
+        // Nothing changed: say what was already so.
+        if (intent.ListName is not null && Text(task, "list") is { } list)
+        {
+            return $"{Capital(named)} is already in your {list} list, so nothing changed.";
+        }
+
+        if (intent.Labels is { Count: > 0 } wanted)
+        {
+            return $"{Capital(named)} is already tagged {string.Join(", ", wanted)}, so nothing changed.";
+        }
+
+        if (intent.RemoveLabels is not null)
+        {
+            return $"{Capital(named)} doesn't have {(intent.RemoveLabels.Count == 0 ? "any labels" : $"the {string.Join(", ", intent.RemoveLabels)} label")}, so nothing changed.";
+        }
+
+        if (intent.Priority is { } asked)
+        {
+            return asked == "none"
+                ? $"{Capital(named)} has no priority, so nothing changed."
+                : $"{Capital(named)} is already {asked} priority, so nothing changed.";
+        }
+
+        return $"{Capital(named)} already says that, so nothing changed.";
+    }
+
+    /// <summary>The sentence about a new title or description; null when neither changed.</summary>
+    private static string? UpdatedWords(List<string?> changed, JsonElement task, string named, int number, string title)
+    {
         var description = Text(task, "description");
         var titleChanged = changed.Contains("title");
         var descriptionChanged = changed.Contains("description");
@@ -153,13 +253,71 @@ internal static class ReplyWriter
             (true, true) => string.Create(CultureInfo.InvariantCulture, $"Renamed task #{number} to \"{title}\" and updated its description."),
             (false, true) when description is null => $"Removed the description from {named}.",
             (false, true) => $"Updated the description of {named}: \"{description}\".",
-            _ => $"{Capital(named)} already says that, so nothing changed.",
+            _ => null,
+        };
+    }
+
+    private static string Lists(JsonElement result)
+    {
+        var lists = result.GetProperty("lists").EnumerateArray()
+            .Select(list => (Name: Text(list, "name") ?? "", Pending: list.GetProperty("pending_count").GetInt32()))
+            .ToList();
+        var reply = new StringBuilder(lists.Count == 1 ? "You have one list:" : $"You have {lists.Count} lists:");
+        var position = 0;
+        foreach (var (name, pending) in lists)
+        {
+            var line = string.Create(CultureInfo.InvariantCulture, $"\n{++position}. {name} — {(pending == 0 ? "nothing" : pending.ToString(CultureInfo.InvariantCulture))} pending");
+            if (reply.Length + line.Length > ListBudget)
+            {
+                reply.Append(CultureInfo.InvariantCulture, $"\n…and {lists.Count - position + 1} more.");
+                break;
+            }
+
+            reply.Append(line);
+        }
+
+        return reply.ToString();
+    }
+
+    private static string ListAction(JsonElement result, string? action, JsonElement list)
+    {
+        var name = Text(list, "name") ?? "";
+        return action switch
+        {
+            TaskToolActions.ListCreated => $"Created the list \"{name}\". Add to it with \"add milk to my {name} list\".",
+            TaskToolActions.ListExists => $"You already have a list called \"{name}\", so nothing changed.",
+            TaskToolActions.ListRenamed => $"Renamed the list \"{Text(result, "old_name")}\" to \"{name}\".",
+            TaskToolActions.ListDeleted => Number(result, "tasks_moved") is { } moved
+                ? string.Create(CultureInfo.InvariantCulture, $"Deleted the list \"{name}\" and moved its {moved} task{(moved == 1 ? "" : "s")} to your Inbox.")
+                : Number(result, "tasks_deleted") is { } deleted
+                    ? string.Create(CultureInfo.InvariantCulture, $"Deleted the list \"{name}\" and its {deleted} task{(deleted == 1 ? "" : "s")}.")
+                    : $"Deleted the list \"{name}\".",
+            _ => $"Done: the list \"{name}\".",
         };
     }
 
     private static string Failure(JsonElement result, Intent intent)
     {
         var reference = Text(result, "reference") ?? "";
+        if (Text(result, "error") == TaskToolErrors.HasTasks)
+        {
+            var count = Number(result, "task_count") ?? 0;
+            var name = result.TryGetProperty("lists", out var named) && named.ValueKind == JsonValueKind.Array && named.GetArrayLength() > 0
+                ? named[0].GetString() : intent.ListName;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"The {name} list has {count} task{(count == 1 ? "" : "s")}. Should I move {(count == 1 ? "it" : "them")} to your Inbox or delete {(count == 1 ? "it" : "them")} with the list? ") +
+                $"Say \"move them\", \"delete them\" or \"cancel\".";
+        }
+
+        if (Text(result, "error") == TaskToolErrors.NotFound && Text(result, "argument") == TaskToolArguments.List)
+        {
+            var lists = result.TryGetProperty("lists", out var names) && names.ValueKind == JsonValueKind.Array
+                ? names.EnumerateArray().Select(n => n.GetString()).OfType<string>().ToList()
+                : [];
+            var wanted = intent.ListName ?? "that";
+            return $"You don't have a list called \"{wanted}\"." + (lists.Count > 0 ? $" Your lists are: {string.Join(", ", lists)}." : "");
+        }
+
         switch (Text(result, "error"))
         {
             case TaskToolErrors.Ambiguous:
@@ -196,6 +354,20 @@ internal static class ReplyWriter
                 : $"{Capital(ReplyFormat.Task(found.Number, found.Title))} is {(found.Done ? "done" : "pending")}.";
         }
 
+        var scope = Scope(result, intent);
+        if (scope.Length > 0)
+        {
+            if (count == 0)
+            {
+                return query is null
+                    ? $"You have no {Adjective(status)}tasks{scope}."
+                    : $"You have no {Adjective(status)}tasks{scope} matching \"{query}\".";
+            }
+
+            var scoped = $"You have {Tasks(count, status)}{scope}" + (query is null ? "" : $" matching \"{query}\"");
+            return intent.AsksCount && count > 10 ? scoped + "." : Lines(scoped, result, count, status);
+        }
+
         if (count == 0)
         {
             return (status, query) switch
@@ -213,11 +385,19 @@ internal static class ReplyWriter
             return header + ".";
         }
 
+        return Lines(header, result, count, status);
+    }
+
+    /// <summary>The header, then one line per task while they fit, then how many more there are.</summary>
+    private static string Lines(string header, JsonElement result, int count, string status)
+    {
+        var listed = Text(result, "list");
         var reply = new StringBuilder(header).Append(':');
         var shown = 0;
-        foreach (var task in tasks)
+        foreach (var task in result.GetProperty("tasks").EnumerateArray())
         {
-            var line = ReplyFormat.ListLine(shown + 1, task.Number, task.Title, showDone: status == "all" && task.Done);
+            var line = ReplyFormat.ListLine(shown + 1, task.GetProperty("number").GetInt32(), Text(task, "title") ?? "",
+                showDone: status == "all" && task.GetProperty("is_completed").GetBoolean()) + LineParts(task, listed);
             if (reply.Length + line.Length + 1 > ListBudget)
             {
                 break;
@@ -234,6 +414,66 @@ internal static class ReplyWriter
 
         return reply.ToString();
     }
+
+    /// <summary>" · Shopping · high priority · @errands": the parts of a listed task worth showing.</summary>
+    private static string LineParts(JsonElement task, string? listed)
+    {
+        var parts = new StringBuilder();
+        if (listed is null && Text(task, "list") is { } list && !IsInbox(list))
+        {
+            parts.Append(" · ").Append(list);
+        }
+
+        if (Text(task, "priority") is { } priority)
+        {
+            parts.Append(" · ").Append(priority).Append(" priority");
+        }
+
+        foreach (var label in Labels(task))
+        {
+            parts.Append(" · @").Append(label);
+        }
+
+        return parts.ToString();
+    }
+
+    /// <summary>" on your Shopping list", " tagged errands", " with high priority": what a scoped list answer covers.</summary>
+    private static string Scope(JsonElement result, Intent intent)
+    {
+        var scope = new StringBuilder();
+        if (Text(result, "list") is { } list)
+        {
+            scope.Append(" on your ").Append(list).Append(" list");
+        }
+
+        if (Text(result, "filter") is not null)
+        {
+            if (intent.Labels is [var label, ..])
+            {
+                scope.Append(" tagged ").Append(label);
+            }
+
+            if (intent.Priority is { } priority)
+            {
+                scope.Append(priority == "none" ? " with no priority" : $" with {priority} priority");
+            }
+        }
+
+        return scope.ToString();
+    }
+
+    private static bool IsInbox(string list) => string.Equals(list, "Inbox", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsTrue(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.True;
+
+    private static int? Number(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
+
+    private static List<string> Labels(JsonElement task) =>
+        task.TryGetProperty("labels", out var labels) && labels.ValueKind == JsonValueKind.Array
+            ? [.. labels.EnumerateArray().Select(label => label.GetString()).OfType<string>()]
+            : [];
 
     private static string ListHeader(string status, string? query, int count) => (status, query) switch
     {
@@ -294,7 +534,16 @@ internal static class Replies
         "• Complete: \"mark task 3 as done\", \"done with groceries\"; reopen: \"reopen task 3\"\n" +
         "• Change: \"rename task 2 to Buy oat milk\", \"add a description to task 4: bring receipts\"\n" +
         "• Delete: \"delete the meeting task\"\n" +
+        "• Lists: \"add bananas to my shopping list\", \"what's on my work list?\", \"show my lists\", \"move task 3 to Work\", " +
+        "\"create a list called Garden\"\n" +
+        "• Labels and priority: \"tag task 2 with errands\", \"what's tagged errands?\", \"make task 4 high priority\", \"what's urgent?\"\n" +
         "Name a task by its number, by words from its title, or as \"the second one\" after I show a list.";
+
+    public static string ListIsNotATask(string list) =>
+        $"\"{list}\" is a list, not a task, so I've left it as it is. Say \"what's on my {list} list?\" to see its tasks, " +
+        $"or \"delete the {list} list\" to delete the list itself.";
+
+    public const string AskListName = "What should the new list be called? Say, for example, \"create a list called Garden\".";
 
     public const string Thanks = "You're welcome! Anything else I can do for your tasks?";
 

@@ -59,6 +59,13 @@ internal static class TurnPlanner
             IntentKind.List => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.ListTasks, ListArguments(intent))),
             IntentKind.Complete or IntentKind.Reopen or IntentKind.Delete or IntentKind.Update => PlanChange(intent, view, index, choices),
             IntentKind.Reference => PlanPick(intent, view, index),
+            IntentKind.Lists => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.ListLists, new Dictionary<string, object?>())),
+            IntentKind.CreateList => intent.ListName is { } name
+                ? TurnPlan.Call(intent, new PlannedCall(TaskToolNames.CreateList, new Dictionary<string, object?> { ["name"] = name }))
+                : TurnPlan.Say(intent, Replies.AskListName),
+            IntentKind.RenameList => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.RenameList,
+                new Dictionary<string, object?> { ["list"] = intent.ListName, ["name"] = intent.NewListName })),
+            IntentKind.DeleteList => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.DeleteList, DeleteListArguments(intent))),
             _ => TurnPlan.Say(intent, Replies.NotUnderstood),
         };
     }
@@ -86,6 +93,16 @@ internal static class TurnPlanner
         }
 
         var answer = Utterance.Clean(text);
+
+        // After "Should I move its tasks to the Inbox or delete them?": "move them" / "delete them" finish the deletion.
+        if (question.Kind == PendingQuestion.TasksOnDelete && IntentParser.TasksOnDeleteAnswer(answer) is { } tasksOnDelete)
+        {
+            var (previous, _) = Understand(view, askedAbout, depth + 1);
+            if (previous.Kind == IntentKind.DeleteList)
+            {
+                return (previous with { TasksOnDelete = tasksOnDelete }, null);
+            }
+        }
         if (question.Kind == PendingQuestion.WhichTask && intent.Kind is IntentKind.Unknown or IntentKind.Reference)
         {
             var (previous, _) = Understand(view, askedAbout, depth + 1);
@@ -132,7 +149,51 @@ internal static class TurnPlanner
             arguments["description"] = intent.Description;
         }
 
+        AddParts(arguments, intent, labelsArgument: "labels");
         return TurnPlan.Call(intent, new PlannedCall(TaskToolNames.AddTask, arguments));
+    }
+
+    /// <summary>The list, labels and priority an add or an update says, as the tools take them.</summary>
+    private static void AddParts(Dictionary<string, object?> arguments, Intent intent, string labelsArgument)
+    {
+        if (intent.ListName is { } list)
+        {
+            arguments["list"] = list;
+        }
+
+        if (intent.Labels is { Count: > 0 } labels)
+        {
+            arguments[labelsArgument] = labels.ToArray();
+        }
+
+        if (intent.RemoveLabels is { } remove)
+        {
+            // No label named ("untag task 2", "remove the tags from it"): all of them go.
+            if (remove.Count == 0)
+            {
+                arguments["labels"] = Array.Empty<string>();
+            }
+            else
+            {
+                arguments["remove_labels"] = remove.ToArray();
+            }
+        }
+
+        if (intent.Priority is { } priority)
+        {
+            arguments["priority"] = priority;
+        }
+    }
+
+    private static Dictionary<string, object?> DeleteListArguments(Intent intent)
+    {
+        var arguments = new Dictionary<string, object?> { ["list"] = intent.ListName };
+        if (intent.TasksOnDelete is { } tasks)
+        {
+            arguments["tasks"] = tasks;
+        }
+
+        return arguments;
     }
 
     private static Dictionary<string, object?> ListArguments(Intent intent)
@@ -148,6 +209,16 @@ internal static class TurnPlanner
             arguments["query"] = query;
         }
 
+        if (intent.Focus is null && intent.ListName is { } list)
+        {
+            arguments["list"] = list;
+        }
+
+        if (intent.Focus is null && RequestParts.Filter(intent.Labels is [var label, ..] ? label : null, intent.Priority) is { } filter)
+        {
+            arguments["filter"] = filter;
+        }
+
         return arguments;
     }
 
@@ -158,13 +229,19 @@ internal static class TurnPlanner
             return TurnPlan.Ask(intent, ReplyFormat.WhichTask(intent.Verb), PendingQuestion.WhichTask);
         }
 
+        // "complete the shopping list", "clear the shopping list": a list is not a task, so no task is guessed from its name.
+        if (IntentParser.ListInsteadOfTask(intent.Reference) is { } listName)
+        {
+            return TurnPlan.Say(intent, Replies.ListIsNotATask(listName));
+        }
+
         var resolved = ReferenceResolver.Resolve(intent.Reference, view, index, choices, intent.Verb);
         if (resolved.Problem is { } problem)
         {
             return TurnPlan.Ask(intent, problem, resolved.Asks);
         }
 
-        if (intent.Kind == IntentKind.Update && intent.Title is null && intent.Description is null)
+        if (intent.Kind == IntentKind.Update && intent.Title is null && intent.Description is null && !intent.ChangesParts)
         {
             return TurnPlan.Ask(intent, ReplyFormat.AskNewTitle, PendingQuestion.WhatTitle);
         }
@@ -177,8 +254,10 @@ internal static class TurnPlanner
             _ => TaskToolNames.UpdateTask,
         };
 
-        // A rename names one task; only the single-task actions take several ("complete 3 and 4").
-        var tasks = intent.Kind == IntentKind.Update ? resolved.Tasks.Take(1) : resolved.Tasks;
+        // A rename names one task; the other actions take several ("complete 3 and 4", "move 1 and 2 to Work").
+        var tasks = intent.Kind == IntentKind.Update && (intent.Title is not null || intent.Description is not null)
+            ? resolved.Tasks.Take(1)
+            : resolved.Tasks;
         return new TurnPlan(intent, [.. tasks.Select(task => new PlannedCall(name, ChangeArguments(intent, task)))], null);
     }
 
@@ -196,6 +275,8 @@ internal static class TurnPlanner
             {
                 arguments["description"] = intent.Description;
             }
+
+            AddParts(arguments, intent, labelsArgument: "add_labels");
         }
 
         return arguments;
