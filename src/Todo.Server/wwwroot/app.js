@@ -2,6 +2,16 @@
 (() => {
   "use strict";
   const draftKey = (key) => `todo.draft.${key}`;
+  let addressListener = null;
+
+  // Back and Forward between the page's own entries (a list, a filter) are the page's to show: registered before
+  // blazor.web.js loads, this handler keeps Blazor from loading the page again.
+  window.addEventListener("popstate", (event) => {
+    if (addressListener) {
+      event.stopImmediatePropagation();
+      addressListener.invokeMethodAsync("ShowAddressAsync", location.search);
+    }
+  });
 
   // What is typed into a field marked data-draft is kept for this tab, even while the server is away.
   document.addEventListener("input", (event) => {
@@ -33,8 +43,21 @@
       read: (key) => sessionStorage.getItem(draftKey(key)),
       clear: (keys) => keys.forEach((key) => sessionStorage.removeItem(draftKey(key))),
     },
-    // Changes the address without a navigation, so a reload reopens the same conversation.
-    replaceUrl: (url) => history.replaceState(history.state, "", url),
+    address: {
+      // Sets (a value) or removes (null) query parameters of the current address, leaving the others, without a
+      // navigation: a new history entry when asked for (Back returns to the previous view), else in place.
+      set: (parts, newEntry) => {
+        const url = new URL(location.href);
+        Object.entries(parts).forEach(([name, value]) =>
+          value === null || value === undefined ? url.searchParams.delete(name) : url.searchParams.set(name, value));
+        if (url.href !== location.href) {
+          (newEntry ? history.pushState : history.replaceState).call(history, history.state, "", url);
+        }
+      },
+      // Tells the page (a .NET object with ShowAddressAsync(search)) when Back or Forward changed the address.
+      watch: (listener) => { addressListener = listener; },
+      unwatch: () => { addressListener = null; },
+    },
     // Puts the keyboard back somewhere sensible after the focused element went away.
     focus: (id) => document.getElementById(id)?.focus(),
     // Keeps the newest message in view.

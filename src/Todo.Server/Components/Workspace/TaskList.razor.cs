@@ -2,16 +2,19 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using Todo.Server.Accounts;
+using Todo.Server.Lists;
 using Todo.Server.Tasks;
 using Todo.Server.Text;
 
 namespace Todo.Server.Components.Workspace;
 
 /// <summary>
-/// The signed-in user's tasks: add, edit in place, complete, delete, filter and search as you type. Every change
-/// goes through <see cref="TaskService"/>, and the list is read again after it, so what shows is what is stored.
+/// The signed-in user's tasks: add (quick add), edit in place (with list, labels and priority), complete, delete, filter
+/// and search as you type; beside them the user's lists (TaskList.Lists.cs). Every change goes through
+/// <see cref="TaskService"/> or <see cref="ListService"/>, and the lists and tasks are read again after it, so what shows
+/// is what is stored. The list and the filter shown are in the page's address.
 /// </summary>
-public sealed partial class TaskList
+public sealed partial class TaskList : IAsyncDisposable
 {
     private static readonly (TaskStatusFilter Filter, string Label)[] Filters =
         [(TaskStatusFilter.All, "All"), (TaskStatusFilter.Pending, "Pending"), (TaskStatusFilter.Completed, "Completed")];
@@ -27,6 +30,10 @@ public sealed partial class TaskList
     private string? listError;
     private string? announcement;
 
+    private string? filter; // the filter the list shows, null for none
+    private string filterText = "";
+    private string? filterError;
+
     private string newTitle = "";
     private string newDescription = "";
     private string? titleError;
@@ -36,11 +43,17 @@ public sealed partial class TaskList
     private Guid? editingId;
     private string editTitle = "";
     private string editDescription = "";
+    private Guid editListId;
+    private TaskPriority editPriority;
+    private string editLabels = "";
     private string? editTitleError;
     private string? editDescriptionError;
+    private string? editListError;
+    private string? editLabelsError;
     private ElementReference editTitleInput;
-    private bool focusEditTitle;
+    private Func<ElementReference>? focusNext; // an element of a child component, once rendered
     private string? focusAfterRender; // an element id: where the keyboard goes once the focused element is gone
+    private DotNetObjectReference<TaskList>? addressWatcher;
 
     [Inject]
     private IServiceScopeFactory Scopes { get; set; } = default!;
@@ -51,20 +64,37 @@ public sealed partial class TaskList
     [Inject]
     private ILogger<TaskList> Logger { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     [Parameter, EditorRequired]
     public Guid UserId { get; set; }
 
-    private bool IsFiltered => status != TaskStatusFilter.All || !string.IsNullOrWhiteSpace(search);
+    private bool IsFiltered => status != TaskStatusFilter.All || !string.IsNullOrWhiteSpace(search) || filter is not null;
 
     /// <summary>How many times the add form was submitted: a draft read that a submit overtook is not restored.</summary>
     private int adds;
 
-    protected override Task OnInitializedAsync() => ReloadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        ReadAddress(new Uri(Navigation.Uri).Query);
+        filterText = filter ?? "";
+        await ReloadAsync();
+        if (filterError is not null)
+        {
+            // A filter in the address that does not parse: its error shows, with the tasks it would have filtered.
+            filter = null;
+            await ReloadAsync();
+        }
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
+            addressWatcher = DotNetObjectReference.Create(this);
+            await JS.InvokeVoidAsync("todo.address.watch", addressWatcher);
+
             // What was typed before a reload (the server went away) comes back, unless the form was used while the
             // drafts were being read (a task added meanwhile must not come back into the field).
             var addsBefore = adds;
@@ -78,10 +108,10 @@ public sealed partial class TaskList
             }
         }
 
-        if (focusEditTitle)
+        if (focusNext is { } element)
         {
-            focusEditTitle = false;
-            await editTitleInput.FocusAsync();
+            focusNext = null;
+            await element().FocusAsync();
         }
         else if (focusAfterRender is { } id)
         {
@@ -90,16 +120,15 @@ public sealed partial class TaskList
         }
     }
 
-    /// <summary>Reads the first page again with the current filter and search; the chat calls it after the assistant used a tool.</summary>
+    /// <summary>
+    /// Reads the lists and the first page of tasks again with the current list, filter and search; the chat calls it
+    /// after the assistant used a tool.
+    /// </summary>
     public async Task ReloadAsync()
     {
         var version = ++loadVersion;
-        var query = new TaskListQuery
-        {
-            Status = status,
-            Search = string.IsNullOrWhiteSpace(search) ? null : search,
-            Limit = TaskListQuery.MaxLimit,
-        };
+        await LoadListsAsync();
+        var query = Query();
         try
         {
             var page = await Scopes.RunAsync<TaskService, TaskPage>(service => service.ListAsync(UserId, query));
@@ -109,13 +138,22 @@ public sealed partial class TaskList
                 next = page.Next;
                 listError = null;
                 searchError = null;
+                filterError = null;
             }
         }
         catch (InvalidTextException e)
         {
+            // The tasks shown stay as they were; the error shows next to the field at fault.
             if (version == loadVersion)
             {
-                searchError = e.Reason;
+                if (e.Field == "filter")
+                {
+                    filterError = e.Reason;
+                }
+                else
+                {
+                    searchError = e.Reason;
+                }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -138,15 +176,18 @@ public sealed partial class TaskList
         StateHasChanged();
     }
 
+    private TaskListQuery Query() => new()
+    {
+        Status = status,
+        Search = string.IsNullOrWhiteSpace(search) ? null : search,
+        ListId = listId,
+        Filter = filter,
+        Limit = TaskListQuery.MaxLimit,
+    };
+
     private async Task LoadMoreAsync()
     {
-        var query = new TaskListQuery
-        {
-            Status = status,
-            Search = string.IsNullOrWhiteSpace(search) ? null : search,
-            Limit = TaskListQuery.MaxLimit,
-            After = next,
-        };
+        var query = Query() with { After = next };
         var version = loadVersion;
         try
         {
@@ -183,7 +224,7 @@ public sealed partial class TaskList
         try
         {
             var created = await Scopes.RunAsync<TaskService, TaskItem>(
-                service => service.CreateAsync(UserId, newTitle, newDescription));
+                service => service.CreateAsync(UserId, newTitle, newDescription, new NewTaskOptions { ListId = listId }));
             Announce($"Added task {created.Number}, “{created.Title}”.");
             newTitle = newDescription = "";
             await Drafts.ClearAsync(JS, "new-task", "new-task-description");
@@ -249,8 +290,11 @@ public sealed partial class TaskList
         editingId = task.Id;
         editTitle = task.Title;
         editDescription = task.Description ?? "";
-        editTitleError = editDescriptionError = null;
-        focusEditTitle = true;
+        editListId = task.List.Id;
+        editPriority = task.Priority;
+        editLabels = string.Join(' ', task.Labels);
+        editTitleError = editDescriptionError = editListError = editLabelsError = null;
+        focusNext = () => editTitleInput;
     }
 
     private void CancelEdit()
@@ -274,24 +318,40 @@ public sealed partial class TaskList
             return;
         }
 
-        editTitleError = editDescriptionError = null;
+        editTitleError = editDescriptionError = editListError = editLabelsError = null;
+        var changes = new TaskChanges
+        {
+            Title = editTitle,
+            Description = editDescription,
+            ListId = editListId,
+            Labels = LabelsIn(editLabels),
+            Priority = editPriority,
+        };
         try
         {
             var saved = await Scopes.RunAsync<TaskService, TaskItem?>(
-                service => service.ReplaceAsync(UserId, TaskKey.ById(id), editTitle, editDescription));
+                service => service.UpdateAsync(UserId, TaskKey.ById(id), changes));
             focusAfterRender = $"edit-{id}";
             editingId = null;
             Announce(saved is null ? "That task no longer exists." : $"Saved “{saved.Title}”.");
         }
         catch (InvalidTextException e)
         {
-            if (e.Field == "description")
+            switch (e.Field)
             {
-                editDescriptionError = e.Reason;
-            }
-            else
-            {
-                editTitleError = e.Reason;
+                case "description":
+                    editDescriptionError = e.Reason;
+                    break;
+                case TaskLabels.Field:
+                    editLabelsError = e.Reason;
+                    break;
+                case "list_id":
+                    editListError = e.Reason;
+                    await LoadListsAsync(); // the list was deleted meanwhile: the choices as they are now
+                    break;
+                default:
+                    editTitleError = e.Reason;
+                    break;
             }
 
             return;
@@ -322,5 +382,30 @@ public sealed partial class TaskList
         }
     }
 
+    /// <summary>The labels typed in one box, separated by spaces or commas; a leading "@" is allowed, as in quick add.</summary>
+    private static string[] LabelsIn(string text) =>
+        [.. text.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => l.TrimStart('@'))];
+
+    /// <summary>An aria-describedby value of the ids that are not null; null when there are none.</summary>
+    private static string? DescribedBy(params string?[] ids) =>
+        ids.Any(id => id is not null) ? string.Join(' ', ids.Where(id => id is not null)) : null;
+
     private void Announce(string text) => announcement = text;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (addressWatcher is not null)
+        {
+            try
+            {
+                await JS.InvokeVoidAsync("todo.address.unwatch");
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page is gone, and its handler with it.
+            }
+
+            addressWatcher.Dispose();
+        }
+    }
 }
