@@ -54,6 +54,13 @@ public sealed partial class TaskList
         try
         {
             lists = await Scopes.RunAsync<ListService, IReadOnlyList<ListSummary>>(service => service.ListAsync(UserId));
+            if (!lists.Any(l => l.List.IsInbox)
+                && await Scopes.RunAsync<TaskService, Guid?>(service => service.InboxIdAsync(UserId)) is not null)
+            {
+                // A user made without registration has no Inbox until one is made; the page always shows it.
+                lists = await Scopes.RunAsync<ListService, IReadOnlyList<ListSummary>>(service => service.ListAsync(UserId));
+            }
+
             listsError = null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
