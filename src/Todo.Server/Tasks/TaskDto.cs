@@ -53,21 +53,28 @@ public sealed record CreateTaskRequest(
     public NewTaskOptions ToOptions() => new() { ListId = ListId, Labels = Labels, Priority = Priority ?? TaskPriority.None };
 }
 
-/// <summary>The editable fields, replaced together: a missing or null description clears it.</summary>
-public sealed record ReplaceTaskRequest(
-    [property: Required(ErrorMessage = TaskText.TitleRequired), TaskTitle] string Title,
-    [property: TaskDescription] string? Description = null);
+/// <summary>
+/// PUT: the first wave's editable fields replaced together (a missing or null description clears it). list_id, labels and
+/// priority change only when sent, as in PATCH: left out, each is kept.
+/// </summary>
+public sealed class ReplaceTaskRequest : ListLabelsPriorityFields
+{
+    [Required(ErrorMessage = TaskText.TitleRequired)]
+    [TaskTitle]
+    public string? Title { get; init; }
+
+    [TaskDescription]
+    public string? Description { get; init; }
+
+    public TaskChanges ToChanges() => AddTo(new TaskChanges { Title = Title, Description = Description });
+}
 
 /// <summary>
-/// Only the fields sent change. <c>description: null</c> clears the description, while leaving it out keeps
-/// it; <c>title</c> and <c>is_completed</c> cannot be null. <c>list_id: null</c> moves the task to the Inbox,
-/// <c>priority: null</c> is "none" and <c>labels: null</c> removes every label; left out, each is kept.
+/// A task's list, labels and priority in a PUT or PATCH body, each changed only when sent: <c>list_id: null</c> moves the task to
+/// the Inbox, <c>labels: null</c> removes every label and <c>priority: null</c> is "none".
 /// </summary>
-public sealed class PatchTaskRequest : IValidatableObject
+public abstract class ListLabelsPriorityFields
 {
-    private readonly string? title;
-    private readonly string? description;
-    private readonly bool? isCompleted;
     private readonly Guid? listId;
     private readonly IReadOnlyList<string>? labels;
     private readonly TaskPriority? priority;
@@ -110,6 +117,40 @@ public sealed class PatchTaskRequest : IValidatableObject
 
     [JsonIgnore]
     public bool HasPriority { get; private init; }
+
+    /// <summary><paramref name="changes"/> with the fields sent.</summary>
+    protected TaskChanges AddTo(TaskChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (HasListId)
+        {
+            changes = changes with { ListId = listId };
+        }
+
+        if (HasLabels)
+        {
+            changes = changes with { Labels = labels ?? [] };
+        }
+
+        if (HasPriority)
+        {
+            changes = changes with { Priority = priority ?? TaskPriority.None };
+        }
+
+        return changes;
+    }
+}
+
+/// <summary>
+/// Only the fields sent change. <c>description: null</c> clears the description, while leaving it out keeps
+/// it; <c>title</c> and <c>is_completed</c> cannot be null. <c>list_id: null</c> moves the task to the Inbox,
+/// <c>priority: null</c> is "none" and <c>labels: null</c> removes every label; left out, each is kept.
+/// </summary>
+public sealed class PatchTaskRequest : ListLabelsPriorityFields, IValidatableObject
+{
+    private readonly string? title;
+    private readonly string? description;
+    private readonly bool? isCompleted;
 
     [TaskTitle]
     public string? Title
@@ -170,21 +211,6 @@ public sealed class PatchTaskRequest : IValidatableObject
         var changes = HasDescription
             ? new TaskChanges { Title = title, Description = description, IsCompleted = isCompleted }
             : new TaskChanges { Title = title, IsCompleted = isCompleted };
-        if (HasListId)
-        {
-            changes = changes with { ListId = listId };
-        }
-
-        if (HasLabels)
-        {
-            changes = changes with { Labels = labels ?? [] };
-        }
-
-        if (HasPriority)
-        {
-            changes = changes with { Priority = priority ?? TaskPriority.None };
-        }
-
-        return changes;
+        return AddTo(changes);
     }
 }

@@ -58,7 +58,7 @@ public static class TaskLabels
     public static string Rule => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"Labels are lower-case letters, digits, '-' and '_', 1 to {Limits.LabelMaxLength} characters, at most {Limits.LabelsPerTask} per task; duplicates are removed.");
 
-    /// <summary>The labels as stored, or an <see cref="InvalidTextException"/> naming <c>labels</c>.</summary>
+    /// <summary>The labels as stored, or an <see cref="InvalidTextException"/> naming <c>labels</c> that says which label and why.</summary>
     public static IReadOnlyList<string> Require(IEnumerable<string?> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
@@ -70,24 +70,42 @@ public static class TaskLabels
                 throw new InvalidTextException(Field, "A label cannot be null.");
             }
 
-            var text = TaskText.Label.Require(label, Field).ToLowerInvariant();
-            foreach (var rune in text.EnumerateRunes())
-            {
-                if (!System.Text.Rune.IsLetterOrDigit(rune) && rune.Value is not ('-' or '_'))
-                {
-                    throw new InvalidTextException(Field, $"The label \"{text}\" may hold only letters, digits, '-' and '_'.");
-                }
-            }
-
-            result.Add(text);
+            result.Add(Check(label, out var normalized) is { } problem ? throw new InvalidTextException(Field, problem) : normalized);
         }
 
-        if (result.Count > Limits.LabelsPerTask)
-        {
-            throw new InvalidTextException(Field, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"A task has at most {Limits.LabelsPerTask} labels; {result.Count} were given."));
-        }
-
-        return [.. result];
+        return TooMany(result.Count) is { } tooMany ? throw new InvalidTextException(Field, tooMany) : [.. result];
     }
+
+    /// <summary>What is wrong with one label, naming it (null when it keeps the rule); <paramref name="normalized"/> is the label as stored.</summary>
+    public static string? Check(string label, out string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        normalized = label.Trim().ToLowerInvariant();
+        if (TaskText.Label.Check(label) is { } problem)
+        {
+            // Too long: say which label (shortened), unless it holds characters that cannot be shown.
+            var length = TextElements.Count(normalized);
+            return length > Limits.LabelMaxLength && TextElements.Sanitize(normalized) == normalized
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"The label \"{TextElements.Shorten(normalized, 20)}\" is {length} characters long; the limit is {Limits.LabelMaxLength}.")
+                : problem;
+        }
+
+        normalized = TaskText.Label.Normalize(label).ToLowerInvariant();
+        foreach (var rune in normalized.EnumerateRunes())
+        {
+            if (!System.Text.Rune.IsLetterOrDigit(rune) && rune.Value is not ('-' or '_'))
+            {
+                var shown = System.Text.Rune.IsWhiteSpace(rune) ? "a space" : $"\"{rune}\"";
+                return $"The label \"{normalized}\" may hold only letters, digits, '-' and '_'; {shown} is not allowed.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The message when a task would have more labels than it may (distinct labels counted); null when not.</summary>
+    public static string? TooMany(int count) => count > Limits.LabelsPerTask
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"A task has at most {Limits.LabelsPerTask} labels; {count} were given.")
+        : null;
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi;
 using Todo.Server.Accounts;
 using Todo.Server.Http;
+using Todo.Server.Tasks.QuickAdd;
 
 namespace Todo.Server.Tasks;
 
@@ -22,6 +23,7 @@ public static class TasksApi
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TaskService>();
+        builder.Services.AddScoped<QuickAddService>();
         return builder;
     }
 
@@ -48,10 +50,18 @@ public static class TasksApi
             .WithSummary("List your tasks, a page at a time").AddOpenApiOperationTransformer(DescribeListValues);
         group.MapPost("/", CreateAsync).WithName("CreateTask" + nameSuffix)
             .WithSummary("Create a task").ProducesValidationProblem();
+        group.MapPost("/quick", QuickAddAsync).WithName("QuickAddTask" + nameSuffix)
+            .WithSummary("Create a task from one line of text")
+            .WithDescription("""
+                The text's words `#List` or `#"List name"` (made when you have no such list), `@label`, and `!high` `!medium` `!low`
+                `!none` or `p1` to `p4` are taken out; the rest, quotes removed, is the title. Words in double quotes are only ever
+                title. Answers the task, like creating it; text that makes no task is a 400 naming `text`.
+                """)
+            .ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetAsync).WithName("GetTask" + nameSuffix)
             .WithSummary("One task").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:guid}", ReplaceAsync).WithName("ReplaceTask" + nameSuffix)
-            .WithSummary("Replace the title and description").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Replace the title and description; list_id, labels and priority change only when sent").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPatch("/{id:guid}", PatchAsync).WithName("PatchTask" + nameSuffix)
             .WithSummary("Change only the fields sent").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPatch("/{id:guid}/complete", ToggleAsync).WithName("ToggleTask" + nameSuffix)
@@ -113,13 +123,21 @@ public static class TasksApi
         return TypedResults.Created($"/api/tasks/{task.Id}", TaskDto.From(task));
     }
 
+    /// <summary>Answers as create does: the task and its Location, whether or not its list was made for it (the task names its list).</summary>
+    private static async Task<Created<TaskDto>> QuickAddAsync(
+        QuickAddRequest request, ClaimsPrincipal user, QuickAddService quickAdd, CancellationToken cancellationToken)
+    {
+        var added = await quickAdd.AddAsync(user.GetUserId(), request.Text, cancellationToken);
+        return TypedResults.Created($"/api/tasks/{added.Task.Id}", TaskDto.From(added.Task));
+    }
+
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> GetAsync(
         Guid id, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>
         Found(await tasks.GetAsync(user.GetUserId(), TaskKey.ById(id), cancellationToken));
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> ReplaceAsync(
         Guid id, ReplaceTaskRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>
-        Found(await tasks.ReplaceAsync(user.GetUserId(), TaskKey.ById(id), request.Title, request.Description, cancellationToken));
+        Found(await tasks.UpdateAsync(user.GetUserId(), TaskKey.ById(id), request.ToChanges(), cancellationToken));
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> PatchAsync(
         Guid id, PatchTaskRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>

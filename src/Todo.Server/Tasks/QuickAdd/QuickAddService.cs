@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using Todo.Server.Lists;
+using Todo.Server.Text;
+
+namespace Todo.Server.Tasks.QuickAdd;
+
+/// <summary>A task made by quick add, what the text was read as, and whether its list was made for it.</summary>
+public sealed record QuickAddOutcome(TaskItem Task, QuickAddResult Parsed, bool ListCreated);
+
+/// <summary>
+/// Quick add for every entry point (REST, the web page, the assistant): the text read by <see cref="QuickAddParser"/>, the list it
+/// names found ignoring case or made (<see cref="ListService.FindOrCreateAsync"/>, among the caller's lists only), the task created
+/// by <see cref="TaskService"/>; without a list, in the Inbox. Text that makes no task is an
+/// <see cref="InvalidTextException"/> naming <c>text</c>, thrown before anything is written.
+/// </summary>
+public sealed class QuickAddService(ListService lists, TaskService tasks)
+{
+    public async Task<QuickAddOutcome> AddAsync(Guid userId, string text, CancellationToken cancellationToken = default)
+    {
+        var parsed = QuickAddParser.Parse(text).Require();
+        Guid? listId = null;
+        var listCreated = false;
+        if (parsed.ListName is { } name)
+        {
+            (var list, listCreated) = await lists.FindOrCreateAsync(userId, name, cancellationToken);
+            listId = list.Id;
+        }
+
+        var task = await tasks.CreateAsync(userId, parsed.Title, null, new NewTaskOptions
+        {
+            ListId = listId,
+            Labels = parsed.Labels,
+            Priority = parsed.Priority ?? TaskPriority.None,
+        }, cancellationToken);
+        return new QuickAddOutcome(task, parsed, listCreated);
+    }
+}
+
+/// <summary>One line of quick-add text (<see cref="QuickAddParser"/>): 1–500 characters, one line.</summary>
+public sealed record QuickAddRequest([property: Required(ErrorMessage = QuickAddRequest.TextRequired), QuickAddText] string Text)
+{
+    public const string TextRequired = "The text is required.";
+}
+
+/// <summary>Quick-add text (<see cref="QuickAddParser.Text"/>). Null passes (pair with [Required]).</summary>
+public sealed class QuickAddTextAttribute() : TextRuleAttribute(QuickAddParser.Text);
