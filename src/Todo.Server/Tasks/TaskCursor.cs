@@ -20,6 +20,8 @@ public sealed record TaskCursor(
         TaskSort.UpdatedAt or TaskSort.UpdatedAtDescending => new(sort, task.Number, Timestamp: task.UpdatedAt),
         TaskSort.Title => new(sort, task.Number, Title: task.Title),
         TaskSort.Priority => new(sort, task.Number, Priority: task.Priority),
+        // A cursor of its own kind, holding only the number while tasks have no due date to hold.
+        TaskSort.Due => new(sort, task.Number),
         _ => new(sort, task.Number),
     };
 

@@ -25,6 +25,10 @@ public enum TaskSort
     /// <summary>High first, then medium, low and none; ties by number, ascending (ix_tasks_user_priority).</summary>
     [JsonStringEnumMemberName("priority")]
     Priority,
+
+    /// <summary>Earliest due first, tasks without a due date last; ties by number, ascending.</summary>
+    [JsonStringEnumMemberName("due")]
+    Due,
 }
 
 /// <summary>One of the user's tasks, named by id (REST, the UI) or by its per-user number (chat, MCP: "task 3").</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Query;
 using Todo.Server.Accounts;
 using Todo.Server.Data;
 using Todo.Server.Lists;
+using Todo.Server.Tasks.Filters;
 using Todo.Server.Text;
 
 namespace Todo.Server.Tasks;
@@ -17,8 +18,6 @@ namespace Todo.Server.Tasks;
 /// </summary>
 public sealed class TaskService(TodoDbContext db, TimeProvider time)
 {
-    private const string LikeEscape = "\\";
-
     private bool IsPostgres => db is PostgresTodoDbContext;
 
     /// <summary>
@@ -159,7 +158,20 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
     public Task<int> CountAsync(Guid userId, TaskStatusFilter status, string? search, CancellationToken cancellationToken = default) =>
         Matching(userId, status, search).CountAsync(cancellationToken);
 
-    /// <summary>One page of the user's tasks (one round trip, whatever the page's depth).</summary>
+    /// <summary>
+    /// How many of the user's tasks the query's status, search, list and filter select in all (one COUNT; order, size and
+    /// cursor do not count). A bad filter is a <see cref="FilterException"/>.
+    /// </summary>
+    public Task<int> CountAsync(Guid userId, TaskListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Selected(userId, query).CountAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// One page of the user's tasks (one round trip, whatever the page's depth). A bad <see cref="TaskListQuery.Filter"/>
+    /// is a <see cref="FilterException"/> (an <see cref="InvalidTextException"/> naming <c>filter</c>), before any query.
+    /// </summary>
     public async Task<TaskPage> ListAsync(Guid userId, TaskListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -170,12 +182,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
             throw new ArgumentException("The cursor was made for a different sort order.", nameof(query));
         }
 
-        var tasks = Matching(userId, query.Status, query.Search);
-        if (query.ListId is { } listId)
-        {
-            tasks = tasks.Where(t => t.ListId == listId);
-        }
-
+        var tasks = Selected(userId, query);
         var rows = await WithDetails(Page(tasks, query.Sort, query.After).Take(query.Limit + 1)).ToListAsync(cancellationToken);
         if (rows.Count <= query.Limit)
         {
@@ -463,6 +470,9 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
                 // ix_tasks_user_priority (user_id, priority DESC, number) serves this order and the cursor.
                 return (hasCursor ? tasks.Where(t => t.Priority < priority || (t.Priority == priority && t.Number > number)) : tasks)
                     .OrderByDescending(t => t.Priority).ThenBy(t => t.Number);
+            case TaskSort.Due:
+                // Earliest due first, no date last, ties by number. No task has a due date yet, so all tie: number order.
+                return (hasCursor ? tasks.Where(t => t.Number > number) : tasks).OrderBy(t => t.Number);
             case TaskSort.CreatedAt:
                 return (hasCursor ? tasks.Where(t => t.CreatedAt > at || (t.CreatedAt == at && t.Number > number)) : tasks)
                     .OrderBy(t => t.CreatedAt).ThenBy(t => t.Number);
@@ -569,6 +579,19 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         description is null ? null : TaskText.Description.Require(description, "description") is { } valid
             && !string.IsNullOrWhiteSpace(valid) ? valid : null;
 
+    /// <summary>The user's tasks that the query's status, search, list and filter select, ANDed: one WHERE clause.</summary>
+    private IQueryable<TaskItem> Selected(Guid userId, TaskListQuery query)
+    {
+        var filter = FilterParser.Parse(query.Filter);
+        var tasks = Matching(userId, query.Status, query.Search);
+        if (query.ListId is { } listId)
+        {
+            tasks = tasks.Where(t => t.ListId == listId);
+        }
+
+        return filter is null ? tasks : tasks.Where(FilterCompiler.Compile(filter, userId, IsPostgres));
+    }
+
     /// <summary>The user's tasks with <paramref name="status"/> whose title or description contains <paramref name="search"/>.</summary>
     private IQueryable<TaskItem> Matching(Guid userId, TaskStatusFilter status, string? search)
     {
@@ -586,15 +609,6 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
             return tasks;
         }
 
-        var pattern = "%" + EscapeLike(TaskText.Search.Require(search, "q")) + "%";
-        // ILIKE folds case for all of Unicode; SQLite's LIKE folds ASCII letters only.
-        return IsPostgres
-            ? tasks.Where(t => EF.Functions.ILike(t.Title, pattern, LikeEscape) || EF.Functions.ILike(t.Description!, pattern, LikeEscape))
-            : tasks.Where(t => EF.Functions.Like(t.Title, pattern, LikeEscape) || EF.Functions.Like(t.Description, pattern, LikeEscape));
+        return tasks.Where(TaskTextSearch.Contains(TaskText.Search.Require(search, "q"), IsPostgres));
     }
-
-    private static string EscapeLike(string text) => text
-        .Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
-        .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
-        .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 }

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -80,7 +81,18 @@ public static class TasksApi
         [Description("Only tasks whose title or description contains this text, ignoring case.")]
         [TaskSearch]
         string? q = null,
-        [Description("The order: by number (the default), created_at, title, updated_at (a leading '-' for newest first) or priority (high first).")]
+        [Description("Only tasks that match this filter expression, ANDed with status, q and list_id. Terms (keywords ignore case): "
+            + "today, tomorrow, overdue, no date, next N days (1–365), due before: DATE, due after: DATE (DATE is YYYY-MM-DD, today or tomorrow), "
+            + "#List or #\"List with spaces\", @label, no labels, priority:high|medium|low|none, p1–p4 (p1 is high, p4 none), recurring, "
+            + "completed, pending, search: words (in the title or description, to the next & | or closing parenthesis). "
+            + "Operators: ! (not) binds tighter than & (and), which binds tighter than | (or); parentheses group. "
+            + "Example: (#Work | @urgent) & !completed. A filter that cannot be read is a 400 naming filter, with the position at fault.")]
+        string? filter = null,
+        [Description("Only tasks of this list (the id of one of your lists; another id matches nothing).")]
+        [FromQuery(Name = "list_id")]
+        Guid? listId = null,
+        [Description("The order: by number (the default), created_at, title, updated_at (a leading '-' for newest first), priority (high first) "
+            + "or due (earliest due first, no date last); ties by number.")]
         [WireName<TaskSort>]
         string sort = "number",
         [Description("Tasks per page, 1–100.")]
@@ -108,6 +120,8 @@ public static class TasksApi
         {
             Status = WireNames.Parse<TaskStatusFilter>(status),
             Search = q,
+            ListId = listId,
+            Filter = filter,
             Sort = order,
             Limit = limit,
             After = after,
