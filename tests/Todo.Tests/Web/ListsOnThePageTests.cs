@@ -7,6 +7,8 @@ using Todo.Server.Components.Workspace;
 using Todo.Server.Data;
 using Todo.Server.Lists;
 using Todo.Server.Tasks;
+using Todo.Server.Tasks.Filters;
+using Todo.Server.Tasks.QuickAdd;
 
 namespace Todo.Tests.Web;
 
@@ -268,10 +270,104 @@ public sealed class ListsOnThePageTests : ComponentTestContext
         await page.Find("#edit-labels").InputAsync("errands c++");
         await page.Find("form.edit-task").SubmitAsync();
 
-        page.WaitForAssertion(() => Assert.Equal("The label \"c++\" may hold only letters, digits, '-' and '_'.", page.Find("#edit-labels-error").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("The label \"c++\" may hold only letters, digits, '-' and '_'; \"+\" is not allowed.", page.Find("#edit-labels-error").TextContent));
         Assert.Equal("true", page.Find("#edit-labels").GetAttribute("aria-invalid"));
         Assert.StartsWith("edit-labels-error", page.Find("#edit-labels").GetAttribute("aria-describedby"), StringComparison.Ordinal);
         Assert.Equal("Buy milk", (await StoredTasksAsync()).Single().Title);
+    }
+
+    [Fact]
+    public async Task QuickAddShowsWhatItReadsAsYouTypeThenAddsTheTaskToTheListItNamesMakingIt()
+    {
+        var page = RenderList();
+        page.WaitForAssertion(() => Assert.Equal(2, NavEntries(page).Count));
+
+        await page.Find("#new-task").InputAsync("Buy milk");
+        Assert.Empty(page.FindAll("#new-task-preview"));
+        await page.Find("#new-task").InputAsync("Buy milk #Groceries @errands !high");
+
+        Assert.Equal(
+            ["Title: Buy milk", "List: Groceries (new list)", "Labels: errands", "Priority: High"],
+            page.FindAll("#new-task-preview .preview-part").Select(p => p.TextContent));
+        Assert.Contains("new-task-preview", page.Find("#new-task").GetAttribute("aria-describedby")!.Split(' '));
+
+        await page.Find("form.add-task").SubmitAsync();
+
+        page.WaitForAssertion(() => Assert.Equal(["Buy milk"], Titles(page)));
+        Assert.Contains("Groceries 1 pending", NavEntries(page));
+        Assert.Empty(page.FindAll("#new-task-preview"));
+        Assert.Equal("", page.Find("#new-task").GetAttribute("value"));
+        Assert.Equal("Added task 1, “Buy milk”, to the new list “Groceries”.", page.Find("[role=status]").TextContent);
+        var row = page.Find("li.task");
+        Assert.Equal("List: Groceries", row.QuerySelector(".task-list-name")!.TextContent);
+        Assert.Equal(["errands"], row.QuerySelectorAll(".label").Select(l => l.TextContent));
+        Assert.Equal("!!! High priority", row.QuerySelector(".priority")!.TextContent);
+
+        await page.Find("#new-task").InputAsync("Buy bread #groceries");
+        Assert.Equal("List: groceries", page.FindAll("#new-task-preview .preview-part")[1].TextContent);
+    }
+
+    [Fact]
+    public async Task QuickAddTextThatMakesNoTaskIsExplainedNextToTheFieldAndNothingIsMade()
+    {
+        var page = RenderList();
+        page.WaitForAssertion(() => Assert.Equal(2, NavEntries(page).Count));
+
+        await page.Find("#new-task").InputAsync("#Groceries @errands");
+        await page.Find("form.add-task").SubmitAsync();
+
+        page.WaitForAssertion(() => Assert.Equal(QuickAddParser.EmptyTitle, page.Find("#new-task-error").TextContent));
+        Assert.Equal("#Groceries @errands", page.Find("#new-task").GetAttribute("value"));
+        Assert.Empty(await StoredTasksAsync());
+        Assert.DoesNotContain(await StoredListsAsync(), l => l.Name == "Groceries");
+    }
+
+    [Fact]
+    public async Task TheFilterNarrowsTheTasksAndABadOneIsExplainedWithItsPositionWithoutLosingThem()
+    {
+        var groceries = await CreateListAsync("Groceries");
+        await WithAsync<TaskService, TaskItem>(tasks => tasks.CreateAsync(UserId, "Buy milk", null, new NewTaskOptions { ListId = groceries.Id, Labels = ["errands"] }));
+        await AddAsync("Call the bank");
+        var page = RenderList();
+        page.WaitForAssertion(() => Assert.Equal(["Buy milk", "Call the bank"], Titles(page)));
+
+        await page.Find("#task-filter-expression").InputAsync("@errands");
+        await page.Find("form.filter-box").SubmitAsync();
+
+        page.WaitForAssertion(() => Assert.Equal(["Buy milk"], Titles(page)));
+        Assert.Equal("@errands", LastAddressChange().Parts["filter"]);
+        Assert.Equal("Filter applied: 1 task shown.", page.Find("[role=status]").TextContent);
+
+        await page.Find("#task-filter-expression").InputAsync("@errands & (");
+        await page.Find("form.filter-box").SubmitAsync();
+
+        var expected = Assert.Throws<FilterException>(() => FilterParser.Parse("@errands & (")).Reason;
+        Assert.Contains("position 12", expected, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Equal(expected, page.Find("#task-filter-error").TextContent));
+        Assert.Equal("true", page.Find("#task-filter-expression").GetAttribute("aria-invalid"));
+        Assert.StartsWith("task-filter-error", page.Find("#task-filter-expression").GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Equal(["Buy milk"], Titles(page));
+        Assert.Equal("@errands & (", page.Find("#task-filter-expression").GetAttribute("value"));
+        Assert.Equal("@errands", LastAddressChange().Parts["filter"]);
+
+        await Button(page, "Clear filter").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal(["Buy milk", "Call the bank"], Titles(page)));
+        Assert.Empty(page.FindAll("#task-filter-error"));
+        Assert.Null(LastAddressChange().Parts["filter"]);
+    }
+
+    [Fact]
+    public async Task ABadFilterInTheAddressIsExplainedAndTheTasksStillShow()
+    {
+        await AddAsync("Call the bank");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?filter=priority%3Aurgent");
+
+        var page = RenderList();
+
+        page.WaitForAssertion(() => Assert.Equal(["Call the bank"], Titles(page)));
+        Assert.NotEmpty(page.Find("#task-filter-error").TextContent);
+        Assert.Equal("priority:urgent", page.Find("#task-filter-expression").GetAttribute("value"));
     }
 
     private IRenderedComponent<TaskList> RenderList() => Render<TaskList>(parameters => parameters.Add(p => p.UserId, UserId));
@@ -307,7 +403,7 @@ public sealed class ListsOnThePageTests : ComponentTestContext
         page.FindAll(".list-link").Single(link => link.QuerySelector(".list-name")!.TextContent == name);
 
     private static IElement Button(IRenderedComponent<TaskList> page, string text) =>
-        page.FindAll("button").Single(b => b.TextContent.Trim() == text);
+        page.FindAll("button").Single(b => string.Join(' ', b.TextContent.Split(' ', StringSplitOptions.RemoveEmptyEntries)) == text);
 
     private static List<string> Titles(IRenderedComponent<TaskList> page) =>
         [.. page.FindAll("li.task .task-title").Select(title => title.TextContent)];

@@ -4,6 +4,7 @@ using Microsoft.JSInterop;
 using Todo.Server.Accounts;
 using Todo.Server.Lists;
 using Todo.Server.Tasks;
+using Todo.Server.Tasks.QuickAdd;
 using Todo.Server.Text;
 
 namespace Todo.Server.Components.Workspace;
@@ -80,11 +81,12 @@ public sealed partial class TaskList : IAsyncDisposable
         ReadAddress(new Uri(Navigation.Uri).Query);
         filterText = filter ?? "";
         await ReloadAsync();
-        if (filterError is not null)
+        if (filterError is { } error)
         {
             // A filter in the address that does not parse: its error shows, with the tasks it would have filtered.
             filter = null;
             await ReloadAsync();
+            filterError = error;
         }
     }
 
@@ -104,6 +106,7 @@ public sealed partial class TaskList : IAsyncDisposable
             {
                 newTitle = title ?? "";
                 newDescription = description ?? "";
+                PreviewQuickAdd();
                 StateHasChanged();
             }
         }
@@ -223,10 +226,14 @@ public sealed partial class TaskList : IAsyncDisposable
         titleError = descriptionError = null;
         try
         {
-            var created = await Scopes.RunAsync<TaskService, TaskItem>(
-                service => service.CreateAsync(UserId, newTitle, newDescription, new NewTaskOptions { ListId = listId }));
-            Announce($"Added task {created.Number}, “{created.Title}”.");
+            var added = await Scopes.RunAsync<QuickAddService, QuickAddOutcome>(
+                service => service.AddAsync(UserId, newTitle, newDescription, listId));
+            var created = added.Task;
+            Announce(added.ListCreated
+                ? $"Added task {created.Number}, “{created.Title}”, to the new list “{created.List?.Name}”."
+                : $"Added task {created.Number}, “{created.Title}”, to {created.List?.Name}.");
             newTitle = newDescription = "";
+            quickAdd = null;
             await Drafts.ClearAsync(JS, "new-task", "new-task-description");
         }
         catch (InvalidTextException e)
