@@ -176,7 +176,7 @@ public sealed class ListsOnThePageTests : ComponentTestContext
         await page.Find("#delete-list").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Equal(
-            "Delete the list “Groceries”? It has 1 task. Move them to the Inbox, or delete them with the list?",
+            "Delete the list “Groceries”? It has 1 task. Move it to the Inbox, or delete it with the list?",
             page.Find("#confirm-delete-list").TextContent));
         Assert.Single(await StoredListsAsync(), l => l.Id == groceries.Id);
 
