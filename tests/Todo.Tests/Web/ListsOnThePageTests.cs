@@ -370,6 +370,27 @@ public sealed class ListsOnThePageTests : ComponentTestContext
         Assert.Equal("priority:urgent", page.Find("#task-filter-expression").GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task WhenTheDatabaseFailsTheListsAndTheirChangesSaySoInPlainWords()
+    {
+        var groceries = await CreateListAsync("Groceries");
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/?list={groceries.Id}");
+        var page = RenderList();
+        page.WaitForAssertion(() => Assert.Equal("Groceries", page.Find("#tasks-heading").TextContent));
+        await DropTableAsync("tasks");
+
+        await page.Find("#delete-list").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.StartsWith("Couldn't delete the list.", page.Find(".list-header .error").TextContent, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("#confirm-delete-list"));
+
+        await page.InvokeAsync(page.Instance.ReloadAsync);
+
+        page.WaitForAssertion(() => Assert.StartsWith("Couldn't load your lists.", page.Find(".list-nav .error").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Try again", page.Find(".list-nav .error button").TextContent);
+        Assert.Equal("Groceries", page.Find("#tasks-heading").TextContent);
+    }
+
     private IRenderedComponent<TaskList> RenderList() => Render<TaskList>(parameters => parameters.Add(p => p.UserId, UserId));
 
     private async Task<TodoList> CreateListAsync(string name)
