@@ -59,9 +59,10 @@ public sealed record CreateTaskRequest(
 /// </summary>
 public sealed class ReplaceTaskRequest : ListLabelsPriorityFields
 {
+    /// <summary>Null only when left out of the body, which [Required] answers with a 400 naming it.</summary>
     [Required(ErrorMessage = TaskText.TitleRequired)]
     [TaskTitle]
-    public string? Title { get; init; }
+    public string Title { get; init; } = null!;
 
     [TaskDescription]
     public string? Description { get; init; }

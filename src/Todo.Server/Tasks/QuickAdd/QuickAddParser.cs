@@ -1,3 +1,4 @@
+using Todo.Server.Http;
 using Todo.Server.Lists;
 using Todo.Server.Text;
 
@@ -7,7 +8,7 @@ namespace Todo.Server.Tasks.QuickAdd;
 /// Reads quick-add text ("Buy milk #Groceries @errands !high") into a task's fields; pure, so the web page can show the
 /// parts as the person types and the assistant can use it too. The rules:
 /// <list type="bullet">
-/// <item>Parts are whole words (separated by white space): <c>#Name</c> or <c>#"Name with spaces"</c> is the list;
+/// <item>Parts are whole words (separated by white space), punctuation attached to them included: <c>#Name</c> or <c>#"Name with spaces"</c> is the list;
 /// <c>@label</c> a label (lower-cased, duplicates merged); <c>!high</c> <c>!medium</c> <c>!low</c> <c>!none</c>, or
 /// <c>p1</c> <c>p2</c> <c>p3</c> <c>p4</c> (p4 is none), the priority. Keywords ignore case.</item>
 /// <item>Words in double quotes (straight or curly) are only ever title, and lose their quotes: <c>"#1 fan" mug</c> is
@@ -32,7 +33,7 @@ public static class QuickAddParser
 
     public static readonly TextRule Text = new() { Noun = "text", MaxLength = MaxLength };
 
-    public static string EmptyTitle =>
+    public const string EmptyTitle =
         "No title is left once the list, labels and priority are taken out; add words that say what the task is.";
 
     public static QuickAddResult Parse(string text) => Parse(text, null);
@@ -202,7 +203,7 @@ public static class QuickAddParser
         }
 
         return ReadPriority(word) is { } priority
-            ? new Recognised(QuickAddPartKind.Priority, Http.WireNames.Name(priority), priority)
+            ? new Recognised(QuickAddPartKind.Priority, WireNames.Name(priority), priority)
             : null;
     }
 
@@ -228,7 +229,7 @@ public static class QuickAddParser
             return null;
         }
 
-        return Http.WireNames.TryParse<TaskPriority>(word[1..].ToLowerInvariant(), out var named) ? named : null;
+        return WireNames.TryParse<TaskPriority>(word[1..].ToLowerInvariant(), out var named) ? named : null;
     }
 
     /// <summary>The first phrase the reader accepts in a run of consecutive plain, unclaimed words; it is claimed.</summary>

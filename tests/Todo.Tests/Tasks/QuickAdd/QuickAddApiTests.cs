@@ -37,6 +37,7 @@ public abstract class QuickAddApiTests(ApiFixture api)
         { "Write \"quotes\"", "Write quotes", null, [], TaskPriority.None },
         { "Buy \u201Cp1\u201D cable #\u201CHome office\u201D", "Buy p1 cable", "Home office", [], TaskPriority.None },
         { "An \"unclosed quote", "An \"unclosed quote", null, [], TaskPriority.None },
+        { "Tea #\"Home @x", "Tea #\"Home", null, ["x"], TaskPriority.None },
         { "Learn C# today", "Learn C# today", null, [], TaskPriority.None },
         { "Close issue#4 @work", "Close issue#4", null, ["work"], TaskPriority.None },
         { "Email bob@example.com", "Email bob@example.com", null, [], TaskPriority.None },
@@ -116,6 +117,29 @@ public abstract class QuickAddApiTests(ApiFixture api)
 
         await AssertValidationProblemAsync(await user.Client.SendAsync(RawRequest(HttpMethod.Post, "/api/tasks/quick", body)), "text");
         Assert.Empty((await user.ListAsync()).Items);
+    }
+
+    [Theory]
+    [InlineData("""{"text":{"$ne":""}}""")]
+    [InlineData("""{"text":["Tea","#Home"]}""")]
+    [InlineData("""{"text":"a\u0000b #Home"}""")]
+    [InlineData("""{"text":"Tea \ud800 #Home"}""")]
+    [InlineData("""{"text":"Tea @\u200B"}""")]
+    [InlineData("""{"text":"\u200B\u202E @x"}""")]
+    [InlineData("""{"text":"Tea #\"\u200B\""}""")]
+    [InlineData("null")]
+    [InlineData("""{"text":"Tea #Home"} {"text":"x"}""")]
+    public async Task HostileBodiesAre4xxAndStoreNothing(string body)
+    {
+        var user = await api.CreateUserAsync();
+
+        var response = await user.Client.SendAsync(RawRequest(HttpMethod.Post, "/api/tasks/quick", body));
+
+        var status = (int)response.StatusCode;
+        Assert.True(status is >= 400 and < 500, await DescribeAsync(response));
+        await AssertProblemAsync(response, status);
+        Assert.Empty((await user.ListAsync()).Items);
+        Assert.Equal(["Inbox"], (await ListsAsync(user)).Select(l => l.Name));
     }
 
     [Fact]
