@@ -391,6 +391,44 @@ public sealed class ListsOnThePageTests : ComponentTestContext
         Assert.Equal("Groceries", page.Find("#tasks-heading").TextContent);
     }
 
+    [Fact]
+    public async Task ABadDescriptionStopsQuickAddBeforeTheListItNamesIsMade()
+    {
+        var page = RenderList();
+        page.WaitForAssertion(() => Assert.Equal(2, NavEntries(page).Count));
+
+        await page.Find("#new-task").InputAsync("Buy milk #Groceries");
+        await page.Find("#new-task-description").InputAsync(new string('x', Limits.TaskDescriptionMaxLength + 1));
+        await page.Find("form.add-task").SubmitAsync();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "The description is 1001 characters long; the limit is 1000.", page.Find("#new-task-description-error").TextContent));
+        Assert.Empty(await StoredTasksAsync());
+        Assert.DoesNotContain(await StoredListsAsync(), l => l.Name == "Groceries");
+    }
+
+    [Fact]
+    public async Task OnAPhoneTheListsOpenFromTheirButtonAndChoosingOneClosesThemAndReturnsTheKeyboardToIt()
+    {
+        await CreateListAsync("Groceries");
+        var page = RenderList();
+        page.WaitForAssertion(() => Assert.Equal(3, NavEntries(page).Count));
+        Assert.Equal("false", page.Find("#lists-toggle").GetAttribute("aria-expanded"));
+        Assert.Equal("list-nav-body", page.Find("#lists-toggle").GetAttribute("aria-controls"));
+
+        await page.Find("#lists-toggle").ClickAsync(new());
+
+        Assert.Equal("true", page.Find("#lists-toggle").GetAttribute("aria-expanded"));
+        Assert.Contains("open", page.Find("nav.list-nav").ClassList);
+
+        await Link(page, "Groceries").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal("Groceries", page.Find("#tasks-heading").TextContent));
+        Assert.Equal("false", page.Find("#lists-toggle").GetAttribute("aria-expanded"));
+        Assert.Equal("Lists: Groceries", page.Find("#lists-toggle").TextContent.Trim());
+        page.WaitForAssertion(() => Assert.Equal("lists-toggle", JSInterop.Invocations["todo.focus"][^1].Arguments[0]));
+    }
+
     private IRenderedComponent<TaskList> RenderList() => Render<TaskList>(parameters => parameters.Add(p => p.UserId, UserId));
 
     private async Task<TodoList> CreateListAsync(string name)
