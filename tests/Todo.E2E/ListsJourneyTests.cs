@@ -78,15 +78,24 @@ public sealed class ListsJourneyTests(TodoWebApp app, BrowserFixture browser) : 
             await shots.TakeAsync(page, "02-list");
             var listUrl = page.Url;
 
-            // Reload keeps the list; Back returns to all tasks.
+            // Reload keeps the list; Back returns to all tasks, and keeps the conversation open meanwhile.
             await page.ReloadAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Groceries", Level = 2 })).ToBeVisibleAsync();
             await Expect(Task(page, "Buy milk")).ToBeVisibleAsync();
+            var message = page.GetByLabel("Message", new() { Exact = true });
+            await message.FillAsync("what's pending?");
+            await message.PressAsync("Enter");
+            await Expect(page.Locator(".message.from-assistant")).ToHaveCountAsync(1);
+            await Expect(page).ToHaveURLAsync(new Regex(@"[?&]c=[0-9a-f-]{36}"));
+            var conversation = new Regex(@"[?&]c=[0-9a-f-]{36}").Match(page.Url).Value[1..];
             await page.GoBackAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "All tasks", Level = 2 })).ToBeVisibleAsync();
             await Expect(Task(page, "Call the bank")).ToBeVisibleAsync();
+            await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(conversation)));
+            await Expect(page).Not.ToHaveURLAsync(new Regex("list="));
             await page.GoForwardAsync();
-            await Expect(page).ToHaveURLAsync(listUrl);
+            await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(new Regex(@"list=[0-9a-f-]{36}").Match(listUrl).Value)));
+            await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(conversation)));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Groceries", Level = 2 })).ToBeVisibleAsync();
             await Expect(Task(page, "Call the bank")).ToHaveCountAsync(0);
 

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Todo.Server.Components.Workspace;
@@ -427,6 +428,11 @@ public sealed class ListsOnThePageTests : ComponentTestContext
         Assert.Equal("false", page.Find("#lists-toggle").GetAttribute("aria-expanded"));
         Assert.Equal("Lists: Groceries", page.Find("#lists-toggle").TextContent.Trim());
         page.WaitForAssertion(() => Assert.Equal("lists-toggle", JSInterop.Invocations["todo.focus"][^1].Arguments[0]));
+
+        await page.Find("#lists-toggle").ClickAsync(new());
+        await page.Find("nav.list-nav").KeyDownAsync(new KeyboardEventArgs { Key = "Escape" });
+
+        Assert.Equal("false", page.Find("#lists-toggle").GetAttribute("aria-expanded"));
     }
 
     private IRenderedComponent<TaskList> RenderList() => Render<TaskList>(parameters => parameters.Add(p => p.UserId, UserId));

@@ -29,7 +29,7 @@ public sealed partial class TaskList
     private async Task ClearFilterAsync()
     {
         filterText = "";
-        focusAfterRender = "task-filter-expression";
+        FocusLater("task-filter-expression");
         await ApplyFilterAsync();
     }
 

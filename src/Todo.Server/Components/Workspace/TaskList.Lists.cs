@@ -19,7 +19,6 @@ public sealed partial class TaskList
     private string? newListError;
     private bool creatingList;
 
-    private ListHeader? header;
     private bool renamingList;
     private string renameName = "";
     private string? renameError;
@@ -82,12 +81,18 @@ public sealed partial class TaskList
 
     private void ToggleNav() => navOpen = !navOpen;
 
+    private void CloseNav()
+    {
+        navOpen = false;
+        FocusLater("lists-toggle");
+    }
+
     private async Task SelectListAsync(Guid? id)
     {
         if (navOpen)
         {
             navOpen = false; // the phone's disclosure closes on a choice; the keyboard goes back to its button
-            focusAfterRender = "lists-toggle";
+            FocusLater("lists-toggle");
         }
 
         ResetListForms();
@@ -165,14 +170,14 @@ public sealed partial class TaskList
         ResetListForms();
         renamingList = true;
         renameName = selected.List.Name;
-        focusNext = () => header!.NameInput;
+        FocusLater("list-name");
     }
 
     private void CancelRenameList()
     {
         renamingList = false;
         renameError = null;
-        focusAfterRender = "rename-list";
+        FocusLater("rename-list");
     }
 
     private async Task RenameListAsync()
@@ -200,7 +205,7 @@ public sealed partial class TaskList
                     return;
                 default:
                     renamingList = false;
-                    focusAfterRender = "rename-list";
+                    FocusLater("rename-list");
                     Announce($"Renamed the list to “{renamed!.List.Name}”.");
                     break;
             }
@@ -241,13 +246,13 @@ public sealed partial class TaskList
         }
 
         confirmingListDelete = true;
-        focusNext = () => header!.FirstChoice;
+        FocusLater("delete-list-choice");
     }
 
     private void KeepList()
     {
         confirmingListDelete = false;
-        focusAfterRender = "delete-list";
+        FocusLater("delete-list");
     }
 
     private async Task DeleteListAsync(ListTasksOnDelete? tasksOnDelete)
@@ -287,7 +292,7 @@ public sealed partial class TaskList
             ListTasksOnDelete.Delete => $"Deleted the list “{doomed.List.Name}” and its tasks.",
             _ => $"Deleted the list “{doomed.List.Name}”.",
         });
-        focusAfterRender = "tasks-heading";
+        FocusLater("tasks-heading");
         await ReloadAsync();
     }
 }

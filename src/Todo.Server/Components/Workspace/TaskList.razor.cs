@@ -52,8 +52,9 @@ public sealed partial class TaskList : IAsyncDisposable
     private string? editListError;
     private string? editLabelsError;
     private ElementReference editTitleInput;
-    private Func<ElementReference>? focusNext; // an element of a child component, once rendered
-    private string? focusAfterRender; // an element id: where the keyboard goes once the focused element is gone
+    private Func<ElementReference>? focusNext; // an element just rendered (the edit form's title)
+    private string? focusAfterRender; // an element id: where the keyboard goes next (the focused element is gone, or a form opened)
+    private int focusTries;
     private DotNetObjectReference<TaskList>? addressWatcher;
 
     [Inject]
@@ -116,10 +117,11 @@ public sealed partial class TaskList : IAsyncDisposable
             focusNext = null;
             await element().FocusAsync();
         }
-        else if (focusAfterRender is { } id)
+        else if (focusAfterRender is { } id && (await JS.InvokeAsync<bool>("todo.focus", id) || ++focusTries >= 3))
         {
+            // On a server circuit the after-render work follows the browser's acknowledgement of a render, which may be
+            // an earlier one than the render showing the element: it has a few renders to appear.
             focusAfterRender = null;
-            await JS.InvokeVoidAsync("todo.focus", id);
         }
     }
 
@@ -286,7 +288,7 @@ public sealed partial class TaskList : IAsyncDisposable
         if (await ChangeAsync(service => service.DeleteAsync(UserId, TaskKey.ById(task.Id)), "delete the task"))
         {
             Announce($"Deleted “{task.Title}”.");
-            focusAfterRender = "tasks-heading";
+            FocusLater("tasks-heading");
         }
 
         await ReloadAsync();
@@ -306,7 +308,7 @@ public sealed partial class TaskList : IAsyncDisposable
 
     private void CancelEdit()
     {
-        focusAfterRender = $"edit-{editingId}";
+        FocusLater($"edit-{editingId}");
         editingId = null;
     }
 
@@ -338,7 +340,7 @@ public sealed partial class TaskList : IAsyncDisposable
         {
             var saved = await Scopes.RunAsync<TaskService, TaskItem?>(
                 service => service.UpdateAsync(UserId, TaskKey.ById(id), changes));
-            focusAfterRender = $"edit-{id}";
+            FocusLater($"edit-{id}");
             editingId = null;
             Announce(saved is null ? "That task no longer exists." : $"Saved “{saved.Title}”.");
         }
@@ -396,6 +398,12 @@ public sealed partial class TaskList : IAsyncDisposable
     /// <summary>An aria-describedby value of the ids that are not null; null when there are none.</summary>
     private static string? DescribedBy(params string?[] ids) =>
         ids.Any(id => id is not null) ? string.Join(' ', ids.Where(id => id is not null)) : null;
+
+    private void FocusLater(string id)
+    {
+        focusAfterRender = id;
+        focusTries = 0;
+    }
 
     private void Announce(string text) => announcement = text;
 
