@@ -131,8 +131,14 @@ public sealed partial class TaskList : IAsyncDisposable
     /// </summary>
     public async Task ReloadAsync()
     {
-        var version = ++loadVersion;
         await LoadListsAsync();
+        await ReloadTasksAsync();
+    }
+
+    /// <summary>Reads the first page of tasks again (the lists and their counts are as they were: search and status change neither).</summary>
+    private async Task ReloadTasksAsync()
+    {
+        var version = ++loadVersion;
         var query = Query();
         try
         {
@@ -213,7 +219,7 @@ public sealed partial class TaskList : IAsyncDisposable
     private Task FilterAsync(TaskStatusFilter filter)
     {
         status = filter;
-        return ReloadAsync();
+        return ReloadTasksAsync();
     }
 
     private async Task AddAsync()
