@@ -33,11 +33,32 @@ SCENARIOS = [
     ("toggle", "toggle completion"),
     ("first_page", "100k-task user: first page"),
     ("deep_page", "100k-task user: page ~2,000"),
+    ("filter_list", "100k-task user: filter #\"Bench list 05\" (1 of 20 lists)"),
+    ("filter_label", "100k-task user: filter @label3 (1 of 10 labels)"),
+    ("filter_priority_list", "100k-task user: filter priority:high & #\"Bench list 05\""),
+    ("sort_priority", "100k-task user: sort=priority"),
+    ("filter_deep", "100k-task user: filter @label3, a page ~170 deep"),
     ("chat_new", "chat turn, new conversation"),
     ("chat_long", "chat turn, 10,000-message conversations (32, about one turn in flight in each)"),
     ("chat_shared", "chat turn, all connections in ONE 10,000-message conversation"),
     ("health", "/health/ready"),
 ]
+
+
+# The big user's filtered and sorted pages (bench/query.lua runs them by key): its tasks are spread over 20 lists
+# ("Bench list 01".."Bench list 20", number % 20) and 10 labels ("label0".."label9", number % 11; every 11th has none),
+# with priorities (number / 20) % 4, by spread_tasks below.
+BIG_LISTS, BIG_LABELS = 20, 10
+FILTER_LIST = '#"Bench list 05"'
+FILTER_LABEL = "@label3"
+QUERIES = {
+    "filter_list": "limit=50&filter=" + urllib.parse.quote(FILTER_LIST, safe=""),
+    "filter_label": "limit=50&filter=" + urllib.parse.quote(FILTER_LABEL, safe=""),
+    "filter_priority_list": "limit=50&filter=" + urllib.parse.quote("priority:high & " + FILTER_LIST, safe=""),
+    "sort_priority": "limit=50&sort=priority",
+}
+# filter_deep is filter_label with the cursor of its page FILTER_DEEP_PAGE (found by walking the pages).
+FILTER_DEEP_PAGE = 170
 
 
 # --------------------------------------------------------------------------------------------- HTTP
@@ -94,16 +115,35 @@ class Postgres:
         return dict(line.split("|") for line in rows.splitlines())
 
     def add_tasks(self, user_ids, count, completed_every=0):
-        """Tasks 1..count for each user, dated a second apart, and each user's counter after them."""
+        """
+        Tasks 1..count for each user, dated a second apart, and each user's counter after them. Their ids grow with the
+        number, as the server's UUIDv7 ids grow with the time of creation (random ids would scatter a page's lookups by
+        task id, in task_labels' primary key, over the whole index).
+        """
         done = f"n % {completed_every} = 0" if completed_every else "FALSE"
         ids = ", ".join(f"'{u}'" for u in user_ids)
         self.run(f"""
             INSERT INTO tasks (id, user_id, list_id, priority, number, title, description, is_completed, created_at, updated_at, completed_at)
-            SELECT gen_random_uuid(), u, (SELECT l.id FROM lists l WHERE l.user_id = u AND l.is_inbox), 0, n, 'Seeded task ' || n, NULL, {done},
+            SELECT (lpad(to_hex(n), 12, '0') || '7' || substr(md5(u::text || n), 1, 19))::uuid,
+                   u, (SELECT l.id FROM lists l WHERE l.user_id = u AND l.is_inbox), 0, n, 'Seeded task ' || n, NULL, {done},
                    now() - make_interval(secs => {count} - n + 60), now() - make_interval(secs => {count} - n + 60),
                    CASE WHEN {done} THEN now() END
             FROM unnest(ARRAY[{ids}]::uuid[]) AS u CROSS JOIN generate_series(1, {count}) AS n;
             UPDATE users SET task_number_seq = {count} WHERE id IN ({ids});
+        """)
+
+    def spread_tasks(self, user_id, lists, labels):
+        """The user's tasks over new lists (number % lists), labels (number % 11 below labels) and priorities ((number / 20) % 4)."""
+        self.run(f"""
+            INSERT INTO lists (id, user_id, name, normalized_name, is_inbox, created_at, updated_at)
+            SELECT gen_random_uuid(), '{user_id}', 'Bench list ' || lpad(k::text, 2, '0'), 'bench list ' || lpad(k::text, 2, '0'), FALSE, now(), now()
+            FROM generate_series(1, {lists}) AS k;
+            UPDATE tasks AS t SET list_id = l.id, priority = ((t.number / 20) % 4)::smallint
+            FROM lists AS l
+            WHERE t.user_id = '{user_id}' AND l.user_id = t.user_id
+              AND l.normalized_name = 'bench list ' || lpad((t.number % {lists} + 1)::text, 2, '0');
+            INSERT INTO task_labels (task_id, user_id, label)
+            SELECT id, user_id, 'label' || (number % 11) FROM tasks WHERE user_id = '{user_id}' AND number % 11 < {labels};
         """)
 
     def add_conversations(self, user_id, conversation_ids, count):
@@ -149,6 +189,7 @@ class Sqlite:
     SERIES = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < :count) "
 
     def add_tasks(self, user_ids, count, completed_every=0):
+        """As Postgres.add_tasks: the ids grow with the number."""
         done = f"(x % {completed_every} = 0)" if completed_every else "0"
         with self.db:
             for user_id in user_ids:
@@ -157,10 +198,25 @@ class Sqlite:
                     "INSERT INTO tasks (id, user_id, list_id, priority, number, title, description, is_completed, created_at, updated_at, completed_at) "
                     f"SELECT {self.GUID}, :user, (SELECT id FROM lists WHERE user_id = :user AND is_inbox = 1), 0, x, 'Seeded task ' || x, NULL, {done}, at, at, "
                     f"CASE WHEN {done} THEN strftime('%Y-%m-%d %H:%M:%f', 'now') END "
-                    "FROM (SELECT x, hex(randomblob(16)) AS h, "
+                    "FROM (SELECT x, printf('%012X', x) || hex(randomblob(10)) AS h, "
                     "      strftime('%Y-%m-%d %H:%M:%f', 'now', '-' || (:count - x + 60) || ' seconds') AS at FROM n)",
                     {"count": count, "user": user_id})
                 self.db.execute("UPDATE users SET task_number_seq = ? WHERE id = ?", (count, user_id))
+
+    def spread_tasks(self, user_id, lists, labels):
+        """As Postgres.spread_tasks."""
+        now = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
+        with self.db:
+            for k in range(1, lists + 1):
+                list_id = str(uuid.uuid4()).upper()
+                self.db.execute(
+                    f"INSERT INTO lists (id, user_id, name, normalized_name, is_inbox, created_at, updated_at) VALUES (?, ?, ?, ?, 0, {now}, {now})",
+                    (list_id, user_id, f"Bench list {k:02d}", f"bench list {k:02d}"))
+                self.db.execute("UPDATE tasks SET list_id = ?, priority = (number / 20) % 4 WHERE user_id = ? AND number % ? = ?",
+                                (list_id, user_id, lists, k - 1))
+            self.db.execute(
+                "INSERT INTO task_labels (task_id, user_id, label) "
+                "SELECT id, user_id, 'label' || (number % 11) FROM tasks WHERE user_id = ? AND number % 11 < ?", (user_id, labels))
 
     def add_conversations(self, user_id, conversation_ids, count):
         with self.db:
@@ -223,6 +279,7 @@ def seed(args):
     # turns create weigh on that scenario alone: the scenarios compared start from the same state.
     sql.add_tasks([ids[e] for e in emails[:args.users]], args.tasks_per_user, completed_every=4)
     sql.add_tasks([ids["big@bench.test"]], args.big_tasks, completed_every=3)
+    sql.spread_tasks(ids["big@bench.test"], BIG_LISTS, BIG_LABELS)
     sql.add_tasks([ids[email] for email in chat_emails.values()], 60)
     phase("tasks")
 
@@ -264,6 +321,25 @@ def seed(args):
     if len(deep["items"]) != 50 or deep["items"][0]["number"] != target + 1:
         raise SystemExit(f"bench.py: the deep page is not what was expected: {deep['items'][:1]}")
 
+    # The filtered pages: each must hold 50 tasks; the deep one is page FILTER_DEEP_PAGE of filter_label's pages.
+    for key, query in QUERIES.items():
+        _, page = api.call("GET", "/api/tasks?" + query, token=big_token)
+        if len(page["items"]) != 50:
+            raise SystemExit(f"bench.py: {key} lists {len(page['items'])} tasks, not 50")
+    filter_cursor = None
+    for _ in range(FILTER_DEEP_PAGE - 1):
+        path = "/api/tasks?" + QUERIES["filter_label"] + (f"&cursor={urllib.parse.quote(filter_cursor)}" if filter_cursor else "")
+        _, page = api.call("GET", path, token=big_token)
+        filter_cursor = page["next_cursor"]
+        if not filter_cursor:
+            raise SystemExit("bench.py: the filtered list ended before its deep page")
+    big_paths = {key: "/api/tasks?" + query for key, query in QUERIES.items()}
+    big_paths["filter_deep"] = "/api/tasks?" + QUERIES["filter_label"] + "&cursor=" + urllib.parse.quote(filter_cursor)
+    _, filter_deep = api.call("GET", big_paths["filter_deep"], token=big_token)
+    if len(filter_deep["items"]) != 50 or any(FILTER_LABEL[1:] not in t["labels"] for t in filter_deep["items"]):
+        raise SystemExit("bench.py: the deep filtered page is not 50 tasks with the label")
+    phase("filtered pages")
+
     # Round trips of a list request: a fresh user's first (the active-user check is not cached yet) and second.
     probe_token, _ = api.register_and_login("probe@bench.test")
     counts = []
@@ -272,12 +348,17 @@ def seed(args):
         counts.append(response.getheader("X-Db-Commands"))
     response, _ = api.call("GET", f"/api/tasks?limit=50&cursor={urllib.parse.quote(cursor)}", token=big_token)
     deep_count = response.getheader("X-Db-Commands")
+    query_counts = {}
+    for key, path in big_paths.items():
+        response, _ = api.call("GET", path, token=big_token)
+        query_counts[key] = response.getheader("X-Db-Commands")
 
     with open(os.path.join(args.out, f"{args.provider}-data.lua"), "w") as f:
         f.write("return {\n")
         f.write("  tokens = {" + ", ".join(lua(t) for t in tokens) + "},\n")
         f.write("  toggles = {" + ", ".join("{token=%s, id=%s}" % (lua(t["token"]), lua(t["id"])) for t in toggles) + "},\n")
         f.write(f"  big_token = {lua(big_token)},\n  deep_cursor = {lua(urllib.parse.quote(cursor))},\n")
+        f.write("  big_paths = {" + ", ".join(f"{key} = {lua(path)}" for key, path in big_paths.items()) + "},\n")
         f.write("  chat_tokens = {" + ", ".join(f"{mode} = {lua(token)}" for mode, token in chat_tokens.items()) + "},\n")
         f.write("  conversations = {" + ", ".join(lua(c) for c in conversations) + "},\n")
         f.write(f"  shared_conversation = {lua(shared_conversation)},\n}}\n")
@@ -286,7 +367,8 @@ def seed(args):
         "messages": messages, "conversations": len(conversations) + 1, "deep_page": args.deep_page,
         "deep_first_number": deep["items"][0]["number"], "first_page_first_number": first["items"][0]["number"],
         "pages_walked": walked, "db_commands_list_cold": counts[0], "db_commands_list_warm": counts[1],
-        "db_commands_deep_page": deep_count, "seconds": round(time.monotonic() - started, 1),
+        "db_commands_deep_page": deep_count, "db_commands_queries": query_counts,
+        "filter_deep_first_number": filter_deep["items"][0]["number"], "seconds": round(time.monotonic() - started, 1),
     }
     with open(os.path.join(args.out, f"{args.provider}-seed.json"), "w") as f:
         json.dump(info, f, indent=2)
@@ -425,7 +507,13 @@ def report(args):
             f"Server memory: RSS {final['rss_kb'] / 1024:.0f} MB at the end, peak {final['hwm_kb'] / 1024:.0f} MB "
             f"over the whole run (seeding included). X-Db-Commands of a list request: {seed_info['db_commands_list_cold']} "
             f"for a user's first request (the active-user check, then cached for Auth:ActiveUserRecheck), "
-            f"{seed_info['db_commands_list_warm']} after; deep page: {seed_info['db_commands_deep_page']}.",
+            f"{seed_info['db_commands_list_warm']} after; deep page: {seed_info['db_commands_deep_page']}; "
+            + ", ".join(f"{key}: {count}" for key, count in seed_info.get("db_commands_queries", {}).items()) + ".",
+            "",
+            f"The 100,000-task user's tasks are spread over {BIG_LISTS} lists and {BIG_LABELS} labels with mixed priorities; "
+            f"the filtered and sorted pages are `GET /api/tasks?` + " + "; ".join(f"{key}: `{query}`" for key, query in QUERIES.items())
+            + f"; filter_deep is filter_label's page {FILTER_DEEP_PAGE} (its first task is "
+            f"#{seed_info.get('filter_deep_first_number', 0):,}).",
             "",
         ]
 
@@ -443,6 +531,13 @@ def report(args):
             ratio_target("chat with every connection in ONE 10,000-message conversation p50 <= 1.3 x new conversation p50",
                          "chat_shared", "chat_new", 1.3),
         ]
+        for key in QUERIES:
+            checks.append(ratio_target(f"{key} p50 <= 1.5 x first page p50", key, "first_page", 1.5))
+        checks.append(ratio_target("filter_deep p50 <= 1.5 x filter_label p50 (its first page)", "filter_deep", "filter_label", 1.5))
+        query_counts = seed_info.get("db_commands_queries", {})
+        checks.append(("each filtered or sorted page is 1 SQL round trip",
+                       bool(query_counts) and all(c is not None and int(c) == 1 for c in query_counts.values()),
+                       ", ".join(f"{key} {count}" for key, count in query_counts.items()) or "not measured"))
         counts = [int(seed_info[k]) for k in ("db_commands_list_cold", "db_commands_list_warm") if seed_info[k] is not None]
         checks.append(("a list request <= 2 SQL round trips", bool(counts) and max(counts) <= 2,
                        f"{seed_info['db_commands_list_cold']} (first request), {seed_info['db_commands_list_warm']} (next)"))

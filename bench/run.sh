@@ -226,7 +226,10 @@ run_provider() { # provider, connection string
   scenarios "$provider" "list list.lua"
   scenarios "$provider" "create create.lua"
   scenarios "$provider" "toggle toggle.lua"
-  scenarios "$provider" "first_page page.lua BENCH_PAGE=first" "deep_page page.lua BENCH_PAGE=deep"
+  scenarios "$provider" "first_page page.lua BENCH_PAGE=first" "deep_page page.lua BENCH_PAGE=deep" \
+    "filter_list query.lua BENCH_QUERY=filter_list" "filter_label query.lua BENCH_QUERY=filter_label" \
+    "filter_priority_list query.lua BENCH_QUERY=filter_priority_list" "sort_priority query.lua BENCH_QUERY=sort_priority" \
+    "filter_deep query.lua BENCH_QUERY=filter_deep"
   scenarios "$provider" "chat_new chat.lua BENCH_CHAT=new" "chat_long chat.lua BENCH_CHAT=long" "chat_shared chat.lua BENCH_CHAT=shared"
   scenarios "$provider" "health health.lua"
 

@@ -224,7 +224,7 @@ public abstract class TaskFilterTests(IFilterApi fixture)
     public async Task TheFilterIsOneStatementWithAJoinForListsAndExistsForLabels()
     {
         var world = await fixture.WorldAsync();
-        var condition = FilterCompiler.Compile(FilterParser.Parse("#Work & @office | no labels")!, world.Me.Id, api.Provider == DatabaseProvider.Postgres);
+        var condition = FilterCompiler.Compile(FilterParser.Parse("#Work & @office | no labels")!, api.Provider == DatabaseProvider.Postgres);
 
         var sql = await api.WithDbAsync(db => Task.FromResult(db.Tasks.Where(t => t.UserId == world.Me.Id).Where(condition).ToQueryString()));
 
