@@ -30,6 +30,22 @@ public sealed class ListsJourneyTests(TodoWebApp app, BrowserFixture browser) : 
             await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
             await Expect(page.GetByText("No tasks yet.")).ToBeVisibleAsync();
 
+            // On a phone the lists are one button ("Lists: All tasks") until opened; on a desktop they always show.
+            var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Lists: All tasks" });
+            var inboxLink = page.GetByRole(AriaRole.Link, new() { Name = "Inbox" });
+            if (width < 900)
+            {
+                await Expect(toggle).ToBeVisibleAsync();
+                await Expect(inboxLink).ToBeHiddenAsync();
+                await toggle.ClickAsync();
+                await Expect(inboxLink).ToBeVisibleAsync();
+            }
+            else
+            {
+                await Expect(toggle).ToBeHiddenAsync();
+                await Expect(inboxLink).ToBeVisibleAsync();
+            }
+
             // A list made in the navigation shows there, after the Inbox.
             await OpenListsAsync(page);
             await page.GetByLabel("New list", new() { Exact = true }).FillAsync("Groceries");

@@ -306,6 +306,11 @@ public sealed class ListsOnThePageTests : ComponentTestContext
 
         await page.Find("#new-task").InputAsync("Buy bread #groceries");
         Assert.Equal("List: groceries", page.FindAll("#new-task-preview .preview-part")[1].TextContent);
+        Assert.Empty(page.FindAll("#new-task-preview .preview-problem"));
+
+        await page.Find("#new-task").InputAsync("#groceries @errands");
+        Assert.Equal("Title: none yet", page.FindAll("#new-task-preview .preview-part")[0].TextContent);
+        Assert.Equal($"Not ready to add: {QuickAddParser.EmptyTitle}", page.Find("#new-task-preview .preview-problem").TextContent);
     }
 
     [Fact]

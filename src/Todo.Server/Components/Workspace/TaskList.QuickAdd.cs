@@ -19,6 +19,7 @@ public sealed partial class TaskList
                 parsed.ListName,
                 parsed.ListName is { } name && lists.All(l => l.List.NormalizedName != TodoList.Normalize(name)),
                 parsed.Labels,
-                parsed.Priority);
+                parsed.Priority,
+                parsed.Problem);
     }
 }
