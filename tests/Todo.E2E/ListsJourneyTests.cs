@@ -138,9 +138,21 @@ public sealed class ListsJourneyTests(TodoWebApp app, BrowserFixture browser) : 
             await Expect(Task(page, "Call the bank")).ToBeVisibleAsync();
             await Expect(page).Not.ToHaveURLAsync(new Regex("filter="));
 
-            // Rename the list; a task's edit form moves it and changes its labels and priority.
+            // A task's edit form changes its labels and priority; the keyboard returns to its Edit button.
             await OpenListsAsync(page);
             await lists.GetByRole(AriaRole.Link, new() { Name = "Groceries" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Edit “Buy milk”" }).ClickAsync();
+            await Expect(page.GetByLabel("Title", new() { Exact = true })).ToBeFocusedAsync();
+            await Expect(page.GetByLabel("List", new() { Exact = true })).ToHaveValueAsync(new Regex("^[0-9a-f-]{36}$"));
+            await page.GetByLabel("Priority", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Medium" });
+            await page.GetByLabel("Labels", new() { Exact = true }).FillAsync("errands home");
+            await Axe.AssertNoSeriousViolationsAsync(page, $"a task's edit form ({device})");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Expect(milk.Locator(".priority")).ToHaveTextAsync("!! Medium priority");
+            await Expect(milk.Locator(".labels").GetByRole(AriaRole.Listitem)).ToHaveTextAsync(["errands", "home"]);
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Edit “Buy milk”" })).ToBeFocusedAsync();
+
+            // Rename the list.
             await page.GetByRole(AriaRole.Button, new() { Name = "Rename list" }).ClickAsync();
             await Expect(page.GetByLabel("List name", new() { Exact = true })).ToBeFocusedAsync();
             await page.GetByLabel("List name", new() { Exact = true }).FillAsync("Shopping");
