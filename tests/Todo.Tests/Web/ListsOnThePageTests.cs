@@ -75,6 +75,13 @@ public sealed class ListsOnThePageTests : ComponentTestContext
 
         page.WaitForAssertion(() => Assert.Equal(["Buy milk", "Call the bank"], Titles(page)));
         Assert.Equal("All tasks", page.Find("#tasks-heading").TextContent);
+
+        await page.InvokeAsync(() => page.Instance.ShowAddressAsync($"?list={groceries.Id}&filter=priority%3Aurgent"));
+
+        page.WaitForAssertion(() => Assert.Equal("Groceries", page.Find("#tasks-heading").TextContent));
+        Assert.Equal(["Buy milk"], Titles(page));
+        Assert.NotEmpty(page.Find("#task-filter-error").TextContent);
+        Assert.Equal("priority:urgent", page.Find("#task-filter-expression").GetAttribute("value"));
     }
 
     [Fact]

@@ -32,13 +32,27 @@ public sealed partial class TaskList
 
     /// <summary>Back or Forward changed the address: show the list and filter it names.</summary>
     [JSInvokable]
-    public async Task ShowAddressAsync(string search)
+    public Task ShowAddressAsync(string search)
+    {
+        ResetListForms();
+        editingId = null;
+        return ShowFromAddressAsync(search);
+    }
+
+    /// <summary>Shows the list and the filter the address names; a filter that does not parse shows its error over all the tasks.</summary>
+    private async Task ShowFromAddressAsync(string search)
     {
         ReadAddress(search);
         filterText = filter ?? "";
         filterError = null;
-        ResetListForms();
         await ReloadAsync();
+        if (filterError is { } error)
+        {
+            filter = null;
+            await ReloadAsync();
+            filterError = error;
+            StateHasChanged();
+        }
     }
 
     private void ReadAddress(string search)

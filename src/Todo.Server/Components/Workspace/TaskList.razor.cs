@@ -77,19 +77,7 @@ public sealed partial class TaskList : IAsyncDisposable
     /// <summary>How many times the add form was submitted: a draft read that a submit overtook is not restored.</summary>
     private int adds;
 
-    protected override async Task OnInitializedAsync()
-    {
-        ReadAddress(new Uri(Navigation.Uri).Query);
-        filterText = filter ?? "";
-        await ReloadAsync();
-        if (filterError is { } error)
-        {
-            // A filter in the address that does not parse: its error shows, with the tasks it would have filtered.
-            filter = null;
-            await ReloadAsync();
-            filterError = error;
-        }
-    }
+    protected override Task OnInitializedAsync() => ShowFromAddressAsync(new Uri(Navigation.Uri).Query);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
