@@ -589,7 +589,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
             tasks = tasks.Where(t => t.ListId == listId);
         }
 
-        return filter is null ? tasks : tasks.Where(FilterCompiler.Compile(filter, IsPostgres));
+        return filter is null ? tasks : tasks.Where(FilterCompiler.Compile(filter, db.Lists.AsNoTracking(), userId, IsPostgres));
     }
 
     /// <summary>The user's tasks with <paramref name="status"/> whose title or description contains <paramref name="search"/>.</summary>

@@ -1,52 +1,67 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Query;
+using Todo.Server.Lists;
 
 namespace Todo.Server.Tasks.Filters;
 
 /// <summary>
 /// Turns a filter's tree into one condition on a task that EF Core translates into the list query's WHERE clause: a list
-/// is the joined list's normalized name; a label, a correlated EXISTS on task_labels (primary key (task_id, label));
-/// <c>no labels</c>, NOT EXISTS; values travel as parameters. The query the condition joins is already limited to the
-/// user's tasks; a task's list and its label rows are its owner's, so another user's lists and labels never match.
+/// is <c>list_id = (the id of the user's list of that normalized name)</c>, an uncorrelated subquery on
+/// ix_lists_user_normalized_name that the database runs once, so the page can come from ix_tasks_list_number in number
+/// order (a join on lists made PostgreSQL walk all the user's tasks instead); a label, a correlated EXISTS on
+/// task_labels' primary key (task_id, label); <c>no labels</c>, NOT EXISTS; values travel as parameters. The query is
+/// already limited to the user's tasks and the list subquery to the user's lists; a task's label rows are its owner's.
+/// So another user's lists and labels never match, and a list the user does not have matches nothing.
 /// </summary>
 public static class FilterCompiler
 {
-    public static Expression<Func<TaskItem, bool>> Compile(FilterNode filter, bool isPostgres)
+    /// <summary>The condition for <paramref name="filter"/>, for the tasks of <paramref name="userId"/>, whose lists are in <paramref name="lists"/>.</summary>
+    public static Expression<Func<TaskItem, bool>> Compile(FilterNode filter, IQueryable<TodoList> lists, Guid userId, bool isPostgres)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(lists);
         var task = Expression.Parameter(typeof(TaskItem), "t");
-        return Expression.Lambda<Func<TaskItem, bool>>(Body(filter, task, isPostgres), task);
+        return Expression.Lambda<Func<TaskItem, bool>>(new Compiler(lists, userId, isPostgres).Body(filter, task), task);
     }
 
-    private static Expression Body(FilterNode node, ParameterExpression task, bool isPostgres) => node switch
+    private sealed class Compiler(IQueryable<TodoList> lists, Guid userId, bool isPostgres)
     {
-        FilterAnd and => Expression.AndAlso(Body(and.Left, task, isPostgres), Body(and.Right, task, isPostgres)),
-        FilterOr or => Expression.OrElse(Body(or.Left, task, isPostgres), Body(or.Right, task, isPostgres)),
-        FilterNot not => Expression.Not(Body(not.Operand, task, isPostgres)),
-        _ => Inline(Term(node, isPostgres), task),
-    };
+        public Expression Body(FilterNode node, ParameterExpression task) => node switch
+        {
+            FilterAnd and => Expression.AndAlso(Body(and.Left, task), Body(and.Right, task)),
+            FilterOr or => Expression.OrElse(Body(or.Left, task), Body(or.Right, task)),
+            FilterNot not => Expression.Not(Body(not.Operand, task)),
+            _ => Inline(Term(node), task),
+        };
 
-    private static Expression<Func<TaskItem, bool>> Term(FilterNode term, bool isPostgres) => term switch
-    {
-        ListTerm list => InList(list.NormalizedName),
-        LabelTerm label => HasLabel(label.Label),
-        NoLabelsTerm => t => !t.Labels.Any(),
-        PriorityTerm priority => HasPriority(priority.Priority),
-        CompletionTerm { Completed: true } => t => t.IsCompleted,
-        CompletionTerm => t => !t.IsCompleted,
-        SearchTerm search => TaskTextSearch.Contains(search.Text, isPostgres),
-        DueTerm due => FilterDueDates.Condition(due),
-        _ => throw new ArgumentException($"Unknown filter node {term.GetType().Name}.", nameof(term)),
-    };
+        private Expression<Func<TaskItem, bool>> Term(FilterNode term) => term switch
+        {
+            ListTerm list => InList(list.NormalizedName),
+            LabelTerm label => HasLabel(label.Label),
+            NoLabelsTerm => t => !t.Labels.Any(),
+            PriorityTerm priority => HasPriority(priority.Priority),
+            CompletionTerm { Completed: true } => t => t.IsCompleted,
+            CompletionTerm => t => !t.IsCompleted,
+            SearchTerm search => TaskTextSearch.Contains(search.Text, isPostgres),
+            DueTerm due => FilterDueDates.Condition(due),
+            _ => throw new ArgumentException($"Unknown filter node {term.GetType().Name}.", nameof(term)),
+        };
 
-    // Each value is captured by a lambda so that EF Core sends it as a parameter, not as SQL text.
-    private static Expression<Func<TaskItem, bool>> InList(string normalizedName) => t => t.List!.NormalizedName == normalizedName;
+        // Each value is captured by a lambda so that EF Core sends it as a parameter, not as SQL text. No such list: the
+        // subquery gives the empty id, which no task has.
+        private Expression<Func<TaskItem, bool>> InList(string normalizedName)
+        {
+            var owner = userId;
+            var named = lists.Where(l => l.UserId == owner && l.NormalizedName == normalizedName).Select(l => l.Id);
+            return t => t.ListId == named.FirstOrDefault();
+        }
 
-    // The probe is the primary key (task_id, label) alone: checking the label row's user_id too would read the row for
-    // nothing (it is the task's owner, whose tasks these are), and it made a label filter measurably slower.
-    private static Expression<Func<TaskItem, bool>> HasLabel(string label) => t => t.Labels.Any(l => l.Label == label);
+        // The probe is the primary key (task_id, label) alone: checking the label row's user_id too would read the row for
+        // nothing (it is the task's owner, whose tasks these are), and it made a label filter measurably slower.
+        private static Expression<Func<TaskItem, bool>> HasLabel(string label) => t => t.Labels.Any(l => l.Label == label);
 
-    private static Expression<Func<TaskItem, bool>> HasPriority(TaskPriority priority) => t => t.Priority == priority;
+        private static Expression<Func<TaskItem, bool>> HasPriority(TaskPriority priority) => t => t.Priority == priority;
+    }
 
     /// <summary>The condition's body, on the filter's own task parameter.</summary>
     private static Expression Inline(Expression<Func<TaskItem, bool>> condition, ParameterExpression task) =>
