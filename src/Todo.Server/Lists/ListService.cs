@@ -185,6 +185,10 @@ public sealed class ListService(TodoDbContext db, TaskService tasks, TimeProvide
         return ListOutcome.Done;
     }
 
+    /// <summary>How many tasks, pending or completed, one of the user's lists holds (what deleting it would move or delete).</summary>
+    public Task<int> TaskCountAsync(Guid userId, Guid id, CancellationToken cancellationToken = default) =>
+        db.Tasks.CountAsync(t => t.UserId == userId && t.ListId == id, cancellationToken);
+
     public Task<IReadOnlyList<(string Name, int TaskCount)>> ListLabelsAsync(Guid userId, CancellationToken cancellationToken = default) =>
         tasks.ListLabelsAsync(userId, cancellationToken);
 

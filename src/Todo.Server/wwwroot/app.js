@@ -2,6 +2,30 @@
 (() => {
   "use strict";
   const draftKey = (key) => `todo.draft.${key}`;
+  let addressListener = null;
+  // The open conversation is not part of the history (Back does not change it), so it is carried into the entry Back
+  // or Forward returns to.
+  const carriedParts = ["c"];
+  const carried = {};
+
+  // Back and Forward between the page's own entries (a list, a filter) are the page's to show: registered before
+  // blazor.web.js loads, this handler keeps Blazor from loading the page again.
+  window.addEventListener("popstate", (event) => {
+    if (addressListener) {
+      event.stopImmediatePropagation();
+      setParts(carried, false);
+      addressListener.invokeMethodAsync("ShowAddressAsync", location.search);
+    }
+  });
+
+  const setParts = (parts, newEntry) => {
+    const url = new URL(location.href);
+    Object.entries(parts).forEach(([name, value]) =>
+      value === null || value === undefined ? url.searchParams.delete(name) : url.searchParams.set(name, value));
+    if (url.href !== location.href) {
+      (newEntry ? history.pushState : history.replaceState).call(history, history.state, "", url);
+    }
+  };
 
   // What is typed into a field marked data-draft is kept for this tab, even while the server is away.
   document.addEventListener("input", (event) => {
@@ -33,10 +57,23 @@
       read: (key) => sessionStorage.getItem(draftKey(key)),
       clear: (keys) => keys.forEach((key) => sessionStorage.removeItem(draftKey(key))),
     },
-    // Changes the address without a navigation, so a reload reopens the same conversation.
-    replaceUrl: (url) => history.replaceState(history.state, "", url),
-    // Puts the keyboard back somewhere sensible after the focused element went away.
-    focus: (id) => document.getElementById(id)?.focus(),
+    address: {
+      // Sets (a value) or removes (null) query parameters of the current address, leaving the others, without a
+      // navigation: a new history entry when asked for (Back returns to the previous view), else in place.
+      set: (parts, newEntry) => {
+        carriedParts.filter((name) => name in parts).forEach((name) => { carried[name] = parts[name]; });
+        setParts(parts, newEntry);
+      },
+      // Tells the page (a .NET object with ShowAddressAsync(search)) when Back or Forward changed the address.
+      watch: (listener) => { addressListener = listener; },
+      unwatch: () => { addressListener = null; },
+    },
+    // Puts the keyboard somewhere sensible (after the focused element went away, or in a form just opened); whether it did.
+    focus: (id) => {
+      const element = document.getElementById(id);
+      element?.focus();
+      return element !== null && document.activeElement === element;
+    },
     // Keeps the newest message in view.
     scrollToEnd: (element) => element && (element.scrollTop = element.scrollHeight),
   };

@@ -36,8 +36,7 @@ public sealed class ChatPanelTests : ComponentTestContext
         var conversation = Assert.Single(await StoredConversationsAsync());
         Assert.Equal("what's pending?", conversation.Title);
         panel.WaitForAssertion(() => Assert.Equal("what's pending?", panel.Find(".conversation-link[aria-current=true]").TextContent));
-        var address = LastAddress();
-        Assert.EndsWith($"?c={conversation.Id}", address, StringComparison.Ordinal);
+        Assert.Equal(conversation.Id.ToString(), LastConversationInAddress());
         Assert.Equal([MessageRole.User, MessageRole.Assistant], (await StoredMessagesAsync(conversation.Id)).Select(m => m.Role));
     }
 
@@ -111,7 +110,7 @@ public sealed class ChatPanelTests : ComponentTestContext
         panel.WaitForAssertion(() => Assert.Empty(panel.FindAll(".conversation-link")));
         Assert.Empty(Texts(panel, "from-user"));
         Assert.Empty(await StoredConversationsAsync());
-        Assert.DoesNotContain("?c=", LastAddress(), StringComparison.Ordinal);
+        Assert.Null(LastConversationInAddress());
     }
 
     [Fact]
@@ -184,8 +183,12 @@ public sealed class ChatPanelTests : ComponentTestContext
         Assert.Equal(0, tasksChanged);
     }
 
-    /// <summary>The address the panel last put in the browser's location bar.</summary>
-    private string? LastAddress() => JSInterop.Invocations["todo.replaceUrl"][^1].Arguments[0] as string;
+    /// <summary>The conversation the panel last put in the browser's address (null: it took it out).</summary>
+    private string? LastConversationInAddress()
+    {
+        var parts = Assert.IsAssignableFrom<IReadOnlyDictionary<string, string?>>(JSInterop.Invocations["todo.address.set"][^1].Arguments[0]);
+        return Assert.Contains("c", parts);
+    }
 
     private IRenderedComponent<ChatPanel> RenderPanel() => Render<ChatPanel>(parameters => parameters
         .Add(p => p.UserId, UserId)

@@ -10,12 +10,14 @@ using Todo.Server.Assistant;
 using Todo.Server.Chat;
 using Todo.Server.Data;
 using Todo.Server.Http;
+using Todo.Server.Lists;
 using Todo.Server.Tasks;
+using Todo.Server.Tasks.QuickAdd;
 
 namespace Todo.Tests.Web;
 
 /// <summary>
-/// bUnit with the real services (TaskService, ConversationService, ChatService) on a fresh SQLite database, a
+/// bUnit with the real services (TaskService, ListService, QuickAddService, ConversationService, ChatService) on a fresh SQLite database, a
 /// signed-in user, and a scripted model in place of the assistant's.
 /// </summary>
 public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
@@ -32,7 +34,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddDbContext<SqliteTodoDbContext>(options => DatabaseRegistration.UseSqlite(options, connectionString));
         Services.AddScoped<TodoDbContext>(provider => provider.GetRequiredService<SqliteTodoDbContext>());
         Services.AddScoped<TaskService>();
-        Services.AddScoped<Todo.Server.Lists.ListService>();
+        Services.AddScoped<ListService>();
+        Services.AddScoped<QuickAddService>();
         Services.AddScoped<ConversationService>();
         Services.AddScoped<ChatService>();
         Services.AddScoped<ChatTurns>();

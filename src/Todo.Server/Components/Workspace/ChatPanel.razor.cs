@@ -18,7 +18,7 @@ namespace Todo.Server.Components.Workspace;
 /// </summary>
 public sealed partial class ChatPanel : IDisposable
 {
-    public const string ConversationParameter = "c";
+    public const string ConversationParameter = PageAddress.ConversationPart;
     private const int ConversationPageSize = 50;
     private const int MessagePageSize = 100;
 
@@ -182,8 +182,7 @@ public sealed partial class ChatPanel : IDisposable
         selectedId = id;
         lines = [.. messages.Select(ChatLine.From)];
         hasEarlier = messages.Count == MessagePageSize;
-        await JS.InvokeVoidAsync("todo.replaceUrl",
-            Navigation.GetUriWithQueryParameter(ConversationParameter, id?.ToString()));
+        await PageAddress.SetAsync(JS, ConversationParameter, id?.ToString());
     }
 
     private async Task SendAsync()
@@ -234,8 +233,7 @@ public sealed partial class ChatPanel : IDisposable
                     {
                         selectedId = started.Turn.Conversation.Id;
                         conversations.Insert(0, ConversationDto.From(started.Turn.Conversation));
-                        await JS.InvokeVoidAsync("todo.replaceUrl",
-                            Navigation.GetUriWithQueryParameter(ConversationParameter, selectedId.ToString()));
+                        await PageAddress.SetAsync(JS, ConversationParameter, selectedId.ToString());
                     }
 
                     await RunTurnAsync(turns, started);

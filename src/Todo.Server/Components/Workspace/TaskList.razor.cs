@@ -2,16 +2,20 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using Todo.Server.Accounts;
+using Todo.Server.Lists;
 using Todo.Server.Tasks;
+using Todo.Server.Tasks.QuickAdd;
 using Todo.Server.Text;
 
 namespace Todo.Server.Components.Workspace;
 
 /// <summary>
-/// The signed-in user's tasks: add, edit in place, complete, delete, filter and search as you type. Every change
-/// goes through <see cref="TaskService"/>, and the list is read again after it, so what shows is what is stored.
+/// The signed-in user's tasks: add (quick add), edit in place (with list, labels and priority), complete, delete, filter
+/// and search as you type; beside them the user's lists (TaskList.Lists.cs). Every change goes through
+/// <see cref="TaskService"/> or <see cref="ListService"/>, and the lists and tasks are read again after it, so what shows
+/// is what is stored. The list and the filter shown are in the page's address.
 /// </summary>
-public sealed partial class TaskList
+public sealed partial class TaskList : IAsyncDisposable
 {
     private static readonly (TaskStatusFilter Filter, string Label)[] Filters =
         [(TaskStatusFilter.All, "All"), (TaskStatusFilter.Pending, "Pending"), (TaskStatusFilter.Completed, "Completed")];
@@ -27,6 +31,10 @@ public sealed partial class TaskList
     private string? listError;
     private string? announcement;
 
+    private string? filter; // the filter the list shows, null for none
+    private string filterText = "";
+    private string? filterError;
+
     private string newTitle = "";
     private string newDescription = "";
     private string? titleError;
@@ -36,11 +44,18 @@ public sealed partial class TaskList
     private Guid? editingId;
     private string editTitle = "";
     private string editDescription = "";
+    private Guid editListId;
+    private TaskPriority editPriority;
+    private string editLabels = "";
     private string? editTitleError;
     private string? editDescriptionError;
+    private string? editListError;
+    private string? editLabelsError;
     private ElementReference editTitleInput;
-    private bool focusEditTitle;
-    private string? focusAfterRender; // an element id: where the keyboard goes once the focused element is gone
+    private Func<ElementReference>? focusNext; // an element just rendered (the edit form's title)
+    private string? focusAfterRender; // an element id: where the keyboard goes next (the focused element is gone, or a form opened)
+    private int focusTries;
+    private DotNetObjectReference<TaskList>? addressWatcher;
 
     [Inject]
     private IServiceScopeFactory Scopes { get; set; } = default!;
@@ -51,20 +66,26 @@ public sealed partial class TaskList
     [Inject]
     private ILogger<TaskList> Logger { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     [Parameter, EditorRequired]
     public Guid UserId { get; set; }
 
-    private bool IsFiltered => status != TaskStatusFilter.All || !string.IsNullOrWhiteSpace(search);
+    private bool IsFiltered => status != TaskStatusFilter.All || !string.IsNullOrWhiteSpace(search) || filter is not null;
 
     /// <summary>How many times the add form was submitted: a draft read that a submit overtook is not restored.</summary>
     private int adds;
 
-    protected override Task OnInitializedAsync() => ReloadAsync();
+    protected override Task OnInitializedAsync() => ShowFromAddressAsync(new Uri(Navigation.Uri).Query);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
+            addressWatcher = DotNetObjectReference.Create(this);
+            await JS.InvokeVoidAsync("todo.address.watch", addressWatcher);
+
             // What was typed before a reload (the server went away) comes back, unless the form was used while the
             // drafts were being read (a task added meanwhile must not come back into the field).
             var addsBefore = adds;
@@ -74,32 +95,39 @@ public sealed partial class TaskList
             {
                 newTitle = title ?? "";
                 newDescription = description ?? "";
+                PreviewQuickAdd();
                 StateHasChanged();
             }
         }
 
-        if (focusEditTitle)
+        if (focusNext is { } element)
         {
-            focusEditTitle = false;
-            await editTitleInput.FocusAsync();
+            focusNext = null;
+            await element().FocusAsync();
         }
-        else if (focusAfterRender is { } id)
+        else if (focusAfterRender is { } id && (await JS.InvokeAsync<bool>("todo.focus", id) || ++focusTries >= 3))
         {
+            // On a server circuit the after-render work follows the browser's acknowledgement of a render, which may be
+            // an earlier one than the render showing the element: it has a few renders to appear.
             focusAfterRender = null;
-            await JS.InvokeVoidAsync("todo.focus", id);
         }
     }
 
-    /// <summary>Reads the first page again with the current filter and search; the chat calls it after the assistant used a tool.</summary>
+    /// <summary>
+    /// Reads the lists and the first page of tasks again with the current list, filter and search; the chat calls it
+    /// after the assistant used a tool.
+    /// </summary>
     public async Task ReloadAsync()
     {
+        await LoadListsAsync();
+        await ReloadTasksAsync();
+    }
+
+    /// <summary>Reads the first page of tasks again (the lists and their counts are as they were: search and status change neither).</summary>
+    private async Task ReloadTasksAsync()
+    {
         var version = ++loadVersion;
-        var query = new TaskListQuery
-        {
-            Status = status,
-            Search = string.IsNullOrWhiteSpace(search) ? null : search,
-            Limit = TaskListQuery.MaxLimit,
-        };
+        var query = Query();
         try
         {
             var page = await Scopes.RunAsync<TaskService, TaskPage>(service => service.ListAsync(UserId, query));
@@ -109,13 +137,22 @@ public sealed partial class TaskList
                 next = page.Next;
                 listError = null;
                 searchError = null;
+                filterError = null;
             }
         }
         catch (InvalidTextException e)
         {
+            // The tasks shown stay as they were; the error shows next to the field at fault.
             if (version == loadVersion)
             {
-                searchError = e.Reason;
+                if (e.Field == "filter")
+                {
+                    filterError = e.Reason;
+                }
+                else
+                {
+                    searchError = e.Reason;
+                }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -138,15 +175,18 @@ public sealed partial class TaskList
         StateHasChanged();
     }
 
+    private TaskListQuery Query() => new()
+    {
+        Status = status,
+        Search = string.IsNullOrWhiteSpace(search) ? null : search,
+        ListId = listId,
+        Filter = filter,
+        Limit = TaskListQuery.MaxLimit,
+    };
+
     private async Task LoadMoreAsync()
     {
-        var query = new TaskListQuery
-        {
-            Status = status,
-            Search = string.IsNullOrWhiteSpace(search) ? null : search,
-            Limit = TaskListQuery.MaxLimit,
-            After = next,
-        };
+        var query = Query() with { After = next };
         var version = loadVersion;
         try
         {
@@ -167,7 +207,7 @@ public sealed partial class TaskList
     private Task FilterAsync(TaskStatusFilter filter)
     {
         status = filter;
-        return ReloadAsync();
+        return ReloadTasksAsync();
     }
 
     private async Task AddAsync()
@@ -182,10 +222,14 @@ public sealed partial class TaskList
         titleError = descriptionError = null;
         try
         {
-            var created = await Scopes.RunAsync<TaskService, TaskItem>(
-                service => service.CreateAsync(UserId, newTitle, newDescription));
-            Announce($"Added task {created.Number}, “{created.Title}”.");
+            var added = await Scopes.RunAsync<QuickAddService, QuickAddOutcome>(
+                service => service.AddAsync(UserId, newTitle, newDescription, listId));
+            var created = added.Task;
+            Announce(added.ListCreated
+                ? $"Added task {created.Number}, “{created.Title}”, to the new list “{created.List?.Name}”."
+                : $"Added task {created.Number}, “{created.Title}”, to {created.List?.Name}.");
             newTitle = newDescription = "";
+            quickAdd = null;
             await Drafts.ClearAsync(JS, "new-task", "new-task-description");
         }
         catch (InvalidTextException e)
@@ -238,7 +282,7 @@ public sealed partial class TaskList
         if (await ChangeAsync(service => service.DeleteAsync(UserId, TaskKey.ById(task.Id)), "delete the task"))
         {
             Announce($"Deleted “{task.Title}”.");
-            focusAfterRender = "tasks-heading";
+            FocusLater("tasks-heading");
         }
 
         await ReloadAsync();
@@ -249,13 +293,16 @@ public sealed partial class TaskList
         editingId = task.Id;
         editTitle = task.Title;
         editDescription = task.Description ?? "";
-        editTitleError = editDescriptionError = null;
-        focusEditTitle = true;
+        editListId = task.List.Id;
+        editPriority = task.Priority;
+        editLabels = string.Join(' ', task.Labels);
+        editTitleError = editDescriptionError = editListError = editLabelsError = null;
+        focusNext = () => editTitleInput;
     }
 
     private void CancelEdit()
     {
-        focusAfterRender = $"edit-{editingId}";
+        FocusLater($"edit-{editingId}");
         editingId = null;
     }
 
@@ -274,24 +321,40 @@ public sealed partial class TaskList
             return;
         }
 
-        editTitleError = editDescriptionError = null;
+        editTitleError = editDescriptionError = editListError = editLabelsError = null;
+        var changes = new TaskChanges
+        {
+            Title = editTitle,
+            Description = editDescription,
+            ListId = editListId,
+            Labels = LabelsIn(editLabels),
+            Priority = editPriority,
+        };
         try
         {
             var saved = await Scopes.RunAsync<TaskService, TaskItem?>(
-                service => service.ReplaceAsync(UserId, TaskKey.ById(id), editTitle, editDescription));
-            focusAfterRender = $"edit-{id}";
+                service => service.UpdateAsync(UserId, TaskKey.ById(id), changes));
+            FocusLater($"edit-{id}");
             editingId = null;
             Announce(saved is null ? "That task no longer exists." : $"Saved “{saved.Title}”.");
         }
         catch (InvalidTextException e)
         {
-            if (e.Field == "description")
+            switch (e.Field)
             {
-                editDescriptionError = e.Reason;
-            }
-            else
-            {
-                editTitleError = e.Reason;
+                case "description":
+                    editDescriptionError = e.Reason;
+                    break;
+                case TaskLabels.Field:
+                    editLabelsError = e.Reason;
+                    break;
+                case "list_id":
+                    editListError = e.Reason;
+                    await LoadListsAsync(); // the list was deleted meanwhile: the choices as they are now
+                    break;
+                default:
+                    editTitleError = e.Reason;
+                    break;
             }
 
             return;
@@ -322,5 +385,36 @@ public sealed partial class TaskList
         }
     }
 
+    /// <summary>The labels typed in one box, separated by spaces or commas; a leading "@" is allowed, as in quick add.</summary>
+    private static string[] LabelsIn(string text) =>
+        [.. text.Split([' ', ',', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => l.TrimStart('@'))];
+
+    /// <summary>An aria-describedby value of the ids that are not null; null when there are none.</summary>
+    private static string? DescribedBy(params string?[] ids) =>
+        ids.Any(id => id is not null) ? string.Join(' ', ids.Where(id => id is not null)) : null;
+
+    private void FocusLater(string id)
+    {
+        focusAfterRender = id;
+        focusTries = 0;
+    }
+
     private void Announce(string text) => announcement = text;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (addressWatcher is not null)
+        {
+            try
+            {
+                await JS.InvokeVoidAsync("todo.address.unwatch");
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page is gone, and its handler with it.
+            }
+
+            addressWatcher.Dispose();
+        }
+    }
 }

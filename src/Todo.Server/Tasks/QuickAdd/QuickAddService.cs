@@ -15,10 +15,23 @@ public sealed record QuickAddOutcome(TaskItem Task, QuickAddResult Parsed, bool 
 /// </summary>
 public sealed class QuickAddService(ListService lists, TaskService tasks)
 {
-    public async Task<QuickAddOutcome> AddAsync(Guid userId, string text, CancellationToken cancellationToken = default)
+    public Task<QuickAddOutcome> AddAsync(Guid userId, string text, CancellationToken cancellationToken = default) =>
+        AddAsync(userId, text, null, null, cancellationToken);
+
+    /// <summary>
+    /// The web page's quick add: the task gets <paramref name="description"/> (checked before anything is written), and goes in
+    /// <paramref name="defaultListId"/> (the list the page shows; null: the Inbox) when the text names no list.
+    /// </summary>
+    public async Task<QuickAddOutcome> AddAsync(
+        Guid userId, string text, string? description, Guid? defaultListId, CancellationToken cancellationToken = default)
     {
         var parsed = QuickAddParser.Parse(text).Require();
-        Guid? listId = null;
+        if (description is not null)
+        {
+            TaskText.Description.Require(description, "description");
+        }
+
+        var listId = defaultListId;
         var listCreated = false;
         if (parsed.ListName is { } name)
         {
@@ -26,7 +39,7 @@ public sealed class QuickAddService(ListService lists, TaskService tasks)
             listId = list.Id;
         }
 
-        var task = await tasks.CreateAsync(userId, parsed.Title, null, new NewTaskOptions
+        var task = await tasks.CreateAsync(userId, parsed.Title, description, new NewTaskOptions
         {
             ListId = listId,
             Labels = parsed.Labels,
