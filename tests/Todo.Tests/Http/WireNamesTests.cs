@@ -9,7 +9,7 @@ public sealed class WireNamesTests
     [Fact]
     public void SortAndStatusGoByTheDocumentedNames()
     {
-        Assert.Equal(["number", "created_at", "-created_at", "title", "updated_at", "-updated_at", "priority"], WireNames.Of<TaskSort>());
+        Assert.Equal(["number", "created_at", "-created_at", "title", "updated_at", "-updated_at", "priority", "due"], WireNames.Of<TaskSort>());
         Assert.Equal(["all", "pending", "completed"], WireNames.Of<TaskStatusFilter>());
     }
 
