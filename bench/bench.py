@@ -142,8 +142,8 @@ class Postgres:
             FROM lists AS l
             WHERE t.user_id = '{user_id}' AND l.user_id = t.user_id
               AND l.normalized_name = 'bench list ' || lpad((t.number % {lists} + 1)::text, 2, '0');
-            INSERT INTO task_labels (task_id, user_id, label)
-            SELECT id, user_id, 'label' || (number % 11) FROM tasks WHERE user_id = '{user_id}' AND number % 11 < {labels};
+            INSERT INTO task_labels (task_id, user_id, task_number, label)
+            SELECT id, user_id, number, 'label' || (number % 11) FROM tasks WHERE user_id = '{user_id}' AND number % 11 < {labels};
         """)
 
     def add_conversations(self, user_id, conversation_ids, count):
@@ -215,8 +215,8 @@ class Sqlite:
                 self.db.execute("UPDATE tasks SET list_id = ?, priority = (number / 20) % 4 WHERE user_id = ? AND number % ? = ?",
                                 (list_id, user_id, lists, k - 1))
             self.db.execute(
-                "INSERT INTO task_labels (task_id, user_id, label) "
-                "SELECT id, user_id, 'label' || (number % 11) FROM tasks WHERE user_id = ? AND number % 11 < ?", (user_id, labels))
+                "INSERT INTO task_labels (task_id, user_id, task_number, label) "
+                "SELECT id, user_id, number, 'label' || (number % 11) FROM tasks WHERE user_id = ? AND number % 11 < ?", (user_id, labels))
 
     def add_conversations(self, user_id, conversation_ids, count):
         with self.db:

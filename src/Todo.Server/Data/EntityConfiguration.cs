@@ -67,7 +67,7 @@ internal sealed class TaskLabelConfiguration : IEntityTypeConfiguration<TaskLabe
         label.ToTable("task_labels");
         label.HasKey(l => new { l.TaskId, l.Label });
         label.Property(l => l.Label).HasMaxLength(Limits.LabelMaxLength);
-        label.HasIndex(l => new { l.UserId, l.Label }).HasDatabaseName("ix_task_labels_user_label");
+        label.HasIndex(l => new { l.UserId, l.Label, l.TaskNumber }).HasDatabaseName("ix_task_labels_user_label_number");
     }
 }
 

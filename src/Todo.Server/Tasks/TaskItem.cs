@@ -46,11 +46,16 @@ public enum TaskPriority : short
 
 /// <summary>
 /// One label of one task. The owner's id is kept with it so "the user's tasks with label X" and the label counts are
-/// one index range (ix_task_labels_user_label) without reading the tasks.
+/// one index range (ix_task_labels_user_label_number) without reading the tasks, and the task's number, which never
+/// changes, so that index lists a label's tasks in number order: a label filter merges it with the user's tasks.
 /// </summary>
 public sealed class TaskLabel
 {
     public Guid TaskId { get; set; }
     public Guid UserId { get; set; }
+
+    /// <summary>The task's <see cref="TaskItem.Number"/> (never changes, so it never goes stale).</summary>
+    public int TaskNumber { get; set; }
+
     public required string Label { get; set; }
 }

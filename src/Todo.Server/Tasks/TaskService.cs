@@ -75,7 +75,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
 
             if (labels.Count > 0)
             {
-                await InsertLabelsAsync(userId, task.Id, labels, cancellationToken);
+                await InsertLabelsAsync(userId, task.Id, inserted.Number, labels, cancellationToken);
             }
 
             if (transaction is not null)
@@ -123,7 +123,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
     public Task<int> DeleteListTasksAsync(Guid userId, Guid listId, CancellationToken cancellationToken = default) =>
         db.Tasks.Where(t => t.UserId == userId && t.ListId == listId).ExecuteDeleteAsync(cancellationToken);
 
-    /// <summary>The user's labels with how many tasks carry each, alphabetically (one GROUP BY on ix_task_labels_user_label).</summary>
+    /// <summary>The user's labels with how many tasks carry each, alphabetically (one GROUP BY on ix_task_labels_user_label_number).</summary>
     public async Task<IReadOnlyList<(string Name, int TaskCount)>> ListLabelsAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         var rows = await db.TaskLabels.AsNoTracking()
@@ -252,11 +252,13 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var taskId = await Owned(userId, key).Select(t => t.Id).FirstOrDefaultAsync(cancellationToken);
-            if (taskId == Guid.Empty)
+            var target = await Owned(userId, key).Select(t => new { t.Id, t.Number }).FirstOrDefaultAsync(cancellationToken);
+            if (target is null)
             {
                 return null;
             }
+
+            var taskId = target.Id;
 
             var now = Now();
             await Owned(userId, TaskKey.ById(taskId)).ExecuteUpdateAsync(set =>
@@ -277,7 +279,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
             if (labels is not null)
             {
                 await db.TaskLabels.Where(l => l.TaskId == taskId && l.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-                await InsertLabelsAsync(userId, taskId, labels, cancellationToken);
+                await InsertLabelsAsync(userId, taskId, target.Number, labels, cancellationToken);
             }
 
             var first = changes.ChangesDescription
@@ -411,9 +413,9 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         return inserted > 0 || await InboxQuery(userId).AnyAsync(cancellationToken);
     }
 
-    private async Task InsertLabelsAsync(Guid userId, Guid taskId, IReadOnlyList<string> labels, CancellationToken cancellationToken)
+    private async Task InsertLabelsAsync(Guid userId, Guid taskId, int taskNumber, IReadOnlyList<string> labels, CancellationToken cancellationToken)
     {
-        db.TaskLabels.AddRange(labels.Select(label => new TaskLabel { TaskId = taskId, UserId = userId, Label = label }));
+        db.TaskLabels.AddRange(labels.Select(label => new TaskLabel { TaskId = taskId, UserId = userId, TaskNumber = taskNumber, Label = label }));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -600,7 +602,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
             tasks = tasks.Where(t => t.ListId == listId);
         }
 
-        return filter is null ? tasks : tasks.Where(FilterCompiler.Compile(filter, db.Lists.AsNoTracking(), userId, IsPostgres));
+        return filter is null ? tasks : tasks.Where(FilterCompiler.Compile(filter, db.Lists.AsNoTracking(), db.TaskLabels.AsNoTracking(), userId, IsPostgres));
     }
 
     /// <summary>The user's tasks with <paramref name="status"/> whose title or description contains <paramref name="search"/>.</summary>

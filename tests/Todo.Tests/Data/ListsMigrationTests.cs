@@ -9,7 +9,8 @@ namespace Todo.Tests.Data;
 /// <summary>
 /// Migration 007 through the <c>db</c> command on a database that already holds two users and their tasks: each user
 /// gains exactly one Inbox, every task lands in its owner's Inbox with priority none and no labels, the schema
-/// verifies; a rollback to 006 removes lists, labels and the new columns and keeps the tasks; migrating again verifies.
+/// verifies; migration 008 gives labels written before it their task's number; a rollback to 006 removes lists, labels
+/// and the new columns and keeps the tasks; migrating again verifies.
 /// </summary>
 public sealed class ListsMigrationTests(PostgresServer server)
 {
@@ -73,10 +74,9 @@ public sealed class ListsMigrationTests(PostgresServer server)
                 """);
         }
 
-        var migrate = await cli.RunAsync("db", "migrate");
+        var migrate = await cli.RunAsync("db", "migrate", "7");
         Assert.True(migrate.ExitCode == 0, migrate.ToString());
         Assert.Contains("00000000000007_ListsLabelsPriority", migrate.StdOut, StringComparison.Ordinal);
-        await AssertVerifiesAsync(cli);
         await using (var connection = await open())
         {
             Assert.Equal(NewColumns, await ScalarAsync(connection, columnsSql));
@@ -93,6 +93,19 @@ public sealed class ListsMigrationTests(PostgresServer server)
             Assert.Equal("2", await ScalarAsync(connection, "SELECT count(*) FROM lists"));
             Assert.Equal("3", await ScalarAsync(connection, "SELECT count(*) FROM tasks WHERE priority = 0"));
             Assert.Equal("0", await ScalarAsync(connection, "SELECT count(*) FROM task_labels"));
+            await ExecuteAsync(connection, $"""
+                INSERT INTO task_labels (task_id, user_id, label)
+                VALUES ({uuid(Tasks[1])}, {uuid(Users[0])}, 'errands'), ({uuid(Tasks[2])}, {uuid(Users[1])}, 'errands');
+                """);
+        }
+
+        // Migration 008: the labels written before it take their task's number.
+        await Db.RunOkAsync(cli, "db", "migrate");
+        await AssertVerifiesAsync(cli);
+        await using (var connection = await open())
+        {
+            Assert.Equal("2", await ScalarAsync(connection, $"SELECT task_number FROM task_labels WHERE task_id = {uuid(Tasks[1])}"));
+            Assert.Equal("1", await ScalarAsync(connection, $"SELECT task_number FROM task_labels WHERE task_id = {uuid(Tasks[2])}"));
         }
 
         var rollback = await cli.RunAsync("db", "rollback", "6");

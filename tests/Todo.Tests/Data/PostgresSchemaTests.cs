@@ -63,7 +63,7 @@ public sealed class PostgresSchemaTests(MigratedPostgresDatabase database) : ICl
         ["ix_lists_user_inbox"] = "CREATE UNIQUE INDEX ix_lists_user_inbox ON public.lists USING btree (user_id) WHERE is_inbox",
         ["ix_tasks_list_number"] = "CREATE INDEX ix_tasks_list_number ON public.tasks USING btree (list_id, number)",
         ["ix_tasks_user_priority"] = "CREATE INDEX ix_tasks_user_priority ON public.tasks USING btree (user_id, priority DESC, number)",
-        ["ix_task_labels_user_label"] = "CREATE INDEX ix_task_labels_user_label ON public.task_labels USING btree (user_id, label)",
+        ["ix_task_labels_user_label_number"] = "CREATE INDEX ix_task_labels_user_label_number ON public.task_labels USING btree (user_id, label, task_number)",
         ["pk_task_labels"] = "CREATE UNIQUE INDEX pk_task_labels ON public.task_labels USING btree (task_id, label)",
     };
 
@@ -109,6 +109,7 @@ public sealed class PostgresSchemaTests(MigratedPostgresDatabase database) : ICl
         ["task_labels.task_id"] = new("uuid", "uuid", null, false),
         ["task_labels.user_id"] = new("uuid", "uuid", null, false),
         ["task_labels.label"] = new(Varchar, "varchar", 50, false),
+        ["task_labels.task_number"] = new("integer", "int4", null, false),
 
         ["messages.id"] = new("uuid", "uuid", null, false),
         ["messages.conversation_id"] = new("uuid", "uuid", null, false),

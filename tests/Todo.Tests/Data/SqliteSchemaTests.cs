@@ -27,7 +27,7 @@ public sealed class SqliteSchemaTests
         ["ix_lists_user_inbox"] = (true, ["user_id"]),
         ["ix_tasks_list_number"] = (false, ["list_id", "number"]),
         ["ix_tasks_user_priority"] = (false, ["user_id", "priority", "number"]),
-        ["ix_task_labels_user_label"] = (false, ["user_id", "label"]),
+        ["ix_task_labels_user_label_number"] = (false, ["user_id", "label", "task_number"]),
     };
 
     [Fact(Timeout = Timeout)]

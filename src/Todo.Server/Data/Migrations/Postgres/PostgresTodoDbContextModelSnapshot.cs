@@ -375,6 +375,10 @@ namespace Todo.Server.Data.Migrations.Postgres
                         .HasColumnType("character varying(50)")
                         .HasColumnName("label");
 
+                    b.Property<int>("TaskNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_number");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
@@ -382,8 +386,8 @@ namespace Todo.Server.Data.Migrations.Postgres
                     b.HasKey("TaskId", "Label")
                         .HasName("pk_task_labels");
 
-                    b.HasIndex("UserId", "Label")
-                        .HasDatabaseName("ix_task_labels_user_label");
+                    b.HasIndex("UserId", "Label", "TaskNumber")
+                        .HasDatabaseName("ix_task_labels_user_label_number");
 
                     b.ToTable("task_labels", (string)null);
                 });

@@ -390,6 +390,10 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("label");
 
+                    b.Property<int>("TaskNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_number");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
@@ -397,8 +401,8 @@ namespace Todo.Server.Data.Migrations.Sqlite
                     b.HasKey("TaskId", "Label")
                         .HasName("pk_task_labels");
 
-                    b.HasIndex("UserId", "Label")
-                        .HasDatabaseName("ix_task_labels_user_label");
+                    b.HasIndex("UserId", "Label", "TaskNumber")
+                        .HasDatabaseName("ix_task_labels_user_label_number");
 
                     b.ToTable("task_labels", null, t =>
                         {
