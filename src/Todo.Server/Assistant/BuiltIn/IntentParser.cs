@@ -288,7 +288,7 @@ internal static partial class IntentParser
             Labels = parts.Labels.Count == 0 ? null : parts.Labels,
             Priority = parts.Priority,
         };
-        if (MissingTitle().IsMatch(parts.Item.Trim()))
+        if (MissingTitle().IsMatch(parts.Item.Trim()) || PointsWithoutNaming().IsMatch(parts.Item.Trim()))
         {
             return intent;
         }
@@ -528,6 +528,13 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:a\s+|an\s+|one\s+|another\s+|the\s+)?(?:new\s+)?(?:task|todo|to-do|item|reminder|something|one)?$", Options)]
     private static partial Regex MissingTitle();
+
+    /// <summary>
+    /// Words that point at something without saying it ("this", "that one") or only say where it goes ("to my list",
+    /// "on the to do list"): an add of these names no item, so the engine asks what to add instead of making a task of them.
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:this|that|these|those)(?:\s+(?:one|ones|thing|things|item|items))?|(?:(?:to|on|onto|in|into)\s+)?(?:my|the|our|this|that)\s+(?:(?:to\s*-?\s*do|todo|task)\s+)?(?:list|todos|to-dos|tasks))$", Options)]
+    private static partial Regex PointsWithoutNaming();
 
     [GeneratedRegex(@"^(?:add|need\s+to\s+add|i\s+need\s+to\s+add)\s+(?!(?:(?:a|an|the|some)\s+)?(?:description|note|notes|details)\b)(?<rest>.+)$", Options)]
     private static partial Regex AddAnything();
