@@ -398,16 +398,13 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
             return badList ?? TaskToolError.InvalidArgument(TaskToolArguments.List, "Say which list to delete.");
         }
 
-        ListTasksOnDelete? onDelete = tasks?.Trim().ToLowerInvariant() switch
+        ListTasksOnDelete? onDelete;
+        switch (tasks?.Trim().ToLowerInvariant())
         {
-            null or "" => null,
-            "move" or "keep" or "inbox" => ListTasksOnDelete.Move,
-            "delete" => ListTasksOnDelete.Delete,
-            _ => (ListTasksOnDelete?)(-1),
-        };
-        if (onDelete is { } value && !Enum.IsDefined(value))
-        {
-            return TaskToolError.InvalidArgument(TaskToolArguments.Tasks, "tasks must be \"move\" (into the Inbox) or \"delete\".");
+            case null or "": onDelete = null; break;
+            case "move" or "keep" or "inbox": onDelete = ListTasksOnDelete.Move; break;
+            case "delete": onDelete = ListTasksOnDelete.Delete; break;
+            default: return TaskToolError.InvalidArgument(TaskToolArguments.Tasks, "tasks must be \"move\" (into the Inbox) or \"delete\".");
         }
 
         var existing = await listService.FindByNameAsync(userId, listName, cancellationToken);
