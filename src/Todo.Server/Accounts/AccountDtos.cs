@@ -4,14 +4,27 @@ using Todo.Server.Text;
 
 namespace Todo.Server.Accounts;
 
-public sealed record UserDto(Guid Id, string Email, bool IsActive, DateTime CreatedAt)
+public sealed record UserDto(Guid Id, string Email, bool IsActive, DateTime CreatedAt, string TimeZone)
 {
-    public static UserDto From(User user) => new(user.Id, user.Email, user.IsActive, user.CreatedAt);
+    public static UserDto From(User user) => new(user.Id, user.Email, user.IsActive, user.CreatedAt, user.TimeZone);
 }
 
+/// <summary>A new account; without time_zone the user's days are reckoned in UTC until they choose one.</summary>
 public sealed record RegisterRequest(
     [property: Required(ErrorMessage = "Enter an email address."), EmailAddressText] string Email,
-    [property: Required(AllowEmptyStrings = true, ErrorMessage = "Choose a password."), PasswordText] string Password);
+    [property: Required(AllowEmptyStrings = true, ErrorMessage = "Choose a password."), PasswordText] string Password,
+    [property: TimeZoneId] string? TimeZone = null);
+
+/// <summary>The account's settings a user changes: today, its time zone.</summary>
+public sealed record UpdateMeRequest(
+    [property: Required(ErrorMessage = UserTimeZones.Problem), TimeZoneId] string TimeZone);
+
+/// <summary>An IANA time zone id (<see cref="UserTimeZones.Canonical"/>).</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class TimeZoneIdAttribute() : ValidationAttribute(UserTimeZones.Problem)
+{
+    public override bool IsValid(object? value) => value is null || (value is string id && UserTimeZones.Canonical(id) is not null);
+}
 
 /// <summary>Sign-in takes any password (a wrong one is a 401 like any other), but not an impossible email.</summary>
 public sealed record LoginRequest(

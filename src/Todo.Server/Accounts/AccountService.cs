@@ -20,8 +20,15 @@ public sealed class AccountService(TodoDbContext db, IPasswordHasher<User> hashe
         new PasswordHasher<User>().HashPassword(new User { Email = "", HashedPassword = "" }, Guid.NewGuid().ToString()));
 
     public async Task<(RegistrationResult Result, User? User)> RegisterAsync(
-        string email, string password, CancellationToken cancellationToken = default)
+        string email, string password, CancellationToken cancellationToken = default) =>
+        await RegisterAsync(email, password, null, cancellationToken);
+
+    /// <summary>Registers with a time zone (an IANA id; null: UTC). An unknown zone is an <see cref="InvalidTextException"/> naming time_zone.</summary>
+    public async Task<(RegistrationResult Result, User? User)> RegisterAsync(
+        string email, string password, string? timeZone, CancellationToken cancellationToken = default)
     {
+        var zone = timeZone is null ? User.DefaultTimeZone
+            : UserTimeZones.Canonical(timeZone) ?? throw new InvalidTextException("time_zone", UserTimeZones.Problem);
         ArgumentNullException.ThrowIfNull(email);
         if (Emails.Problem(email) is { } badEmail)
         {
@@ -44,6 +51,7 @@ public sealed class AccountService(TodoDbContext db, IPasswordHasher<User> hashe
             CreatedAt = now,
             UpdatedAt = now,
             IsActive = true,
+            TimeZone = zone,
         };
         user.HashedPassword = hasher.HashPassword(user, password);
 
@@ -121,6 +129,19 @@ public sealed class AccountService(TodoDbContext db, IPasswordHasher<User> hashe
         var stamp = User.NewSecurityStamp();
         return db.Users.Where(u => u.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sets the user's time zone (an IANA id); the active user as now stored, or null when there is none. Dues keep their
+    /// days and instants; "today", "overdue" and date phrases are reckoned in the new zone from now on.
+    /// </summary>
+    public async Task<User?> SetTimeZoneAsync(Guid id, string timeZone, CancellationToken cancellationToken = default)
+    {
+        var zone = UserTimeZones.Canonical(timeZone) ?? throw new InvalidTextException("time_zone", UserTimeZones.Problem);
+        var now = time.GetUtcNow().UtcDateTime;
+        var updated = await db.Users.Where(u => u.Id == id && u.IsActive)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.TimeZone, zone).SetProperty(u => u.UpdatedAt, now), cancellationToken);
+        return updated == 0 ? null : await FindActiveAsync(id, cancellationToken);
     }
 
     public Task<List<User>> ListAsync(CancellationToken cancellationToken = default) =>

@@ -21,6 +21,9 @@ public static class AccountsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         auth.MapGet("/me", MeAsync).RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPatch("/me", UpdateMeAsync).RequireAuthorization()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         return auth;
     }
@@ -28,7 +31,7 @@ public static class AccountsApi
     private static async Task<Results<Created<UserDto>, ProblemHttpResult>> RegisterAsync(
         RegisterRequest request, AccountService accounts, CancellationToken cancellationToken)
     {
-        var (result, user) = await accounts.RegisterAsync(request.Email, request.Password, cancellationToken);
+        var (result, user) = await accounts.RegisterAsync(request.Email, request.Password, request.TimeZone, cancellationToken);
         return result == RegistrationResult.Created
             ? TypedResults.Created("/api/auth/me", UserDto.From(user!))
             : TypedResults.Problem(Problems.Create(StatusCodes.Status409Conflict, "Email taken", "An account with this email already exists."));
@@ -54,5 +57,19 @@ public static class AccountsApi
     {
         var user = await accounts.FindActiveAsync(principal.GetUserId(), cancellationToken);
         return user is null ? TypedResults.Unauthorized() : TypedResults.Ok(UserDto.From(user));
+    }
+
+    /// <summary>Changes the caller's settings (the time zone); this server uses the new zone at once, others within seconds.</summary>
+    private static async Task<Results<Ok<UserDto>, UnauthorizedHttpResult>> UpdateMeAsync(
+        UpdateMeRequest request, ClaimsPrincipal principal, AccountService accounts, UserTimeZones zones, CancellationToken cancellationToken)
+    {
+        var user = await accounts.SetTimeZoneAsync(principal.GetUserId(), request.TimeZone, cancellationToken);
+        if (user is null)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        zones.Remember(user.Id, user.TimeZone);
+        return TypedResults.Ok(UserDto.From(user));
     }
 }

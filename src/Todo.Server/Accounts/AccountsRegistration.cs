@@ -19,6 +19,7 @@ public static class AccountsRegistration
         services.AddScoped<AccountService>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ActiveUserCheck>();
+        services.AddSingleton<UserTimeZones>();
         services.AddMemoryCache();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -14,6 +14,11 @@ public sealed class User
     /// <summary>The last per-user task number handed out; taken atomically by TaskService, never decreased.</summary>
     public int TaskNumberSeq { get; set; }
 
+    /// <summary>The IANA zone every "today", "overdue" and date phrase of the user is reckoned in.</summary>
+    public string TimeZone { get; set; } = DefaultTimeZone;
+
+    public const string DefaultTimeZone = "UTC";
+
     /// <summary>
     /// Carried by every web session cookie; a cookie whose stamp is not the current one is refused. Replaced on
     /// sign-out and on (de)activation, which ends every session of the user.

@@ -18,6 +18,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         user.Property(u => u.Email).HasMaxLength(Limits.EmailMaxLength);
         user.HasIndex(u => u.Email).IsUnique().HasDatabaseName("ix_users_email");
         user.HasIndex(u => u.IsActive).HasDatabaseName("ix_users_is_active");
+        user.Property(u => u.TimeZone).HasMaxLength(Limits.TimeZoneMaxLength).HasDefaultValue(User.DefaultTimeZone);
     }
 }
 
@@ -42,6 +43,14 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         task.HasIndex(t => new { t.UserId, t.Priority, t.Number }).IsDescending(false, true, false).HasDatabaseName("ix_tasks_user_priority");
         task.ToTable(t => t.HasCheckConstraint("ck_tasks_priority", "priority BETWEEN 0 AND 3"));
         task.Ignore(t => t.LabelNames);
+        task.Ignore(t => t.ReadAt);
+
+        // Due: sort=due and the date terms range over (user_id, due_order, number); "recurring" is rare, so partial.
+        task.Property(t => t.DueTimeZone).HasMaxLength(Limits.TimeZoneMaxLength);
+        task.Property(t => t.DueRecurrence).HasMaxLength(Limits.RecurrenceMaxLength);
+        task.Property(t => t.DueOrder).HasDefaultValue(TaskDue.NoDueOrder).HasSentinel(DateTime.MinValue);
+        task.HasIndex(t => new { t.UserId, t.DueOrder, t.Number }).HasDatabaseName("ix_tasks_user_due_order");
+        task.HasIndex(t => new { t.UserId, t.DueAt }).HasFilter("due_at IS NOT NULL").HasDatabaseName("ix_tasks_user_due_at");
         task.HasMany(t => t.Labels).WithOne().HasForeignKey(l => l.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

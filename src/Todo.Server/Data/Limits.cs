@@ -13,4 +13,6 @@ public static class Limits
     public const int ListNameMaxLength = 100;
     public const int LabelMaxLength = 50;
     public const int LabelsPerTask = 20;
+    public const int TimeZoneMaxLength = 64;
+    public const int RecurrenceMaxLength = 200;
 }

@@ -20,8 +20,7 @@ public sealed record TaskCursor(
         TaskSort.UpdatedAt or TaskSort.UpdatedAtDescending => new(sort, task.Number, Timestamp: task.UpdatedAt),
         TaskSort.Title => new(sort, task.Number, Title: task.Title),
         TaskSort.Priority => new(sort, task.Number, Priority: task.Priority),
-        // A cursor of its own kind, holding only the number while tasks have no due date to hold.
-        TaskSort.Due => new(sort, task.Number),
+        TaskSort.Due => new(sort, task.Number, Timestamp: task.DueOrder),
         _ => new(sort, task.Number),
     };
 
@@ -119,6 +118,6 @@ public sealed record TaskCursor(
     }
 
     private static bool HasTimestamp(TaskSort sort) =>
-        sort is TaskSort.CreatedAt or TaskSort.CreatedAtDescending or TaskSort.UpdatedAt or TaskSort.UpdatedAtDescending;
+        sort is TaskSort.CreatedAt or TaskSort.CreatedAtDescending or TaskSort.UpdatedAt or TaskSort.UpdatedAtDescending or TaskSort.Due;
 
 }

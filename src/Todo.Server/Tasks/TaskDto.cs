@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using Todo.Server.Dates;
+using Todo.Server.Tasks.Filters;
 
 namespace Todo.Server.Tasks;
 
@@ -15,22 +18,45 @@ public sealed record TaskDto(
     DateTime UpdatedAt,
     TaskListRef List,
     IReadOnlyList<string> Labels,
-    TaskPriority Priority)
+    TaskPriority Priority,
+    TaskDueDto? Due)
 {
     /// <summary>The task as sent; <paramref name="task"/> comes from <see cref="TaskService"/>, which loads its list and labels.</summary>
     public static TaskDto From(TaskItem task) => new(
         task.Id, task.Number, task.Title, task.Description, task.IsCompleted, task.CompletedAt, task.CreatedAt, task.UpdatedAt,
         new TaskListRef(task.ListId, task.List?.Name ?? ""),
         [.. task.LabelNames.Order(StringComparer.Ordinal)],
-        task.Priority);
+        task.Priority,
+        TaskDueDto.From(task));
 
     /// <summary>Equal field by field, the labels by their sequence (a record would compare the lists' references).</summary>
     public bool Equals(TaskDto? other) =>
         other is not null && Id == other.Id && Number == other.Number && Title == other.Title && Description == other.Description
         && IsCompleted == other.IsCompleted && CompletedAt == other.CompletedAt && CreatedAt == other.CreatedAt
-        && UpdatedAt == other.UpdatedAt && List == other.List && Labels.SequenceEqual(other.Labels) && Priority == other.Priority;
+        && UpdatedAt == other.UpdatedAt && List == other.List && Labels.SequenceEqual(other.Labels) && Priority == other.Priority
+        && Due == other.Due;
 
     public override int GetHashCode() => HashCode.Combine(Id, Number, Title, UpdatedAt, IsCompleted);
+}
+
+/// <summary>
+/// A task's due: <c>date</c> the day; <c>datetime</c> the moment with its zone's offset when a time is set (else null);
+/// <c>timezone</c> the IANA zone of that time (null for an all-day due, which is the same day everywhere); <c>string</c>
+/// how it reads back ("Friday, 4 December, 17:00", "every Monday at 09:00"); <c>recurrence</c> the RFC 5545 RRULE.
+/// </summary>
+public sealed record TaskDueDto(
+    DateOnly Date, DateTimeOffset? Datetime, string? Timezone, [property: JsonPropertyName("string")] string Text, bool IsRecurring, string? Recurrence)
+{
+    public static TaskDueDto? From(TaskItem task)
+    {
+        if (task.DueIn(Accounts.User.DefaultTimeZone) is not { } due)
+        {
+            return null;
+        }
+
+        var year = task.ReadAt == default ? (int?)null : task.ReadAt.Year;
+        return new TaskDueDto(due.Date, due.ToZonedDateTime(), task.DueTimeZone, due.Describe(year), due.IsRecurring, due.Recurrence);
+    }
 }
 
 /// <summary>The list a task is in, as a task names it.</summary>
@@ -42,22 +68,9 @@ public sealed record TaskListResponse(IReadOnlyList<TaskDto> Items, string? Next
 /// <summary>
 /// A new task. The title is trimmed; a blank description is none. Without list_id (or with null) it goes in the Inbox;
 /// a list_id that is not one of the caller's lists is a 400 naming list_id (not a 404: the route's resource is the task).
+/// The due comes from one of due_string, due_date and due_datetime.
 /// </summary>
-public sealed record CreateTaskRequest(
-    [property: Required(ErrorMessage = TaskText.TitleRequired), TaskTitle] string Title,
-    [property: TaskDescription] string? Description = null,
-    Guid? ListId = null,
-    IReadOnlyList<string>? Labels = null,
-    TaskPriority? Priority = null)
-{
-    public NewTaskOptions ToOptions() => new() { ListId = ListId, Labels = Labels, Priority = Priority ?? TaskPriority.None };
-}
-
-/// <summary>
-/// PUT: the first wave's editable fields replaced together (a missing or null description clears it). list_id, labels and
-/// priority change only when sent, as in PATCH: left out, each is kept.
-/// </summary>
-public sealed class ReplaceTaskRequest : ListLabelsPriorityFields
+public sealed class CreateTaskRequest : OptionalTaskFields
 {
     /// <summary>Null only when left out of the body, which [Required] answers with a 400 naming it.</summary>
     [Required(ErrorMessage = TaskText.TitleRequired)]
@@ -67,15 +80,36 @@ public sealed class ReplaceTaskRequest : ListLabelsPriorityFields
     [TaskDescription]
     public string? Description { get; init; }
 
-    public TaskChanges ToChanges() => AddTo(new TaskChanges { Title = Title, Description = Description });
+    public NewTaskOptions ToOptions(DueReading? due) =>
+        new() { ListId = ListId, Labels = Labels, Priority = Priority ?? TaskPriority.None, Due = due };
 }
 
 /// <summary>
-/// A task's list, labels and priority in a PUT or PATCH body, each changed only when sent: <c>list_id: null</c> moves the task to
-/// the Inbox, <c>labels: null</c> removes every label and <c>priority: null</c> is "none".
+/// PUT: the first wave's editable fields replaced together (a missing or null description clears it). list_id, labels and
+/// priority change only when sent, as in PATCH: left out, each is kept.
 /// </summary>
-public abstract class ListLabelsPriorityFields
+public sealed class ReplaceTaskRequest : OptionalTaskFields
 {
+    /// <summary>Null only when left out of the body, which [Required] answers with a 400 naming it.</summary>
+    [Required(ErrorMessage = TaskText.TitleRequired)]
+    [TaskTitle]
+    public string Title { get; init; } = null!;
+
+    [TaskDescription]
+    public string? Description { get; init; }
+
+    public TaskChanges ToChanges(DueReading? due) => AddTo(new TaskChanges { Title = Title, Description = Description }, due);
+}
+
+/// <summary>
+/// A task's list, labels, priority and due in a body, each changed only when sent: <c>list_id: null</c> moves the task to
+/// the Inbox, <c>labels: null</c> removes every label, <c>priority: null</c> is "none" and <c>due: null</c> clears the due
+/// (and ends its recurrence). A new date for a repeating task moves this occurrence and keeps the rule.
+/// </summary>
+public abstract class OptionalTaskFields : IValidatableObject
+{
+    private JsonElement? due;
+
     private readonly Guid? listId;
     private readonly IReadOnlyList<string>? labels;
     private readonly TaskPriority? priority;
@@ -110,6 +144,33 @@ public abstract class ListLabelsPriorityFields
         }
     }
 
+    /// <summary>The due in English ("tomorrow at 5pm", "every monday at 9am", "every! 3 days"), read in your time zone.</summary>
+    public string? DueString { get; init; }
+
+    /// <summary>An all-day due, YYYY-MM-DD.</summary>
+    public string? DueDate { get; init; }
+
+    /// <summary>A timed due, RFC 3339 with its offset (2026-12-24T17:30:00+01:00).</summary>
+    public string? DueDatetime { get; init; }
+
+    /// <summary>null clears the due (and ends its recurrence); a string is read as due_string.</summary>
+    public JsonElement? Due
+    {
+        get => due;
+        init
+        {
+            due = value;
+            HasDue = true;
+        }
+    }
+
+    [JsonIgnore]
+    public bool HasDue { get; private init; }
+
+    /// <summary>What the body says about the due.</summary>
+    [JsonIgnore]
+    public DueInput DueInput => new(DueString, DueDate, DueDatetime, due, HasDue);
+
     [JsonIgnore]
     public bool HasListId { get; private init; }
 
@@ -119,10 +180,17 @@ public abstract class ListLabelsPriorityFields
     [JsonIgnore]
     public bool HasPriority { get; private init; }
 
-    /// <summary><paramref name="changes"/> with the fields sent.</summary>
-    protected TaskChanges AddTo(TaskChanges changes)
+    public virtual IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => DueInput.Check();
+
+    /// <summary><paramref name="changes"/> with the fields sent; <paramref name="due"/> is the body's due as read.</summary>
+    protected TaskChanges AddTo(TaskChanges changes, DueReading? due)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        if (DueInput.Changes)
+        {
+            changes = changes with { Due = due };
+        }
+
         if (HasListId)
         {
             changes = changes with { ListId = listId };
@@ -147,7 +215,7 @@ public abstract class ListLabelsPriorityFields
 /// it; <c>title</c> and <c>is_completed</c> cannot be null. <c>list_id: null</c> moves the task to the Inbox,
 /// <c>priority: null</c> is "none" and <c>labels: null</c> removes every label; left out, each is kept.
 /// </summary>
-public sealed class PatchTaskRequest : ListLabelsPriorityFields, IValidatableObject
+public sealed class PatchTaskRequest : OptionalTaskFields
 {
     private readonly string? title;
     private readonly string? description;
@@ -194,8 +262,13 @@ public sealed class PatchTaskRequest : ListLabelsPriorityFields, IValidatableObj
     [JsonIgnore]
     public bool HasIsCompleted { get; private init; }
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var problem in base.Validate(validationContext))
+        {
+            yield return problem;
+        }
+
         if (HasTitle && title is null)
         {
             yield return new ValidationResult("The title cannot be null; leave it out to keep the current title.", [nameof(Title)]);
@@ -207,11 +280,11 @@ public sealed class PatchTaskRequest : ListLabelsPriorityFields, IValidatableObj
         }
     }
 
-    public TaskChanges ToChanges()
+    public TaskChanges ToChanges(DueReading? due)
     {
         var changes = HasDescription
             ? new TaskChanges { Title = title, Description = description, IsCompleted = isCompleted }
             : new TaskChanges { Title = title, IsCompleted = isCompleted };
-        return AddTo(changes);
+        return AddTo(changes, due);
     }
 }

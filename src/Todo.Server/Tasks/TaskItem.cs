@@ -1,3 +1,4 @@
+using Todo.Server.Dates;
 using Todo.Server.Lists;
 
 namespace Todo.Server.Tasks;
@@ -33,6 +34,56 @@ public sealed class TaskItem
     /// labels live in task_labels).
     /// </summary>
     public IReadOnlyList<string> LabelNames { get; set; } = [];
+
+    /// <summary>
+    /// The due day: for an all-day due a floating date (the same day in every zone), for a timed due the local date in
+    /// <see cref="DueTimeZone"/>. Null: no due date, and every other due column is empty.
+    /// </summary>
+    public DateOnly? DueDate { get; set; }
+
+    /// <summary>The local wall-clock time of a timed due in <see cref="DueTimeZone"/>; null for an all-day due.</summary>
+    public TimeOnly? DueTime { get; set; }
+
+    /// <summary>The instant of a timed due (UTC): what "overdue" and "today" compare for it; null for an all-day due.</summary>
+    public DateTime? DueAt { get; set; }
+
+    /// <summary>The IANA zone a timed due was set in; null for an all-day due, which floats.</summary>
+    public string? DueTimeZone { get; set; }
+
+    /// <summary>The RFC 5545 RRULE of a repeating due; <see cref="DueDate"/> is then the series' current occurrence.</summary>
+    public string? DueRecurrence { get; set; }
+
+    /// <summary>"every!": the next occurrence counts from completion, not from the due.</summary>
+    public bool DueFromCompletion { get; set; }
+
+    /// <summary>
+    /// The due as a wall-clock moment (all-day dues at 00:00, so they come first on their day), or
+    /// <see cref="TaskDue.NoDueOrder"/>: the key of sort=due, so "no date last" is one index order on both databases.
+    /// </summary>
+    public DateTime DueOrder { get; set; } = TaskDue.NoDueOrder;
+
+    /// <summary>
+    /// When the service read the task (not stored): due.string names the year only when the due is in another year.
+    /// </summary>
+    public DateTime ReadAt { get; set; }
+
+    /// <summary>The due as the date reader reads it; an all-day due carries <paramref name="allDayZone"/> (the user's zone).</summary>
+    public DueReading? DueIn(string allDayZone) => DueDate is { } date
+        ? new DueReading(date, DueTime, DueTimeZone ?? allDayZone, DueRecurrence, DueFromCompletion)
+        : null;
+
+    /// <summary>Sets every due column from <paramref name="due"/> (null clears the due and ends any recurrence).</summary>
+    public void SetDue(DueReading? due)
+    {
+        var columns = TaskDue.Columns(due);
+        DueDate = columns.Date;
+        DueTime = columns.Time;
+        DueAt = columns.At;
+        DueTimeZone = columns.TimeZone;
+        DueRecurrence = columns.Recurrence;
+        DueFromCompletion = columns.FromCompletion;
+        DueOrder = columns.Order;
+    }
 }
 
 /// <summary>A task's priority, stored as a smallint (0–3); on the wire "none", "low", "medium", "high".</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Todo.Server.Dates;
 
 namespace Todo.Server.Tasks;
 
@@ -90,6 +91,7 @@ public sealed record TaskChanges
     private readonly string? description;
     private readonly Guid? listId;
     private readonly IReadOnlyList<string>? labels;
+    private readonly DueReading? due;
 
     /// <summary>The new title (trimmed when stored); null keeps the current one.</summary>
     public string? Title { get; init; }
@@ -139,8 +141,27 @@ public sealed record TaskChanges
 
     public bool ChangesLabels { get; private init; }
 
+    /// <summary>
+    /// The new due; null with <see cref="ChangesDue"/> clears it (and ends its recurrence). A new date without a rule of
+    /// its own, for a repeating task, moves this occurrence and keeps the rule.
+    /// </summary>
+    public DueReading? Due
+    {
+        get => due;
+        init
+        {
+            due = value;
+            ChangesDue = true;
+        }
+    }
+
+    public bool ChangesDue { get; private init; }
+
+    /// <summary>The task stops repeating and keeps its current date and time (a due without a rule is left as it is).</summary>
+    public bool StopsRecurrence { get; init; }
+
     /// <summary>Only the first wave's fields (title, description, completion) change.</summary>
-    public bool OnlyFirstWave => !ChangesList && Priority is null && !ChangesLabels;
+    public bool OnlyFirstWave => !ChangesList && Priority is null && !ChangesLabels && !ChangesDue && !StopsRecurrence;
 
     public bool IsEmpty => Title is null && !ChangesDescription && IsCompleted is null && OnlyFirstWave;
 }
@@ -153,4 +174,7 @@ public sealed record NewTaskOptions
     public IReadOnlyList<string>? Labels { get; init; }
 
     public TaskPriority Priority { get; init; } = TaskPriority.None;
+
+    /// <summary>The due, as read from due_string, due_date or due_datetime; null: none.</summary>
+    public DueReading? Due { get; init; }
 }

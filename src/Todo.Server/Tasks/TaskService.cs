@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Todo.Server.Accounts;
 using Todo.Server.Data;
+using Todo.Server.Dates;
 using Todo.Server.Lists;
 using Todo.Server.Tasks.Filters;
 using Todo.Server.Text;
@@ -16,7 +17,7 @@ namespace Todo.Server.Tasks;
 /// too (the REST API rejects bad input earlier, with the same rules), and a violation throws
 /// <see cref="InvalidTextException"/>.
 /// </summary>
-public sealed class TaskService(TodoDbContext db, TimeProvider time)
+public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZones? zones = null)
 {
     private bool IsPostgres => db is PostgresTodoDbContext;
 
@@ -47,6 +48,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
             UpdatedAt = now,
             Priority = ValidPriority(options.Priority),
         };
+        task.SetDue(options.Due);
         var labels = options.Labels is null ? [] : TaskLabels.Require(options.Labels);
 
         // Labels are a second statement: both in one transaction, so a task is never left without the labels asked for.
@@ -96,7 +98,45 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         task.ListId = inserted.ListId;
         task.List = new TodoList { Id = inserted.ListId, UserId = userId, Name = inserted.ListName, NormalizedName = TodoList.Normalize(inserted.ListName) };
         task.LabelNames = labels;
+        task.ReadAt = now;
         return task;
+    }
+
+    /// <summary>The user's IANA time zone ("UTC" for a user that does not exist): kept a few seconds, so most calls read nothing.</summary>
+    public async Task<string> TimeZoneOfAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        if (zones is not null && zones.TryGet(userId, out var kept))
+        {
+            return kept;
+        }
+
+        var zone = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(cancellationToken)
+            ?? User.DefaultTimeZone;
+        zones?.Remember(userId, zone);
+        return zone;
+    }
+
+    /// <summary>
+    /// The due <paramref name="input"/> asks for, read in the user's zone (null: none, or nothing said); unreadable words are an
+    /// <see cref="InvalidTextException"/> naming the field. No read at all when the input says nothing or only a date.
+    /// </summary>
+    public async Task<DueReading?> ReadDueAsync(Guid userId, DueInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!input.Changes)
+        {
+            return null;
+        }
+
+        var zone = await TimeZoneOfAsync(userId, cancellationToken);
+        return input.Read(DueClock.At(time.GetUtcNow(), ZonedTime.FindZone(zone) ?? TimeZoneInfo.Utc), zone);
+    }
+
+    /// <summary>Now, and the user's today in their zone: what due phrases and the date terms of filters are reckoned from.</summary>
+    public async Task<DueClock> ClockAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var zone = await TimeZoneOfAsync(userId, cancellationToken);
+        return DueClock.At(time.GetUtcNow(), ZonedTime.FindZone(zone) ?? TimeZoneInfo.Utc);
     }
 
     /// <summary>The user's Inbox id, making the Inbox when it is missing; null when the user does not exist.</summary>
@@ -167,10 +207,10 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
     /// How many of the user's tasks the query's status, search, list and filter select in all (one COUNT; order, size and
     /// cursor do not count). A bad filter is a <see cref="FilterException"/>.
     /// </summary>
-    public Task<int> CountAsync(Guid userId, TaskListQuery query, CancellationToken cancellationToken = default)
+    public async Task<int> CountAsync(Guid userId, TaskListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Selected(userId, query).CountAsync(cancellationToken);
+        return await (await SelectedAsync(userId, query, cancellationToken)).CountAsync(cancellationToken);
     }
 
     /// <summary>
@@ -187,7 +227,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
             throw new ArgumentException("The cursor was made for a different sort order.", nameof(query));
         }
 
-        var tasks = Selected(userId, query);
+        var tasks = await SelectedAsync(userId, query, cancellationToken);
         var rows = await WithDetails(Page(tasks, query.Sort, query.After).Take(query.Limit + 1)).ToListAsync(cancellationToken);
         if (rows.Count <= query.Limit)
         {
@@ -219,6 +259,11 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         Guid userId, TaskKey key, TaskChanges changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        if (changes.IsCompleted is { } completed)
+        {
+            return await UpdateThenCompleteAsync(userId, key, changes with { IsCompleted = null }, completed, cancellationToken);
+        }
+
         if (changes.OnlyFirstWave)
         {
             return await UpdateFirstWaveAsync(userId, key, changes, cancellationToken);
@@ -252,13 +297,22 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var target = await Owned(userId, key).Select(t => new { t.Id, t.Number }).FirstOrDefaultAsync(cancellationToken);
+            var target = await Owned(userId, key)
+                .Select(t => new { t.Id, t.Number, t.DueDate, t.DueTime, t.DueTimeZone, t.DueRecurrence, t.DueFromCompletion })
+                .FirstOrDefaultAsync(cancellationToken);
             if (target is null)
             {
                 return null;
             }
 
             var taskId = target.Id;
+            var due = changes.ChangesDue || changes.StopsRecurrence
+                ? TaskDue.Columns(NewDue(
+                    target.DueDate is { } date
+                        ? new DueReading(date, target.DueTime, target.DueTimeZone ?? User.DefaultTimeZone, target.DueRecurrence, target.DueFromCompletion)
+                        : null,
+                    changes))
+                : null;
 
             var now = Now();
             await Owned(userId, TaskKey.ById(taskId)).ExecuteUpdateAsync(set =>
@@ -273,6 +327,11 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
                     set.SetProperty(t => t.Priority, newPriority);
                 }
 
+                if (due is not null)
+                {
+                    SetDue(set, due);
+                }
+
                 set.SetProperty(t => t.UpdatedAt, now);
             }, cancellationToken);
 
@@ -283,10 +342,64 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
             }
 
             var first = changes.ChangesDescription
-                ? new TaskChanges { Title = changes.Title, Description = changes.Description, IsCompleted = changes.IsCompleted }
-                : new TaskChanges { Title = changes.Title, IsCompleted = changes.IsCompleted };
+                ? new TaskChanges { Title = changes.Title, Description = changes.Description }
+                : new TaskChanges { Title = changes.Title };
 
             var task = await UpdateFirstWaveAsync(userId, TaskKey.ById(taskId), first, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return task;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The due after <paramref name="changes"/>: the new one, or none; a new date without a rule of its own keeps the
+    /// task's rule (one occurrence moves); stopping the recurrence keeps the date and time.
+    /// </summary>
+    private static DueReading? NewDue(DueReading? current, TaskChanges changes)
+    {
+        var due = changes.ChangesDue ? changes.Due : current;
+        if (changes.ChangesDue && due is { Recurrence: null } && current is { Recurrence: { } rule })
+        {
+            due = due with { Recurrence = rule, FromCompletion = current.FromCompletion };
+        }
+
+        return changes.StopsRecurrence && due is not null ? due with { Recurrence = null, FromCompletion = false } : due;
+    }
+
+    private static void SetDue(UpdateSettersBuilder<TaskItem> set, TaskDue due) => set
+        .SetProperty(t => t.DueDate, due.Date)
+        .SetProperty(t => t.DueTime, due.Time)
+        .SetProperty(t => t.DueAt, due.At)
+        .SetProperty(t => t.DueTimeZone, due.TimeZone)
+        .SetProperty(t => t.DueRecurrence, due.Recurrence)
+        .SetProperty(t => t.DueFromCompletion, due.FromCompletion)
+        .SetProperty(t => t.DueOrder, due.Order);
+
+    /// <summary>The other changes, then completion, in one transaction.</summary>
+    private async Task<TaskItem?> UpdateThenCompleteAsync(
+        Guid userId, TaskKey key, TaskChanges others, bool completed, CancellationToken cancellationToken)
+    {
+        if (others.IsEmpty)
+        {
+            return await SetCompletedAsync(userId, key, completed, cancellationToken);
+        }
+
+        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var changed = await UpdateAsync(userId, key, others, cancellationToken);
+            var task = changed is null ? null : await SetCompletedAsync(userId, TaskKey.ById(changed.Id), completed, cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -312,7 +425,6 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
 
         var newTitle = changes.Title is null ? null : ValidTitle(changes.Title);
         var newDescription = changes.ChangesDescription ? ValidDescription(changes.Description) : null;
-        var editsText = newTitle is not null || changes.ChangesDescription;
         var now = Now();
         return UpdateAndReadAsync(userId, key, set =>
         {
@@ -326,37 +438,101 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
                 set.SetProperty(t => t.Description, newDescription);
             }
 
-            if (changes.IsCompleted is { } completed)
-            {
-                SetCompletion(set, completed, now, touch: !editsText);
-            }
-
-            if (editsText)
-            {
-                set.SetProperty(t => t.UpdatedAt, now);
-            }
+            set.SetProperty(t => t.UpdatedAt, now);
         }, cancellationToken);
     }
 
     /// <summary>
-    /// Completes (sets completed_at) or reopens (clears it) the task. Asking for the state it already has
-    /// changes nothing, so completed_at keeps the moment it was first completed.
+    /// Completes (sets completed_at) or reopens (clears it) the task. Asking for the state it already has changes nothing,
+    /// so completed_at keeps the moment it was first completed. Completing a repeating task keeps it open and moves its due
+    /// to the next occurrence (<see cref="DueSchedule.Advance"/>); the answer carries the new due.
     /// </summary>
     public Task<TaskItem?> SetCompletedAsync(
-        Guid userId, TaskKey key, bool completed, CancellationToken cancellationToken = default)
+        Guid userId, TaskKey key, bool completed, CancellationToken cancellationToken = default) =>
+        ChangeCompletionAsync(userId, key, _ => completed, cancellationToken);
+
+    /// <summary>Flips completion (a repeating task moves to its next occurrence instead of being completed).</summary>
+    public Task<TaskItem?> ToggleCompletedAsync(Guid userId, TaskKey key, CancellationToken cancellationToken = default) =>
+        ChangeCompletionAsync(userId, key, current => !current, cancellationToken);
+
+    /// <summary>How many times a completion is tried again when another write changed the task between its read and its update.</summary>
+    private const int CompletionAttempts = 50;
+
+    /// <summary>
+    /// Reads the task, then writes the new state only if the task is still as read (its updated_at, completion and due),
+    /// trying again when another write came between: two round trips, for a repeating task too, and concurrent toggles
+    /// never lose one. The answer is the task as written.
+    /// </summary>
+    private async Task<TaskItem?> ChangeCompletionAsync(
+        Guid userId, TaskKey key, Func<bool, bool> wanted, CancellationToken cancellationToken)
     {
-        var now = Now();
-        return UpdateAndReadAsync(userId, key, set => SetCompletion(set, completed, now, touch: true), cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var task = await GetAsync(userId, key, cancellationToken);
+            if (task is null)
+            {
+                return null;
+            }
+
+            var complete = wanted(task.IsCompleted);
+            var now = Now();
+            var next = complete && task.DueRecurrence is not null ? await NextOccurrenceAsync(task, now, cancellationToken) : null;
+            if (next is null && complete == task.IsCompleted)
+            {
+                return task;
+            }
+
+            var due = next is null ? null : TaskDue.Columns(next);
+            var isCompleted = next is null && complete;
+            DateTime? completedAt = isCompleted ? task.CompletedAt ?? now : null;
+            var updated = await Owned(userId, TaskKey.ById(task.Id))
+                .Where(t => t.UpdatedAt == task.UpdatedAt && t.IsCompleted == task.IsCompleted && t.DueOrder == task.DueOrder)
+                .ExecuteUpdateAsync(set =>
+                {
+                    if (due is not null)
+                    {
+                        SetDue(set, due);
+                    }
+
+                    set.SetProperty(t => t.IsCompleted, isCompleted)
+                        .SetProperty(t => t.CompletedAt, completedAt)
+                        .SetProperty(t => t.UpdatedAt, now);
+                }, cancellationToken);
+            if (updated == 1)
+            {
+                if (next is not null)
+                {
+                    task.SetDue(next);
+                }
+
+                task.IsCompleted = isCompleted;
+                task.CompletedAt = completedAt;
+                task.UpdatedAt = now;
+                task.ReadAt = now;
+                return task;
+            }
+
+            if (attempt == CompletionAttempts)
+            {
+                throw new DbUpdateConcurrencyException($"Task {key} kept changing while it was being completed.");
+            }
+        }
     }
 
-    /// <summary>Flips completion atomically in the database, so concurrent toggles never lose one.</summary>
-    public Task<TaskItem?> ToggleCompletedAsync(Guid userId, TaskKey key, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The due a repeating task moves to when completed at <paramref name="now"/>; null when its rule has no occurrence
+    /// left (then it is completed like any task). An all-day due's "today" is the user's.
+    /// </summary>
+    private async Task<DueReading?> NextOccurrenceAsync(TaskItem task, DateTime now, CancellationToken cancellationToken)
     {
-        var now = Now();
-        return UpdateAndReadAsync(userId, key, set => set
-            .SetProperty(t => t.CompletedAt, t => t.IsCompleted ? null : (DateTime?)now)
-            .SetProperty(t => t.UpdatedAt, now)
-            .SetProperty(t => t.IsCompleted, t => !t.IsCompleted), cancellationToken);
+        var zone = task.DueTimeZone ?? await TimeZoneOfAsync(task.UserId, cancellationToken);
+        if (task.DueIn(zone) is not { } due)
+        {
+            return null;
+        }
+
+        var next = DueSchedule.Advance(due, new DateTimeOffset(now, TimeSpan.Zero));
+        return next.Date == due.Date ? null : next;
     }
 
     /// <summary>Deletes the task and returns it as it was; null when there was none. Its number is never handed out again.</summary>
@@ -378,20 +554,24 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
     /// A task with its list's name (a join on the key) and its labels (one aggregate over task_labels' primary key per
     /// row), in the same statement: a page costs what the page of bare tasks costs, plus one index probe per task.
     /// </summary>
-    private IQueryable<TaskItem> WithDetails(IQueryable<TaskItem> tasks) => tasks
-        .Select(t => new
+    private IQueryable<TaskItem> WithDetails(IQueryable<TaskItem> tasks)
+    {
+        var readAt = Now();
+        return tasks.Select(t => new
         {
             Task = t,
             ListName = t.List!.Name,
             Labels = db.TaskLabels.Where(l => l.TaskId == t.Id).GroupBy(l => l.TaskId)
                 .Select(g => string.Join(LabelSeparator, g.Select(l => l.Label))).FirstOrDefault(),
         })
-        .Select(row => Detailed(row.Task, row.ListName, row.Labels));
+        .Select(row => Detailed(row.Task, row.ListName, row.Labels, readAt));
+    }
 
     private const string LabelSeparator = " ";
 
-    private static TaskItem Detailed(TaskItem task, string listName, string? labels)
+    private static TaskItem Detailed(TaskItem task, string listName, string? labels, DateTime readAt)
     {
+        task.ReadAt = readAt;
         task.List = new TodoList { Id = task.ListId, UserId = task.UserId, Name = listName, NormalizedName = TodoList.Normalize(listName) };
         task.LabelNames = string.IsNullOrEmpty(labels) ? [] : labels.Split(LabelSeparator);
         return task;
@@ -454,19 +634,6 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         return updated == 0 ? null : await GetAsync(userId, key, cancellationToken);
     }
 
-    /// <summary>Completion changes only when it differs, in the same statement, so it is right under concurrency too.</summary>
-    private static void SetCompletion(UpdateSettersBuilder<TaskItem> set, bool completed, DateTime now, bool touch)
-    {
-        DateTime? completedAt = completed ? now : null;
-        set.SetProperty(t => t.CompletedAt, t => t.IsCompleted == completed ? t.CompletedAt : completedAt);
-        if (touch)
-        {
-            set.SetProperty(t => t.UpdatedAt, t => t.IsCompleted == completed ? t.UpdatedAt : now);
-        }
-
-        set.SetProperty(t => t.IsCompleted, completed);
-    }
-
     /// <summary>The order for <paramref name="sort"/> and, after a cursor, only the rows past it: (key, number) tuples compared.</summary>
     private static IQueryable<TaskItem> Page(IQueryable<TaskItem> tasks, TaskSort sort, TaskCursor? after)
     {
@@ -482,8 +649,9 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
                 return (hasCursor ? tasks.Where(t => t.Priority < priority || (t.Priority == priority && t.Number > number)) : tasks)
                     .OrderByDescending(t => t.Priority).ThenBy(t => t.Number);
             case TaskSort.Due:
-                // Earliest due first, no date last, ties by number. No task has a due date yet, so all tie: number order.
-                return (hasCursor ? tasks.Where(t => t.Number > number) : tasks).OrderBy(t => t.Number);
+                // Earliest due first, no date last (its key is after every date), ties by number: ix_tasks_user_due_order.
+                return (hasCursor ? tasks.Where(t => t.DueOrder > at || (t.DueOrder == at && t.Number > number)) : tasks)
+                    .OrderBy(t => t.DueOrder).ThenBy(t => t.Number);
             case TaskSort.CreatedAt:
                 return (hasCursor ? tasks.Where(t => t.CreatedAt > at || (t.CreatedAt == at && t.Number > number)) : tasks)
                     .OrderBy(t => t.CreatedAt).ThenBy(t => t.Number);
@@ -524,9 +692,11 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
                 WHERE id = {task.UserId} AND EXISTS (SELECT 1 FROM target)
                 RETURNING task_number_seq),
             inserted AS (
-                INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at, list_id, priority)
+                INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at, list_id, priority,
+                                   due_date, due_time, due_at, due_time_zone, due_recurrence, due_from_completion, due_order)
                 SELECT {task.Id}, {task.UserId}, taken.task_number_seq, {task.Title}, {task.Description}, FALSE, {task.CreatedAt}, {task.UpdatedAt}, NULL,
-                       target.id, {priority}
+                       target.id, {priority}, {task.DueDate}, {task.DueTime}, {task.DueAt}, {task.DueTimeZone}, {task.DueRecurrence},
+                       {task.DueFromCompletion}, {task.DueOrder}
                 FROM taken, target
                 RETURNING number, list_id)
             SELECT inserted.number, inserted.list_id, target.name AS list_name FROM inserted, target
@@ -551,9 +721,11 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
             var rows = await db.Database.SqlQuery<InsertedTask>($"""
                 UPDATE users SET task_number_seq = task_number_seq + 1 WHERE id = {task.UserId}
                     AND EXISTS (SELECT 1 FROM lists WHERE user_id = {task.UserId} AND (id = {wanted} OR ({inbox} AND is_inbox)));
-                INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at, list_id, priority)
+                INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at, list_id, priority,
+                                   due_date, due_time, due_at, due_time_zone, due_recurrence, due_from_completion, due_order)
                 SELECT {task.Id}, {task.UserId}, users.task_number_seq, {task.Title}, {task.Description}, FALSE, {task.CreatedAt}, {task.UpdatedAt}, NULL,
-                       lists.id, {priority}
+                       lists.id, {priority}, {task.DueDate}, {task.DueTime}, {task.DueAt}, {task.DueTimeZone}, {task.DueRecurrence},
+                       {task.DueFromCompletion}, {task.DueOrder}
                 FROM users JOIN lists ON lists.user_id = users.id AND (lists.id = {wanted} OR ({inbox} AND lists.is_inbox))
                 WHERE users.id = {task.UserId}
                 RETURNING number, list_id, (SELECT name FROM lists WHERE lists.id = tasks.list_id) AS list_name
@@ -592,17 +764,23 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time)
         description is null ? null : TaskText.Description.Require(description, "description") is { } valid
             && !string.IsNullOrWhiteSpace(valid) ? valid : null;
 
-    /// <summary>The user's tasks that the query's status, search, list and filter select, ANDed: one WHERE clause.</summary>
-    private IQueryable<TaskItem> Selected(Guid userId, TaskListQuery query)
+    /// <summary>
+    /// The user's tasks that the query's status, search, list and filter select, ANDed: one WHERE clause. A filter with a
+    /// date term needs the user's zone, which is usually kept (<see cref="TimeZoneOfAsync"/>).
+    /// </summary>
+    private async Task<IQueryable<TaskItem>> SelectedAsync(Guid userId, TaskListQuery query, CancellationToken cancellationToken)
     {
         var filter = FilterParser.Parse(query.Filter);
+        var clock = filter is not null && FilterNode.Any<DueTerm>(filter)
+            ? await ClockAsync(userId, cancellationToken)
+            : DueClock.At(time.GetUtcNow(), TimeZoneInfo.Utc);
         var tasks = Matching(userId, query.Status, query.Search);
         if (query.ListId is { } listId)
         {
             tasks = tasks.Where(t => t.ListId == listId);
         }
 
-        return filter is null ? tasks : tasks.Where(FilterCompiler.Compile(filter, db.Lists.AsNoTracking(), db.TaskLabels.AsNoTracking(), userId, IsPostgres));
+        return filter is null ? tasks : tasks.Where(FilterCompiler.Compile(filter, db.Lists.AsNoTracking(), db.TaskLabels.AsNoTracking(), userId, IsPostgres, clock));
     }
 
     /// <summary>The user's tasks with <paramref name="status"/> whose title or description contains <paramref name="search"/>.</summary>

@@ -133,7 +133,9 @@ public static class TasksApi
     private static async Task<Created<TaskDto>> CreateAsync(
         CreateTaskRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken)
     {
-        var task = await tasks.CreateAsync(user.GetUserId(), request.Title, request.Description, request.ToOptions(), cancellationToken);
+        var userId = user.GetUserId();
+        var due = await tasks.ReadDueAsync(userId, request.DueInput, cancellationToken);
+        var task = await tasks.CreateAsync(userId, request.Title, request.Description, request.ToOptions(due), cancellationToken);
         return TypedResults.Created($"/api/tasks/{task.Id}", TaskDto.From(task));
     }
 
@@ -150,12 +152,18 @@ public static class TasksApi
         Found(await tasks.GetAsync(user.GetUserId(), TaskKey.ById(id), cancellationToken));
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> ReplaceAsync(
-        Guid id, ReplaceTaskRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>
-        Found(await tasks.UpdateAsync(user.GetUserId(), TaskKey.ById(id), request.ToChanges(), cancellationToken));
+        Guid id, ReplaceTaskRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken)
+    {
+        var due = await tasks.ReadDueAsync(user.GetUserId(), request.DueInput, cancellationToken);
+        return Found(await tasks.UpdateAsync(user.GetUserId(), TaskKey.ById(id), request.ToChanges(due), cancellationToken));
+    }
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> PatchAsync(
-        Guid id, PatchTaskRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>
-        Found(await tasks.UpdateAsync(user.GetUserId(), TaskKey.ById(id), request.ToChanges(), cancellationToken));
+        Guid id, PatchTaskRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken)
+    {
+        var due = await tasks.ReadDueAsync(user.GetUserId(), request.DueInput, cancellationToken);
+        return Found(await tasks.UpdateAsync(user.GetUserId(), TaskKey.ById(id), request.ToChanges(due), cancellationToken));
+    }
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> ToggleAsync(
         Guid id, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>

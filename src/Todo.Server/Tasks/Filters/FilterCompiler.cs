@@ -18,16 +18,17 @@ public static class FilterCompiler
 {
     /// <summary>The condition for <paramref name="filter"/>, for the tasks of <paramref name="userId"/>, whose lists are in <paramref name="lists"/>.</summary>
     public static Expression<Func<TaskItem, bool>> Compile(
-        FilterNode filter, IQueryable<TodoList> lists, IQueryable<TaskLabel> labels, Guid userId, bool isPostgres)
+        FilterNode filter, IQueryable<TodoList> lists, IQueryable<TaskLabel> labels, Guid userId, bool isPostgres, DueClock clock)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(lists);
         ArgumentNullException.ThrowIfNull(labels);
         var task = Expression.Parameter(typeof(TaskItem), "t");
-        return Expression.Lambda<Func<TaskItem, bool>>(new Compiler(lists, labels, userId, isPostgres).Body(filter, task), task);
+        return Expression.Lambda<Func<TaskItem, bool>>(new Compiler(lists, labels, userId, isPostgres, clock).Body(filter, task), task);
     }
 
-    private sealed class Compiler(IQueryable<TodoList> lists, IQueryable<TaskLabel> labels, Guid userId, bool isPostgres)
+    private sealed class Compiler(IQueryable<TodoList> lists, IQueryable<TaskLabel> labels, Guid userId, bool isPostgres, DueClock clock)
     {
         public Expression Body(FilterNode node, ParameterExpression task) => node switch
         {
@@ -46,7 +47,7 @@ public static class FilterCompiler
             CompletionTerm { Completed: true } => t => t.IsCompleted,
             CompletionTerm => t => !t.IsCompleted,
             SearchTerm search => TaskTextSearch.Contains(search.Text, isPostgres),
-            DueTerm due => FilterDueDates.Condition(due),
+            DueTerm due => FilterDueDates.Condition(due, clock),
             _ => throw new ArgumentException($"Unknown filter node {term.GetType().Name}.", nameof(term)),
         };
 

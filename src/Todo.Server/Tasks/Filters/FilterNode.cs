@@ -1,7 +1,18 @@
 namespace Todo.Server.Tasks.Filters;
 
 /// <summary>A parsed filter: operators over terms. <see cref="Position"/> is where the node starts in the filter (1-based).</summary>
-public abstract record FilterNode(int Position);
+public abstract record FilterNode(int Position)
+{
+    /// <summary>Whether <paramref name="node"/> or any node under it is a <typeparamref name="T"/>.</summary>
+    public static bool Any<T>(FilterNode node) where T : FilterNode => node switch
+    {
+        T => true,
+        FilterAnd and => Any<T>(and.Left) || Any<T>(and.Right),
+        FilterOr or => Any<T>(or.Left) || Any<T>(or.Right),
+        FilterNot not => Any<T>(not.Operand),
+        _ => false,
+    };
+}
 
 public sealed record FilterAnd(FilterNode Left, FilterNode Right, int Position) : FilterNode(Position);
 

@@ -227,7 +227,7 @@ public abstract class TaskFilterTests(IFilterApi fixture)
         var filter = FilterParser.Parse("#Work & @office | no labels")!;
 
         var sql = await api.WithDbAsync(db => Task.FromResult(db.Tasks.Where(t => t.UserId == world.Me.Id)
-            .Where(FilterCompiler.Compile(filter, db.Lists, db.TaskLabels, world.Me.Id, api.Provider == DatabaseProvider.Postgres)).ToQueryString()));
+            .Where(FilterCompiler.Compile(filter, db.Lists, db.TaskLabels, world.Me.Id, api.Provider == DatabaseProvider.Postgres, DueClock.At(DateTimeOffset.UtcNow, TimeZoneInfo.Utc))).ToQueryString()));
 
         // Values are parameters: ToQueryString declares them above the statement, which names them only.
         var statement = sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..];

@@ -82,6 +82,14 @@ namespace Todo.Server.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("task_number_seq");
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("UTC")
+                        .HasColumnName("time_zone");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -300,6 +308,38 @@ namespace Todo.Server.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("description");
 
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<bool>("DueFromCompletion")
+                        .HasColumnType("boolean")
+                        .HasColumnName("due_from_completion");
+
+                    b.Property<DateTime>("DueOrder")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValue(new DateTime(9999, 12, 31, 0, 0, 0, 0, DateTimeKind.Utc))
+                        .HasColumnName("due_order");
+
+                    b.Property<string>("DueRecurrence")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("due_recurrence");
+
+                    b.Property<TimeOnly?>("DueTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("due_time");
+
+                    b.Property<string>("DueTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("due_time_zone");
+
                     b.Property<bool>("IsCompleted")
                         .HasColumnType("boolean")
                         .HasColumnName("is_completed");
@@ -347,12 +387,19 @@ namespace Todo.Server.Data.Migrations.Postgres
                     b.HasIndex("ListId", "Number")
                         .HasDatabaseName("ix_tasks_list_number");
 
+                    b.HasIndex("UserId", "DueAt")
+                        .HasDatabaseName("ix_tasks_user_due_at")
+                        .HasFilter("due_at IS NOT NULL");
+
                     b.HasIndex("UserId", "IsCompleted")
                         .HasDatabaseName("ix_tasks_user_completed");
 
                     b.HasIndex("UserId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_tasks_user_number");
+
+                    b.HasIndex("UserId", "DueOrder", "Number")
+                        .HasDatabaseName("ix_tasks_user_due_order");
 
                     b.HasIndex("UserId", "Priority", "Number")
                         .IsDescending(false, true, false)

@@ -73,6 +73,14 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("task_number_seq");
 
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("UTC")
+                        .HasColumnName("time_zone");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
@@ -311,6 +319,38 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
 
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<bool>("DueFromCompletion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_from_completion");
+
+                    b.Property<DateTime>("DueOrder")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new DateTime(9999, 12, 31, 0, 0, 0, 0, DateTimeKind.Utc))
+                        .HasColumnName("due_order");
+
+                    b.Property<string>("DueRecurrence")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_recurrence");
+
+                    b.Property<TimeOnly?>("DueTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_time");
+
+                    b.Property<string>("DueTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_time_zone");
+
                     b.Property<bool>("IsCompleted")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_completed");
@@ -358,12 +398,19 @@ namespace Todo.Server.Data.Migrations.Sqlite
                     b.HasIndex("ListId", "Number")
                         .HasDatabaseName("ix_tasks_list_number");
 
+                    b.HasIndex("UserId", "DueAt")
+                        .HasDatabaseName("ix_tasks_user_due_at")
+                        .HasFilter("due_at IS NOT NULL");
+
                     b.HasIndex("UserId", "IsCompleted")
                         .HasDatabaseName("ix_tasks_user_completed");
 
                     b.HasIndex("UserId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_tasks_user_number");
+
+                    b.HasIndex("UserId", "DueOrder", "Number")
+                        .HasDatabaseName("ix_tasks_user_due_order");
 
                     b.HasIndex("UserId", "Priority", "Number")
                         .IsDescending(false, true, false)

@@ -1,0 +1,124 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Todo.Server.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class DueDatesTimeZones : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "time_zone",
+                table: "users",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "UTC");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "due_at",
+                table: "tasks",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "due_date",
+                table: "tasks",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "due_from_completion",
+                table: "tasks",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "due_order",
+                table: "tasks",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTime(9999, 12, 31, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            migrationBuilder.AddColumn<string>(
+                name: "due_recurrence",
+                table: "tasks",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<TimeOnly>(
+                name: "due_time",
+                table: "tasks",
+                type: "time without time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "due_time_zone",
+                table: "tasks",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tasks_user_due_at",
+                table: "tasks",
+                columns: new[] { "user_id", "due_at" },
+                filter: "due_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tasks_user_due_order",
+                table: "tasks",
+                columns: new[] { "user_id", "due_order", "number" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_tasks_user_due_at",
+                table: "tasks");
+
+            migrationBuilder.DropIndex(
+                name: "ix_tasks_user_due_order",
+                table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "time_zone",
+                table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "due_at",
+                table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "due_date",
+                table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "due_from_completion",
+                table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "due_order",
+                table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "due_recurrence",
+                table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "due_time",
+                table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "due_time_zone",
+                table: "tasks");
+        }
+    }
+}
