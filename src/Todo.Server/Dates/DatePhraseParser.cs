@@ -141,9 +141,9 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         if (!rule.FromCompletion)
             rule = rule with { Rule = Pinned(rule.Rule, firstDay) };
         var everyStep = rule.Rule with { Interval = 1 };
-        var first = everyStep.FirstOnOrAfter(firstDay, firstDay);
+        var first = RecurrenceOccurrences.FirstOnOrAfter(everyStep, firstDay, firstDay);
         if (first == Today && at is { } t && t < NowTime)
-            first = everyStep.FirstAfter(Today, Today);
+            first = RecurrenceOccurrences.FirstAfter(everyStep, Today, Today);
         var end = Math.Max(Math.Max(time?.End ?? 0, rule.End), from?.End ?? 0);
         if (from?.Error is { } fromError)
             return new DatePhrase(start, end, null, fromError, Weakness.None);

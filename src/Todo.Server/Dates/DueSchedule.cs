@@ -2,7 +2,8 @@ namespace Todo.Server.Dates;
 
 /// <summary>
 /// Steps a recurring due. Occurrences are local dates in the due's zone at the due's local time, so "every day at
-/// 9am" stays 09:00 on the wall clock across DST changes; the instant comes from <see cref="ZonedTime"/>.
+/// 9am" stays 09:00 on the wall clock across DST changes; the dates come from <see cref="RecurrenceOccurrences"/> (Ical.Net),
+/// the instant from <see cref="ZonedTime"/>.
 /// </summary>
 public static class DueSchedule
 {
@@ -18,10 +19,10 @@ public static class DueSchedule
         var rule = RecurrenceRule.Parse(rrule);
         var afterDate = ZonedTime.TodayAt(after, zone);
         if (time is not { } at)
-            return rule.FirstAfter(anchor, afterDate);
-        var candidate = rule.FirstOnOrAfter(anchor, afterDate);
+            return RecurrenceOccurrences.FirstAfter(rule, anchor, afterDate);
+        var candidate = RecurrenceOccurrences.FirstOnOrAfter(rule, anchor, afterDate);
         while (candidate is { } date && ZonedTime.ToInstant(date, at, zone) <= after)
-            candidate = rule.FirstAfter(anchor, date);
+            candidate = RecurrenceOccurrences.FirstAfter(rule, anchor, date);
         return candidate;
     }
 
@@ -41,8 +42,8 @@ public static class DueSchedule
         var rule = RecurrenceRule.Parse(due.Recurrence);
         var today = ZonedTime.TodayAt(completedAt, zone);
         var next = due.FromCompletion
-            ? rule.FirstAfter(today, today)
-            : rule.FirstAfter(due.Date, due.Date > today ? due.Date : today);
+            ? RecurrenceOccurrences.FirstAfter(rule, today, today)
+            : RecurrenceOccurrences.FirstAfter(rule, due.Date, due.Date > today ? due.Date : today);
         return next is { } date ? due with { Date = date } : due;
     }
 }

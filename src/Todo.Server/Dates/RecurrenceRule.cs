@@ -9,15 +9,13 @@ public enum RecurrenceFrequency { Daily, Weekly, Monthly, Yearly }
 /// The RFC 5545 RRULEs due dates use: FREQ (DAILY, WEEKLY, MONTHLY, YEARLY), INTERVAL, BYDAY (plain weekdays, or
 /// with FREQ=MONTHLY alone the n-th weekday of the month: "2TU", "-1FR"),
 /// BYMONTHDAY (1 to 31, or -1 to -31 counted from the month's end) and BYMONTH. Anything else (COUNT, UNTIL,
-/// BYSETPOS) is refused by <see cref="TryParse"/>, so every stored rule is one this class can step.
-/// Occurrences are local dates; the series counts its intervals from an anchor date (the due it started from).
-/// As RFC 5545 says, a month or year without the day ("every 31st" in February, 29 February in 2027) has no occurrence.
-/// Weeks start on Monday.
+/// BYSETPOS) is refused by <see cref="TryParse"/>, which every rule passes before it is stored.
+/// This class reads, checks and describes rules; <see cref="RecurrenceOccurrences"/> expands them (with Ical.Net) into
+/// local dates, counting the intervals from an anchor date (the due the series started from). As RFC 5545 says, a month
+/// or year without the day ("every 31st" in February, 29 February in 2027) has no occurrence. Weeks start on Monday.
 /// </summary>
 public sealed record RecurrenceRule
 {
-    private const int SearchLimit = 4000; // steps; a valid rule meets an occurrence far sooner (29 February: 8 years)
-
     public required RecurrenceFrequency Frequency { get; init; }
     public int Interval { get; init; } = 1;
     public IReadOnlyList<DayOfWeek> Weekdays { get; init; } = [];
@@ -217,152 +215,6 @@ public sealed record RecurrenceRule
     private bool IsWorkWeek => Weekdays.Count == 5 && !Weekdays.Contains(DayOfWeek.Saturday) && !Weekdays.Contains(DayOfWeek.Sunday);
 
     private static string DayName(int day) => day == -1 ? "last day" : DateWords.Ordinal(day);
-
-    /// <summary>The first occurrence on or after <paramref name="from"/> of the series anchored at <paramref name="anchor"/>
-    /// (never before the anchor), or null when the rule has none (29 February on BYMONTH=2;BYMONTHDAY=30).</summary>
-    public DateOnly? FirstOnOrAfter(DateOnly anchor, DateOnly from)
-    {
-        if (from < anchor)
-            from = anchor;
-        return Frequency switch
-        {
-            RecurrenceFrequency.Daily => FirstDaily(anchor, from),
-            RecurrenceFrequency.Weekly => FirstWeekly(anchor, from),
-            RecurrenceFrequency.Monthly => FirstMonthly(anchor, from),
-            _ => FirstYearly(anchor, from),
-        };
-    }
-
-    /// <summary>The first occurrence strictly after <paramref name="after"/>.</summary>
-    public DateOnly? FirstAfter(DateOnly anchor, DateOnly after) =>
-        after == DateOnly.MaxValue ? null : FirstOnOrAfter(anchor, after.AddDays(1));
-
-    private bool DayFilters(DateOnly date) =>
-        (Months.Count == 0 || Months.Contains(date.Month))
-        && (Weekdays.Count == 0 || Weekdays.Contains(date.DayOfWeek))
-        && (MonthDays.Count == 0 || MonthDays.Any(d => MonthDayIn(date.Year, date.Month, d) == date.Day));
-
-    private DateOnly? FirstDaily(DateOnly anchor, DateOnly from)
-    {
-        var gap = from.DayNumber - anchor.DayNumber;
-        var step = (gap + Interval - 1) / Interval;
-        for (var i = 0; i < SearchLimit; i++, step++)
-        {
-            var dayNumber = (long)anchor.DayNumber + (long)step * Interval;
-            if (dayNumber > DateOnly.MaxValue.DayNumber)
-                return null;
-            var date = DateOnly.FromDayNumber((int)dayNumber);
-            if (DayFilters(date))
-                return date;
-        }
-        return null;
-    }
-
-    private DateOnly? FirstWeekly(DateOnly anchor, DateOnly from)
-    {
-        var anchorWeek = WeekStart(anchor);
-        var days = Weekdays.Count > 0 ? Weekdays : [anchor.DayOfWeek];
-        var weeks = (WeekStart(from).DayNumber - anchorWeek.DayNumber) / 7;
-        var step = (weeks + Interval - 1) / Interval;
-        if (step * Interval > weeks)
-            from = anchorWeek.AddDays(step * Interval * 7); // the aligned week starts after from
-        for (var i = 0; i < SearchLimit; i++, step++)
-        {
-            var week = anchorWeek.DayNumber + (long)step * Interval * 7;
-            if (week + 6 > DateOnly.MaxValue.DayNumber)
-                return null;
-            foreach (var day in days.OrderBy(MondayFirst))
-            {
-                var date = DateOnly.FromDayNumber((int)week + MondayFirst(day));
-                if (date >= from && date >= anchor && (Months.Count == 0 || Months.Contains(date.Month)))
-                    return date;
-            }
-        }
-        return null;
-    }
-
-    private DateOnly? FirstMonthly(DateOnly anchor, DateOnly from)
-    {
-        var anchorMonth = anchor.Year * 12 + anchor.Month - 1;
-        var gap = from.Year * 12 + from.Month - 1 - anchorMonth;
-        var step = gap / Interval;
-        for (var i = 0; i < SearchLimit; i++, step++)
-        {
-            var index = anchorMonth + step * Interval;
-            var (year, month) = (index / 12, index % 12 + 1);
-            if (year > 9999)
-                return null;
-            if (Months.Count > 0 && !Months.Contains(month))
-                continue;
-            var first = CandidatesIn(year, month, anchor).Where(d => d >= from && d >= anchor).Order().FirstOrDefault();
-            if (first != default)
-                return first;
-        }
-        return null;
-    }
-
-    private DateOnly? FirstYearly(DateOnly anchor, DateOnly from)
-    {
-        var step = (from.Year - anchor.Year) / Interval;
-        for (var i = 0; i < SearchLimit; i++, step++)
-        {
-            var year = anchor.Year + step * Interval;
-            if (year > 9999)
-                return null;
-            var months = Months.Count > 0 ? Months : [anchor.Month];
-            var first = months.SelectMany(m => CandidatesIn(year, m, anchor)).Where(d => d >= from && d >= anchor).Order().FirstOrDefault();
-            if (first != default)
-                return first;
-        }
-        return null;
-    }
-
-    /// <summary>The days of one month the rule names: BYMONTHDAY, else BYDAY's weekdays, else the anchor's day.</summary>
-    private IEnumerable<DateOnly> CandidatesIn(int year, int month, DateOnly anchor)
-    {
-        var length = DateTime.DaysInMonth(year, month);
-        if (NthWeekdays.Count > 0)
-        {
-            foreach (var (nth, weekday) in NthWeekdays)
-            {
-                var firstOfMonth = new DateOnly(year, month, 1);
-                var firstSuch = 1 + ((int)weekday - (int)firstOfMonth.DayOfWeek + 7) % 7;
-                var lastSuch = firstSuch + (length - firstSuch) / 7 * 7;
-                var day = nth > 0 ? firstSuch + (nth - 1) * 7 : lastSuch + (nth + 1) * 7;
-                if (day >= 1 && day <= length)
-                    yield return new DateOnly(year, month, day);
-            }
-        }
-        else if (MonthDays.Count > 0)
-        {
-            foreach (var day in MonthDays)
-            {
-                var resolved = MonthDayIn(year, month, day);
-                if (resolved > 0 && (Weekdays.Count == 0 || Weekdays.Contains(new DateOnly(year, month, resolved).DayOfWeek)))
-                    yield return new DateOnly(year, month, resolved);
-            }
-        }
-        else if (Weekdays.Count > 0)
-        {
-            for (var day = 1; day <= length; day++)
-                if (Weekdays.Contains(new DateOnly(year, month, day).DayOfWeek))
-                    yield return new DateOnly(year, month, day);
-        }
-        else if (anchor.Day <= length)
-        {
-            yield return new DateOnly(year, month, anchor.Day);
-        }
-    }
-
-    /// <summary>The day of the month BYMONTHDAY <paramref name="day"/> names, or 0 when that month has no such day.</summary>
-    private static int MonthDayIn(int year, int month, int day)
-    {
-        var length = DateTime.DaysInMonth(year, month);
-        var resolved = day > 0 ? day : length + 1 + day;
-        return resolved >= 1 && resolved <= length ? resolved : 0;
-    }
-
-    private static DateOnly WeekStart(DateOnly date) => date.AddDays(-MondayFirst(date.DayOfWeek));
 
     internal static int MondayFirst(DayOfWeek day) => ((int)day + 6) % 7;
 }

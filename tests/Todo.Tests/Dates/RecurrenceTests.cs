@@ -1,3 +1,5 @@
+using System.Globalization;
+using IcalCalendar = Ical.Net.Calendar;
 using Todo.Server.Dates;
 using static Todo.Tests.Dates.DateTestClock;
 
@@ -62,6 +64,91 @@ public sealed class RecurrenceTests
 
         Assert.Equal(Day("2026-11-29"), advanced.Date);
         Assert.Equal(new TimeOnly(9, 0), advanced.Time);
+    }
+
+    [Theory]
+    [InlineData("every day", null, "FREQ=DAILY", "2026-11-25", "2026-11-26 2026-11-27 2026-11-28")]
+    [InlineData("every weekday", null, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2026-11-25", "2026-11-26 2026-11-27 2026-11-30")]
+    [InlineData("every monday", null, "FREQ=WEEKLY;BYDAY=MO", "2026-11-30", "2026-12-07 2026-12-14 2026-12-21")]
+    [InlineData("every mon and thu", null, "FREQ=WEEKLY;BYDAY=MO,TH", "2026-11-26", "2026-11-30 2026-12-03 2026-12-07")]
+    [InlineData("every 2 weeks", null, "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE", "2026-11-25", "2026-12-09 2026-12-23 2027-01-06")]
+    [InlineData("every month on the 1st", null, "FREQ=MONTHLY;BYMONTHDAY=1", "2026-12-01", "2027-01-01 2027-02-01 2027-03-01")]
+    [InlineData("every last day of the month", null, "FREQ=MONTHLY;BYMONTHDAY=-1", "2026-11-30", "2026-12-31 2027-01-31 2027-02-28")]
+    [InlineData("every last day of the month", "2028-01-10T12:00:00Z", "FREQ=MONTHLY;BYMONTHDAY=-1", "2028-01-31", "2028-02-29 2028-03-31 2028-04-30")]
+    [InlineData("every 31st", "2027-01-10T12:00:00Z", "FREQ=MONTHLY;BYMONTHDAY=31", "2027-01-31", "2027-03-31 2027-05-31 2027-07-31")] // no 31 February or April
+    [InlineData("every year", null, "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=25", "2026-11-25", "2027-11-25 2028-11-25 2029-11-25")]
+    [InlineData("every year", "2028-02-29T12:00:00Z", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", "2028-02-29", "2032-02-29 2036-02-29 2040-02-29")]
+    [InlineData("every monday at 9am", null, "FREQ=WEEKLY;BYDAY=MO", "2026-11-30", "2026-12-07 2026-12-14 2026-12-21")]
+    [InlineData("every! 3 days", null, "FREQ=DAILY;INTERVAL=3", "2026-11-25", "2026-11-28 2026-12-01 2026-12-04")]
+    public void EveryRecurringFormMovesToItsNextDueWhenDoneOnTheDay(string phrase, string? now, string rule, string first, string nextDues)
+    {
+        var due = ReadWhole(phrase, Berlin, now is null ? Now : Instant(now));
+        Assert.Equal(rule, due.Recurrence);
+        Assert.Equal(Day(first), due.Date);
+
+        List<DateOnly> dues = [];
+        for (var i = 0; i < 3; i++)
+        {
+            due = DueSchedule.Advance(due, ZonedTime.ToInstant(due.Date, new TimeOnly(20, 0), ZonedTime.RequireZone(Berlin)));
+            dues.Add(due.Date);
+        }
+
+        Assert.Equal(nextDues.Split(' ').Select(Day), dues);
+        Assert.Equal(rule, due.Recurrence);
+        Assert.Equal(phrase.Contains("9am", StringComparison.Ordinal) ? new TimeOnly(9, 0) : null, due.Time);
+    }
+
+    [Theory]
+    [InlineData("every day", "2016-11-25", "2026-11-26")] // ten years late: tomorrow, not the 3,650 days missed
+    [InlineData("every day at 9am", "2016-11-25", "2026-11-26")]
+    [InlineData("every weekday", "2019-03-01", "2026-11-26")]
+    [InlineData("every monday at 9am", "2019-03-04", "2026-11-30")]
+    [InlineData("every 2 weeks", "2016-11-23", "2026-12-09")] // today is an occurrence of this one, and already past
+    [InlineData("every 2 weeks", "2016-11-30", "2026-12-02")]
+    [InlineData("every last day of the month", "2020-02-29", "2026-11-30")]
+    [InlineData("every year", "2016-02-29", "2028-02-29")]
+    [InlineData("every! 3 days", "2016-11-25", "2026-11-28")]
+    public void ATaskDoneLongAfterItsDueMovesOnceToItsFirstDueAfterToday(string phrase, string oldDue, string next)
+    {
+        var read = ReadWhole(phrase, Berlin, Instant(oldDue + "T06:00:00Z"));
+        Assert.Equal(Day(oldDue), read.Date);
+
+        var advanced = DueSchedule.Advance(read, Now);
+
+        Assert.Equal(Day(next), advanced.Date);
+        Assert.Equal(read.Time, advanced.Time);
+        Assert.Equal(read.Recurrence, advanced.Recurrence);
+    }
+
+    [Theory]
+    [InlineData(Berlin, "FREQ=DAILY", "2026-03-28", "2026-03-28T08:30:00Z", "2026-03-29T09:00:00+02:00", -1)] // spring forward: 08:00Z, then 07:00Z
+    [InlineData(Berlin, "FREQ=WEEKLY;BYDAY=MO", "2026-03-23", "2026-03-23T09:00:00Z", "2026-03-30T09:00:00+02:00", -1)]
+    [InlineData(Berlin, "FREQ=WEEKLY;BYDAY=MO", "2026-10-19", "2026-10-19T08:00:00Z", "2026-10-26T09:00:00+01:00", 1)] // fall back: 07:00Z, then 08:00Z
+    [InlineData(NewYork, "FREQ=DAILY", "2026-03-07", "2026-03-07T15:00:00Z", "2026-03-08T09:00:00-04:00", -1)] // 14:00Z, then 13:00Z
+    [InlineData(NewYork, "FREQ=WEEKLY;BYDAY=MO", "2026-03-02", "2026-03-02T15:00:00Z", "2026-03-09T09:00:00-04:00", -1)]
+    [InlineData(NewYork, "FREQ=WEEKLY;BYDAY=MO", "2026-10-26", "2026-10-26T14:00:00Z", "2026-11-02T09:00:00-05:00", 1)] // 13:00Z, then 14:00Z
+    [InlineData(NewYork, "FREQ=MONTHLY;BYMONTHDAY=1", "2026-10-01", "2026-10-01T14:00:00Z", "2026-11-01T09:00:00-05:00", 1)] // the day of the change
+    public void NineOClockStaysNineOClockAcrossADstChange(string zone, string rule, string due, string completedAt, string next, int hourShift)
+    {
+        var reading = new DueReading(Day(due), new TimeOnly(9, 0), zone, rule);
+
+        var advanced = DueSchedule.Advance(reading, Instant(completedAt));
+
+        Assert.Equal(new TimeOnly(9, 0), advanced.Time);
+        Assert.Equal(next, advanced.ToZonedDateTime()!.Value.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Instant(next), advanced.ToInstant());
+        Assert.Equal(TimeSpan.FromDays(advanced.Date.DayNumber - reading.Date.DayNumber) + TimeSpan.FromHours(hourShift),
+            advanced.ToInstant()!.Value - reading.ToInstant()!.Value);
+    }
+
+    [Fact]
+    public void NextTimedOccurrenceOfASeriesAnchoredYearsAgo()
+    {
+        var berlin = ZonedTime.RequireZone(Berlin);
+
+        Assert.Equal(Day("2026-11-26"), DueSchedule.NextOccurrence("FREQ=DAILY", berlin, Day("2016-11-25"), new TimeOnly(9, 0), Now)); // 16:00 there: today's 09:00 is past
+        Assert.Equal(Day("2026-11-25"), DueSchedule.NextOccurrence("FREQ=DAILY", berlin, Day("2016-11-25"), new TimeOnly(18, 0), Now));
+        Assert.Equal(Day("2026-11-26"), DueSchedule.NextOccurrence("FREQ=WEEKLY;BYDAY=MO,TH", berlin, Day("2016-11-24"), new TimeOnly(9, 0), Now));
     }
 
     [Fact]
@@ -145,6 +232,38 @@ public sealed class ZonedTimeTests
 
         Assert.Equal(Instant(instant), at);
         Assert.Equal(TimeSpan.Zero, at.Offset);
+    }
+
+    // Our DST rules for skipped and repeated local times are the ones Ical.Net applies to a zoned DTSTART.
+    [Theory]
+    [InlineData(Berlin, "2026-03-20", "09:00")]
+    [InlineData(Berlin, "2026-03-20", "02:30")] // skipped on 29 March, repeated on 25 October
+    [InlineData(NewYork, "2026-03-01", "02:30")]
+    [InlineData(NewYork, "2026-10-25", "01:30")]
+    [InlineData(Auckland, "2026-09-20", "02:30")]
+    [InlineData(Kolkata, "2026-03-20", "00:15")]
+    public void DailyInstantsAcrossDstChangesAreTheOnesIcalNetGives(string zoneId, string first, string time)
+    {
+        var zone = ZonedTime.RequireZone(zoneId);
+        var start = Day(first);
+        var at = TimeOnly.ParseExact(time, "HH:mm", CultureInfo.InvariantCulture);
+        var calendar = IcalCalendar.Load($"""
+            BEGIN:VCALENDAR
+            VERSION:2.0
+            PRODID:-//Todo//Tests//EN
+            BEGIN:VEVENT
+            UID:dst-agreement
+            DTSTART;TZID={zoneId}:{start:yyyyMMdd}T{at:HHmm}00
+            RRULE:FREQ=DAILY
+            END:VEVENT
+            END:VCALENDAR
+            """.Replace("\n", "\r\n", StringComparison.Ordinal))!;
+
+        var expected = calendar.Events.Single().GetOccurrences().Take(230)
+            .Select(o => new DateTimeOffset(o.Period.StartTime.AsUtc, TimeSpan.Zero)).ToList();
+        var ours = Enumerable.Range(0, 230).Select(i => ZonedTime.ToInstant(start.AddDays(i), at, zone)).ToList();
+
+        Assert.Equal(expected, ours);
     }
 
     [Fact]
