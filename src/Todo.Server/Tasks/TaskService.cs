@@ -371,7 +371,10 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
         var due = changes.ChangesDue ? changes.Due : current;
         if (changes.ChangesDue && due is { Recurrence: null } && current is { Recurrence: { } rule })
         {
-            due = due with { Recurrence = rule, FromCompletion = current.FromCompletion };
+            // One occurrence moves: the rule stays, and so does its time when the new day names none ("friday").
+            due = due.Time is null && current.Time is not null
+                ? due with { Time = current.Time, TimeZone = current.TimeZone, Recurrence = rule, FromCompletion = current.FromCompletion }
+                : due with { Recurrence = rule, FromCompletion = current.FromCompletion };
         }
 
         return changes.StopsRecurrence && due is not null ? due with { Recurrence = null, FromCompletion = false } : due;
@@ -468,15 +471,14 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
     {
         for (var attempt = 1; ; attempt++)
         {
-            var task = await GetAsync(userId, key, cancellationToken);
-            if (task is null)
+            if (await GetWithTimeZoneAsync(userId, key, cancellationToken) is not (var task, var userZone))
             {
                 return null;
             }
 
             var complete = wanted(task.IsCompleted);
             var now = Now();
-            var next = complete && task.DueRecurrence is not null ? await NextOccurrenceAsync(task, now, cancellationToken) : null;
+            var next = complete && task.DueRecurrence is not null ? NextOccurrence(task, userZone, now) : null;
             if (next is null && complete == task.IsCompleted)
             {
                 return task;
@@ -523,16 +525,39 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
     /// The due a repeating task moves to when completed at <paramref name="now"/>; null when its rule has no occurrence
     /// left (then it is completed like any task). An all-day due's "today" is the user's.
     /// </summary>
-    private async Task<DueReading?> NextOccurrenceAsync(TaskItem task, DateTime now, CancellationToken cancellationToken)
+    private static DueReading? NextOccurrence(TaskItem task, string userZone, DateTime now)
     {
-        var zone = task.DueTimeZone ?? await TimeZoneOfAsync(task.UserId, cancellationToken);
-        if (task.DueIn(zone) is not { } due)
+        if (task.DueIn(userZone) is not { } due)
         {
             return null;
         }
 
         var next = DueSchedule.Advance(due, new DateTimeOffset(now, TimeSpan.Zero));
         return next.Date == due.Date ? null : next;
+    }
+
+    /// <summary>
+    /// The task as <see cref="GetAsync(Guid, TaskKey, CancellationToken)"/> reads it, with its owner's time zone from the same
+    /// statement (a primary-key probe), so completing a repeating task costs no read of its own; the zone is kept for later calls.
+    /// </summary>
+    private async Task<(TaskItem Task, string TimeZone)?> GetWithTimeZoneAsync(Guid userId, TaskKey key, CancellationToken cancellationToken)
+    {
+        var row = await Owned(userId, key).AsNoTracking().Select(t => new
+        {
+            Task = t,
+            ListName = t.List!.Name,
+            Labels = db.TaskLabels.Where(l => l.TaskId == t.Id).GroupBy(l => l.TaskId)
+                .Select(g => string.Join(LabelSeparator, g.Select(l => l.Label))).FirstOrDefault(),
+            TimeZone = db.Users.Where(u => u.Id == t.UserId).Select(u => u.TimeZone).FirstOrDefault(),
+        }).FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var zone = row.TimeZone ?? User.DefaultTimeZone;
+        zones?.Remember(userId, zone);
+        return (Detailed(row.Task, row.ListName, row.Labels, Now()), zone);
     }
 
     /// <summary>Deletes the task and returns it as it was; null when there was none. Its number is never handed out again.</summary>

@@ -163,6 +163,39 @@ public abstract class DueCompletionTests(IDueApi fixture)
             (DueDateOf(next), next.GetProperty("due").GetProperty("recurrence").GetString()));
     }
 
+    [Theory]
+    [InlineData("""{"due_string": "friday"}""")]
+    [InlineData("""{"due_date": "2026-11-27"}""")]
+    [InlineData("""{"due": "fri"}""")]
+    public async Task MovingATimedRulesOccurrenceToAnotherDayKeepsItsTime(string body)
+    {
+        fixture.Clock.Now = DueApiSettings.Wednesday;
+        var user = await api.UserInAsync(Berlin);
+        var task = await user.CreateDueAsync("Standup", "due_string", "every monday at 9am");
+        var path = $"/api/tasks/{IdOf(task)}";
+
+        // A day without a time moves this occurrence only: the rule and its time stay.
+        AssertDue(await user.OkTaskAsync(HttpMethod.Patch, path, body),
+            "2026-11-27", "2026-11-27T09:00:00+01:00", Berlin, "every Monday at 09:00", "FREQ=WEEKLY;BYDAY=MO");
+        AssertDue(await user.OkTaskAsync(HttpMethod.Patch, $"{path}/complete"),
+            "2026-11-30", "2026-11-30T09:00:00+01:00", Berlin, "every Monday at 09:00", "FREQ=WEEKLY;BYDAY=MO");
+    }
+
+    [Fact]
+    public async Task ADailyTimedRuleKeepsItsWallClockTimeAcrossADstChange()
+    {
+        // Friday 26 March 2027, 12:00 in Berlin; summer time starts on Sunday the 28th.
+        fixture.Clock.Now = At("2027-03-26T11:00:00Z");
+        var user = await api.UserInAsync(Berlin);
+        var task = await user.CreateDueAsync("Pills", "due_string", "every day at 9am");
+        AssertDue(task, "2027-03-27", "2027-03-27T09:00:00+01:00", Berlin, "every day at 09:00", "FREQ=DAILY");
+        var path = $"/api/tasks/{IdOf(task)}/complete";
+
+        AssertDue(await user.OkTaskAsync(HttpMethod.Patch, path), "2027-03-28", "2027-03-28T09:00:00+02:00", Berlin, "every day at 09:00", "FREQ=DAILY");
+        AssertDue(await user.OkTaskAsync(HttpMethod.Patch, path), "2027-03-29", "2027-03-29T09:00:00+02:00", Berlin, "every day at 09:00", "FREQ=DAILY");
+        Assert.Equal(At("2027-03-29T07:00:00Z"), (await user.GetJsonAsync(IdOf(task))).GetProperty("due").GetProperty("datetime").GetDateTimeOffset());
+    }
+
     [Fact]
     public async Task CompletingARepeatingTaskCostsNoMoreRoundTripsThanCompletingAPlainOne()
     {
