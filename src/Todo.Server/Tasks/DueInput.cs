@@ -60,9 +60,10 @@ public sealed record DueInput(string? Text, string? Date, string? DateTime, Json
 
         if (Date is { } date)
         {
-            return System.DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            // Year 9999 is where undated tasks sort (TaskDue.NoDueOrder), as for due_datetime.
+            return System.DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year < 9999
                 ? new DueReading(day, null, timeZone)
-                : throw new InvalidTextException("due_date", "Write the date as YYYY-MM-DD, a day that exists (2026-12-24).");
+                : throw new InvalidTextException("due_date", "Write the date as YYYY-MM-DD, a day that exists, before the year 9999 (2026-12-24).");
         }
 
         if (DateTime is { } at)

@@ -190,6 +190,7 @@ public abstract class DueWriteTests(IDueApi fixture)
     [InlineData("due_date", "\"2026-02-30\"")]
     [InlineData("due_date", "\"24/12/2026\"")]
     [InlineData("due_date", "\"tomorrow\"")]
+    [InlineData("due_date", "\"9999-12-31\"")] // the sort key of "no date"
     [InlineData("due_datetime", "\"2026-12-24T17:30:00\"")]
     [InlineData("due_datetime", "\"2026-12-24\"")]
     [InlineData("due_datetime", "\"tomorrow at 5pm\"")]
