@@ -59,6 +59,21 @@ public abstract class DueCompletionTests(IDueApi fixture)
     }
 
     [Fact]
+    public async Task ARequestThatChangesTheDueAndCompletesMovesFromTheNewDue()
+    {
+        fixture.Clock.Now = DueApiSettings.Wednesday;
+        var user = await api.UserInAsync(Berlin);
+        var task = await user.CreateDueAsync("Plain until now");
+        var path = $"/api/tasks/{IdOf(task)}";
+
+        var answer = await user.OkTaskAsync(HttpMethod.Patch, path, """{"title": "Weekly now", "due_string": "every friday", "is_completed": true}""");
+
+        Assert.Equal(("Weekly now", false), (answer.GetProperty("title").GetString(), answer.GetProperty("is_completed").GetBoolean()));
+        AssertDue(answer, "2026-12-04", null, null, "every Friday", "FREQ=WEEKLY;BYDAY=FR");
+        AssertDue(await user.GetJsonAsync(IdOf(task)), "2026-12-04", null, null, "every Friday", "FREQ=WEEKLY;BYDAY=FR");
+    }
+
+    [Fact]
     public async Task ADailyTaskMovesFromItsDueNotFromToday()
     {
         fixture.Clock.Now = DueApiSettings.Wednesday;
