@@ -125,7 +125,7 @@ internal static partial class DatePhrases
     {
         "today" => " due today",
         "tomorrow" => " due tomorrow",
-        "overdue" => " that are overdue",
+        "overdue" => " overdue",
         "no date" => " with no date",
         "recurring" => " that repeat",
         "(today | overdue)" => " due today or overdue",

@@ -251,6 +251,10 @@ internal static partial class IntentParser
                 "need to book a table",
             ]),
 
+        // A thing to do with a date and no verb: an add.
+        new(DatedItem(), (_, text, now) => DatePhrases.Peel(text, now) is { Due: not null, Rest.Length: > 0 } ? Add(text, now) : null,
+            ["pay rent every 1st of the month", "gym every mon, wed and fri at 7am", "tomorrow call the electrician"]),
+
         new(BareReference(), (m, _, _) => new Intent(IntentKind.Reference) { Reference = m.Groups["ref"].Value },
 
             ["task 3", "#3", "2", "the first one", "the last one", "the one about notes", "I mean the second one"]),
@@ -338,7 +342,11 @@ internal static partial class IntentParser
         if (date.Due is not null || date.Problem is not null)
         {
             var (datedTitle, datedDescription) = Utterance.TitleAndDescription(date.Rest);
-            if (string.Equals(datedDescription, description, StringComparison.Ordinal))
+            // The phrase belonged to the description when taking it out changes the description and the description held it
+            // ("pay the gas bill: before Friday"); a time's colon is no description ("call Ana at 5:30pm").
+            var inDescription = !string.Equals(datedDescription, description, StringComparison.Ordinal)
+                && description is not null && date.Due is not null && description.Contains(date.Due, StringComparison.OrdinalIgnoreCase);
+            if (!inDescription)
             {
                 (title, intent) = (datedTitle, intent with { Due = date.Due, DateProblem = date.Problem });
             }
@@ -785,6 +793,10 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:on|by|due|until|till)\b", Options)]
     private static partial Regex DateLead();
+
+    /// <summary>Not a question or a request to show something.</summary>
+    [GeneratedRegex(@"^(?!(?:what|which|when|where|who|why|how|is|are|am|do|does|did|can|could|would|will|should|any|anything|show|list|tell|give)\b).+$", Options)]
+    private static partial Regex DatedItem();
 
     [GeneratedRegex(@"^(?:a|an|another|some)\s", Options)]
     private static partial Regex NewThing();
