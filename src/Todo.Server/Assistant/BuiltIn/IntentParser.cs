@@ -348,7 +348,8 @@ internal static partial class IntentParser
                 && description is not null && date.Due is not null && description.Contains(date.Due, StringComparison.OrdinalIgnoreCase);
             if (!inDescription)
             {
-                (title, intent) = (datedTitle, intent with { Due = date.Due, DateProblem = date.Problem });
+                (title, description) = (datedTitle, datedDescription);
+                intent = intent with { Due = date.Due, DateProblem = date.Problem };
             }
         }
 
