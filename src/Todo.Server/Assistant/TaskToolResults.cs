@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
+using Todo.Server.Accounts;
+using Todo.Server.Dates;
 using Todo.Server.Tasks;
 
 namespace Todo.Server.Assistant;
@@ -34,6 +37,10 @@ public sealed record TaskSummary(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Labels = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Priority = null)
 {
+    /// <summary>When it is due, if it is.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TaskDueLine? Due { get; init; }
+
     public static TaskSummary WithDescription(TaskItem task) => Line(task) with { Description = task.Description };
 
     public static TaskSummary Line(TaskItem task) => new(task.Number, task.Title, task.IsCompleted)
@@ -41,15 +48,34 @@ public sealed record TaskSummary(
         List = task.List?.Name,
         Labels = task.LabelNames.Count == 0 ? null : [.. task.LabelNames.Order(StringComparer.Ordinal)],
         Priority = task.Priority == TaskPriority.None ? null : TaskToolPriority.Name(task.Priority),
+        Due = TaskDueLine.Of(task.DueIn(User.DefaultTimeZone)),
     };
 
     /// <summary>Equal field by field, the labels by their sequence.</summary>
     public bool Equals(TaskSummary? other) =>
         other is not null && Number == other.Number && Title == other.Title && IsCompleted == other.IsCompleted
-        && Description == other.Description && List == other.List && Priority == other.Priority
+        && Description == other.Description && List == other.List && Priority == other.Priority && Due == other.Due
         && (Labels ?? []).SequenceEqual(other.Labels ?? []);
 
-    public override int GetHashCode() => HashCode.Combine(Number, Title, IsCompleted, Description, List, Priority);
+    public override int GetHashCode() => HashCode.Combine(Number, Title, IsCompleted, Description, List, Priority, Due);
+}
+
+/// <summary>
+/// A due as a tool shows it: the local <see cref="Date"/> (YYYY-MM-DD) and its <see cref="Weekday"/>, the local
+/// <see cref="Time"/> (HH:mm) when it has one, and for a repeating task the rule in words ("every Monday at 09:00"),
+/// the date being the next occurrence.
+/// </summary>
+public sealed record TaskDueLine(
+    string Date,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Time,
+    string Weekday,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Repeats)
+{
+    public static TaskDueLine? Of(DueReading? due) => due is null ? null : new(
+        due.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        due.Time is { } time ? DateWords.TimeName(time) : null,
+        DateWords.WeekdayName(due.Date.DayOfWeek),
+        due.IsRecurring ? due.Describe() : null);
 }
 
 /// <summary>
@@ -65,6 +91,10 @@ public sealed record TaskActionResult(
     /// <summary>True when the list the call named did not exist and was made for it; absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? ListCreated { get; init; }
+
+    /// <summary>For <c>completed</c> on a repeating task: it stays open, due on this next occurrence.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TaskDueLine? NextDue { get; init; }
 }
 
 /// <summary>

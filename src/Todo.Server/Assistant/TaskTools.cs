@@ -8,6 +8,7 @@ using Microsoft.Extensions.AI;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Todo.Server.Accounts;
+using Todo.Server.Dates;
 using Todo.Server.Http;
 using Todo.Server.Lists;
 using Todo.Server.Tasks;
@@ -55,6 +56,7 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
         [Description(TaskToolText.List)] string? list = null,
         [Description(TaskToolText.Labels)] string[]? labels = null,
         [Description(TaskToolText.Priority)] string? priority = null,
+        [Description(TaskToolText.Due)] string? due = null,
         CancellationToken cancellationToken = default)
     {
         if (CheckTitle(title) is { } badTitle)
@@ -75,8 +77,14 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
             return bad;
         }
 
+        var (newDue, _, badDue) = await DueArgumentAsync(due, cancellationToken);
+        if (badDue is not null)
+        {
+            return badDue;
+        }
+
         var (target, created) = listName is null ? (null, false) : await listService.FindOrCreateAsync(userId, listName, cancellationToken);
-        var options = new NewTaskOptions { ListId = target?.Id, Labels = validLabels, Priority = validPriority ?? TaskPriority.None };
+        var options = new NewTaskOptions { ListId = target?.Id, Labels = validLabels, Priority = validPriority ?? TaskPriority.None, Due = newDue };
         var task = await taskService.CreateAsync(userId, title, description, options, cancellationToken);
 
         List<string> changed = ["title"];
@@ -98,6 +106,11 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
         if (task.Priority != TaskPriority.None)
         {
             changed.Add("priority");
+        }
+
+        if (task.DueDate is not null)
+        {
+            changed.Add("due");
         }
 
         return new TaskActionResult(TaskToolActions.Added, TaskSummary.WithDescription(task), changed) { ListCreated = created ? true : null };
@@ -222,16 +235,18 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
         [Description(TaskToolText.AddLabels)] string[]? add_labels = null,
         [Description(TaskToolText.RemoveLabels)] string[]? remove_labels = null,
         [Description(TaskToolText.NewPriority)] string? priority = null,
+        [Description(TaskToolText.NewDue)] string? due = null,
+        [Description(TaskToolText.Repeat)] bool? repeat = null,
         CancellationToken cancellationToken = default)
     {
-        // A blank title, list or priority from a model that fills every parameter means "keep it"; a blank description clears it.
+        // A blank title, list or priority from a model that fills every parameter means "keep it"; a blank description or due clears it.
         var newTitle = string.IsNullOrWhiteSpace(title) ? null : title;
         var newPriorityText = string.IsNullOrWhiteSpace(priority) ? null : priority;
         if (newTitle is null && description is null && string.IsNullOrWhiteSpace(list) && labels is null && add_labels is null
-            && remove_labels is null && newPriorityText is null)
+            && remove_labels is null && newPriorityText is null && due is null && repeat is null)
         {
             return TaskToolError.Invalid(
-                "Give at least one change: title, description (an empty one removes it), list, labels, add_labels, remove_labels or priority.", task);
+                "Give at least one change: title, description (an empty one removes it), list, labels, add_labels, remove_labels, priority, due (\"none\" removes it) or repeat.", task);
         }
 
         var listName = ListArgument(list, out var badList);
@@ -241,6 +256,19 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
         var (newPriority, badPriority) = PriorityArgument(newPriorityText);
         var bad = (newTitle is null ? null : CheckTitle(newTitle)) ?? CheckDescription(description)
             ?? badList ?? badLabels ?? badAdd ?? badRemove ?? badPriority;
+        DueReading? newDue = null;
+        var dueCleared = false;
+        if (bad is null)
+        {
+            var (readDue, clearsDue, badDue) = await DueArgumentAsync(due, cancellationToken);
+            bad = badDue ?? (repeat == true && readDue is not { IsRecurring: true }
+                ? TaskToolError.InvalidArgument(TaskToolArguments.Repeat,
+                    "To make the task repeat, give the rule in due, e.g. \"every monday\"; nothing was changed.")
+                : null);
+            newDue = readDue;
+            dueCleared = clearsDue;
+        }
+
         if (bad is not null)
         {
             return TaskText.Reference.Check(task ?? "") is null ? bad with { Reference = task } : bad;
@@ -284,6 +312,16 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
             changes = changes with { Labels = finalLabels };
         }
 
+        if (newDue is not null || dueCleared)
+        {
+            changes = changes with { Due = newDue };
+        }
+
+        if (repeat == false)
+        {
+            changes = changes with { StopsRecurrence = true };
+        }
+
         var updated = await taskService.UpdateAsync(userId, TaskKey.ByNumber(found.Number), changes, cancellationToken);
         if (updated is null)
         {
@@ -314,6 +352,11 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
         if (found.Priority != updated.Priority)
         {
             changed.Add("priority");
+        }
+
+        if (TaskDueLine.Of(found.DueIn(User.DefaultTimeZone)) != TaskDueLine.Of(updated.DueIn(User.DefaultTimeZone)))
+        {
+            changed.Add("due");
         }
 
         return new TaskActionResult(TaskToolActions.Updated, TaskSummary.WithDescription(updated), changed) { ListCreated = created ? true : null };
@@ -501,6 +544,14 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
             (false, false) => TaskToolActions.Reopened,
             (false, true) => TaskToolActions.AlreadyPending,
         };
+
+        // A repeating task stays open: completing it moves it to its next occurrence.
+        if (completed && !alreadyThere && !after.IsCompleted && after.DueRecurrence is not null)
+        {
+            var next = TaskDueLine.Of(after.DueIn(User.DefaultTimeZone));
+            return new TaskActionResult(action, TaskSummary.WithDescription(after), ["due"]) { NextDue = next };
+        }
+
         return new TaskActionResult(action, TaskSummary.WithDescription(after), alreadyThere ? [] : ["is_completed"]);
     }
 
@@ -620,6 +671,44 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
                 $"The priority \"{TextElements.Truncate(TextElements.Sanitize(priority), 20)}\" is not one of: {TaskToolPriority.Values}."));
     }
 
+    /// <summary>Words that, as a due, mean no due at all.</summary>
+    private static readonly HashSet<string> NoDueWords = new(StringComparer.OrdinalIgnoreCase)
+        { "none", "no date", "no due date", "no due", "clear", "remove", "null", "never" };
+
+    /// <summary>
+    /// A <c>due</c> argument: words read in the user's zone at this moment, or <c>Clears</c> for "none", "no date" and blank.
+    /// Words that are no date give the error naming what was not understood.
+    /// </summary>
+    private async Task<(DueReading? Due, bool Clears, TaskToolError? Bad)> DueArgumentAsync(string? due, CancellationToken cancellationToken)
+    {
+        if (due is null)
+        {
+            return (null, false, null);
+        }
+
+        var text = due.Trim();
+        if (text.Length == 0 || NoDueWords.Contains(text))
+        {
+            return (null, true, null);
+        }
+
+        if (text.Length > DueInput.MaxTextLength)
+        {
+            return (null, false, TaskToolError.InvalidArgument(TaskToolArguments.Due,
+                string.Create(CultureInfo.InvariantCulture, $"The due is too long (at most {DueInput.MaxTextLength} characters); nothing was changed.")));
+        }
+
+        try
+        {
+            return (await taskService.ReadDueAsync(userId, new DueInput(text, null, null, null, false), cancellationToken), false, null);
+        }
+        catch (InvalidTextException e)
+        {
+            return (null, false, TaskToolError.InvalidArgument(TaskToolArguments.Due,
+                $"{e.Reason} Nothing was changed; write the due like \"tomorrow at 5pm\", \"friday\", \"dec 24\" or \"every monday\"."));
+        }
+    }
+
     /// <summary>The answer for a list name the caller has no list by: not_found, with the lists they have.</summary>
     private async Task<TaskToolError> NoSuchListAsync(string name, CancellationToken cancellationToken)
     {
@@ -701,6 +790,8 @@ public static class TaskToolArguments
     public const string Filter = "filter";
     public const string Name = "name";
     public const string Tasks = "tasks";
+    public const string Due = "due";
+    public const string Repeat = "repeat";
 }
 
 /// <summary>The tools' and parameters' descriptions, given to the chat's model and to MCP clients alike.</summary>
@@ -711,13 +802,13 @@ public static class TaskToolText
         "has list_created true; tell the user). Returns the new task with its number.";
 
     public const string ListTasks =
-        "List the user's tasks in number order (at most 50; count is the total), each with its list, and its labels and " +
-        "priority when it has them. Use it to answer what is pending, what is done, what is on a list, what has a label or " +
+        "List the user's tasks in number order (at most 50; count is the total), each with its list, and its labels, " +
+        "priority and due when it has them. Use it to answer what is pending, what is done, what is on a list, what has a label or " +
         "priority, how many tasks there are, or whether any task is about something.";
 
     public const string CompleteTask =
-        "Mark one of the user's tasks as completed. If the reference matches several tasks nothing changes and the " +
-        "candidates are returned: ask the user which one.";
+        "Mark one of the user's tasks as completed. A repeating task stays open and moves to its next occurrence " +
+        "(next_due). If the reference matches several tasks nothing changes and the candidates are returned: ask the user which one.";
 
     public const string ReopenTask =
         "Mark a completed task as not done (pending) again. If the reference matches several tasks nothing changes " +
@@ -729,7 +820,8 @@ public static class TaskToolText
 
     public const string UpdateTask =
         "Change a task: its title, description (empty removes it), list (moves it; created when missing, then list_created " +
-        "is true), labels (replaces them all; [] removes them), add_labels, remove_labels, or priority. Give at least one. " +
+        "is true), labels (replaces them all; [] removes them), add_labels, remove_labels, priority, due, or repeat (false " +
+        "stops it repeating). Give at least one. " +
         "If the reference matches several tasks nothing changes and the candidates are returned.";
 
     public const string ListLists =
@@ -757,9 +849,20 @@ public static class TaskToolText
     public const string Priority = "Optional priority: \"none\" (the default), \"low\", \"medium\" or \"high\".";
 
     public const string Filter =
-        "Optional filter expression, e.g. \"@errands & priority:high\", \"#Shopping\", \"priority:high | today\": terms #List, " +
-        "@label, no labels, priority:high|medium|low|none, today, overdue, no date, completed, pending, search: words; " +
-        "operators & | ! and parentheses.";
+        "Optional filter expression, e.g. \"@errands & priority:high\", \"#Shopping\", \"today | overdue\", \"next 7 days\": terms " +
+        "#List, @label, no labels, priority:high|medium|low|none, today, tomorrow, overdue, no date, next N days, " +
+        "due before: YYYY-MM-DD, due after: YYYY-MM-DD, recurring, completed, pending, search: words; operators & | ! and " +
+        "parentheses. Dates are the user's, in their time zone.";
+
+    public const string Due =
+        "Optional due date in English, read in the user's time zone: \"tomorrow at 5pm\", \"friday\", \"dec 24\", \"in 3 days\", " +
+        "\"every monday at 9am\", \"every month on the 1st\", \"every! 3 days\" (counted from completion).";
+
+    public const string NewDue =
+        "The new due date in English, like due of add_task (\"next monday\", \"dec 24 at 3pm\", \"every weekday\"); \"none\" " +
+        "removes it. A new date without a rule moves a repeating task's next occurrence and keeps it repeating.";
+
+    public const string Repeat = "false: the task stops repeating and keeps its current date. To make it repeat, give the rule in due.";
 
     public const string NewList = "Move the task to the list with this name (created when missing; \"Inbox\" for the Inbox).";
 

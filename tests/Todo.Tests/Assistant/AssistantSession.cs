@@ -5,6 +5,7 @@ using Todo.Server.Assistant;
 using Todo.Server.Assistant.BuiltIn;
 using Todo.Server.Chat;
 using Todo.Server.Data;
+using Todo.Server.Dates;
 using Todo.Server.Lists;
 using Todo.Server.Tasks;
 using Todo.Tests.Infrastructure;
@@ -21,9 +22,9 @@ public sealed record AssistantTurn(string Reply, IReadOnlyList<FunctionCallConte
 /// stores and loads them: the reply with its tool calls and results (through the stored JSON), as
 /// <see cref="ChatService.ToChatMessages"/> gives them back.
 /// </summary>
-public sealed class AssistantSession(ApiFixture api, Guid userId)
+/// <remarks>With a <c>clock</c>, the engine and the tools read dates as of its instant (the user's zone set by <see cref="StartAsync"/>).</remarks>
+public sealed class AssistantSession(ApiFixture api, Guid userId, TimeProvider? clock = null)
 {
-    private static readonly BuiltInChatClient Engine = new();
     private readonly List<ChatMessage> history = [];
 
     public Guid UserId => userId;
@@ -32,11 +33,20 @@ public sealed class AssistantSession(ApiFixture api, Guid userId)
 
     public static async Task<AssistantSession> StartAsync(ApiFixture api) => new(api, (await api.CreateUserAsync()).Id);
 
+    /// <summary>A session for a new user living in <paramref name="timeZone"/>, with the engine and tools at <paramref name="clock"/>'s instant.</summary>
+    public static async Task<AssistantSession> StartAsync(ApiFixture api, TimeProvider clock, string timeZone)
+    {
+        var user = await api.CreateUserAsync();
+        await api.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.TimeZone, timeZone)));
+        return new AssistantSession(api, user.Id, clock);
+    }
+
     public async Task<AssistantTurn> SendAsync(string message, bool streaming = false)
     {
         await using var scope = api.Factory.Services.CreateAsyncScope();
-        var tools = CreateTools(scope.ServiceProvider, userId);
-        using var client = new ChatClientBuilder(Engine).UseFunctionInvocation().Build();
+        var tools = CreateTools(scope.ServiceProvider, userId, clock);
+        using var engine = new BuiltInChatClient(clock);
+        using var client = new ChatClientBuilder(engine).UseFunctionInvocation().Build();
         var options = new ChatOptions { Tools = tools.AsAIFunctions() };
         List<ChatMessage> messages = [.. history, new ChatMessage(ChatRole.User, message)];
 
@@ -88,8 +98,9 @@ public sealed class AssistantSession(ApiFixture api, Guid userId)
     public async Task SeedAsync(params string[] tasks)
     {
         await using var scope = api.Factory.Services.CreateAsyncScope();
-        var service = CreateTaskService(scope.ServiceProvider);
-        var lists = CreateListService(scope.ServiceProvider);
+        var service = CreateTaskService(scope.ServiceProvider, clock);
+        var lists = CreateListService(scope.ServiceProvider, clock);
+        var zone = await service.TimeZoneOfAsync(userId);
         foreach (var spec in tasks)
         {
             if (spec.StartsWith(SeedTask.ListPrefix, StringComparison.Ordinal))
@@ -100,7 +111,7 @@ public sealed class AssistantSession(ApiFixture api, Guid userId)
 
             var seed = SeedTask.Parse(spec);
             var list = seed.List is null ? null : (await lists.FindOrCreateAsync(userId, seed.List)).List;
-            var options = new NewTaskOptions { ListId = list?.Id, Labels = seed.Labels, Priority = seed.Priority };
+            var options = new NewTaskOptions { ListId = list?.Id, Labels = seed.Labels, Priority = seed.Priority, Due = seed.DueIn(zone) };
             var task = await service.CreateAsync(userId, seed.Title, seed.Description, options);
             if (seed.Completed)
             {
@@ -122,15 +133,18 @@ public sealed class AssistantSession(ApiFixture api, Guid userId)
     public Task<List<TaskItem>> StoredTasksAsync() =>
         api.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Number).ToListAsync());
 
-    public static TaskTools CreateTools(IServiceProvider scoped, Guid userId) =>
-        new(CreateTaskService(scoped), CreateListService(scoped), userId);
+    public static TaskTools CreateTools(IServiceProvider scoped, Guid userId, TimeProvider? clock = null) =>
+        new(CreateTaskService(scoped, clock), CreateListService(scoped, clock), userId);
 
-    public static ListService CreateListService(IServiceProvider scoped) =>
-        scoped.GetService<ListService>()
-        ?? new ListService(scoped.GetRequiredService<TodoDbContext>(), CreateTaskService(scoped), TimeProvider.System);
+    /// <summary>The server's service, or, with a <paramref name="clock"/>, one that reads the time from it.</summary>
+    public static ListService CreateListService(IServiceProvider scoped, TimeProvider? clock = null) =>
+        (clock is null ? scoped.GetService<ListService>() : null)
+        ?? new ListService(scoped.GetRequiredService<TodoDbContext>(), CreateTaskService(scoped, clock), clock ?? TimeProvider.System);
 
-    public static TaskService CreateTaskService(IServiceProvider scoped) =>
-        scoped.GetService<TaskService>() ?? new TaskService(scoped.GetRequiredService<TodoDbContext>(), TimeProvider.System);
+    /// <summary>The server's service, or, with a <paramref name="clock"/>, one that reads the time from it.</summary>
+    public static TaskService CreateTaskService(IServiceProvider scoped, TimeProvider? clock = null) =>
+        (clock is null ? scoped.GetService<TaskService>() : null)
+        ?? new TaskService(scoped.GetRequiredService<TodoDbContext>(), clock ?? TimeProvider.System);
 
     public static (string Title, string? Description, bool Completed) ParseSeed(string spec)
     {
@@ -140,12 +154,41 @@ public sealed class AssistantSession(ApiFixture api, Guid userId)
 }
 
 /// <summary>
-/// A task as a phrase case writes it: "[x] Title | notes #List @label !high". The list, labels and priority are the
-/// trailing marks; "#\"Two words\"" names a list with a space.
+/// A task as a phrase case writes it: "[x] Title | notes #List @label !high ^due". The list, labels, priority and due are
+/// the trailing marks; "#\"Two words\"" names a list with a space. The due mark is "^2026-11-27" (all day),
+/// "^2026-11-27T17:00" (timed, in the user's zone), then for a repeating task ";every!" when it counts from completion and
+/// ";" with its RRULE: "^2026-12-01;FREQ=MONTHLY;BYMONTHDAY=1".
 /// </summary>
 public sealed record SeedTask(string Title, string? Description, bool Completed, string? List, IReadOnlyList<string> Labels, TaskPriority Priority)
 {
     public const string ListPrefix = "list:";
+
+    /// <summary>The due mark without its "^", or null.</summary>
+    public string? Due { get; init; }
+
+    /// <summary>The due the mark writes, in <paramref name="timeZone"/>; null without one.</summary>
+    public DueReading? DueIn(string timeZone)
+    {
+        if (Due is null)
+        {
+            return null;
+        }
+
+        var parts = Due.Split(';', 2);
+        var moment = parts[0].Split('T');
+        var date = DateOnly.ParseExact(moment[0], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        TimeOnly? time = moment.Length > 1 ? TimeOnly.ParseExact(moment[1], "HH:mm", System.Globalization.CultureInfo.InvariantCulture) : null;
+        var rule = parts.Length > 1 ? parts[1] : null;
+        var fromCompletion = rule is not null && rule.StartsWith("every!;", StringComparison.Ordinal);
+        return new DueReading(date, time, timeZone, fromCompletion ? rule![7..] : rule, fromCompletion);
+    }
+
+    /// <summary>The mark (without "^") of a stored due: the form <see cref="Due"/> is written in.</summary>
+    public static string? Mark(DateOnly? date, TimeOnly? time, string? recurrence, bool fromCompletion) =>
+        date is not { } day ? null
+            : day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+              + (time is { } at ? "T" + at.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "")
+              + (fromCompletion ? ";every!" : "") + (recurrence is null ? "" : ";" + recurrence);
 
     public static SeedTask Parse(string spec)
     {
@@ -154,11 +197,15 @@ public sealed record SeedTask(string Title, string? Description, bool Completed,
         string? list = null;
         List<string> labels = [];
         var priority = TaskPriority.None;
-        while (System.Text.RegularExpressions.Regex.Match(text, @"\s+(?<mark>#""[^""]+""|#\S+|@\S+|!(?:high|medium|low|none))$") is { Success: true } mark)
+        string? due = null;
+        while (System.Text.RegularExpressions.Regex.Match(text, @"\s+(?<mark>#""[^""]+""|#\S+|@\S+|!(?:high|medium|low|none)|\^\S+)$") is { Success: true } mark)
         {
             var value = mark.Groups["mark"].Value;
             switch (value[0])
             {
+                case '^':
+                    due = value[1..];
+                    break;
                 case '#':
                     list = value[1..].Trim('"');
                     break;
@@ -175,7 +222,7 @@ public sealed record SeedTask(string Title, string? Description, bool Completed,
 
         var bar = text.IndexOf(" | ", StringComparison.Ordinal);
         return bar < 0
-            ? new SeedTask(text, null, completed, list, labels, priority)
-            : new SeedTask(text[..bar], text[(bar + 3)..], completed, list, labels, priority);
+            ? new SeedTask(text, null, completed, list, labels, priority) { Due = due }
+            : new SeedTask(text[..bar], text[(bar + 3)..], completed, list, labels, priority) { Due = due };
     }
 }

@@ -11,13 +11,24 @@ namespace Todo.Tests.Assistant;
 /// Effects: "+Title" or "+Title | notes", with the same marks, adds the next number; "x3" completes #3; "o3" reopens it;
 /// "-3" deletes it; "3=New title" renames it; "3|notes" sets its description ("3|" removes it); "3#Work" moves it;
 /// "3@errands" adds a label, "3@-errands" takes it off, "3@-" takes them all off; "3!high" sets its priority;
-/// "list+Garden" makes an empty list, "list-Yard" deletes one, "list=Garden>Yard" renames one. A list a task effect
-/// names is expected to exist (made if it was missing). No effects: nothing changed, no list made.
+/// "list+Garden" makes an empty list, "list-Yard" deletes one, "list=Garden>Yard" renames one; "3^2026-11-27" sets its
+/// due (in the due mark's form, see <see cref="SeedTask"/>), "3^-" takes it off. A list a task effect names is expected to
+/// exist (made if it was missing). No effects: nothing changed, no list made. Every case runs at <see cref="PhraseTable.Clock"/>
+/// for a user in <see cref="PhraseTable.TimeZone"/>.
 /// </remarks>
 public sealed record PhraseCase(string Name, string[] Seed, string[] Turns, string[] Effects, string[] Reply);
 
 public static class PhraseTable
 {
+    /// <summary>
+    /// The user's zone: New Zealand (UTC+13 in November), where it is already Thursday 26 November while it is still
+    /// Wednesday in UTC, so a day reckoned in the wrong zone shows.
+    /// </summary>
+    public const string TimeZone = "Pacific/Auckland";
+
+    /// <summary>Thursday 26 November 2026, 09:00 in <see cref="TimeZone"/> (Wednesday 25 November, 20:00 UTC).</summary>
+    public static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 25, 20, 0, 0, TimeSpan.Zero));
+
     private static readonly string[] None = [];
 
     /// <summary>1 Buy groceries · 2 Team meeting · 3 Call mom · 4 Pay rent (done) · 5 Dentist appointment (with notes).</summary>
@@ -98,9 +109,9 @@ public static class PhraseTable
         new("add: the title answer may read like a command", None, ["add a task", "Delete old emails"], ["+Delete old emails"], ["Delete old emails"]),
         new("add: please add quoted X to my list", None, ["please add 'Renew car insurance' to my list"], ["+Renew car insurance"], ["Renew car insurance"]),
         new("add: I gotta", None, ["I gotta buy a new phone"], ["+Buy a new phone"], ["Buy a new phone"]),
-        new("add: remind me tomorrow to", None, ["Remind me tomorrow to call the bank"], ["+Call the bank tomorrow"], ["Call the bank tomorrow"]),
+        new("add: remind me tomorrow to", None, ["Remind me tomorrow to call the bank"], ["+Call the bank ^2026-11-27"], ["Call the bank", "Friday, 27 November"]),
         new("add: I should", None, ["I should call my sister"], ["+Call my sister"], ["Call my sister"]),
-        new("add: times stay in the title", None, ["remind me to pick up the kids at 3pm"], ["+Pick up the kids at 3pm"], ["Pick up the kids at 3pm"]),
+        new("add: a time comes out of the title", None, ["remind me to pick up the kids at 3pm"], ["+Pick up the kids ^2026-11-26T15:00"], ["Pick up the kids", "Thursday, 26 November, 15:00"]),
 
         // List: all, pending, completed, counts, searches, one task.
         new("list: list my tasks", Standard, ["list my tasks"], [], ["Buy groceries", "Pay rent", "Dentist appointment"]),
@@ -140,7 +151,7 @@ public static class PhraseTable
         new("list: what's task 3?", Standard, ["what's task 3?"], [], ["task #3", "Call mom", "pending"]),
         new("list: show me task 4", Standard, ["show me task 4"], [], ["task #4", "Pay rent", "done"]),
         new("list: could you show me my tasks please?", Standard, ["Could you show me my tasks please?"], [], ["Buy groceries", "Pay rent"]),
-        new("list: what's on my plate today?", Standard, ["What's on my plate today?"], [], ["Buy groceries", "Team meeting"]),
+        new("list: what's on my plate today?", ["Buy groceries ^2026-11-26", "Team meeting ^2026-11-27"], ["What's on my plate today?"], [], ["Buy groceries", "!Team meeting"]),
         new("list: do I have any tasks?", Standard, ["do I have any tasks?"], [], ["5 tasks", "Call mom"]),
         new("list: what tasks do I have?", Standard, ["what tasks do I have?"], [], ["Buy groceries", "Pay rent"]),
         new("list: show me what's left", Standard, ["show me what's left"], [], ["4 pending", "!Pay rent"]),
@@ -428,7 +439,7 @@ public static class PhraseTable
         new("lists: move to the list it is in", Lists, ["move task 2 to the Shopping list"], [], ["already in your Shopping list"]),
         new("lists: a missing task makes no list", Lists, ["move task 9 to Hobbies"], [], ["task number 9"]),
         new("lists: move to done is not a list", Standard, ["move task 3 to done"], [], ["!created"]),
-        new("lists: move to a day is not a list", Standard, ["move the dentist task to Monday"], [], ["!created"]),
+        new("lists: move to a day is not a list", Standard, ["move the dentist task to Monday"], ["5^2026-11-30"], ["!created", "Monday, 30 November"]),
 
         // Labels.
         new("labels: tag task N with errands", Standard, ["tag task 2 with errands"], ["2@errands"], ["Tagged", "Team meeting", "errands"]),
@@ -493,7 +504,162 @@ public static class PhraseTable
         new("junk: a number is not a list", Standard, ["move task 2 to 5"], [], ["!created"]),
     ];
 
-    public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority);
+    /// <summary>
+    /// 1 Dentist appointment, Monday 30 November 10:00 · 2 Pay rent, every month on the 1st (next 1 December) · 3 Gym, no date
+    /// · 4 Call mom, Friday 27 November.
+    /// </summary>
+    private static readonly string[] Dated =
+        ["Dentist appointment ^2026-11-30T10:00", "Pay rent ^2026-12-01;FREQ=MONTHLY;BYMONTHDAY=1", "Gym", "Call mom ^2026-11-27"];
+
+    /// <summary>
+    /// Today is Thursday 26 November: 1 Call mom (today) · 2 Dentist (tomorrow 10:00) · 3 Pay rent (every 1st, next 1 December)
+    /// · 4 Renew passport (overdue since 20 November) · 5 Read a book (no date) · 6 Plan holiday (20 December) · 7 Send card (today, done).
+    /// </summary>
+    private static readonly string[] Agenda =
+    [
+        "Call mom ^2026-11-26", "Dentist ^2026-11-27T10:00", "Pay rent ^2026-12-01;FREQ=MONTHLY;BYMONTHDAY=1", "Renew passport ^2026-11-20",
+        "Read a book", "Plan holiday ^2026-12-20", "[x] Send card ^2026-11-26",
+    ];
+
+    /// <summary>Date phrasings, judged by the due they leave (date, time, rule) as of <see cref="Clock"/> in <see cref="TimeZone"/>.</summary>
+    public static readonly PhraseCase[] Dates =
+    [
+        // A new task's date comes out of its title; the confirmation names the day with its weekday.
+        new("dates: remind me to call mom tomorrow at 5", None, ["remind me to call mom tomorrow at 5"], ["+Call mom ^2026-11-27T17:00"], ["Call mom", "Friday, 27 November, 17:00"]),
+        new("dates: pay rent every 1st of the month", None, ["pay rent every 1st of the month"], ["+Pay rent ^2026-12-01;FREQ=MONTHLY;BYMONTHDAY=1"], ["every month on the 1st, next Tuesday, 1 December"]),
+        new("dates: add with every month on the 1st", None, ["add pay rent every month on the 1st"], ["+Pay rent ^2026-12-01;FREQ=MONTHLY;BYMONTHDAY=1"], ["Pay rent", "every month on the 1st"]),
+        new("dates: add with a weekday and a time", None, ["add dentist appointment friday at 10am"], ["+Dentist appointment ^2026-11-27T10:00"], ["Friday, 27 November, 10:00"]),
+        new("dates: add by a day and month", None, ["add submit report by dec 1"], ["+Submit report ^2026-12-01"], ["Tuesday, 1 December"]),
+        new("dates: remind me every other day", None, ["remind me to water plants every other day"], ["+Water plants ^2026-11-26;FREQ=DAILY;INTERVAL=2"], ["every 2 days"]),
+        new("dates: no verb, three weekdays and a time", None, ["gym every mon, wed and fri at 7am"], ["+Gym ^2026-11-27T07:00;FREQ=WEEKLY;BYDAY=MO,WE,FR"], ["every Monday, Wednesday and Friday at 07:00"]),
+        new("dates: every weekday at a time still ahead today", None, ["add standup every weekday at 9:30"], ["+Standup ^2026-11-26T09:30;FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"], ["every weekday at 09:30", "Thursday, 26 November"]),
+        new("dates: in 2 hours", None, ["remind me to call dad in 2 hours"], ["+Call dad ^2026-11-26T11:00"], ["Thursday, 26 November, 11:00"]),
+        new("dates: end of month", None, ["add submit timesheet end of month"], ["+Submit timesheet ^2026-11-30"], ["Monday, 30 November"]),
+        new("dates: on the 3rd at 10am", None, ["remind me about the dentist on the 3rd at 10am"], ["+The dentist ^2026-12-03T10:00"], ["Thursday, 3 December, 10:00"]),
+        new("dates: next week is its Monday", None, ["add book flights next week"], ["+Book flights ^2026-11-30"], ["Monday, 30 November"]),
+        new("dates: every! counts from completion", None, ["add clean the bathroom every! 3 days"], ["+Clean the bathroom ^2026-11-26;every!;FREQ=DAILY;INTERVAL=3"], ["every! 3 days"]),
+        new("dates: an ISO date next year names the year", None, ["add file taxes 2027-04-15"], ["+File taxes ^2027-04-15"], ["Thursday, 15 April 2027"]),
+        new("dates: this weekend", None, ["add party this weekend"], ["+Party ^2026-11-28"], ["Saturday, 28 November"]),
+        new("dates: dec 31 at noon", None, ["add order the cake dec 31 at noon"], ["+Order the cake ^2026-12-31T12:00"], ["Thursday, 31 December, 12:00"]),
+        new("dates: tonight", None, ["remind me to call grandma tonight"], ["+Call grandma ^2026-11-26T20:00"], ["Thursday, 26 November, 20:00"]),
+        new("dates: today", None, ["add buy milk today"], ["+Buy milk ^2026-11-26"], ["Thursday, 26 November"]),
+        new("dates: tmrw", None, ["add call the plumber tmrw"], ["+Call the plumber ^2026-11-27"], ["Friday, 27 November"]),
+        new("dates: in 3 days", None, ["add send invoice in 3 days"], ["+Send invoice ^2026-11-29"], ["Sunday, 29 November"]),
+        new("dates: in 2 weeks", None, ["add visit grandma in 2 weeks"], ["+Visit grandma ^2026-12-10"], ["Thursday, 10 December"]),
+        new("dates: next friday is next week's", None, ["add dentist next friday"], ["+Dentist ^2026-12-04"], ["Friday, 4 December"]),
+        new("dates: on friday", None, ["add call mom on friday"], ["+Call mom ^2026-11-27"], ["Friday, 27 November"]),
+        new("dates: every day", None, ["add water the plants every day"], ["+Water the plants ^2026-11-26;FREQ=DAILY"], ["every day"]),
+        new("dates: every day at a time already past starts tomorrow", None, ["add take vitamins every day at 8am"], ["+Take vitamins ^2026-11-27T08:00;FREQ=DAILY"], ["every day at 08:00, next Friday, 27 November"]),
+        new("dates: every monday at 9am", None, ["add team sync every monday at 9am"], ["+Team sync ^2026-11-30T09:00;FREQ=WEEKLY;BYDAY=MO"], ["every Monday at 09:00"]),
+        new("dates: every 2 weeks keeps its weekday", None, ["add newsletter every 2 weeks"], ["+Newsletter ^2026-11-26;FREQ=WEEKLY;INTERVAL=2;BYDAY=TH"], ["every 2 weeks on Thursday"]),
+        new("dates: every month on the 15th", None, ["add pay the credit card every month on the 15th"], ["+Pay the credit card ^2026-12-15;FREQ=MONTHLY;BYMONTHDAY=15"], ["every month on the 15th"]),
+        new("dates: every year keeps its day", None, ["add renew insurance every year"], ["+Renew insurance ^2026-11-26;FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=26"], ["every year on 26 November"]),
+        new("dates: every last day of the month", None, ["add check the smoke alarm every last day of the month"], ["+Check the smoke alarm ^2026-11-30;FREQ=MONTHLY;BYMONTHDAY=-1"], ["Monday, 30 November"]),
+        new("dates: every first monday", None, ["add book club every first monday"], ["+Book club ^2026-12-07;FREQ=MONTHLY;BYDAY=1MO"], ["Monday, 7 December"]),
+        new("dates: every last friday", None, ["add board meeting every last friday"], ["+Board meeting ^2026-11-27;FREQ=MONTHLY;BYDAY=-1FR"], ["last Friday"]),
+        new("dates: every other tuesday", None, ["add put the bins out every other tuesday"], ["+Put the bins out ^2026-12-01;FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"], ["Tuesday, 1 December"]),
+        new("dates: at noon", None, ["add lunch with Sam at noon"], ["+Lunch with Sam ^2026-11-26T12:00"], ["12:00"]),
+        new("dates: at 5:30pm", None, ["add call Ana at 5:30pm"], ["+Call Ana ^2026-11-26T17:30"], ["17:30"]),
+        new("dates: a bare hour is the next time it strikes", None, ["add pick up the parcel at 8"], ["+Pick up the parcel ^2026-11-26T20:00"], ["Thursday, 26 November, 20:00"]),
+        new("dates: tomorrow morning", None, ["add walk the dog tomorrow morning"], ["+Walk the dog ^2026-11-27T09:00"], ["Friday, 27 November, 09:00"]),
+        new("dates: tomorrow evening", None, ["add yoga tomorrow evening"], ["+Yoga ^2026-11-27T19:00"], ["19:00"]),
+        new("dates: this evening", None, ["add finish the essay this evening"], ["+Finish the essay ^2026-11-26T19:00"], ["19:00"]),
+        new("dates: dec 24", None, ["add christmas shopping dec 24"], ["+Christmas shopping ^2026-12-24"], ["Thursday, 24 December"]),
+        new("dates: 24 december", None, ["add send the card 24 december"], ["+Send the card ^2026-12-24"], ["Thursday, 24 December"]),
+        new("dates: the 24th of december", None, ["add wrap presents the 24th of december"], ["+Wrap presents ^2026-12-24"], ["Thursday, 24 December"]),
+        new("dates: on the 3rd", None, ["add pay the water bill on the 3rd"], ["+Pay the water bill ^2026-12-03"], ["Thursday, 3 December"]),
+        new("dates: an ISO date and time", None, ["add renew the lease 2026-12-24 17:30"], ["+Renew the lease ^2026-12-24T17:30"], ["17:30"]),
+        new("dates: monday at 7pm", None, ["add dinner with Jo monday at 7pm"], ["+Dinner with Jo ^2026-11-30T19:00"], ["Monday, 30 November, 19:00"]),
+        new("dates: on mon", None, ["add call the bank on mon"], ["+Call the bank ^2026-11-30"], ["Monday, 30 November"]),
+        new("dates: this saturday", None, ["add haircut this saturday"], ["+Haircut ^2026-11-28"], ["Saturday, 28 November"]),
+        new("dates: next month is its 1st", None, ["add review the budget next month"], ["+Review the budget ^2026-12-01"], ["Tuesday, 1 December"]),
+        new("dates: in a month", None, ["add plan the trip in a month"], ["+Plan the trip ^2026-12-26"], ["Saturday, 26 December"]),
+        new("dates: feb 29 is the next that exists", None, ["add email Sue feb 29"], ["+Email Sue ^2028-02-29"], ["Tuesday, 29 February 2028"]),
+        new("dates: quick-add marks and a rule", None, ["add pay rent every 1st #Home"], ["+Pay rent #Home ^2026-12-01;FREQ=MONTHLY;BYMONTHDAY=1"], ["Home", "every month on the 1st"]),
+        new("dates: with a priority", None, ["add buy flowers tomorrow with high priority"], ["+Buy flowers !high ^2026-11-27"], ["high priority", "Friday, 27 November"]),
+        new("dates: with a label", None, ["add pick up the parcel friday @errands"], ["+Pick up the parcel @errands ^2026-11-27"], ["errands", "Friday, 27 November"]),
+        new("dates: the date before a description", None, ["add call mom tomorrow at 5: about her birthday"], ["+Call mom | About her birthday ^2026-11-27T17:00"], ["About her birthday"]),
+        new("dates: add a task to, on monday", None, ["add a task to call the bank on monday"], ["+Call the bank ^2026-11-30"], ["Monday, 30 November"]),
+        new("dates: I need to, by friday", None, ["I need to finish the report by friday"], ["+Finish the report ^2026-11-27"], ["Friday, 27 November"]),
+        new("dates: don't let me forget, tonight", None, ["don't let me forget to feed the cat tonight"], ["+Feed the cat ^2026-11-26T20:00"], ["20:00"]),
+        new("dates: the date first", None, ["tomorrow call the electrician"], ["+Call the electrician ^2026-11-27"], ["Friday, 27 November"]),
+        new("dates: a date in the description stays there", None, ["new task: pay the gas bill: before Friday"], ["+Pay the gas bill | Before Friday"], ["Pay the gas bill"]),
+
+        // Words that look like dates stay in the title.
+        new("dates: not a date: The 5th Wave", None, ["add read The 5th Wave"], ["+Read The 5th Wave"], ["Read The 5th Wave", "!November"]),
+        new("dates: not a date: 2 tickets", None, ["add buy 2 tickets"], ["+Buy 2 tickets"], ["Buy 2 tickets"]),
+        new("dates: not a date: Friday Night Lights", None, ["add Friday Night Lights tickets"], ["+Friday Night Lights tickets"], ["Friday Night Lights tickets"]),
+        new("dates: not a date: chapter 3", None, ["add read chapter 3"], ["+Read chapter 3"], ["Read chapter 3"]),
+        new("dates: not a date: sun cream", None, ["add buy sun cream"], ["+Buy sun cream"], ["Buy sun cream"]),
+        new("dates: not a date: Black Friday", None, ["add Black Friday deals"], ["+Black Friday deals"], ["Black Friday deals"]),
+        new("dates: not a date: weekly report", None, ["add prepare weekly report"], ["+Prepare weekly report"], ["Prepare weekly report"]),
+        new("dates: not a date: march in the parade", None, ["add march in the parade"], ["+March in the parade"], ["March in the parade"]),
+        new("dates: not a date: Monday Night Football", None, ["add watch Monday Night Football"], ["+Watch Monday Night Football"], ["Watch Monday Night Football"]),
+        new("dates: not a date: Mon Cheri", None, ["add Mon Cheri chocolates"], ["+Mon Cheri chocolates"], ["Mon Cheri chocolates"]),
+        new("dates: not a date: quoted", None, ["remind me to \"call mom tomorrow\""], ["+Call mom tomorrow"], ["Call mom tomorrow"]),
+
+        // A day that does not exist, or could be two, is asked about; the answer finishes the request.
+        new("dates: feb 30 asks", None, ["add call mom feb 30"], [], ["February has no 30th day", "Which day"]),
+        new("dates: feb 30, then march 1", None, ["add call mom feb 30", "march 1"], ["+Call mom ^2027-03-01"], ["Call mom", "Monday, 1 March 2027"]),
+        new("dates: a slashed date asks", None, ["add call mom on 3/4"], [], ["3rd of April", "4th of March"]),
+        new("dates: a slashed date, then 4 march", None, ["add pay the bill on 3/4", "4 march"], ["+Pay the bill ^2027-03-04"], ["Thursday, 4 March 2027"]),
+        new("dates: moving to feb 30 asks", Dated, ["move task 4 to feb 30"], [], ["February has no 30th day"]),
+        new("dates: moving to feb 30, then a day", Dated, ["move task 4 to feb 30", "dec 2"], ["4^2026-12-02"], ["Wednesday, 2 December"]),
+
+        // Moving, clearing and stopping a task's date.
+        new("dates: push the dentist task to friday", Dated, ["push the dentist task to friday"], ["1^2026-11-27"], ["Dentist appointment", "Friday, 27 November"]),
+        new("dates: move it to next monday", None, ["add call the vet", "move it to next monday"], ["+Call the vet", "1^2026-11-30"], ["Call the vet", "Monday, 30 November"]),
+        new("dates: reschedule task 3 to dec 24 at 3pm", Dated, ["reschedule task 3 to dec 24 at 3pm"], ["3^2026-12-24T15:00"], ["Gym", "Thursday, 24 December, 15:00"]),
+        new("dates: remove the date from task 4", Dated, ["remove the date from task 4"], ["4^-"], ["Removed the date", "Call mom"]),
+        new("dates: stop repeating the rent task", Dated, ["stop repeating the rent task"], ["2^2026-12-01"], ["no longer repeats", "Tuesday, 1 December"]),
+        new("dates: make the gym task repeat every monday", Dated, ["make the gym task repeat every monday"], ["3^2026-11-30;FREQ=WEEKLY;BYDAY=MO"], ["every Monday", "Monday, 30 November"]),
+        new("dates: postpone until tomorrow", Dated, ["postpone the dentist until tomorrow"], ["1^2026-11-27"], ["Friday, 27 November"]),
+        new("dates: set the due date of task N to", Dated, ["set the due date of task 3 to friday"], ["3^2026-11-27"], ["Gym", "Friday, 27 November"]),
+        new("dates: change task N's due date to", Dated, ["change task 4's due date to dec 1"], ["4^2026-12-01"], ["Call mom", "Tuesday, 1 December"]),
+        new("dates: make task N due tomorrow", Dated, ["make task 3 due tomorrow"], ["3^2026-11-27"], ["Friday, 27 November"]),
+        new("dates: repeat the gym task every monday", Dated, ["repeat the gym task every monday"], ["3^2026-11-30;FREQ=WEEKLY;BYDAY=MO"], ["every Monday"]),
+        new("dates: schedule for friday at 6pm", Dated, ["schedule the gym for friday at 6pm"], ["3^2026-11-27T18:00"], ["Friday, 27 November, 18:00"]),
+        new("dates: task N is due friday", Dated, ["task 3 is due friday"], ["3^2026-11-27"], ["Friday, 27 November"]),
+        new("dates: the gym task repeats every weekday", Dated, ["the gym task repeats every weekday"], ["3^2026-11-26;FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"], ["every weekday"]),
+        new("dates: moving one occurrence keeps the rule", Dated, ["move the rent task to dec 3"], ["2^2026-12-03;FREQ=MONTHLY;BYMONTHDAY=1"], ["Thursday, 3 December", "still repeats"]),
+        new("dates: clear the due date", Dated, ["clear the due date of the dentist task"], ["1^-"], ["Removed the date"]),
+        new("dates: take the deadline off", Dated, ["take the deadline off task 4"], ["4^-"], ["Removed the date"]),
+        new("dates: task N has no due date", Dated, ["task 4 has no due date"], ["4^-"], ["Removed the date"]),
+        new("dates: don't repeat task N anymore", Dated, ["don't repeat task 2 anymore"], ["2^2026-12-01"], ["no longer repeats"]),
+        new("dates: remove the recurrence", Dated, ["remove the recurrence from task 2"], ["2^2026-12-01"], ["no longer repeats"]),
+        new("dates: make it a one-off", Dated, ["make the rent task a one-off"], ["2^2026-12-01"], ["no longer repeats"]),
+        new("dates: stop repeating a task that does not repeat", Dated, ["stop repeating task 3"], [], ["doesn't repeat"]),
+        new("dates: remove the date from a task without one", Dated, ["remove the date from task 3"], [], ["has no date"]),
+        new("dates: moving to a list keeps the date", Dated, ["move task 1 to Work"], ["1#Work"], ["Work", "created"]),
+        new("dates: a rename keeps its words and the date", Dated, ["change task 1 to call the dentist tomorrow"], ["1=Call the dentist tomorrow"], ["Call the dentist tomorrow"]),
+        new("dates: push to next friday", Dated, ["push task 4 to next friday"], ["4^2026-12-04"], ["Friday, 4 December"]),
+        new("dates: set task N to repeat every 2 weeks", Dated, ["set task 3 to repeat every 2 weeks"], ["3^2026-11-26;FREQ=WEEKLY;INTERVAL=2;BYDAY=TH"], ["every 2 weeks on Thursday"]),
+        new("dates: push to friday at 2pm", Dated, ["push the dentist to friday at 2pm"], ["1^2026-11-27T14:00"], ["Friday, 27 November, 14:00"]),
+        new("dates: move two tasks to a day", Dated, ["move tasks 3 and 4 to monday"], ["3^2026-11-30", "4^2026-11-30"], ["Gym", "Call mom"]),
+
+        // Completing a repeating task moves it to its next date.
+        new("dates: complete a repeating task", Dated, ["complete the rent task"], ["2^2027-01-01;FREQ=MONTHLY;BYMONTHDAY=1"], ["Done — next: Friday, 1 January 2027"]),
+        new("dates: mark a repeating task done", Dated, ["mark task 2 as done"], ["2^2027-01-01;FREQ=MONTHLY;BYMONTHDAY=1"], ["next: Friday, 1 January 2027", "every month on the 1st"]),
+        new("dates: complete a dated task", Dated, ["complete task 4"], ["x4"], ["Marked", "Call mom"]),
+
+        // What is due when, reckoned in the user's zone.
+        new("dates: what's due today?", Agenda, ["what's due today?"], [], ["Call mom", "!Dentist", "!Renew passport", "!Send card"]),
+        new("dates: what's overdue?", Agenda, ["what's overdue?"], [], ["Renew passport", "Friday, 20 November", "!Call mom"]),
+        new("dates: what do I have this week?", Agenda, ["what do I have this week?"], [], ["Call mom", "Dentist", "Pay rent", "!Plan holiday", "!Read a book", "!Renew passport"]),
+        new("dates: anything due tomorrow", Agenda, ["anything due tomorrow"], [], ["Dentist", "Friday, 27 November, 10:00", "!Call mom"]),
+        new("dates: what's due tomorrow?", Agenda, ["what's due tomorrow?"], [], ["Dentist", "!Pay rent"]),
+        new("dates: show me overdue tasks", Agenda, ["show me overdue tasks"], [], ["Renew passport", "!Dentist"]),
+        new("dates: the next 30 days", Agenda, ["what's due in the next 30 days?"], [], ["Plan holiday", "Call mom", "!Read a book", "!Renew passport"]),
+        new("dates: which tasks have no date?", Agenda, ["which tasks have no date?"], [], ["Read a book", "!Call mom"]),
+        new("dates: show my recurring tasks", Agenda, ["show my recurring tasks"], [], ["Pay rent", "every month on the 1st", "!Call mom"]),
+        new("dates: what do I have today?", Agenda, ["what do I have today?"], [], ["Call mom", "!Read a book"]),
+        new("dates: what's due on one other day says what it can list", Agenda, ["what's due friday?"], [], ["this week"]),
+        new("dates: how many are overdue", Agenda, ["how many tasks are overdue?"], [], ["1 pending task overdue"]),
+        new("dates: nothing due today", ["Read a book"], ["what's due today?"], [], ["no pending tasks due today"]),
+        new("dates: listed tasks show their dates", Agenda, ["show me all my tasks"], [], ["Call mom (#1) · due Thursday, 26 November", "every month on the 1st, next Tuesday, 1 December"]),
+    ];
+
+    public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates);
 
     public static PhraseCase Find(string name) => All.Single(c => c.Name == name);
 }

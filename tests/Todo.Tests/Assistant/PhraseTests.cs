@@ -27,7 +27,7 @@ public abstract class PhraseTests(ApiFixture api)
     public async Task PhrasingHasItsEffect(string name)
     {
         var phrase = PhraseTable.Find(name);
-        var session = await AssistantSession.StartAsync(api);
+        var session = await AssistantSession.StartAsync(api, PhraseTable.Clock, PhraseTable.TimeZone);
         await session.SeedAsync(phrase.Seed);
 
         AssistantTurn? last = null;
@@ -40,7 +40,7 @@ public abstract class PhraseTests(ApiFixture api)
         var (expected, expectedLists) = ExpectedState(phrase.Seed, phrase.Effects);
         var actual = (await session.StoredTasksWithPartsAsync())
             .Select(t => Describe(t.Number, new ExpectedTask(t.Title, t.IsCompleted, t.Description, t.List!.Name,
-                [.. t.Labels.Select(l => l.Label)], t.Priority)))
+                [.. t.Labels.Select(l => l.Label)], t.Priority, SeedTask.Mark(t.DueDate, t.DueTime, t.DueRecurrence, t.DueFromCompletion))))
             .ToList();
         Assert.True(expected.SequenceEqual(actual),
             $"Tasks after the turns:\n  expected: {string.Join(" · ", expected)}\n  actual:   {string.Join(" · ", actual)}\n{transcript}");
@@ -71,11 +71,18 @@ public abstract class PhraseTests(ApiFixture api)
     }
 
     [Fact]
+    public void TheTableHasAtLeast80DatePhrasingsJudgedByTheDue()
+    {
+        var judgedByDue = PhraseTable.Dates.Count(c => c.Effects.Any(effect => effect.Contains('^', StringComparison.Ordinal)));
+        Assert.True(judgedByDue >= 80, $"{judgedByDue} date phrasings judged by the resulting due");
+    }
+
+    [Fact]
     public void TheTableHasAtLeast80ListLabelAndPriorityPhrasings() =>
         Assert.True(PhraseTable.ListsLabelsPriority.Length >= 80, $"{PhraseTable.ListsLabelsPriority.Length} list, label and priority phrasings");
 
     /// <summary>A task as the effects expect it.</summary>
-    private sealed record ExpectedTask(string Title, bool Done, string? Description, string List, IReadOnlyList<string> Labels, TaskPriority Priority);
+    private sealed record ExpectedTask(string Title, bool Done, string? Description, string List, IReadOnlyList<string> Labels, TaskPriority Priority, string? Due);
 
     /// <summary>The tasks and list names as the seed makes them, with the effects applied in order.</summary>
     private static (List<string> Tasks, List<string> Lists) ExpectedState(string[] seed, string[] effects)
@@ -98,7 +105,7 @@ public abstract class PhraseTests(ApiFixture api)
         }
 
         ExpectedTask New(SeedTask spec) =>
-            new(spec.Title, spec.Completed, spec.Description, List(spec.List), [.. spec.Labels.Distinct().Order(StringComparer.Ordinal)], spec.Priority);
+            new(spec.Title, spec.Completed, spec.Description, List(spec.List), [.. spec.Labels.Distinct().Order(StringComparer.Ordinal)], spec.Priority, spec.Due);
 
         foreach (var spec in seed)
         {
@@ -168,6 +175,7 @@ public abstract class PhraseTests(ApiFixture api)
                         '|' => task with { Description = value.Length == 0 ? null : value },
                         '#' => task with { List = List(value) },
                         '!' => task with { Priority = Enum.Parse<TaskPriority>(value, ignoreCase: true) },
+                        '^' => task with { Due = value == "-" ? null : value },
                         '@' when value == "-" => task with { Labels = [] },
                         '@' when value.StartsWith('-') => task with { Labels = [.. task.Labels.Where(label => label != value[1..])] },
                         '@' => task with { Labels = [.. task.Labels.Append(value).Distinct().Order(StringComparer.Ordinal)] },
@@ -185,7 +193,8 @@ public abstract class PhraseTests(ApiFixture api)
     private static string Describe(int number, ExpectedTask task) =>
         $"#{number} {(task.Done ? "[x] " : "")}{task.Title}{(task.Description is null ? "" : $" | {task.Description}")} #{task.List}" +
         string.Concat(task.Labels.Order(StringComparer.Ordinal).Select(label => $" @{label}")) +
-        (task.Priority == TaskPriority.None ? "" : $" !{task.Priority.ToString().ToLowerInvariant()}");
+        (task.Priority == TaskPriority.None ? "" : $" !{task.Priority.ToString().ToLowerInvariant()}") +
+        (task.Due is null ? "" : $" ^{task.Due}");
 }
 
 public sealed class SqlitePhraseTests(SqliteApi api) : PhraseTests(api), IClassFixture<SqliteApi>;

@@ -338,12 +338,12 @@ public abstract class TaskToolsTests(ApiFixture api)
         var parameters = functions.ToDictionary(
             f => f.Name,
             f => f.JsonSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray());
-        Assert.Equal(["title", "description", "list", "labels", "priority"], parameters["add_task"]);
+        Assert.Equal(["title", "description", "list", "labels", "priority", "due"], parameters["add_task"]);
         Assert.Equal(["status", "query", "filter", "list"], parameters["list_tasks"]);
         Assert.Equal(["task"], parameters["complete_task"]);
         Assert.Equal(["task"], parameters["reopen_task"]);
         Assert.Equal(["task"], parameters["delete_task"]);
-        Assert.Equal(["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority"], parameters["update_task"]);
+        Assert.Equal(["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "repeat"], parameters["update_task"]);
         Assert.Equal([], parameters["list_lists"]);
         Assert.Equal(["name"], parameters["create_list"]);
         Assert.Equal(["list", "name"], parameters["rename_list"]);
@@ -450,6 +450,104 @@ public abstract class TaskToolsTests(ApiFixture api)
         Assert.Equal("Water the plants", json.GetProperty("task").GetProperty("title").GetString());
         Assert.Equal(1, json.GetProperty("task").GetProperty("number").GetInt32());
         Assert.Equal("Water the plants", Assert.Single(await session.StoredTasksAsync()).Title);
+    }
+
+    // Dues: read in the user's zone (Pacific/Auckland) at the phrase table's clock, Thursday 26 November 2026, 09:00 there.
+    private async Task<T> WithDatedToolsAsync<T>(AssistantSession session, Func<TaskTools, Task<T>> action)
+    {
+        await using var scope = api.Factory.Services.CreateAsyncScope();
+        return await action(AssistantSession.CreateTools(scope.ServiceProvider, session.UserId, PhraseTable.Clock));
+    }
+
+    private async Task<AssistantSession> DatedUserWithAsync(params string[] tasks)
+    {
+        var session = await AssistantSession.StartAsync(api, PhraseTable.Clock, PhraseTable.TimeZone);
+        await session.SeedAsync(tasks);
+        return session;
+    }
+
+    [Fact]
+    public async Task AddTaskReadsTheDueInTheUsersZoneAndShowsItWithItsWeekday()
+    {
+        var session = await DatedUserWithAsync();
+
+        var timed = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.AddTaskAsync("Call mom", due: "tomorrow at 5pm")));
+        var repeating = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.AddTaskAsync("Pay rent", due: "every month on the 1st")));
+
+        Assert.Equal(new TaskDueLine("2026-11-27", "17:00", "Friday", null), timed.Task.Due);
+        Assert.Contains("due", timed.Changed);
+        Assert.Equal(new TaskDueLine("2026-12-01", null, "Tuesday", "every month on the 1st"), repeating.Task.Due);
+        var stored = await session.StoredTasksAsync();
+        Assert.Equal(new DateTime(2026, 11, 27, 4, 0, 0, DateTimeKind.Utc), stored[0].DueAt);
+        Assert.Equal("FREQ=MONTHLY;BYMONTHDAY=1", stored[1].DueRecurrence);
+        var json = JsonSerializer.Serialize<TaskToolResult>(timed, TaskTools.JsonOptions);
+        Assert.Contains("\"due\":{\"date\":\"2026-11-27\",\"time\":\"17:00\",\"weekday\":\"Friday\"}", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnreadableDueIsAnErrorNamingItAndChangesNothing()
+    {
+        var session = await DatedUserWithAsync("Call mom ^2026-11-27");
+
+        var add = Assert.IsType<TaskToolError>(await WithDatedToolsAsync(session, tools => tools.AddTaskAsync("Party", due: "feb 30")));
+        var update = Assert.IsType<TaskToolError>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", due: "when pigs fly")));
+        var repeat = Assert.IsType<TaskToolError>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", due: "friday", repeat: true)));
+
+        Assert.Equal(("invalid", "due"), (add.Error, add.Argument));
+        Assert.Contains("feb 30", add.Message, StringComparison.Ordinal);
+        Assert.Equal(("invalid", "due"), (update.Error, update.Argument));
+        Assert.Contains("when pigs fly", update.Message, StringComparison.Ordinal);
+        Assert.Equal(("invalid", "repeat"), (repeat.Error, repeat.Argument));
+        var stored = Assert.Single(await session.StoredTasksAsync());
+        Assert.Equal((new DateOnly(2026, 11, 27), (string?)null), (stored.DueDate, stored.DueRecurrence));
+    }
+
+    [Fact]
+    public async Task UpdateTaskMovesAnOccurrenceStopsTheRepeatAndClearsTheDue()
+    {
+        var session = await DatedUserWithAsync("Pay rent ^2026-12-01;FREQ=MONTHLY;BYMONTHDAY=1");
+
+        var moved = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", due: "dec 3")));
+        var stopped = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("rent", repeat: false)));
+        var cleared = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", due: "none")));
+
+        Assert.Equal(new TaskDueLine("2026-12-03", null, "Thursday", "every month on the 1st"), moved.Task.Due);
+        Assert.Equal(["due"], moved.Changed);
+        Assert.Equal(new TaskDueLine("2026-12-03", null, "Thursday", null), stopped.Task.Due);
+        Assert.Null(cleared.Task.Due);
+        Assert.Equal(["due"], cleared.Changed);
+        Assert.Null(Assert.Single(await session.StoredTasksAsync()).DueDate);
+    }
+
+    [Fact]
+    public async Task CompletingARepeatingTaskReportsItsNextDue()
+    {
+        var session = await DatedUserWithAsync("Pay rent ^2026-12-01;FREQ=MONTHLY;BYMONTHDAY=1");
+
+        var result = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.CompleteTaskAsync("1")));
+
+        Assert.Equal("completed", result.Action);
+        Assert.False(result.Task.IsCompleted);
+        Assert.Equal(new TaskDueLine("2027-01-01", null, "Friday", "every month on the 1st"), result.NextDue);
+        Assert.Equal(new DateOnly(2027, 1, 1), Assert.Single(await session.StoredTasksAsync()).DueDate);
+    }
+
+    [Theory]
+    [InlineData("today", new[] { 1 })]
+    [InlineData("overdue", new[] { 3 })]
+    [InlineData("next 7 days", new[] { 1, 2 })]
+    [InlineData("no date", new[] { 4 })]
+    [InlineData("recurring", new[] { 2 })]
+    [InlineData("today | overdue", new[] { 1, 3 })]
+    public async Task ListTasksTakesTheDateTermsOfFilters(string filter, int[] numbers)
+    {
+        var session = await DatedUserWithAsync(
+            "Call mom ^2026-11-26", "Pay rent ^2026-12-01;FREQ=MONTHLY;BYMONTHDAY=1", "Renew passport ^2026-11-20", "Read a book");
+
+        var result = Assert.IsType<TaskListResult>(await WithDatedToolsAsync(session, tools => tools.ListTasksAsync(filter: filter)));
+
+        Assert.Equal(numbers, result.Tasks.Select(task => task.Number));
+        Assert.All(result.Tasks, task => Assert.Equal(task.Number != 4, task.Due is not null));
     }
 }
 

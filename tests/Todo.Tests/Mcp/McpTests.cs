@@ -20,12 +20,12 @@ public abstract class McpTests(ApiFixture api)
 
     private static readonly Dictionary<string, string[]> ExpectedParameters = new()
     {
-        ["add_task"] = ["title", "description", "list", "labels", "priority"],
+        ["add_task"] = ["title", "description", "list", "labels", "priority", "due"],
         ["list_tasks"] = ["filter", "status", "query", "list"],
         ["complete_task"] = ["task"],
         ["reopen_task"] = ["task"],
         ["delete_task"] = ["task"],
-        ["update_task"] = ["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority"],
+        ["update_task"] = ["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "repeat"],
         ["list_lists"] = [],
         ["create_list"] = ["name"],
         ["rename_list"] = ["list", "name"],
@@ -116,6 +116,27 @@ public abstract class McpTests(ApiFixture api)
         Assert.Equal((1, "Buy milk", "Two litres", false),
             (stored.GetProperty("number").GetInt32(), stored.GetProperty("title").GetString(), stored.GetProperty("description").GetString(),
                 stored.GetProperty("is_completed").GetBoolean()));
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task AddTaskWithADueIsListedByTheTodayFilter()
+    {
+        var user = await api.CreateUserAsync();
+        await using var client = await ConnectAsync(user.Token);
+
+        var today = await CallAsync(client, "add_task", new() { ["title"] = "Water plants", ["due"] = "today" });
+        var later = await CallAsync(client, "add_task", new() { ["title"] = "Book flights", ["due"] = "in 3 days at 9am" });
+        var unreadable = await CallAsync(client, "add_task", new() { ["title"] = "Party", ["due"] = "feb 30" });
+        var listed = await CallAsync(client, "list_tasks", new() { ["filter"] = "today" });
+
+        var due = today.GetProperty("task").GetProperty("due");
+        var date = DateOnly.ParseExact(due.GetProperty("date").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(date.DayOfWeek.ToString(), due.GetProperty("weekday").GetString());
+        Assert.Equal("09:00", later.GetProperty("task").GetProperty("due").GetProperty("time").GetString());
+        Assert.Equal((false, "due"), (unreadable.GetProperty("ok").GetBoolean(), unreadable.GetProperty("argument").GetString()));
+        var only = Assert.Single(listed.GetProperty("tasks").EnumerateArray());
+        Assert.Equal(("Water plants", due.GetRawText()), (only.GetProperty("title").GetString(), only.GetProperty("due").GetRawText()));
+        Assert.Equal(2, (await RestTasksAsync(user)).Count);
     }
 
     [Fact(Timeout = TestTimeout)]

@@ -71,14 +71,15 @@ public sealed partial class BuiltInChatClient(TimeProvider? time = null) : IChat
 
     private ChatResponse Respond(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
-        var view = ConversationView.Read(messages);
+        var now = time.GetUtcNow();
+        var view = ConversationView.Read(messages, now);
         var plan = TurnPlanner.Plan(view);
         var available = options?.Tools?.Select(tool => tool.Name).ToHashSet(StringComparer.Ordinal) ?? [];
 
         ChatMessage reply;
         if (view.Results.Count > 0)
         {
-            reply = new ChatMessage(ChatRole.Assistant, ReplyWriter.Write(plan, view.Results));
+            reply = new ChatMessage(ChatRole.Assistant, ReplyWriter.Write(plan, view.Results, now.Year));
         }
         else if (plan.Calls.Count > 0 && plan.Calls.All(call => available.Contains(call.Name)))
         {

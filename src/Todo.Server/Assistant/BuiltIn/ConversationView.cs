@@ -46,13 +46,16 @@ internal sealed class ConversationView
 
     public string CurrentText => CurrentIndex >= 0 ? turns[CurrentIndex].Text : "";
 
+    /// <summary>The moment the messages are read at: what their date phrases are reckoned from.</summary>
+    public DateTimeOffset Now { get; private init; }
+
     /// <summary>The tool calls made after the current user message (this turn).</summary>
     public IReadOnlyList<FunctionCallContent> Calls { get; }
 
     /// <summary>The results of <see cref="Calls"/>, once the function-invoking client has run them.</summary>
     public IReadOnlyList<FunctionResultContent> Results { get; }
 
-    public static ConversationView Read(IEnumerable<ChatMessage> messages)
+    public static ConversationView Read(IEnumerable<ChatMessage> messages, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var all = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
@@ -104,6 +107,7 @@ internal sealed class ConversationView
         return new ConversationView(turns, [.. after.OfType<FunctionCallContent>()], [.. after.OfType<FunctionResultContent>()])
         {
             CurrentIndex = currentIndex,
+            Now = now,
         };
     }
 

@@ -81,8 +81,27 @@ internal sealed record Intent(IntentKind Kind)
     /// <summary>For <see cref="IntentKind.DeleteList"/>: "move" (into the Inbox) or "delete", once the person has said.</summary>
     public string? TasksOnDelete { get; init; }
 
-    /// <summary>An update that changes the task's list, labels or priority (not only its words).</summary>
-    public bool ChangesParts => ListName is not null || Labels is not null || RemoveLabels is not null || Priority is not null;
+    /// <summary>
+    /// The date words, as the tools' <c>due</c> takes them: for an add, the new task's; for an update, its new due ("none"
+    /// removes it).
+    /// </summary>
+    public string? Due { get; init; }
+
+    /// <summary>For an update: the task stops repeating and keeps its date.</summary>
+    public bool StopsRepeating { get; init; }
+
+    /// <summary>A date was said that names no day or could be two ("feb 30", "3/4"): the question to ask instead of guessing.</summary>
+    public string? DateProblem { get; init; }
+
+    /// <summary>For a list: the filter term of the days asked about ("today", "overdue", "next 7 days").</summary>
+    public string? DueFilter { get; init; }
+
+    /// <summary>For a list: a day the question names that no filter term covers ("friday").</summary>
+    public string? OtherDay { get; init; }
+
+    /// <summary>An update that changes the task's list, labels, priority or due (not only its words).</summary>
+    public bool ChangesParts => ListName is not null || Labels is not null || RemoveLabels is not null || Priority is not null
+        || Due is not null || StopsRepeating || DateProblem is not null;
 
     public bool NeedsTask => Kind is IntentKind.Complete or IntentKind.Reopen or IntentKind.Delete or IntentKind.Update;
 
@@ -92,6 +111,9 @@ internal sealed record Intent(IntentKind Kind)
         IntentKind.Complete => "mark as done",
         IntentKind.Reopen => "reopen",
         IntentKind.Delete => "delete",
+        IntentKind.Update when Title is null && Description is null && Due is "none" => "take the date off",
+        IntentKind.Update when Title is null && Description is null && StopsRepeating => "stop repeating",
+        IntentKind.Update when Title is null && Description is null && (Due is not null || DateProblem is not null) => "reschedule",
         IntentKind.Update when Title is null && Description is null && ListName is not null => "move",
         IntentKind.Update when Title is null && Description is null && Labels is not null => "tag",
         IntentKind.Update when Title is null && Description is null && RemoveLabels is not null => "untag",

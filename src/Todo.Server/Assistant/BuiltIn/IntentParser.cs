@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using Todo.Server.Dates;
 
 namespace Todo.Server.Assistant.BuiltIn;
 
@@ -15,7 +16,7 @@ namespace Todo.Server.Assistant.BuiltIn;
 /// </summary>
 internal static partial class IntentParser
 {
-    private delegate Intent? Builder(Match match, string text);
+    private delegate Intent? Builder(Match match, string text, DateTimeOffset now);
 
     /// <summary>A pattern, what it builds, and examples of the messages it is the first rule to read.</summary>
     private sealed record Rule(
@@ -24,15 +25,15 @@ internal static partial class IntentParser
     /// <summary>Checked on the message with only its punctuation trimmed, so "hi there" stays a greeting.</summary>
     private static readonly Rule[] SmallTalk =
     [
-        new(Greeting(), (_, _) => new Intent(IntentKind.Greeting),
+        new(Greeting(), (_, _, _) => new Intent(IntentKind.Greeting),
             ["hi", "Hello!", "hey there", "Good morning", "how are you?"]),
-        new(Help(), (_, _) => new Intent(IntentKind.Help),
+        new(Help(), (_, _, _) => new Intent(IntentKind.Help),
             ["help", "What can you do?", "How does this work?", "how do I delete a task?"]),
-        new(Thanks(), (_, _) => new Intent(IntentKind.Thanks),
+        new(Thanks(), (_, _, _) => new Intent(IntentKind.Thanks),
             ["thanks", "Thank you so much!", "great"]),
-        new(Farewell(), (_, _) => new Intent(IntentKind.Farewell),
+        new(Farewell(), (_, _, _) => new Intent(IntentKind.Farewell),
             ["bye", "that's all for now", "ok, goodbye"]),
-        new(Dismiss(), (_, _) => new Intent(IntentKind.Dismiss),
+        new(Dismiss(), (_, _, _) => new Intent(IntentKind.Dismiss),
             ["never mind", "forget it", "none of them"]),
     ];
 
@@ -41,197 +42,232 @@ internal static partial class IntentParser
         .. SmallTalk,
 
         // Another account's tasks ("show bob@example.com's tasks", "add a task for bob@example.com"): never acted on.
-        new(OtherAccount(), (m, _) => new Intent(IntentKind.OtherAccount) { Reference = m.Groups["who"].Value },
+        new(OtherAccount(), (m, _, _) => new Intent(IntentKind.OtherAccount) { Reference = m.Groups["who"].Value },
             ["show bob@example.com's tasks", "add a task for bob@example.com", "show me someone else's tasks", "list every user's tasks"]),
 
         // The lists themselves: shown, created, renamed, deleted. "delete the shopping list" names a list, never a task.
-        new(ShowLists(), (_, _) => new Intent(IntentKind.Lists),
+        new(ShowLists(), (_, _, _) => new Intent(IntentKind.Lists),
             ["show my lists", "what lists do I have?", "my lists", "list my lists", "how many lists do I have", "which lists are there"]),
-        new(CreateList(), (m, _) => CreateListIntent(m),
+        new(CreateList(), (m, _, _) => CreateListIntent(m),
             [
                 "create a list called Garden", "make a new list named Home Projects", "new list: Reading", "start a Garden list",
                 "add a list for groceries", "create a new list",
             ]),
-        new(RenameList(), (m, _) => RenameListIntent(m),
+        new(RenameList(), (m, _, _) => RenameListIntent(m),
             ["rename the Garden list to Yard", "rename list Garden to Yard", "change the name of my work list to Office", "call the Garden list Yard"]),
-        new(DeleteList(), (m, _) => DeleteListIntent(m),
+        new(DeleteList(), (m, _, _) => DeleteListIntent(m),
             [
                 "delete the Yard list", "delete the shopping list", "remove my Costco list", "get rid of the list called Garden",
                 "delete the Yard list and all its tasks", "delete the Yard list but keep the tasks",
             ]),
 
+        // Dates: taken off, no longer repeating, or a task moved to a day. Before the moves between lists and the deletes,
+        // so "move it to next monday" is no list and "remove the date from task 4" deletes nothing.
+        new(ClearDue(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Due = "none" },
+            [
+                "remove the date from task 4", "clear the due date of the rent task", "take the deadline off task 2", "unschedule task 4",
+                "task 4 has no due date", "make task 4 undated",
+            ]),
+        new(StopRepeating(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, StopsRepeating = true },
+            [
+                "stop repeating the rent task", "stop the rent task from repeating", "the rent task should stop repeating",
+                "make task 4 stop repeating", "don't repeat task 4 anymore", "remove the recurrence from task 4", "task 4 shouldn't repeat",
+                "make task 4 a one-off", "task 4 no longer repeats",
+            ]),
+        new(Schedule(), (m, _, now) => ScheduleIntent(m, now),
+            [
+                "push the dentist task to friday", "move it to next monday", "reschedule task 3 to dec 24 at 3pm", "make the gym task repeat every monday",
+                "postpone the dentist until tomorrow", "set the due date of task 2 to friday", "change task 2's due date to dec 1", "make task 2 due tomorrow",
+                "repeat the gym task every monday", "schedule the dentist for friday at 10", "move task 2 to feb 30", "set task 2 to repeat every week",
+            ]),
+        new(IsDue(), (m, _, now) => IsDueIntent(m, now),
+            ["task 2 is due friday", "the report is due on monday", "the gym task repeats every monday", "task 3 should repeat every week"]),
+
         // Labels, priority and moves between lists: the task, and the part that changes.
-        new(Untag(), (m, _) => UntagIntent(m),
+        new(Untag(), (m, _, _) => UntagIntent(m),
             [
                 "remove the errands tag from task 2", "take the urgent label off the milk task", "remove all the tags from task 2",
                 "untag task 2", "remove label errands from task 2",
             ]),
-        new(Tag(), (m, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Labels = RequestParts.LabelWords(m.Groups["labels"].Value) },
+        new(Tag(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Labels = RequestParts.LabelWords(m.Groups["labels"].Value) },
             [
                 "tag task 2 with errands", "label the milk task urgent-ish", "tag it as home", "add the errands tag to task 2",
                 "add label errands to task 3", "give task 1 the errands label", "tag task 2 with errands and home",
             ]),
-        new(SetPriority(), (m, _) => PriorityIntent(m),
+        new(SetPriority(), (m, _, _) => PriorityIntent(m),
             [
                 "make the dentist task high priority", "set task 4 to low priority", "set the priority of task 2 to medium",
                 "change task 1 priority to high", "prioritize task 3", "mark task 2 as urgent", "remove the priority from task 5",
                 "task 3 is high priority", "give task 3 low priority",
             ]),
-        new(Move(), (m, _) => MoveIntent(m),
+        new(Move(), (m, _, _) => MoveIntent(m),
             [
                 "move task 3 to Work", "move the dentist task to my Health list", "put task 3 on the Work list", "move it to the inbox",
                 "move tasks 1 and 2 to the Garden list", "file the milk task under Shopping",
             ]),
 
         // Add, when the phrasing says so unmistakably.
-        new(RemindMe(), (m, _) => Add(WithWhen(m)),
+        new(RemindMe(), (m, _, now) => Add(WithWhen(m), now),
             [
                 "Remind me to call the plumber", "Remind me tomorrow to call the bank", "remind me about the dentist",
                 "remind me to delete the old photos", "I need to remember to pay bills", "Don't let me forget to feed the cat",
                 "don't forget to book flights", "todo: buy stamps", "new task: clean the garage",
             ]),
         // Descriptions, before "add a task…", which "add a note to task 4: …" would otherwise look like.
-        new(AddDescription(), (m, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value),
+        new(AddDescription(), (m, _, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value),
             [
                 "add a description to task 3: ask about the holidays", "add a note to the meeting task: prepare the agenda",
                 "add a description to it: ask about vaccines",
             ]),
-        new(AddQuotedDescription(), (m, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value),
+        new(AddQuotedDescription(), (m, _, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value),
             ["add a note \"bring the receipts\" to task 2", "add the description 'semi-skimmed' to the milk task"]),
-        new(ChangeDescription(), (m, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value),
+        new(ChangeDescription(), (m, _, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value),
             [
                 "change the description of the dentist task to Bring the referral letter", "set the description of task 1 to semi-skimmed milk",
                 "change task 2 description to bring slides", "task 1 needs a description: bring bags", "describe task 2 as the weekly sync",
             ]),
-        new(RemoveDescription(), (m, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Description = "" },
+        new(RemoveDescription(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Description = "" },
             ["remove the description from task 5", "clear the notes on the dentist task"]),
-        new(AddTaskCalled(), (m, _) => Add(m.Groups["rest"].Value),
+        new(AddTaskCalled(), (m, _, now) => Add(m.Groups["rest"].Value, now),
             [
                 "Add a task to buy groceries", "Create a task called 'Send invoice'", "add a new task: order pizza", "add task walk the dog",
                 "add a task", "make a note to check the tyres", "set a reminder to renew the domain",
                 "Could you add a task to buy a birthday present please?", "add a task to call the bank: about the mortgage rate",
             ]),
-        new(AddToMyListColon(), (m, _) => Add(m.Groups["rest"].Value),
+        new(AddToMyListColon(), (m, _, now) => Add(m.Groups["rest"].Value, now),
             ["add to my list: buy batteries", "put on the todo list - renew passport"]),
-        new(PutOnMyList(), (m, _) => Add(m.Groups["rest"].Value),
+        new(PutOnMyList(), (m, _, now) => Add(m.Groups["rest"].Value, now),
             [
                 "Put eggs on my list", "add oat milk to my shopping list", "put 'pick up dry cleaning' on my todo list",
                 "put milk on the grocery list", "add eggs to the Costco list",
             ]),
 
         // Lists that would otherwise read as actions ("finished tasks" is not "finish the tasks").
-        new(ShortList(), (m, text) => List(text, query: null),
+        new(ShortList(), (m, text, now) => List(text, now, query: null),
             ["my tasks", "tasks", "finished tasks", "show pending tasks", "list my tasks", "summary"]),
-        new(NamedListOnly(), (m, text) => RequestParts.ListName(m.Groups["name"].Value) is { } name ? List(text, query: null) with { ListName = name } : null,
+        new(NamedListOnly(), (m, text, now) => RequestParts.ListName(m.Groups["name"].Value) is { } name ? List(text, now, query: null) with { ListName = name } : null,
             ["my shopping list", "the Costco list", "work list", "my inbox"]),
-        new(ScopedTasks(), (m, text) => ScopedList(text),
+        new(DueTasks(), (m, text, now) => List(text, now, query: null),
+            ["overdue tasks", "today's tasks", "tasks due tomorrow", "show me overdue tasks", "my recurring tasks", "tasks for this week"]),
+        new(ScopedTasks(), (m, text, now) => ScopedList(text, now),
             ["what's tagged errands?", "what's urgent?", "what's high priority?", "anything urgent?", "high priority tasks", "tasks tagged errands"]),
 
         // Update: rename, or a status said as a new title ("change task 3 to done").
-        new(RenameQuoted(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
+        new(RenameQuoted(), (m, _, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
             ["change \"Team meeting\" to \"Team sync\"", "rename 'Call mom' as 'Ring mom'", "change “Team meeting” to “Team sync”"]),
-        new(RenameColon(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
+        new(RenameColon(), (m, _, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
             ["rename task 2: Project kickoff", "update the dentist task: move to Monday"]),
-        new(Rename(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
+        new(Rename(), (m, _, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
             [
                 "Change task 1 to 'Call mom tonight'", "rename task 2 to Weekly team meeting", "change the title of task 1 to Buy vegetables",
                 "rename it to Call dad", "update task 3 to say Call mom on Sunday", "update task 5's title to Dentist on Monday",
                 "change task 3 to done", "set task 4 to pending",
             ]),
-        new(ShouldSay(), (m, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
+        new(ShouldSay(), (m, _, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
             ["task 3 should be Call mom tomorrow", "it should say Call the landlord"]),
-        new(RenameWithoutTitle(), (m, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value },
+        new(RenameWithoutTitle(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value },
             ["rename task 2", "edit the meeting task", "change it"]),
 
         // An action without a task ("complete", "mark as done"): ask which.
-        new(BareAction(), (m, _) => new Intent(BareActionKind(m.Groups["verb"].Value)),
+        new(BareAction(), (m, _, _) => new Intent(BareActionKind(m.Groups["verb"].Value)),
             ["complete", "mark as done", "delete a task", "mark as not done"]),
 
         // Reopen before complete: "mark it as not done" ends like "mark it as done".
-        new(ReopenVerb(), (m, _) => Act(IntentKind.Reopen, m),
+        new(ReopenVerb(), (m, _, _) => Act(IntentKind.Reopen, m),
             ["reopen task 4", "reopen pay rent", "oops, reopen it", "uncheck pay rent", "undo pay rent", "untick task 4"]),
-        new(MarkNotDone(), (m, _) => Act(IntentKind.Reopen, m),
+        new(MarkNotDone(), (m, _, _) => Act(IntentKind.Reopen, m),
             ["mark task 4 as not done", "mark task 4 as undone", "mark the rent task as incomplete", "mark it as not done yet"]),
-        new(IsNotDone(), (m, _) => Act(IntentKind.Reopen, m),
+        new(IsNotDone(), (m, _, _) => Act(IntentKind.Reopen, m),
             ["task 4 isn't done", "actually pay rent isn't finished", "task 4 is still pending"]),
-        new(DidNotFinish(), (m, _) => Act(IntentKind.Reopen, m),
+        new(DidNotFinish(), (m, _, _) => Act(IntentKind.Reopen, m),
             ["I didn't actually finish the rent", "I haven't done task 4 yet"]),
-        new(PutBack(), (m, _) => Act(IntentKind.Reopen, m),
+        new(PutBack(), (m, _, _) => Act(IntentKind.Reopen, m),
             ["put pay rent back on my list", "bring the rent task back"]),
 
-        new(MarkDone(), (m, _) => Act(IntentKind.Complete, m),
+        new(MarkDone(), (m, _, _) => Act(IntentKind.Complete, m),
 
             ["Mark task 3 as complete", "mark it done", "mark #2 done", "mark call mom as finished", "mark the second one as done", "mark task 2 and 3 as done"]),
-        new(TickOff(), (m, _) => Act(IntentKind.Complete, m),
+        new(TickOff(), (m, _, _) => Act(IntentKind.Complete, m),
             ["tick groceries off my list", "cross task 2 off"]),
-        new(DoneWith(), (m, _) => Act(IntentKind.Complete, m),
+        new(DoneWith(), (m, _, _) => Act(IntentKind.Complete, m),
             ["I'm done with the dentist appointment", "done with groceries"]),
-        new(CompleteVerb(), (m, _) => Act(IntentKind.Complete, m),
+        new(CompleteVerb(), (m, _, _) => Act(IntentKind.Complete, m),
             [
                 "complete task 3", "complete the meeting task", "finish the dentist task", "tick off groceries", "check off call mom",
                 "check task 2", "complete the first one", "finished the meeting", "cross off groceries",
             ]),
-        new(IFinished(), (m, _) => Act(IntentKind.Complete, m),
+        new(IFinished(), (m, _, _) => Act(IntentKind.Complete, m),
             ["I finished task 3", "I did the groceries", "I've completed the dentist appointment", "we wrapped up the report"]),
-        new(IsDone(), (m, _) => Act(IntentKind.Complete, m),
+        new(IsDone(), (m, _, _) => Act(IntentKind.Complete, m),
             ["task 3 is done", "call mom is done", "the groceries are done", "the last one is done", "task 2 done"]),
 
-        new(TakeOffList(), (m, _) => Act(IntentKind.Delete, m),
+        new(TakeOffList(), (m, _, _) => Act(IntentKind.Delete, m),
 
             ["take groceries off my list", "remove the groceries from my list"]),
-        new(DeleteVerb(), (m, _) => Act(IntentKind.Delete, m),
+        new(DeleteVerb(), (m, _, _) => Act(IntentKind.Delete, m),
             [
                 "Delete the meeting task", "delete task 2", "delete it", "remove #4", "cancel the task about the dentist",
                 "get rid of the groceries task", "drop the dentist appointment", "forget about the meeting", "delete the second one", "trash task 3",
             ]),
-        new(NoLongerNeedTo(), (m, _) => Act(IntentKind.Delete, m),
+        new(NoLongerNeedTo(), (m, _, _) => Act(IntentKind.Delete, m),
             ["I don't need to buy groceries anymore", "I no longer need to call the bank"]),
-        new(NotNeeded(), (m, _) => Act(IntentKind.Delete, m),
+        new(NotNeeded(), (m, _, _) => Act(IntentKind.Delete, m),
             ["the dentist appointment is no longer needed", "task 2 is cancelled"]),
 
         // Questions about the list.
-        new(HowMany(), (m, text) => List(text, Utterance.CleanQuery(QueryIn(m.Groups["rest"].Value))) with { AsksCount = true },
+        new(HowMany(), (m, text, now) => List(text, now, Utterance.CleanQuery(QueryIn(m.Groups["rest"].Value))) with { AsksCount = true },
             [
                 "How many tasks do I have?", "How many are pending?", "how many have I completed", "count my tasks",
                 "how many tasks about the dentist?",
             ]),
-        new(Search(), (m, text) => List(text, Utterance.CleanQuery(m.Groups["query"].Value)),
+        new(Search(), (m, text, now) => List(text, now, Utterance.CleanQuery(m.Groups["query"].Value)),
             ["search for meeting", "find the rent task", "look for tasks about insurance"]),
-        new(AnythingAbout(), (m, text) => AnythingList(text, m.Groups["rest"].Value),
+        new(AnythingAbout(), (m, text, now) => AnythingList(text, now, m.Groups["rest"].Value),
             [
                 "anything about taxes?", "is there a task about the meeting?", "do I have any tasks?", "any pending tasks?",
                 "do I have anything about groceries",
             ]),
-        new(ShowVerb(), (m, text) => ShowList(text, m.Groups["rest"].Value),
+        new(ShowVerb(), (m, text, now) => ShowList(text, now, m.Groups["rest"].Value),
             [
                 "Show me all my tasks", "show me my pending tasks", "show me task 4", "show me the dentist task", "give me a summary",
                 "Tell me what I've completed", "show me everything",
             ]),
-        new(WhatQuestion(), (m, text) => WhatList(text, m.Groups["rest"].Value),
+        new(WhatQuestion(), (m, text, now) => WhatList(text, now, m.Groups["rest"].Value),
             [
                 "What's pending?", "What have I completed?", "what's task 3?", "What's on my plate today?", "what should I do next?",
                 "which tasks are done?", "what tasks do I have?", "what's left?",
             ]),
-        new(AmIDone(), (m, text) => List(text, query: null) with { Status = "pending" },
+        new(AmIDone(), (m, text, now) => List(text, now, query: null) with { Status = "pending" },
             ["am I done?", "am I all caught up?", "is everything done?"]),
-        new(DidIFinish(), (m, text) => List(text, query: null) with { Status = m.Groups["all"].Success ? "pending" : "completed" },
+        new(DidIFinish(), (m, text, now) => List(text, now, query: null) with { Status = m.Groups["all"].Success ? "pending" : "completed" },
             ["did I finish everything?", "have I completed anything today?", "did I do all of them yet?"]),
 
         // The general forms of add, last.
-        new(AddAnything(), (m, _) => Add(m.Groups["rest"].Value),
+        new(AddAnything(), (m, _, now) => Add(m.Groups["rest"].Value, now),
             ["add buy milk", "Add milk and bread", "add walk the dog", "need to add a dentist appointment"]),
-        new(INeedTo(), (m, _) => Add(m.Groups["rest"].Value),
+        new(INeedTo(), (m, _, now) => Add(m.Groups["rest"].Value, now),
             [
                 "I need to pay the electricity bill", "I have to finish the report", "I gotta buy a new phone", "I should call my sister",
                 "need to book a table",
             ]),
 
-        new(BareReference(), (m, _) => new Intent(IntentKind.Reference) { Reference = m.Groups["ref"].Value },
+        // A thing to do with a date and no verb: an add.
+        new(DatedItem(), (_, text, now) => DatePhrases.Peel(text, now) is { Due: not null, Rest.Length: > 0 } ? Add(text, now) : null,
+            ["pay rent every 1st of the month", "gym every mon, wed and fri at 7am", "tomorrow call the electrician"]),
+
+        new(BareReference(), (m, _, _) => new Intent(IntentKind.Reference) { Reference = m.Groups["ref"].Value },
 
             ["task 3", "#3", "2", "the first one", "the last one", "the one about notes", "I mean the second one"]),
     ];
 
-    public static Intent Parse(string message) => Read(message).Intent;
+    /// <summary>What <paramref name="message"/> asks for; date phrases in it are read as of <paramref name="now"/>.</summary>
+    public static Intent Parse(string message, DateTimeOffset now) => Read(message, now).Intent;
+
+    /// <summary>
+    /// The instant the rule table's examples are read at: which rule reads a message never depends on the day, only
+    /// whether its date words name a day at all.
+    /// </summary>
+    internal static readonly DateTimeOffset ExampleInstant = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>The list a task reference names instead of a task ("the shopping list"), or null.</summary>
     public static string? ListInsteadOfTask(string? reference) =>
@@ -248,28 +284,28 @@ internal static partial class IntentParser
         [.. Rules.Select(rule => (rule.Name, rule.Examples))];
 
     /// <summary>The position in <see cref="Table"/> of the rule that reads <paramref name="message"/>, or null when none does.</summary>
-    internal static int? FirstRule(string message) => Read(message).Rule;
+    internal static int? FirstRule(string message) => Read(message, ExampleInstant).Rule;
 
     /// <summary>What <paramref name="message"/> asks for, and the rule that read it (an index into <see cref="Rules"/>).</summary>
-    private static (int? Rule, Intent Intent) Read(string message)
+    private static (int? Rule, Intent Intent) Read(string message, DateTimeOffset now)
     {
         // Rules starts with SmallTalk, so a small-talk rule's index is its index in Rules too.
         var light = Whitespace().Replace(message, " ").Trim().TrimEnd('.', '!', '?', ' ');
-        if (Apply(SmallTalk, light) is { } smallTalk)
+        if (Apply(SmallTalk, light, now) is { } smallTalk)
         {
             return smallTalk;
         }
 
         var text = Utterance.Clean(message);
-        return (text.Length == 0 ? null : Apply(Rules, text)) ?? (null, Intent.Unknown);
+        return (text.Length == 0 ? null : Apply(Rules, text, now)) ?? (null, Intent.Unknown);
     }
 
-    private static (int? Rule, Intent Intent)? Apply(Rule[] rules, string text)
+    private static (int? Rule, Intent Intent)? Apply(Rule[] rules, string text, DateTimeOffset now)
     {
         for (var i = 0; i < rules.Length; i++)
         {
             var match = rules[i].Pattern.Match(text);
-            if (match.Success && rules[i].Build(match, text) is { } intent)
+            if (match.Success && rules[i].Build(match, text, now) is { } intent)
             {
                 return (i, intent);
             }
@@ -279,7 +315,7 @@ internal static partial class IntentParser
     }
 
     /// <summary>An add: the item's words, with the list, labels and priority said with it taken out (<see cref="RequestParts.Peel"/>).</summary>
-    private static Intent Add(string rest)
+    private static Intent Add(string rest, DateTimeOffset now)
     {
         var parts = RequestParts.Peel(Utterance.Clean(rest));
         var intent = new Intent(IntentKind.Add)
@@ -300,7 +336,92 @@ internal static partial class IntentParser
         }
 
         var (title, description) = Utterance.TitleAndDescription(parts.Item);
+
+        // One date phrase comes out of the title ("call mom tomorrow at 5"); one in the description stays there.
+        var date = DatePhrases.Peel(parts.Item, now);
+        if (date.Due is not null || date.Problem is not null)
+        {
+            var (datedTitle, datedDescription) = Utterance.TitleAndDescription(date.Rest);
+            // The phrase belonged to the description when taking it out changes the description and the description held it
+            // ("pay the gas bill: before Friday"); a time's colon is no description ("call Ana at 5:30pm").
+            var inDescription = !string.Equals(datedDescription, description, StringComparison.Ordinal)
+                && description is not null && date.Due is not null && description.Contains(date.Due, StringComparison.OrdinalIgnoreCase);
+            if (!inDescription)
+            {
+                (title, description) = (datedTitle, datedDescription);
+                intent = intent with { Due = date.Due, DateProblem = date.Problem };
+            }
+        }
+
         return intent with { Title = title.Length == 0 ? null : title, Description = description };
+    }
+
+    /// <summary>
+    /// "push the dentist task to friday", "make the gym task repeat every monday", "set the due date of task 2 to dec 1":
+    /// the task, then one date phrase ending the message. A verb that also means other things ("move", "change", "set",
+    /// "make") needs the phrase led by "to", "until", "for", "repeat"… or a date word ("due friday"), so "change task 1 to
+    /// call mom tomorrow" stays a rename and "move task 3 to Work" a move.
+    /// </summary>
+    private static Intent? ScheduleIntent(Match match, DateTimeOffset now)
+    {
+        var rest = match.Groups["rest"].Value;
+        var onlyDates = DateOnlyVerb().IsMatch(match.Groups["verb"].Value);
+        var found = DateReader.Find(rest, now, "UTC");
+        string before;
+        string? due = null;
+        if (found.Match is { } phrase)
+        {
+            if (rest[(phrase.Start + phrase.Length)..].Trim().Trim('.', '!', '?').Length > 0)
+            {
+                return null;
+            }
+
+            before = rest[..phrase.Start];
+            due = phrase.Text;
+            var led = DateLead().IsMatch(phrase.Text) || phrase.Reading.IsRecurring;
+            var connected = ScheduleConnector().IsMatch(before);
+            if (!onlyDates && !connected && !(led && TaskLike().IsMatch(DueOfTail().Replace(DueOf().Replace(before.Trim(), ""), "").Trim())))
+            {
+                return null;
+            }
+        }
+        else if (found.Error is not null && LastConnector().Match(rest) is { Success: true } connector)
+        {
+            before = rest[..connector.Index];
+        }
+        else
+        {
+            return null;
+        }
+
+        var reference = DueOf().Replace(ScheduleConnector().Replace(before.Trim(), ""), "").Trim();
+        reference = DueOfTail().Replace(reference, "").Trim();
+
+        // "schedule a call with Bob for friday" names a new thing, not a task.
+        if (reference.Length == 0 || NewThing().IsMatch(reference))
+        {
+            return null;
+        }
+
+        return found.Error is { } error
+            ? new Intent(IntentKind.Update) { Reference = reference, DateProblem = $"I couldn't read that date: {error} Which day do you mean?" }
+            : new Intent(IntentKind.Update) { Reference = reference, Due = due };
+    }
+
+    /// <summary>"the report is due friday", "the gym task repeats every monday": the whole of the rest is the date.</summary>
+    private static Intent? IsDueIntent(Match match, DateTimeOffset now)
+    {
+        var when = match.Groups["when"].Value;
+        var found = DateReader.Find(when, now, "UTC");
+        var reference = match.Groups["ref"].Value;
+        if (found.Match is { } phrase && phrase.Start == 0 && phrase.Length == when.TrimEnd('.', '!', '?', ' ').Length)
+        {
+            return new Intent(IntentKind.Update) { Reference = reference, Due = phrase.Text };
+        }
+
+        return found.Error is { } error
+            ? new Intent(IntentKind.Update) { Reference = reference, DateProblem = $"I couldn't read that date: {error} Which day do you mean?" }
+            : null;
     }
 
     private static Intent? CreateListIntent(Match match)
@@ -372,10 +493,12 @@ internal static partial class IntentParser
     }
 
     /// <summary>A question about the tasks with a label or a priority ("what's urgent?", "tasks tagged errands").</summary>
-    private static Intent? ScopedList(string text)
+    private static bool AsksDays(string text, DateTimeOffset now) => DatePhrases.ListTerm(text, now, out _) is not null;
+
+    private static Intent? ScopedList(string text, DateTimeOffset now)
     {
         var scope = RequestParts.ScopeOf(text);
-        return scope.Label is null && scope.Priority is null ? null : List(text, query: null);
+        return scope.Label is null && scope.Priority is null ? null : List(text, now, query: null);
     }
 
     private static bool HasPreposition(string name) => Preposition().IsMatch(name);
@@ -405,8 +528,14 @@ internal static partial class IntentParser
     /// A question about the tasks: its status, its search words, and the list, label and priority it names
     /// (<see cref="RequestParts.ScopeOf"/>); search words that only repeat those parts are not searched for.
     /// </summary>
-    private static Intent List(string text, string? query)
+    private static Intent List(string text, DateTimeOffset now, string? query)
     {
+        var dueFilter = DatePhrases.ListTerm(text, now, out var otherDay);
+        if (query is not null && (DatePhrases.ListTerm(query, now, out var dayInQuery) is not null || dayInQuery is not null))
+        {
+            query = null;
+        }
+
         var rest = query is null ? text : text.Replace(query, "", StringComparison.OrdinalIgnoreCase);
         var scope = RequestParts.ScopeOf(text);
         if (query is not null && (!RequestParts.ScopeOf(query).IsEmpty || (scope.List is not null && ListWord().IsMatch(query))))
@@ -416,9 +545,18 @@ internal static partial class IntentParser
         }
 
         var status = Utterance.StatusAskedFor(scope.List is null ? rest : NamedListPhrase().Replace(rest, " "));
+
+        // "what did I finish today?" asks about completions, not dues.
+        if (status == "completed")
+        {
+            (dueFilter, otherDay) = (null, null);
+        }
+
         return new Intent(IntentKind.List)
         {
-            Status = status ?? (scope.Priority is not null ? "pending" : null),
+            DueFilter = dueFilter,
+            OtherDay = otherDay,
+            Status = status ?? (scope.Priority is not null || dueFilter is not null ? "pending" : null),
             Query = query,
             ListName = scope.List,
             Labels = scope.Label is null ? null : [scope.Label],
@@ -426,15 +564,16 @@ internal static partial class IntentParser
         };
     }
 
-    private static Intent? AnythingList(string text, string rest)
+    private static Intent? AnythingList(string text, DateTimeOffset now, string rest)
     {
         rest = rest.Trim();
         var query = Utterance.CleanQuery(QueryIn(rest) ?? ForThing(rest) ?? NamedThing(rest));
-        return query is not null || TaskWords().IsMatch(text) || rest.Length == 0 || !RequestParts.ScopeOf(text).IsEmpty ? List(text, query) : null;
+        return query is not null || TaskWords().IsMatch(text) || rest.Length == 0 || !RequestParts.ScopeOf(text).IsEmpty || AsksDays(text, now)
+            ? List(text, now, query) : null;
     }
 
     /// <summary>"show me …": everything, a status, a search ("the dentist task", "tasks about X") or one task ("task 3").</summary>
-    private static Intent? ShowList(string text, string rest)
+    private static Intent? ShowList(string text, DateTimeOffset now, string rest)
     {
         rest = rest.Trim();
         if (FocusedTask().Match(rest) is { Success: true } focus)
@@ -443,11 +582,12 @@ internal static partial class IntentParser
         }
 
         var query = Utterance.CleanQuery(QueryIn(rest) ?? NamedThing(rest));
-        return query is not null || rest.Length == 0 || TaskWords().IsMatch(rest) || !RequestParts.ScopeOf(rest).IsEmpty ? List(text, query) : null;
+        return query is not null || rest.Length == 0 || TaskWords().IsMatch(rest) || !RequestParts.ScopeOf(rest).IsEmpty || AsksDays(rest, now)
+            ? List(text, now, query) : null;
     }
 
     /// <summary>"what's pending?", "what did I finish?", "what's task 3?" — but not "what's the weather?".</summary>
-    private static Intent? WhatList(string text, string rest)
+    private static Intent? WhatList(string text, DateTimeOffset now, string rest)
     {
         rest = rest.Trim();
         if (FocusedTask().Match(rest) is { Success: true } focus)
@@ -455,7 +595,8 @@ internal static partial class IntentParser
             return new Intent(IntentKind.List) { Focus = int.Parse(focus.Groups["number"].ValueSpan, CultureInfo.InvariantCulture) };
         }
 
-        return TaskWords().IsMatch(text) || !RequestParts.ScopeOf(text).IsEmpty ? List(text, Utterance.CleanQuery(QueryIn(rest))) : null;
+        return TaskWords().IsMatch(text) || !RequestParts.ScopeOf(text).IsEmpty || AsksDays(text, now)
+            ? List(text, now, Utterance.CleanQuery(QueryIn(rest))) : null;
     }
 
     private static string? QueryIn(string text) =>
@@ -621,6 +762,59 @@ internal static partial class IntentParser
 
     [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are)\s+(?:no\s+longer\s+(?:needed|necessary|relevant)|not\s+needed(?:\s+anymore)?|cancell?ed|irrelevant|obsolete)$", Options)]
     private static partial Regex NotNeeded();
+
+    // Dates.
+    [GeneratedRegex(@"^(?:remove|clear|delete|drop|erase|unset|take|strip|reset)\s+(?:the\s+|its\s+|any\s+)?(?:due\s+date|date|deadline|due)\s+(?:from|of|on|off(?:\s+of)?|for)\s+(?<ref>.+)$" +
+        @"|^(?:unschedule|undate)\s+(?<ref>.+)$" +
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:has|needs|should\s+have)\s+no\s+(?:due\s+date|date|deadline)(?:\s+(?:anymore|any\s+more))?$" +
+        @"|^(?:make|set)\s+(?<ref>.+?)\s+(?:to\s+)?(?:no\s+(?:due\s+)?date|undated|unscheduled)$", Options)]
+    private static partial Regex ClearDue();
+
+    [GeneratedRegex(@"^(?:stop|quit|cease)\s+(?:repeating|recurring)\s+(?<ref>.+)$" +
+        @"|^(?:stop|end)\s+(?<ref>.+?)\s+(?:from\s+)?(?:repeating|recurring)$" +
+        @"|^(?:make|set|let)\s+(?<ref>.+?)\s+(?:stop\s+(?:repeating|recurring)|not\s+(?:repeat|recur)|no\s+longer\s+(?:repeat|recur)|(?:a\s+)?one[\s-]?(?:off|time)(?:\s+task)?|non[\s-]?recurring|not\s+recurring)$" +
+        @"|^(?:don'?t|do\s+not|never)\s+(?:repeat|recur)\s+(?<ref>.+?)(?:\s+(?:anymore|any\s+more|again))?$" +
+        @"|^(?:remove|clear|delete|drop|end|cancel)\s+(?:the\s+)?(?:recurrence|repetition|repeat|repeating)\s+(?:from|of|on|for)\s+(?<ref>.+)$" +
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:should\s+stop|shouldn'?t|should\s+not|doesn'?t\s+need\s+to|should\s+no\s+longer|must\s+not)\s+(?:repeat(?:ing)?|recur(?:ring)?)(?:\s+(?:anymore|any\s+more))?$" +
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:no\s+longer|doesn'?t|does\s+not)\s+(?:repeats?|recurs?)(?:\s+(?:anymore|any\s+more))?$", Options)]
+    private static partial Regex StopRepeating();
+
+    [GeneratedRegex(@"^(?<verb>push\s+back|move\s+back|put\s+off|push|move|reschedule|re-schedule|postpone|defer|delay|shift|bump|set|change|make|schedule|repeat)\s+(?<rest>.+)$", Options)]
+    private static partial Regex Schedule();
+
+    [GeneratedRegex(@"^(?:push\s+back|move\s+back|put\s+off|push|reschedule|re-schedule|postpone|defer|delay|schedule|repeat)$", Options)]
+    private static partial Regex DateOnlyVerb();
+
+    /// <summary>What ends the task's words before its new date: "to", "until", "for", "repeat", "to be due"…</summary>
+    [GeneratedRegex(@"(?:^|\s)(?:to|until|till|for|on|at|by|back\s+to|forward\s+to|over\s+to|(?:to\s+)?(?:be\s+)?(?:repeat|recur|repeating|recurring)|(?:to\s+)?(?:be\s+)?due)\s*$", Options)]
+    private static partial Regex ScheduleConnector();
+
+    [GeneratedRegex(@"\s(?:to|until|till|for)\s", Options | RegexOptions.RightToLeft)]
+    private static partial Regex LastConnector();
+
+    [GeneratedRegex(@"^(?:on|by|due|until|till)\b", Options)]
+    private static partial Regex DateLead();
+
+    /// <summary>Not a question or a request to show something.</summary>
+    [GeneratedRegex(@"^(?!(?:what|which|when|where|who|why|how|is|are|am|do|does|did|can|could|would|will|should|any|anything|show|list|tell|give)\b).+$", Options)]
+    private static partial Regex DatedItem();
+
+    [GeneratedRegex(@"^(?:a|an|another|some)\s", Options)]
+    private static partial Regex NewThing();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:due\s+date|date|deadline|due)\s+(?:of|for|on)\s+", Options)]
+    private static partial Regex DueOf();
+
+    [GeneratedRegex(@"(?:'s|s')?\s+(?:due\s+date|date|deadline)$", Options)]
+    private static partial Regex DueOfTail();
+
+    [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are|'s|should\s+be|will\s+be)\s+(?:now\s+)?(?<when>due\s+.+)$" +
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:should\s+|will\s+|now\s+)?(?:repeats?|recurs?)\s+(?<when>.+)$", Options)]
+    private static partial Regex IsDue();
+
+    [GeneratedRegex(@"^(?:(?:show|list|see|get)\s+(?:me\s+)?)?(?:(?:my|the|all|all\s+my)\s+)?(?:overdue|today'?s|tomorrow'?s|this\s+week'?s|upcoming|recurring|repeating|undated)\s*(?:tasks|todos|to-dos|items|stuff|things|ones)?$" +
+        @"|^(?:(?:show|list|see|get)\s+(?:me\s+)?)?(?:(?:my|the|all|all\s+my)\s+)?(?:tasks|todos|to-dos|items|stuff|things)\s+(?:due|for|that\s+are\s+(?:due|overdue)|overdue)\b.*$", Options)]
+    private static partial Regex DueTasks();
 
     // Lists.
     [GeneratedRegex(@"^(?:(?:my|all|all\s+my|all\s+of\s+my|the|show|list|see)\s+)*(?:(?:pending|completed|complete|open|finished|done|remaining|outstanding|incomplete|unfinished|active|current)\s+)?(?:tasks|todos|to-dos|items|list|todo\s+list|to-do\s+list|stuff|things|ones)$|^(?:pending|completed|outstanding|unfinished|open\s+tasks|status|summary|overview|agenda|recap|rundown|todo|todos|to-do\s+list|todo\s+list|everything)$", Options)]

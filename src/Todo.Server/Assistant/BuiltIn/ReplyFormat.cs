@@ -18,6 +18,9 @@ internal enum PendingQuestion
 
     /// <summary>"Should I move its tasks to the Inbox or delete them?": the answer finishes a list's deletion.</summary>
     TasksOnDelete,
+
+    /// <summary>"Which day do you mean?" after a date that names no day or two: the answer is the date.</summary>
+    WhatDate,
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Todo.Server.Data;
+using Todo.Server.Dates;
 
 namespace Todo.Server.Assistant.BuiltIn;
 
@@ -16,11 +17,14 @@ internal static class ReplyWriter
     /// <summary>Room for a list within the 2,000-character message column, with its header and footer.</summary>
     private const int ListBudget = Limits.MessageMaxLength - 200;
 
-    public static string Write(TurnPlan plan, IReadOnlyList<FunctionResultContent> results)
+    /// <param name="plan">The turn's plan.</param>
+    /// <param name="results">What its tools answered.</param>
+    /// <param name="currentYear">Dates in this year are named without it ("Friday, 4 December").</param>
+    public static string Write(TurnPlan plan, IReadOnlyList<FunctionResultContent> results, int currentYear)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(results);
-        var replies = results.Select(result => Read(result) is { } json ? Describe(json, plan.Intent) : Replies.ToolFailed);
+        var replies = results.Select(result => Read(result) is { } json ? Describe(json, plan.Intent, currentYear) : Replies.ToolFailed);
         var text = string.Join("\n", replies.Distinct(StringComparer.Ordinal));
         return text.Length == 0 ? Replies.ToolFailed : text;
     }
@@ -114,7 +118,7 @@ internal static class ReplyWriter
         }
     }
 
-    private static string Describe(JsonElement result, Intent intent)
+    private static string Describe(JsonElement result, Intent intent, int currentYear)
     {
         if (!result.GetProperty("ok").GetBoolean())
         {
@@ -124,7 +128,7 @@ internal static class ReplyWriter
         var action = Text(result, "action");
         if (action == TaskToolActions.Listed)
         {
-            return List(result, intent);
+            return List(result, intent, currentYear);
         }
 
         if (action == TaskToolActions.ListedLists)
@@ -141,17 +145,20 @@ internal static class ReplyWriter
         var number = task.GetProperty("number").GetInt32();
         var title = Text(task, "title") ?? "";
         var named = ReplyFormat.Task(number, title);
+        var due = When(task, currentYear) is { } when ? " — " + when : "";
         return action switch
         {
             TaskToolActions.Added => Text(task, "description") is { } description
-                ? $"Added {named}{Destination(result, task)}{Parts(task)} with the description \"{description}\".{Created(result, task)}"
-                : $"Added {named}{Destination(result, task)}{Parts(task)}.{Created(result, task)}",
+                ? $"Added {named}{Destination(result, task)}{Parts(task)}{due} with the description \"{description}\".{Created(result, task)}"
+                : $"Added {named}{Destination(result, task)}{Parts(task)}{due}.{Created(result, task)}",
+            TaskToolActions.Completed when result.TryGetProperty("next_due", out var next) && next.ValueKind == JsonValueKind.Object =>
+                $"Done — next: {Day(next, currentYear, withTime: true)}. {Capital(named)} repeats {Text(next, "repeats")}.",
             TaskToolActions.Completed => $"Done! Marked {named} as complete.",
             TaskToolActions.AlreadyCompleted => $"{Capital(named)} is already done.",
             TaskToolActions.Reopened => $"Reopened {named}; it's pending again.",
             TaskToolActions.AlreadyPending => $"{Capital(named)} is already pending.",
             TaskToolActions.Deleted => $"Deleted {named}.",
-            TaskToolActions.Updated => Updated(result, task, named, number, title, intent),
+            TaskToolActions.Updated => Updated(result, task, named, number, title, intent, currentYear),
             _ => $"Done: {named}.",
         };
     }
@@ -181,11 +188,21 @@ internal static class ReplyWriter
         return parts.ToString();
     }
 
-    private static string Updated(JsonElement result, JsonElement task, string named, int number, string title, Intent intent)
+    private static string Updated(JsonElement result, JsonElement task, string named, int number, string title, Intent intent, int currentYear)
     {
         var changed = result.GetProperty("changed").EnumerateArray().Select(field => field.GetString()).ToList();
         var words = UpdatedWords(changed, task, named, number, title);
         List<string> sentences = words is null ? [] : [words];
+        if (changed.Contains("due"))
+        {
+            sentences.Add(Due(task) is not { } due ? $"Removed the date from {named}."
+                : Text(due, "repeats") is { } repeats && (intent.Due is null || IsRule(intent.Due))
+                    ? $"{Capital(named)} now repeats {repeats}, next {Day(due, currentYear, withTime: false)}."
+                : Text(due, "repeats") is { } kept ? $"{Capital(named)} is now due {Day(due, currentYear, withTime: true)}; it still repeats {kept}."
+                : intent.StopsRepeating ? $"{Capital(named)} no longer repeats; it stays due {Day(due, currentYear, withTime: true)}."
+                : $"{Capital(named)} is now due {Day(due, currentYear, withTime: true)}.");
+        }
+
         if (changed.Contains("list"))
         {
             sentences.Add($"Moved {named} to your {Text(task, "list")} list.{Created(result, task)}");
@@ -216,6 +233,21 @@ internal static class ReplyWriter
         }
 
         // Nothing changed: say what was already so.
+        if (intent.StopsRepeating)
+        {
+            return $"{Capital(named)} doesn't repeat, so nothing changed.";
+        }
+
+        if (intent.Due == "none")
+        {
+            return $"{Capital(named)} has no date, so nothing changed.";
+        }
+
+        if (intent.Due is not null && When(task, currentYear) is { } already)
+        {
+            return $"{Capital(named)} is already due {already}, so nothing changed.";
+        }
+
         if (intent.ListName is not null && Text(task, "list") is { } list)
         {
             return $"{Capital(named)} is already in your {list} list, so nothing changed.";
@@ -337,7 +369,7 @@ internal static class ReplyWriter
         }
     }
 
-    private static string List(JsonElement result, Intent intent)
+    private static string List(JsonElement result, Intent intent, int currentYear)
     {
         var status = Text(result, "status") ?? "all";
         var query = Text(result, "query");
@@ -365,7 +397,7 @@ internal static class ReplyWriter
             }
 
             var scoped = $"You have {Tasks(count, status)}{scope}" + (query is null ? "" : $" matching \"{query}\"");
-            return intent.AsksCount && count > 10 ? scoped + "." : Lines(scoped, result, count, status);
+            return intent.AsksCount && count > 10 ? scoped + "." : Lines(scoped, result, count, status, currentYear);
         }
 
         if (count == 0)
@@ -385,11 +417,11 @@ internal static class ReplyWriter
             return header + ".";
         }
 
-        return Lines(header, result, count, status);
+        return Lines(header, result, count, status, currentYear);
     }
 
     /// <summary>The header, then one line per task while they fit, then how many more there are.</summary>
-    private static string Lines(string header, JsonElement result, int count, string status)
+    private static string Lines(string header, JsonElement result, int count, string status, int currentYear)
     {
         var listed = Text(result, "list");
         var reply = new StringBuilder(header).Append(':');
@@ -397,7 +429,7 @@ internal static class ReplyWriter
         foreach (var task in result.GetProperty("tasks").EnumerateArray())
         {
             var line = ReplyFormat.ListLine(shown + 1, task.GetProperty("number").GetInt32(), Text(task, "title") ?? "",
-                showDone: status == "all" && task.GetProperty("is_completed").GetBoolean()) + LineParts(task, listed);
+                showDone: status == "all" && task.GetProperty("is_completed").GetBoolean()) + LineParts(task, listed, currentYear);
             if (reply.Length + line.Length + 1 > ListBudget)
             {
                 break;
@@ -416,9 +448,14 @@ internal static class ReplyWriter
     }
 
     /// <summary>" · Shopping · high priority · @errands": the parts of a listed task worth showing.</summary>
-    private static string LineParts(JsonElement task, string? listed)
+    private static string LineParts(JsonElement task, string? listed, int currentYear)
     {
         var parts = new StringBuilder();
+        if (When(task, currentYear) is { } when)
+        {
+            parts.Append(" · ").Append(Due(task) is { } due && Text(due, "repeats") is null ? "due " + when : when);
+        }
+
         if (listed is null && Text(task, "list") is { } list && !IsInbox(list))
         {
             parts.Append(" · ").Append(list);
@@ -457,10 +494,34 @@ internal static class ReplyWriter
             {
                 scope.Append(priority == "none" ? " with no priority" : $" with {priority} priority");
             }
+
+            if (intent.DueFilter is { } days)
+            {
+                scope.Append(DatePhrases.Describe(days));
+            }
         }
 
         return scope.ToString();
     }
+
+    private static JsonElement? Due(JsonElement task) =>
+        task.TryGetProperty("due", out var due) && due.ValueKind == JsonValueKind.Object ? due : null;
+
+    /// <summary>"Friday, 4 December, 17:00"; for a repeating task "every month on the 1st, next Tuesday, 1 December"; null without a due.</summary>
+    private static string? When(JsonElement task, int currentYear) => Due(task) is not { } due ? null
+        : Text(due, "repeats") is { } repeats ? $"{repeats}, next {Day(due, currentYear, withTime: false)}"
+        : Day(due, currentYear, withTime: true);
+
+    /// <summary>"Friday, 4 December" (with the year when it is not this one), and ", 17:00" when timed and asked for.</summary>
+    private static string Day(JsonElement due, int currentYear, bool withTime)
+    {
+        var date = DateOnly.ParseExact(Text(due, "date") ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var time = withTime && Text(due, "time") is { } at ? ", " + at : "";
+        return DateWords.DateName(date, currentYear) + time;
+    }
+
+    private static bool IsRule(string due) => due.TrimStart().StartsWith("every", StringComparison.OrdinalIgnoreCase)
+        || due.Trim().ToLowerInvariant() is "daily" or "weekly" or "monthly" or "yearly" or "annually" or "weekdays";
 
     private static bool IsInbox(string list) => string.Equals(list, "Inbox", StringComparison.OrdinalIgnoreCase);
 
@@ -537,11 +598,17 @@ internal static class Replies
         "• Lists: \"add bananas to my shopping list\", \"what's on my work list?\", \"show my lists\", \"move task 3 to Work\", " +
         "\"create a list called Garden\"\n" +
         "• Labels and priority: \"tag task 2 with errands\", \"what's tagged errands?\", \"make task 4 high priority\", \"what's urgent?\"\n" +
+        "• Dates: \"remind me to call mom tomorrow at 5\", \"pay rent every 1st of the month\", \"what's due today?\", \"what's overdue?\", " +
+        "\"push the dentist task to friday\", \"remove the date from task 4\", \"stop repeating the rent task\"\n" +
         "Name a task by its number, by words from its title, or as \"the second one\" after I show a list.";
 
     public static string ListIsNotATask(string list) =>
         $"\"{list}\" is a list, not a task, so I've left it as it is. Say \"what's on my {list} list?\" to see its tasks, " +
         $"or \"delete the {list} list\" to delete the list itself.";
+
+    public static string DaysICanList(string day) =>
+        $"I can list what's due today, tomorrow, this week, in the next few days (\"next 10 days\"), or what's overdue, but not " +
+        $"the tasks of one other day like \"{day}\". Try \"what do I have this week?\".";
 
     public const string AskListName = "What should the new list be called? Say, for example, \"create a list called Garden\".";
 

@@ -56,6 +56,7 @@ internal static class TurnPlanner
             IntentKind.Dismiss => TurnPlan.Say(intent, Replies.Dismissed),
             IntentKind.OtherAccount => TurnPlan.Say(intent, Replies.OnlyYourOwn(intent.Reference)),
             IntentKind.Add => PlanAdd(intent),
+            IntentKind.List when intent.DueFilter is null && intent.OtherDay is { } day => TurnPlan.Say(intent, Replies.DaysICanList(day)),
             IntentKind.List => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.ListTasks, ListArguments(intent))),
             IntentKind.Complete or IntentKind.Reopen or IntentKind.Delete or IntentKind.Update => PlanChange(intent, view, index, choices),
             IntentKind.Reference => PlanPick(intent, view, index),
@@ -77,7 +78,7 @@ internal static class TurnPlanner
     private static (Intent Intent, IReadOnlyList<ListedTask>? Choices) Understand(ConversationView view, int userIndex, int depth)
     {
         var text = view.Turns[userIndex].Text;
-        var intent = IntentParser.Parse(text);
+        var intent = IntentParser.Parse(text, view.Now);
         if (IsNeverAnAnswer(intent))
         {
             // Small talk, a list or a new add means what it says whatever was asked: no need to work out the
@@ -113,6 +114,17 @@ internal static class TurnPlanner
             }
         }
 
+        // After "Which day do you mean?" a date finishes the add or the update it was asked for.
+        if (question.Kind == PendingQuestion.WhatDate && intent.Kind is IntentKind.Unknown or IntentKind.Reference
+            && DatePhrases.IsWholeDate(answer, view.Now))
+        {
+            var (previous, _) = Understand(view, askedAbout, depth + 1);
+            if (previous.Kind is IntentKind.Add or IntentKind.Update)
+            {
+                return (previous with { Due = answer, DateProblem = null }, null);
+            }
+        }
+
         // After "What should the new task say?" anything but small talk, a list or a new add is the title,
         // even when it reads like a command ("Delete old emails").
         if (question.Kind == PendingQuestion.WhatTitle && answer.Length > 0)
@@ -141,6 +153,11 @@ internal static class TurnPlanner
         if (string.IsNullOrWhiteSpace(intent.Title))
         {
             return TurnPlan.Ask(intent, ReplyFormat.AskTitle, PendingQuestion.WhatTitle);
+        }
+
+        if (intent.DateProblem is { } problem)
+        {
+            return TurnPlan.Ask(intent, problem, PendingQuestion.WhatDate);
         }
 
         var arguments = new Dictionary<string, object?> { ["title"] = intent.Title };
@@ -183,6 +200,16 @@ internal static class TurnPlanner
         {
             arguments["priority"] = priority;
         }
+
+        if (intent.Due is { } due)
+        {
+            arguments["due"] = due;
+        }
+
+        if (intent.StopsRepeating)
+        {
+            arguments["repeat"] = false;
+        }
     }
 
     private static Dictionary<string, object?> DeleteListArguments(Intent intent)
@@ -214,7 +241,14 @@ internal static class TurnPlanner
             arguments["list"] = list;
         }
 
-        if (intent.Focus is null && RequestParts.Filter(intent.Labels is [var label, ..] ? label : null, intent.Priority) is { } filter)
+        var parts = RequestParts.Filter(intent.Labels is [var label, ..] ? label : null, intent.Priority);
+        if (intent.Focus is null && (parts, intent.DueFilter) switch
+            {
+                (null, null) => null,
+                (_, null) => parts,
+                (null, _) => intent.DueFilter,
+                _ => parts + " & " + intent.DueFilter,
+            } is { } filter)
         {
             arguments["filter"] = filter;
         }
@@ -239,6 +273,11 @@ internal static class TurnPlanner
         if (resolved.Problem is { } problem)
         {
             return TurnPlan.Ask(intent, problem, resolved.Asks);
+        }
+
+        if (intent.DateProblem is { } dateProblem)
+        {
+            return TurnPlan.Ask(intent, dateProblem, PendingQuestion.WhatDate);
         }
 
         if (intent.Kind == IntentKind.Update && intent.Title is null && intent.Description is null && !intent.ChangesParts)

@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Todo.Server.Dates;
+
+namespace Todo.Server.Assistant.BuiltIn;
+
+/// <summary>
+/// The date in a request, the way <see cref="RequestParts"/> finds its list, labels and priority: one date phrase,
+/// found by <see cref="DateReader.Find"/> (which never reads quoted text or titles such as "The 5th Wave"), taken out of
+/// the words and passed on as the tools' <c>due</c> words, which the tool reads again in the user's own zone. The engine
+/// does not know that zone, so it reads only where the phrase is and whether it names a real day (in UTC); a phrase
+/// that names no day ("feb 30") or could be two ("3/4") is asked about instead of guessed.
+/// </summary>
+internal static partial class DatePhrases
+{
+    /// <summary>The zone the engine reads phrases in: only their place and validity count here, not their day.</summary>
+    private const string ReadingZone = "UTC";
+
+    /// <summary>Words with the date phrase taken out (<see cref="Rest"/>), the phrase (<see cref="Due"/>), or the question to ask (<see cref="Problem"/>).</summary>
+    public sealed record Peeled(string Rest, string? Due, string? Problem)
+    {
+        public static Peeled Nothing(string text) => new(text, null, null);
+    }
+
+    /// <summary>
+    /// Takes the one date phrase out of <paramref name="text"/>: "call mom tomorrow at 5" → ("call mom", "tomorrow at 5").
+    /// An unreadable phrase ("feb 30") or a slashed date ("3/4", day-first or month-first) comes out too, with a question.
+    /// </summary>
+    public static Peeled Peel(string text, DateTimeOffset now)
+    {
+        var found = DateReader.Find(text, now, ReadingZone);
+        if (found.Match is { } match)
+        {
+            return new Peeled(Tidy(text.Remove(match.Start, match.Length)), match.Text, null);
+        }
+
+        if (found.Error is { } error)
+        {
+            var words = UnreadWords().Match(error) is { Success: true } named ? named.Groups["words"].Value : null;
+            var at = words is null ? -1 : text.IndexOf(words, StringComparison.OrdinalIgnoreCase);
+            var rest = at < 0 ? text : Tidy(text.Remove(at, words!.Length));
+            return new Peeled(rest, null, $"I couldn't read that date: {error} Which day do you mean?");
+        }
+
+        if (Unquoted(text) is var plain && SlashedDate().Match(plain) is { Success: true } slashed)
+        {
+            var day = slashed.Groups["date"].Value;
+            var parts = day.Split('/');
+            var first = int.Parse(parts[0], CultureInfo.InvariantCulture);
+            var second = int.Parse(parts[1], CultureInfo.InvariantCulture);
+            var question = first <= 12 && second <= 12
+                ? $"Is \"{day}\" the {DateWordsOrdinal(first)} of {MonthName(second)} or the {DateWordsOrdinal(second)} of {MonthName(first)}? Say the day with its month's name, like \"{second} {MonthName(first).ToLowerInvariant()}\"."
+                : $"Which day is \"{day}\"? Say it with its month's name, like \"24 december\".";
+            return new Peeled(Tidy(text.Remove(slashed.Index, slashed.Length)), null, question);
+        }
+
+        return Peeled.Nothing(text);
+    }
+
+    /// <summary>Whether <paramref name="text"/> is, as a whole, a date phrase (an answer to "which day?").</summary>
+    public static bool IsWholeDate(string text, DateTimeOffset now) =>
+        text.Length > 0 && DateReader.ReadWhole(text, now, ReadingZone).Succeeded;
+
+    /// <summary>
+    /// The filter term for the days a question asks about: "overdue", "today", "tomorrow", "next 7 days" ("this week":
+    /// today and the six days after it), "next N days", "no date", "recurring"; null when it names no days.
+    /// <paramref name="otherDay"/> is set when it names a day no term covers ("what's due friday?").
+    /// </summary>
+    public static string? ListTerm(string text, DateTimeOffset now, out string? otherDay)
+    {
+        otherDay = null;
+        var terms = new List<string>();
+        if (NextDays().Match(text) is { Success: true } span)
+        {
+            var count = int.TryParse(span.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+                : Array.IndexOf(CountWords, span.Groups["n"].Value.ToLowerInvariant());
+            return count is >= 1 and <= 366 ? string.Create(CultureInfo.InvariantCulture, $"next {count} days") : null;
+        }
+
+        if (ThisWeek().IsMatch(text))
+        {
+            return "next 7 days";
+        }
+
+        if (Today().IsMatch(text))
+        {
+            terms.Add("today");
+        }
+
+        if (Tomorrow().IsMatch(text))
+        {
+            terms.Add("tomorrow");
+        }
+
+        if (Overdue().IsMatch(text))
+        {
+            terms.Add("overdue");
+        }
+
+        if (terms.Count > 0)
+        {
+            return terms.Count == 1 ? terms[0] : "(" + string.Join(" | ", terms) + ")";
+        }
+
+        if (NoDate().IsMatch(text))
+        {
+            return "no date";
+        }
+
+        if (Repeating().IsMatch(text))
+        {
+            return "recurring";
+        }
+
+        if (DateReader.Find(text, now, ReadingZone).Match is { } day)
+        {
+            otherDay = day.Text;
+        }
+
+        return null;
+    }
+
+    /// <summary>How a list answer names the days of <paramref name="term"/>: " due today", " overdue", " due in the next 7 days".</summary>
+    public static string Describe(string term) => term switch
+    {
+        "today" => " due today",
+        "tomorrow" => " due tomorrow",
+        "overdue" => " overdue",
+        "no date" => " with no date",
+        "recurring" => " that repeat",
+        "(today | overdue)" => " due today or overdue",
+        _ when term.StartsWith("next ", StringComparison.Ordinal) => " due in the " + term,
+        _ => " due " + term.Trim('(', ')'),
+    };
+
+    /// <summary>The words with a phrase taken out: single spaces, no dangling "on"/"at"/"by" or stray commas at either end.</summary>
+    public static string Tidy(string text)
+    {
+        var tidy = Spaces().Replace(text, " ").Trim();
+        string before;
+        do
+        {
+            before = tidy;
+            tidy = DanglingEnd().Replace(tidy, "").Trim();
+            tidy = DanglingStart().Replace(tidy, "").Trim();
+        }
+        while (!string.Equals(before, tidy, StringComparison.Ordinal));
+
+        return Spaces().Replace(tidy.Replace(" ,", ",", StringComparison.Ordinal), " ");
+    }
+
+    private static readonly string[] CountWords =
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen"];
+
+    private static string MonthName(int month) => CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+
+    private static string DateWordsOrdinal(int number) =>
+        number.ToString(CultureInfo.InvariantCulture) + ((number % 100) is 11 or 12 or 13 ? "th" : (number % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
+
+    /// <summary>The text with quoted words blanked (same length), so nothing inside quotes is taken for a date.</summary>
+    private static string Unquoted(string text) => Quoted().Replace(text, match => new string(' ', match.Length));
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    [GeneratedRegex(@"^'(?<words>.+?)' is not a date", RegexOptions.CultureInvariant)]
+    private static partial Regex UnreadWords();
+
+    [GeneratedRegex(@"""[^""]*""|(?<!\w)'[^']*'(?!\w)", RegexOptions.CultureInvariant)]
+    private static partial Regex Quoted();
+
+    /// <summary>"3/4", "12/24/2026" after a date word or at the end: a day that reads two ways.</summary>
+    [GeneratedRegex(@"(?:\b(?:on|by|due|until|till|for)\s+)?(?<![\w/])(?<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\w/])(?=\s*[.!?]*\s*$)|\b(?:on|by|due|until|till)\s+(?<date>\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\w/])", Options)]
+    private static partial Regex SlashedDate();
+
+    [GeneratedRegex(@"\b(?:next|coming|following)\s+(?<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\s+days\b", Options)]
+    private static partial Regex NextDays();
+
+    [GeneratedRegex(@"\b(?:this|the|current)\s+week\b|\bweek\s+ahead\b|\brest\s+of\s+(?:the\s+)?week\b|\bthis\s+week'?s\b|\b(?:coming\s+up|upcoming|soon)\b", Options)]
+    private static partial Regex ThisWeek();
+
+    [GeneratedRegex(@"\b(?:today|today'?s|tonight|this\s+(?:morning|afternoon|evening))\b", Options)]
+    private static partial Regex Today();
+
+    [GeneratedRegex(@"\b(?:tomorrow|tomorrow'?s|tmrw|tmr)\b", Options)]
+    private static partial Regex Tomorrow();
+
+    [GeneratedRegex(@"\b(?:overdue|past\s+due|late|missed)\b", Options)]
+    private static partial Regex Overdue();
+
+    [GeneratedRegex(@"\b(?:no|without\s+(?:a|any)?)\s*(?:due\s+)?dates?\b|\bundated\b|\bunscheduled\b", Options)]
+    private static partial Regex NoDate();
+
+    [GeneratedRegex(@"\b(?:recurring|repeating|repeat|repeats|regular)\b", Options)]
+    private static partial Regex Repeating();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"(?:[\s,;:-]+|\s+(?:on|at|by|for|before|until|till|from|due|starting|in|this|every))+$", Options)]
+    private static partial Regex DanglingEnd();
+
+    [GeneratedRegex(@"^[\s,;:-]+", Options)]
+    private static partial Regex DanglingStart();
+}
