@@ -40,22 +40,36 @@ public sealed record TaskDto(
 }
 
 /// <summary>
-/// A task's due: <c>date</c> the day; <c>datetime</c> the moment with its zone's offset when a time is set (else null);
-/// <c>timezone</c> the IANA zone of that time (null for an all-day due, which is the same day everywhere); <c>string</c>
-/// how it reads back ("Friday, 4 December, 17:00", "every Monday at 09:00"); <c>recurrence</c> the RFC 5545 RRULE.
+/// A task's due, in the owner's time zone: <c>date</c> the day; <c>datetime</c> the moment with the zone's offset when a time
+/// is set (else null); <c>timezone</c> the IANA zone of that time (null for an all-day due, which is the same day
+/// everywhere); <c>string</c> how it reads back ("Friday, 4 December, 17:00", "every Monday at 09:00", the year only when
+/// it is not the owner's current year); <c>recurrence</c> the RFC 5545 RRULE. A timed due set before the owner changed
+/// zone keeps its moment, shown in the new zone.
 /// </summary>
 public sealed record TaskDueDto(
     DateOnly Date, DateTimeOffset? Datetime, string? Timezone, [property: JsonPropertyName("string")] string Text, bool IsRecurring, string? Recurrence)
 {
     public static TaskDueDto? From(TaskItem task)
     {
-        if (task.DueIn(Accounts.User.DefaultTimeZone) is not { } due)
+        var ownerZone = ZonedTime.FindZone(task.OwnerTimeZone) is { HasIanaId: true } known ? known.Id : null;
+        if (task.DueIn(ownerZone ?? Accounts.User.DefaultTimeZone) is not { } due)
         {
             return null;
         }
 
-        var year = task.ReadAt == default ? (int?)null : task.ReadAt.Year;
-        return new TaskDueDto(due.Date, due.ToZonedDateTime(), task.DueTimeZone, due.Describe(year), due.IsRecurring, due.Recurrence);
+        if (task.DueAt is { } at && ownerZone is not null && ownerZone != due.TimeZone)
+        {
+            due = DueReading.AtInstant(new DateTimeOffset(at, TimeSpan.Zero), ownerZone) with
+            {
+                Recurrence = due.Recurrence,
+                FromCompletion = due.FromCompletion,
+            };
+        }
+
+        var year = task.ReadAt == default ? (int?)null
+            : ZonedTime.TodayAt(new DateTimeOffset(task.ReadAt, TimeSpan.Zero), ZonedTime.RequireZone(ownerZone ?? due.TimeZone)).Year;
+        var timeZone = due.Time is null ? null : due.TimeZone;
+        return new TaskDueDto(due.Date, due.ToZonedDateTime(), timeZone, due.Describe(year), due.IsRecurring, due.Recurrence);
     }
 }
 

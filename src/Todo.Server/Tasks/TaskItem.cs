@@ -67,6 +67,9 @@ public sealed class TaskItem
     /// </summary>
     public DateTime ReadAt { get; set; }
 
+    /// <summary>The owner's time zone when the service read the task (not stored): the zone the due is shown in.</summary>
+    public string? OwnerTimeZone { get; set; }
+
     /// <summary>The due as the date reader reads it; an all-day due carries <paramref name="allDayZone"/> (the user's zone).</summary>
     public DueReading? DueIn(string allDayZone) => DueDate is { } date
         ? new DueReading(date, DueTime, DueTimeZone ?? allDayZone, DueRecurrence, DueFromCompletion)

@@ -99,6 +99,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
         task.List = new TodoList { Id = inserted.ListId, UserId = userId, Name = inserted.ListName, NormalizedName = TodoList.Normalize(inserted.ListName) };
         task.LabelNames = labels;
         task.ReadAt = now;
+        task.OwnerTimeZone = options.Due?.TimeZone;
         return task;
     }
 
@@ -176,7 +177,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
     }
 
     public Task<TaskItem?> GetAsync(Guid userId, TaskKey key, CancellationToken cancellationToken = default) =>
-        WithDetails(Owned(userId, key).AsNoTracking()).FirstOrDefaultAsync(cancellationToken);
+        WithDetails(Owned(userId, key).AsNoTracking(), userId).FirstOrDefaultAsync(cancellationToken);
 
     public Task<TaskItem?> GetAsync(Guid userId, Guid id, CancellationToken cancellationToken = default) =>
         GetAsync(userId, TaskKey.ById(id), cancellationToken);
@@ -237,7 +238,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
             page = Page(db.Tasks.AsNoTracking().Where(t => t.UserId == userId && numbers.Contains(t.Number)), query.Sort, null);
         }
 
-        var rows = await WithDetails(page).ToListAsync(cancellationToken);
+        var rows = await WithDetails(page, userId).ToListAsync(cancellationToken);
         if (rows.Count <= query.Limit)
         {
             return new TaskPage(rows, null);
@@ -480,10 +481,12 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (await GetWithTimeZoneAsync(userId, key, cancellationToken) is not (var task, var userZone))
+            if (await GetAsync(userId, key, cancellationToken) is not { } task)
             {
                 return null;
             }
+
+            var userZone = task.OwnerTimeZone ?? User.DefaultTimeZone;
 
             var complete = wanted(task.IsCompleted);
             var now = Now();
@@ -545,30 +548,6 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
         return next.Date == due.Date ? null : next;
     }
 
-    /// <summary>
-    /// The task as <see cref="GetAsync(Guid, TaskKey, CancellationToken)"/> reads it, with its owner's time zone from the same
-    /// statement (a primary-key probe), so completing a repeating task costs no read of its own; the zone is kept for later calls.
-    /// </summary>
-    private async Task<(TaskItem Task, string TimeZone)?> GetWithTimeZoneAsync(Guid userId, TaskKey key, CancellationToken cancellationToken)
-    {
-        var row = await Owned(userId, key).AsNoTracking().Select(t => new
-        {
-            Task = t,
-            ListName = t.List!.Name,
-            Labels = db.TaskLabels.Where(l => l.TaskId == t.Id).GroupBy(l => l.TaskId)
-                .Select(g => string.Join(LabelSeparator, g.Select(l => l.Label))).FirstOrDefault(),
-            TimeZone = db.Users.Where(u => u.Id == t.UserId).Select(u => u.TimeZone).FirstOrDefault(),
-        }).FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
-        {
-            return null;
-        }
-
-        var zone = row.TimeZone ?? User.DefaultTimeZone;
-        zones?.Remember(userId, zone);
-        return (Detailed(row.Task, row.ListName, row.Labels, Now()), zone);
-    }
-
     /// <summary>Deletes the task and returns it as it was; null when there was none. Its number is never handed out again.</summary>
     public async Task<TaskItem?> DeleteAsync(Guid userId, TaskKey key, CancellationToken cancellationToken = default)
     {
@@ -585,10 +564,11 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
     }
 
     /// <summary>
-    /// A task with its list's name (a join on the key) and its labels (one aggregate over task_labels' primary key per
-    /// row), in the same statement: a page costs what the page of bare tasks costs, plus one index probe per task.
+    /// A task with its list's name (a join on the key), its labels (one aggregate over task_labels' primary key per row)
+    /// and its owner's time zone (an uncorrelated primary-key probe, run once), in the same statement: a page costs what
+    /// the page of bare tasks costs, plus one index probe per task.
     /// </summary>
-    private IQueryable<TaskItem> WithDetails(IQueryable<TaskItem> tasks)
+    private IQueryable<TaskItem> WithDetails(IQueryable<TaskItem> tasks, Guid userId)
     {
         var readAt = Now();
         return tasks.Select(t => new
@@ -597,15 +577,17 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
             ListName = t.List!.Name,
             Labels = db.TaskLabels.Where(l => l.TaskId == t.Id).GroupBy(l => l.TaskId)
                 .Select(g => string.Join(LabelSeparator, g.Select(l => l.Label))).FirstOrDefault(),
+            TimeZone = db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefault(),
         })
-        .Select(row => Detailed(row.Task, row.ListName, row.Labels, readAt));
+        .Select(row => Detailed(row.Task, row.ListName, row.Labels, row.TimeZone, readAt));
     }
 
     private const string LabelSeparator = " ";
 
-    private static TaskItem Detailed(TaskItem task, string listName, string? labels, DateTime readAt)
+    private static TaskItem Detailed(TaskItem task, string listName, string? labels, string? timeZone, DateTime readAt)
     {
         task.ReadAt = readAt;
+        task.OwnerTimeZone = timeZone;
         task.List = new TodoList { Id = task.ListId, UserId = task.UserId, Name = listName, NormalizedName = TodoList.Normalize(listName) };
         task.LabelNames = string.IsNullOrEmpty(labels) ? [] : labels.Split(LabelSeparator);
         return task;
