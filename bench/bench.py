@@ -38,6 +38,12 @@ SCENARIOS = [
     ("filter_priority_list", "100k-task user: filter priority:high & #\"Bench list 05\""),
     ("sort_priority", "100k-task user: sort=priority"),
     ("filter_deep", "100k-task user: filter @label3, a page ~170 deep"),
+    ("due_today_overdue", "100k-task user: filter today | overdue"),
+    ("due_next_week", "100k-task user: filter next 7 days"),
+    ("sort_due", "100k-task user: sort=due"),
+    ("due_today_overdue_deep", "100k-task user: filter today | overdue, a page ~300 deep"),
+    ("due_next_week_deep", "100k-task user: filter next 7 days, a page ~30 deep"),
+    ("sort_due_deep", "100k-task user: sort=due, a page ~1,000 deep"),
     ("chat_new", "chat turn, new conversation"),
     ("chat_long", "chat turn, 10,000-message conversations (32, about one turn in flight in each)"),
     ("chat_shared", "chat turn, all connections in ONE 10,000-message conversation"),
@@ -56,9 +62,20 @@ QUERIES = {
     "filter_label": "limit=50&filter=" + urllib.parse.quote(FILTER_LABEL, safe=""),
     "filter_priority_list": "limit=50&filter=" + urllib.parse.quote("priority:high & " + FILTER_LIST, safe=""),
     "sort_priority": "limit=50&sort=priority",
+    "due_today_overdue": "limit=50&filter=" + urllib.parse.quote("today | overdue", safe=""),
+    "due_next_week": "limit=50&filter=" + urllib.parse.quote("next 7 days", safe=""),
+    "sort_due": "limit=50&sort=due",
 }
 # filter_deep is filter_label with the cursor of its page FILTER_DEEP_PAGE (found by walking the pages).
 FILTER_DEEP_PAGE = 170
+# Deep pages of the due queries: (query, page), found by walking the pages as for filter_deep. Half of the big user's
+# tasks are due, one a day over 180 days from 60 days ago (about 280 a day; every second one at 09:00, every fifth a
+# weekly one), by date_tasks below: today | overdue has about 340 pages, next 7 days about 39, sort=due 2,000.
+DUE_DEEP = {
+    "due_today_overdue_deep": ("due_today_overdue", 300),
+    "due_next_week_deep": ("due_next_week", 30),
+    "sort_due_deep": ("sort_due", 1000),
+}
 
 
 # --------------------------------------------------------------------------------------------- HTTP
@@ -146,6 +163,19 @@ class Postgres:
             SELECT id, user_id, number, 'label' || (number % 11) FROM tasks WHERE user_id = '{user_id}' AND number % 11 < {labels};
         """)
 
+    def date_tasks(self, user_id):
+        """Due dates for the user's even-numbered tasks (see DUE_DEEP); the zone is the user's, UTC."""
+        self.run(f"""
+            UPDATE tasks SET due_date = current_date + ((number / 2) % 180 - 60)::int,
+                             due_recurrence = CASE WHEN number % 10 = 0 THEN 'FREQ=WEEKLY' END
+            WHERE user_id = '{user_id}' AND number % 2 = 0;
+            UPDATE tasks SET due_time = CASE WHEN number % 4 = 0 THEN time '09:00' END,
+                             due_time_zone = CASE WHEN number % 4 = 0 THEN 'UTC' END,
+                             due_at = CASE WHEN number % 4 = 0 THEN (due_date + time '09:00') AT TIME ZONE 'UTC' END,
+                             due_order = (due_date + CASE WHEN number % 4 = 0 THEN time '09:00' ELSE time '00:00' END) AT TIME ZONE 'UTC'
+            WHERE user_id = '{user_id}' AND due_date IS NOT NULL;
+        """)
+
     def add_conversations(self, user_id, conversation_ids, count):
         """Conversations of the user with count messages each, alternating user and assistant, a second apart."""
         ids = ", ".join(f"'{c}'" for c in conversation_ids)
@@ -218,6 +248,19 @@ class Sqlite:
                 "INSERT INTO task_labels (task_id, user_id, task_number, label) "
                 "SELECT id, user_id, number, 'label' || (number % 11) FROM tasks WHERE user_id = ? AND number % 11 < ?", (user_id, labels))
 
+    def date_tasks(self, user_id):
+        """As Postgres.date_tasks."""
+        with self.db:
+            self.db.execute(
+                "UPDATE tasks SET due_date = date('now', ((number / 2) % 180 - 60) || ' days'), "
+                "due_recurrence = CASE WHEN number % 10 = 0 THEN 'FREQ=WEEKLY' END WHERE user_id = ? AND number % 2 = 0", (user_id,))
+            self.db.execute(
+                "UPDATE tasks SET due_time = CASE WHEN number % 4 = 0 THEN '09:00:00' END, "
+                "due_time_zone = CASE WHEN number % 4 = 0 THEN 'UTC' END, "
+                "due_at = CASE WHEN number % 4 = 0 THEN due_date || ' 09:00:00' END, "
+                "due_order = due_date || CASE WHEN number % 4 = 0 THEN ' 09:00:00' ELSE ' 00:00:00' END "
+                "WHERE user_id = ? AND due_date IS NOT NULL", (user_id,))
+
     def add_conversations(self, user_id, conversation_ids, count):
         with self.db:
             for c in conversation_ids:
@@ -280,6 +323,7 @@ def seed(args):
     sql.add_tasks([ids[e] for e in emails[:args.users]], args.tasks_per_user, completed_every=4)
     sql.add_tasks([ids["big@bench.test"]], args.big_tasks, completed_every=3)
     sql.spread_tasks(ids["big@bench.test"], BIG_LISTS, BIG_LABELS)
+    sql.date_tasks(ids["big@bench.test"])
     sql.add_tasks([ids[email] for email in chat_emails.values()], 60)
     phase("tasks")
 
@@ -338,6 +382,21 @@ def seed(args):
     _, filter_deep = api.call("GET", big_paths["filter_deep"], token=big_token)
     if len(filter_deep["items"]) != 50 or any(FILTER_LABEL[1:] not in t["labels"] for t in filter_deep["items"]):
         raise SystemExit("bench.py: the deep filtered page is not 50 tasks with the label")
+    for key, (query, page_number) in DUE_DEEP.items():
+        # Walked 100 at a time: a cursor holds only the last task's keys, whatever the page size that made it.
+        due_cursor, seen = None, 0
+        while seen < (page_number - 1) * 50:
+            step = min(100, (page_number - 1) * 50 - seen)
+            path = "/api/tasks?" + QUERIES[query].replace("limit=50", f"limit={step}")
+            _, page = api.call("GET", path + (f"&cursor={urllib.parse.quote(due_cursor)}" if due_cursor else ""), token=big_token)
+            seen += len(page["items"])
+            due_cursor = page["next_cursor"]
+            if not due_cursor:
+                raise SystemExit(f"bench.py: {query} ended after {seen} tasks, before its page {page_number}")
+        big_paths[key] = "/api/tasks?" + QUERIES[query] + "&cursor=" + urllib.parse.quote(due_cursor)
+        _, page = api.call("GET", big_paths[key], token=big_token)
+        if len(page["items"]) != 50 or any(t["due"] is None for t in page["items"]):
+            raise SystemExit(f"bench.py: {key} is not 50 tasks with due dates")
     phase("filtered pages")
 
     # Round trips of a list request: a fresh user's first (the active-user check is not cached yet) and second.
@@ -348,6 +407,14 @@ def seed(args):
         counts.append(response.getheader("X-Db-Commands"))
     response, _ = api.call("GET", f"/api/tasks?limit=50&cursor={urllib.parse.quote(cursor)}", token=big_token)
     deep_count = response.getheader("X-Db-Commands")
+    # Completing a repeating task (it moves to its next date) against completing a plain one: round trips of each.
+    completion_counts = {}
+    for kind, body in (("plain", {"title": "Plain bench task"}), ("recurring", {"title": "Daily bench task", "due_string": "every day"})):
+        _, made = api.call("POST", "/api/tasks", body, token=probe_token, expect=(201,))
+        response, done = api.call("PATCH", f"/api/tasks/{made['id']}", {"is_completed": True}, token=probe_token)
+        completion_counts[kind] = response.getheader("X-Db-Commands")
+        if kind == "recurring" and (done["is_completed"] or done["due"]["date"] == made["due"]["date"]):
+            raise SystemExit(f"bench.py: completing a repeating task did not move it: {done}")
     query_counts = {}
     for key, path in big_paths.items():
         response, _ = api.call("GET", path, token=big_token)
@@ -367,7 +434,7 @@ def seed(args):
         "messages": messages, "conversations": len(conversations) + 1, "deep_page": args.deep_page,
         "deep_first_number": deep["items"][0]["number"], "first_page_first_number": first["items"][0]["number"],
         "pages_walked": walked, "db_commands_list_cold": counts[0], "db_commands_list_warm": counts[1],
-        "db_commands_deep_page": deep_count, "db_commands_queries": query_counts,
+        "db_commands_deep_page": deep_count, "db_commands_queries": query_counts, "db_commands_completion": completion_counts,
         "filter_deep_first_number": filter_deep["items"][0]["number"], "seconds": round(time.monotonic() - started, 1),
     }
     with open(os.path.join(args.out, f"{args.provider}-seed.json"), "w") as f:
@@ -534,6 +601,13 @@ def report(args):
         for key in QUERIES:
             checks.append(ratio_target(f"{key} p50 <= 1.5 x first page p50", key, "first_page", 1.5))
         checks.append(ratio_target("filter_deep p50 <= 1.5 x filter_label p50 (its first page)", "filter_deep", "filter_label", 1.5))
+        for key in DUE_DEEP:
+            checks.append(ratio_target(f"{key} p50 <= 1.5 x first page p50", key, "first_page", 1.5))
+        completion = seed_info.get("db_commands_completion", {})
+        checks.append(("completing a repeating task costs no more round trips than a plain one",
+                       bool(completion) and all(completion.get(k) for k in ("plain", "recurring"))
+                       and int(completion["recurring"]) <= int(completion["plain"]),
+                       ", ".join(f"{key} {count}" for key, count in completion.items()) or "not measured"))
         query_counts = seed_info.get("db_commands_queries", {})
         checks.append(("each filtered or sorted page is 1 SQL round trip",
                        bool(query_counts) and all(c is not None and int(c) == 1 for c in query_counts.values()),

@@ -229,7 +229,10 @@ run_provider() { # provider, connection string
   scenarios "$provider" "first_page page.lua BENCH_PAGE=first" "deep_page page.lua BENCH_PAGE=deep" \
     "filter_list query.lua BENCH_QUERY=filter_list" "filter_label query.lua BENCH_QUERY=filter_label" \
     "filter_priority_list query.lua BENCH_QUERY=filter_priority_list" "sort_priority query.lua BENCH_QUERY=sort_priority" \
-    "filter_deep query.lua BENCH_QUERY=filter_deep"
+    "filter_deep query.lua BENCH_QUERY=filter_deep" \
+    "due_today_overdue query.lua BENCH_QUERY=due_today_overdue" "due_next_week query.lua BENCH_QUERY=due_next_week" \
+    "sort_due query.lua BENCH_QUERY=sort_due" "due_today_overdue_deep query.lua BENCH_QUERY=due_today_overdue_deep" \
+    "due_next_week_deep query.lua BENCH_QUERY=due_next_week_deep" "sort_due_deep query.lua BENCH_QUERY=sort_due_deep"
   scenarios "$provider" "chat_new chat.lua BENCH_CHAT=new" "chat_long chat.lua BENCH_CHAT=long" "chat_shared chat.lua BENCH_CHAT=shared"
   scenarios "$provider" "health health.lua"
 

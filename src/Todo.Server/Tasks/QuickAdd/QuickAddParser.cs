@@ -1,3 +1,4 @@
+using Todo.Server.Dates;
 using Todo.Server.Http;
 using Todo.Server.Lists;
 using Todo.Server.Text;
@@ -20,8 +21,10 @@ namespace Todo.Server.Tasks.QuickAdd;
 /// <item>The rest is the title, white space collapsed. A problem (naming <see cref="Field"/>) when no title is left, the
 /// title is over 100 characters, a label breaks the label rule (<c>@no!</c>), there are more than 20 labels, or a list
 /// name breaks the list name rule.</item>
-/// <item>A date phrase is read only with a <see cref="QuickAddPhraseReader"/>: the first run of plain words it accepts
-/// becomes the <see cref="QuickAddPartKind.Due"/> part; without one, dates stay in the title.</item>
+/// <item>A date phrase is read only with a <see cref="QuickAddDateFinder"/> (the date reader, which never reads quoted words,
+/// tags or titles such as "The 5th Wave"): the unclaimed plain words its phrase covers become the
+/// <see cref="QuickAddPartKind.Due"/> part; a phrase naming a day that does not exist ("feb 30") is a problem. Without a
+/// finder, dates stay in the title.</item>
 /// </list>
 /// </summary>
 public static class QuickAddParser
@@ -38,7 +41,7 @@ public static class QuickAddParser
 
     public static QuickAddResult Parse(string text) => Parse(text, null);
 
-    public static QuickAddResult Parse(string text, QuickAddPhraseReader? dateReader)
+    public static QuickAddResult Parse(string text, QuickAddDateFinder? findDate)
     {
         ArgumentNullException.ThrowIfNull(text);
         var problems = new List<string>(); // the first one is told
@@ -90,7 +93,13 @@ public static class QuickAddParser
             }
         }
 
-        var due = dateReader is null ? null : ReadDate(text, words, claimed, dateReader);
+        var date = findDate?.Invoke(text) ?? DateReadResult.None;
+        if (date.Error is { } dateProblem)
+        {
+            problems.Add(dateProblem);
+        }
+
+        var due = date.Match is { } match ? ClaimDate(text, words, claimed, match) : null;
         if (due is not null)
         {
             parts.Add(due);
@@ -132,6 +141,7 @@ public static class QuickAddParser
             Labels = labels,
             Priority = priorities.Count > 0 ? priorities[^1].Priority : null,
             DueString = due?.Value,
+            Due = due is null ? null : date.Match!.Reading,
             Parts = [.. parts.OrderBy(p => p.Start)],
             Problem = problems.Count > 0 ? problems[0] : null,
         };
@@ -232,35 +242,25 @@ public static class QuickAddParser
         return WireNames.TryParse<TaskPriority>(word[1..].ToLowerInvariant(), out var named) ? named : null;
     }
 
-    /// <summary>The first phrase the reader accepts in a run of consecutive plain, unclaimed words; it is claimed.</summary>
-    private static QuickAddPart? ReadDate(string text, List<Word> words, bool[] claimed, QuickAddPhraseReader reader)
+    /// <summary>The unclaimed plain words <paramref name="match"/> covers, claimed as the due part; null when it covers none.</summary>
+    private static QuickAddPart? ClaimDate(string text, List<Word> words, bool[] claimed, DateMatch match)
     {
-        var index = 0;
-        while (index < words.Count)
+        var (start, end) = (match.Start, match.Start + match.Length);
+        var covered = Enumerable.Range(0, words.Count)
+            .Where(i => !claimed[i] && words[i].Shape == WordShape.Plain && words[i].Start < end && words[i].End > start)
+            .ToList();
+        if (covered.Count == 0)
         {
-            var runEnd = index;
-            while (runEnd < words.Count && !claimed[runEnd] && words[runEnd].Shape == WordShape.Plain)
-            {
-                runEnd++;
-            }
-
-            for (var start = index; start < runEnd; start++)
-            {
-                var run = words[start..runEnd].Select(w => text[w.Start..w.End]).ToList();
-                var count = Math.Min(reader(run), run.Count);
-                if (count > 0)
-                {
-                    Array.Fill(claimed, true, start, count);
-                    var first = words[start];
-                    var last = words[start + count - 1];
-                    return new QuickAddPart(QuickAddPartKind.Due, first.Start, last.End - first.Start, text[first.Start..last.End]);
-                }
-            }
-
-            index = Math.Max(runEnd, index + 1);
+            return null;
         }
 
-        return null;
+        foreach (var index in covered)
+        {
+            claimed[index] = true;
+        }
+
+        var (first, last) = (words[covered[0]], words[covered[^1]]);
+        return new QuickAddPart(QuickAddPartKind.Due, first.Start, last.End - first.Start, match.Text);
     }
 
     /// <summary>The unclaimed words, quotes removed, joined by single spaces.</summary>

@@ -1,3 +1,4 @@
+using Todo.Server.Dates;
 using Todo.Server.Text;
 
 namespace Todo.Server.Tasks.QuickAdd;
@@ -9,7 +10,7 @@ public enum QuickAddPartKind
     Label,
     Priority,
 
-    /// <summary>A date phrase; recognised only when <see cref="QuickAddParser.Parse(string, QuickAddPhraseReader?)"/> is given a date reader.</summary>
+    /// <summary>A date phrase; recognised only when <see cref="QuickAddParser.Parse(string, QuickAddDateFinder?)"/> is given a date reader.</summary>
     Due,
 }
 
@@ -43,6 +44,9 @@ public sealed record QuickAddResult
     /// <summary>The date phrase, as written; null when none was read.</summary>
     public string? DueString { get; init; }
 
+    /// <summary>The due <see cref="DueString"/> reads as; null without a date phrase.</summary>
+    public DueReading? Due { get; init; }
+
     /// <summary>The recognised parts in text order.</summary>
     public IReadOnlyList<QuickAddPart> Parts { get; init; } = [];
 
@@ -53,8 +57,5 @@ public sealed record QuickAddResult
     public QuickAddResult Require() => Problem is null ? this : throw new InvalidTextException(QuickAddParser.Field, Problem);
 }
 
-/// <summary>
-/// Reads a phrase (the date phrase) at the start of <paramref name="words"/>: a run of consecutive unquoted words that are not
-/// other parts. Answers how many of them form the phrase, 0 when they do not start one.
-/// </summary>
-public delegate int QuickAddPhraseReader(IReadOnlyList<string> words);
+/// <summary>The date phrase in quick-add text, as <see cref="DateReader.Find"/> reads it in the user's zone.</summary>
+public delegate DateReadResult QuickAddDateFinder(string text);

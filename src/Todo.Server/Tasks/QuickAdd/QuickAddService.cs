@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Todo.Server.Dates;
 using Todo.Server.Lists;
+using Todo.Server.Tasks.Filters;
 using Todo.Server.Text;
 
 namespace Todo.Server.Tasks.QuickAdd;
@@ -10,7 +12,7 @@ public sealed record QuickAddOutcome(TaskItem Task, QuickAddResult Parsed, bool 
 /// <summary>
 /// Quick add for every entry point (REST, the web page, the assistant): the text read by <see cref="QuickAddParser"/>, the list it
 /// names found ignoring case or made (<see cref="ListService.FindOrCreateAsync"/>, among the caller's lists only), the task created
-/// by <see cref="TaskService"/>; without a list, in the Inbox. Text that makes no task is an
+/// by <see cref="TaskService"/> with the date phrase as its due (read in the user's zone); without a list, in the Inbox. Text that makes no task is an
 /// <see cref="InvalidTextException"/> naming <c>text</c>, thrown before anything is written.
 /// </summary>
 public sealed class QuickAddService(ListService lists, TaskService tasks)
@@ -25,7 +27,8 @@ public sealed class QuickAddService(ListService lists, TaskService tasks)
     public async Task<QuickAddOutcome> AddAsync(
         Guid userId, string text, string? description, Guid? defaultListId, CancellationToken cancellationToken = default)
     {
-        var parsed = QuickAddParser.Parse(text).Require();
+        var clock = await tasks.ClockAsync(userId, cancellationToken);
+        var parsed = QuickAddParser.Parse(text, Dates(clock)).Require();
         if (description is not null)
         {
             TaskText.Description.Require(description, "description");
@@ -44,8 +47,16 @@ public sealed class QuickAddService(ListService lists, TaskService tasks)
             ListId = listId,
             Labels = parsed.Labels,
             Priority = parsed.Priority ?? TaskPriority.None,
+            Due = parsed.Due,
         }, cancellationToken);
         return new QuickAddOutcome(task, parsed, listCreated);
+    }
+
+    /// <summary>The date reader for quick-add text, reckoned from <paramref name="clock"/> (the user's now, today and zone).</summary>
+    public static QuickAddDateFinder Dates(DueClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return text => DateReader.Find(text, new DateTimeOffset(clock.Now, TimeSpan.Zero), clock.Zone.Id);
     }
 }
 

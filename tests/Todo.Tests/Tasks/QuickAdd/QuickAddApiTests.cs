@@ -38,7 +38,7 @@ public abstract class QuickAddApiTests(ApiFixture api)
         { "Buy \u201Cp1\u201D cable #\u201CHome office\u201D", "Buy p1 cable", "Home office", [], TaskPriority.None },
         { "An \"unclosed quote", "An \"unclosed quote", null, [], TaskPriority.None },
         { "Tea #\"Home @x", "Tea #\"Home", null, ["x"], TaskPriority.None },
-        { "Learn C# today", "Learn C# today", null, [], TaskPriority.None },
+        { "Learn C# today", "Learn C#", null, [], TaskPriority.None },
         { "Close issue#4 @work", "Close issue#4", null, ["work"], TaskPriority.None },
         { "Email bob@example.com", "Email bob@example.com", null, [], TaskPriority.None },
         { "Press # and @ keys", "Press # and @ keys", null, [], TaskPriority.None },
@@ -47,12 +47,38 @@ public abstract class QuickAddApiTests(ApiFixture api)
         { "It is !important", "It is !important", null, [], TaskPriority.None },
         { "  Lots   of \u00A0 space  #Home  ", "Lots of space", "Home", [], TaskPriority.None },
         { "Fix bug #Work #work p1 !HIGH", "Fix bug", "Work", [], TaskPriority.High },
-        { "Dentist tomorrow at 5pm #Health", "Dentist tomorrow at 5pm", "Health", [], TaskPriority.None },
+        { "Dentist tomorrow at 5pm #Health", "Dentist", "Health", [], TaskPriority.None },
         { "Café crème #Petit-déjeuner @été", "Café crème", "Petit-déjeuner", ["été"], TaskPriority.None },
         { "Walk 🐕 #🐾 @dog", "Walk 🐕", "🐾", ["dog"], TaskPriority.None },
         { "Task @a_b @c-d @x1", "Task", null, ["a_b", "c-d", "x1"], TaskPriority.None },
         { "Inbox zero #inbox", "Inbox zero", "Inbox", [], TaskPriority.None },
     };
+
+    [Fact]
+    public async Task TheDatePhraseBecomesTheDueAndLeavesTheTitle()
+    {
+        var user = await api.CreateUserAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var response = await user.Client.PostAsJsonAsync("/api/tasks/quick", new { text = "Pay rent every 1st #Home" }, Json);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await DescribeAsync(response));
+        var task = await ReadTaskAsync(response);
+        Assert.Equal(("Pay rent", "Home"), (task.Title, task.List.Name));
+        var firstOfAMonth = today.Day == 1 ? today : new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        Assert.Equal((firstOfAMonth, true, "FREQ=MONTHLY;BYMONTHDAY=1"), (task.Due!.Date, task.Due.IsRecurring, task.Due.Recurrence));
+    }
+
+    [Fact]
+    public async Task ADayThatDoesNotExistIsA400NamingTextAndMakesNothing()
+    {
+        var user = await api.CreateUserAsync();
+
+        var response = await user.Client.PostAsJsonAsync("/api/tasks/quick", new { text = "Party on feb 30" }, Json);
+
+        await AssertValidationProblemAsync(response, "text");
+        Assert.Empty((await user.ListAsync()).Items);
+    }
 
     [Theory]
     [MemberData(nameof(Lines))]

@@ -1,3 +1,4 @@
+using Todo.Server.Dates;
 using Todo.Server.Tasks;
 using Todo.Server.Tasks.QuickAdd;
 using Todo.Server.Text;
@@ -174,19 +175,49 @@ public sealed class QuickAddParserTests
     }
 
     [Fact]
-    public void ADateReaderClaimsTheFirstPhraseItAcceptsAmongPlainWords()
+    public void TheDateReaderTakesItsPhraseOutOfTheTitleAndLeavesQuotesAndTags()
     {
-        // A stand-in for the date reader: "tomorrow", optionally followed by "at" and a time.
-        static int Reader(IReadOnlyList<string> words) =>
-            words[0] != "tomorrow" ? 0 : words.Count >= 3 && words[1] == "at" ? 3 : 1;
-        const string text = "Dentist \"tomorrow\" #Health tomorrow at 5pm bring tomorrow";
+        const string text = "Dentist \"tomorrow\" #Health tomorrow at 5pm bring x-rays";
+        var now = new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero); // a Wednesday
 
-        var result = QuickAddParser.Parse(text, Reader);
+        var result = QuickAddParser.Parse(text, t => DateReader.Find(t, now, "Europe/Berlin"));
 
         Assert.Null(result.Problem);
-        Assert.Equal(("Dentist tomorrow bring tomorrow", "tomorrow at 5pm"), (result.Title, result.DueString));
+        Assert.Equal(("Dentist tomorrow bring x-rays", "tomorrow at 5pm"), (result.Title, result.DueString));
+        Assert.Equal((new DateOnly(2026, 12, 3), new TimeOnly(17, 0)), (result.Due!.Date, result.Due.Time));
         var due = Assert.Single(result.Parts, p => p.Kind == QuickAddPartKind.Due);
         Assert.Equal("tomorrow at 5pm", text[due.Start..due.End]);
         Assert.Equal([QuickAddPartKind.List, QuickAddPartKind.Due], result.Parts.Select(p => p.Kind));
+    }
+
+    [Theory]
+    [InlineData("Read The 5th Wave #Books", "Read The 5th Wave")]
+    [InlineData("Buy 2 tickets @errands", "Buy 2 tickets")]
+    [InlineData("\"Friday\" poster", "Friday poster")]
+    public void WordsThatOnlyLookLikeDatesStayTitle(string text, string title)
+    {
+        var result = QuickAddParser.Parse(text, t => DateReader.Find(t, DateTimeOffset.UnixEpoch.AddYears(56), "UTC"));
+
+        Assert.Equal((title, null), (result.Title, result.DueString));
+    }
+
+    [Fact]
+    public void ADayThatDoesNotExistIsAProblem()
+    {
+        var result = QuickAddParser.Parse("Party feb 30", t => DateReader.Find(t, DateTimeOffset.UnixEpoch.AddYears(56), "UTC"));
+
+        Assert.Contains("feb 30", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARepeatingPhraseWithAListReadsTheRule()
+    {
+        var now = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+
+        var result = QuickAddParser.Parse("Pay rent every 1st #Home", t => DateReader.Find(t, now, "UTC"));
+
+        Assert.Equal(("Pay rent", "Home"), (result.Title, result.ListName));
+        Assert.Equal(new DateOnly(2026, 12, 1), result.Due!.Date);
+        Assert.Equal("FREQ=MONTHLY;BYMONTHDAY=1", result.Due.Recurrence);
     }
 }
