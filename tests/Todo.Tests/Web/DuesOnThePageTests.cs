@@ -166,6 +166,25 @@ public sealed class DuesOnThePageTests : ComponentTestContext
         Assert.Equal((before.DueDate, before.DueTime, before.DueRecurrence), (after.DueDate, after.DueTime, after.DueRecurrence));
     }
 
+    [Fact]
+    public async Task QuickAddShowsTheDateItReadsAndAddsTheTaskWithThatDueAndWithoutTheDateInItsTitle()
+    {
+        await LiveInAucklandAsync();
+        var page = RenderList();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find(".empty")));
+
+        await page.Find("#new-task").InputAsync("Pay rent every 1st #Home");
+
+        Assert.Equal(
+            ["Title: Pay rent", "List: Home (new list)", "Due: every month on the 1st, next Friday, 1 January 2027"],
+            page.FindAll("#new-task-preview .preview-part").Select(part => part.TextContent.Trim()));
+        await page.Find("form.add-task").SubmitAsync();
+
+        page.WaitForAssertion(() => Assert.Equal(["Pay rent"], Titles(page)));
+        Assert.Equal("Due: Fri 1 Jan 2027", DueOf(page, "Pay rent"));
+        Assert.Equal("Repeats every month on the 1st", Row(page, "Pay rent").QuerySelector(".due-repeats .visually-hidden")!.TextContent);
+    }
+
     private IRenderedComponent<TaskList> RenderList() => Render<TaskList>(parameters => parameters.Add(p => p.UserId, UserId));
 
     private Task LiveInAucklandAsync() => WithAsync<TodoDbContext>(db =>
