@@ -185,6 +185,21 @@ public sealed class DuesOnThePageTests : ComponentTestContext
         Assert.Equal("Repeats every month on the 1st", Row(page, "Pay rent").QuerySelector(".due-repeats .visually-hidden")!.TextContent);
     }
 
+    [Fact]
+    public async Task CompletingARepeatingTaskKeepsItOpenShowsItsNextDateAndSaysSo()
+    {
+        await LiveInAucklandAsync();
+        await AddAsync("Water plants", "every monday");
+        var page = RenderList();
+        page.WaitForAssertion(() => Assert.Equal("Due: Monday", DueOf(page, "Water plants")));
+
+        await Row(page, "Water plants").QuerySelector("input[type=checkbox]")!.ChangeAsync(true);
+
+        page.WaitForAssertion(() => Assert.Equal("Due: Mon 14 Dec", DueOf(page, "Water plants")));
+        Assert.False(Row(page, "Water plants").QuerySelector("input[type=checkbox]")!.HasAttribute("checked"));
+        Assert.Equal("Completed “Water plants”; it repeats, next due Mon 14 Dec.", page.Find("[role=status]").TextContent);
+    }
+
     private IRenderedComponent<TaskList> RenderList() => Render<TaskList>(parameters => parameters.Add(p => p.UserId, UserId));
 
     private Task LiveInAucklandAsync() => WithAsync<TodoDbContext>(db =>

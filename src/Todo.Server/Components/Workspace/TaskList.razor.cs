@@ -271,11 +271,15 @@ public sealed partial class TaskList : IAsyncDisposable
 
     private async Task SetCompletedAsync(TaskDto task, bool completed)
     {
+        TaskItem? changed = null;
         if (await ChangeAsync(
-                service => service.SetCompletedAsync(UserId, TaskKey.ById(task.Id), completed),
+                async service => changed = await service.SetCompletedAsync(UserId, TaskKey.ById(task.Id), completed),
                 completed ? "complete the task" : "reopen the task"))
         {
-            Announce(completed ? $"Completed “{task.Title}”." : $"Reopened “{task.Title}”.");
+            // A repeating task stays open, moved to its next occurrence: the announcement says where to.
+            Announce(completed && changed is { IsCompleted: false } && DueDisplay.For(TaskDto.From(changed), clock) is { Repeats: not null } next
+                ? $"Completed “{task.Title}”; it repeats, next due {next.Text}."
+                : completed ? $"Completed “{task.Title}”." : $"Reopened “{task.Title}”.");
         }
 
         await ReloadAsync();
