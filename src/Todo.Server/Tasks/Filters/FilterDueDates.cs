@@ -31,8 +31,8 @@ public static class FilterDueDates
             DueCondition.Tomorrow => Between(clock, today.AddDays(1), today.AddDays(2)),
             DueCondition.NextDays => Coming(clock, today.AddDays(term.Days)),
             DueCondition.Overdue => Overdue(clock),
-            DueCondition.Before => Before(clock, term.Date!.Value.Resolve(today)),
-            DueCondition.After => After(clock, term.Date!.Value.Resolve(today).AddDays(1)),
+            DueCondition.Before => Before(clock, term.Date!.Value.Resolve(clock)),
+            DueCondition.After => After(clock, term.Date!.Value.Resolve(clock).AddDays(1)),
             _ => throw new ArgumentException($"Unknown due condition {term.Condition}.", nameof(term)),
         };
     }

@@ -1,3 +1,5 @@
+using Todo.Server.Dates;
+
 namespace Todo.Server.Tasks.Filters;
 
 /// <summary>A parsed filter: operators over terms. <see cref="Position"/> is where the node starts in the filter (1-based).</summary>
@@ -56,13 +58,32 @@ public enum DueCondition
     Recurring,
 }
 
-/// <summary>A day in a filter: a fixed date, or a number of days from the user's today (today 0, tomorrow 1).</summary>
-public readonly record struct FilterDate(DateOnly? Day, int DaysFromToday)
+/// <summary>
+/// A day in a filter: a fixed date, a number of days from the user's today (today 0, tomorrow 1), or a day in words
+/// ("friday", "dec 24") read by the date reader in the user's zone when the filter runs.
+/// </summary>
+public readonly record struct FilterDate(DateOnly? Day, int DaysFromToday, string? Words = null)
 {
     public static FilterDate On(DateOnly day) => new(day, 0);
 
     public static FilterDate FromToday(int days) => new(null, days);
 
-    /// <summary>The day it names when the user's today is <paramref name="today"/>.</summary>
-    public DateOnly Resolve(DateOnly today) => Day ?? today.AddDays(DaysFromToday);
+    public static FilterDate Phrase(string words) => new(null, 0, words);
+
+    /// <summary>The day it names on <paramref name="clock"/>'s today, in its zone.</summary>
+    public DateOnly Resolve(DueClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Day is { } day)
+        {
+            return day;
+        }
+
+        if (Words is { } words && DateReader.ReadWhole(words, new DateTimeOffset(clock.Now, TimeSpan.Zero), clock.Zone.Id).Match is { } match)
+        {
+            return match.Reading.Date;
+        }
+
+        return clock.Today.AddDays(DaysFromToday);
+    }
 }

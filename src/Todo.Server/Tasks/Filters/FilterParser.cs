@@ -1,4 +1,5 @@
 using System.Globalization;
+using Todo.Server.Dates;
 using Todo.Server.Lists;
 
 namespace Todo.Server.Tasks.Filters;
@@ -14,7 +15,7 @@ namespace Todo.Server.Tasks.Filters;
 /// term    := today | tomorrow | overdue | no date | next N days | due before[:] DATE | due after[:] DATE | recurring
 ///          | #List | #"List name" | @label | no labels | priority:(high|medium|low|none) | p1 | p2 | p3 | p4
 ///          | completed | pending | search: words
-/// DATE    := YYYY-MM-DD | today | tomorrow
+/// DATE    := YYYY-MM-DD | today | tomorrow | a day in words (friday, next monday, dec 24), to the next operator
 /// </code>
 /// Keywords ignore case. Anything else is a <see cref="FilterException"/> with the position at fault.
 /// </summary>
@@ -325,36 +326,66 @@ public static class FilterParser
             }
 
             Advance();
+            string text;
+            int position;
             if (current.Kind == FilterTokenKind.Colon)
             {
-                Advance();
+                // The date is free text ("next friday", "dec 24"), up to the next operator: read from just after the colon.
+                (text, position) = lexer.ReadText();
             }
-
-            var date = current;
-            if (date.Kind != FilterTokenKind.Word)
+            else if (current.Kind == FilterTokenKind.Word)
             {
-                throw Error(date.Position, $"Expected a date (YYYY-MM-DD, today or tomorrow) after 'due {which.Text}:' at position {due.Position}, found {date.DescribeAt()}.");
+                position = current.Position;
+                text = (current.Text + " " + lexer.ReadText().Text).Trim();
+            }
+            else
+            {
+                throw Error(current.Position, $"Expected a date after 'due {which.Text}:' at position {due.Position}, found {current.DescribeAt()}.");
             }
 
-            Advance();
-            return new DueTerm(condition.Value, due.Position, Date: ReadDate(date));
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                throw Error(due.Position, $"Expected a date (YYYY-MM-DD, today, tomorrow, friday, dec 24…) after 'due {which.Text}:' at position {due.Position}.");
+            }
+
+            previous = new FilterToken(FilterTokenKind.Quoted, text, position);
+            current = lexer.Next();
+            return new DueTerm(condition.Value, due.Position, Date: ReadDate(text, position));
         }
 
-        private static FilterDate ReadDate(FilterToken date)
+        /// <summary>
+        /// A day: YYYY-MM-DD, today, tomorrow, or any day the date reader reads ("friday", "next monday", "dec 24"), which is
+        /// resolved in the user's zone when the filter runs. A rule ("every monday") or words that are not a day are an error.
+        /// </summary>
+        private static FilterDate ReadDate(string text, int position)
         {
-            if (Is(date, "today"))
+            if (text.Equals("today", StringComparison.OrdinalIgnoreCase))
             {
                 return FilterDate.FromToday(0);
             }
 
-            if (Is(date, "tomorrow"))
+            if (text.Equals("tomorrow", StringComparison.OrdinalIgnoreCase))
             {
                 return FilterDate.FromToday(1);
             }
 
-            return DateOnly.TryParseExact(date.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                ? FilterDate.On(day)
-                : throw Error(date.Position, $"'{date.Text}' at position {date.Position} is not a date: write YYYY-MM-DD (a real day, such as 2026-12-24), today or tomorrow.");
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return FilterDate.On(day);
+            }
+
+            var read = DateReader.ReadWhole(text, DateTimeOffset.UtcNow, "UTC");
+            if (read.Match is null)
+            {
+                throw Error(position, $"'{text}' at position {position} is not a date: {read.Error} Write YYYY-MM-DD (2026-12-24), today, tomorrow or a day such as friday.");
+            }
+
+            if (read.Match.Reading.IsRecurring)
+            {
+                throw Error(position, $"'{text}' at position {position} is a repeating rule; due before: and due after: take one day.");
+            }
+
+            return FilterDate.Phrase(text);
         }
 
         private PriorityTerm ReadPriority(FilterToken priority)

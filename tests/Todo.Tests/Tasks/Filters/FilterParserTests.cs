@@ -19,6 +19,8 @@ public sealed class FilterParserTests
     [InlineData("due before 2026-12-24", "due before 2026-12-24")]
     [InlineData("due after:today", "due after +0")]
     [InlineData("DUE AFTER: Tomorrow", "due after +1")]
+    [InlineData("due before: next friday & p1", "(due before [next friday] & priority:high)")]
+    [InlineData("(due after: dec 24)", "due after [dec 24]")]
     [InlineData("recurring", "recurring")]
     [InlineData("#Work", "#work")]
     [InlineData("#\"Weekly Shopping\"", "#weekly shopping")]
@@ -80,10 +82,15 @@ public sealed class FilterParserTests
     {
         var before = Assert.IsType<DueTerm>(FilterParser.Parse("due before: tomorrow"));
         var after = Assert.IsType<DueTerm>(FilterParser.Parse("due after: 2024-02-29"));
-        var today = new DateOnly(2026, 12, 31);
+        var words = Assert.IsType<DueTerm>(FilterParser.Parse("due before: friday"));
+        // 23:30 on Thursday 31 December 2026 in UTC is already Friday 1 January 2027 in Auckland.
+        var clock = DueClock.At(new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero), TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland"));
+        var utcClock = DueClock.At(new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero), TimeZoneInfo.Utc);
 
-        Assert.Equal(new DateOnly(2027, 1, 1), before.Date!.Value.Resolve(today));
-        Assert.Equal(new DateOnly(2024, 2, 29), after.Date!.Value.Resolve(today));
+        Assert.Equal(new DateOnly(2027, 1, 2), before.Date!.Value.Resolve(clock));
+        Assert.Equal(new DateOnly(2024, 2, 29), after.Date!.Value.Resolve(clock));
+        Assert.Equal(new DateOnly(2027, 1, 8), words.Date!.Value.Resolve(clock));
+        Assert.Equal(new DateOnly(2027, 1, 1), words.Date!.Value.Resolve(utcClock));
     }
 
     [Theory]
@@ -111,10 +118,11 @@ public sealed class FilterParserTests
     [InlineData("next -1 days", 6, "Expected a number of days after 'next' at position 1")]
     [InlineData("next 3 weeks", 8, "Expected 'days' after 'next 3' at position 1, found 'weeks' at position 8")]
     [InlineData("due soon", 5, "Expected 'before:' or 'after:' after 'due' at position 1")]
-    [InlineData("due before:", 12, "Expected a date (YYYY-MM-DD, today or tomorrow)")]
+    [InlineData("due before:", 1, "Expected a date (YYYY-MM-DD, today, tomorrow, friday, dec 24")]
+    [InlineData("due before: every monday", 13, "'every monday' at position 13 is a repeating rule")]
     [InlineData("due before: 2026-02-30", 13, "'2026-02-30' at position 13 is not a date")]
     [InlineData("due after: 24/12/2026", 12, "'24/12/2026' at position 12 is not a date")]
-    [InlineData("due after: yesterday", 12, "'yesterday' at position 12 is not a date")]
+    [InlineData("due after: someday", 12, "'someday' at position 12 is not a date")]
     [InlineData("priority high", 10, "Expected ':' after 'priority' at position 1")]
     [InlineData("priority:urgent", 10, "Expected high, medium, low or none after 'priority:' at position 1, found 'urgent' at position 10")]
     [InlineData("priority:", 10, "found the end of the filter")]
@@ -225,5 +233,6 @@ public sealed class FilterParserTests
     };
 
     private static string ShowDate(FilterDate date) =>
-        date.Day is { } day ? day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : $"+{date.DaysFromToday}";
+        date.Day is { } day ? day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        : date.Words is { } words ? $"[{words}]" : $"+{date.DaysFromToday}";
 }
