@@ -118,10 +118,22 @@ public sealed class DuesJourneyTests(TodoWebApp app, BrowserFixture browser) : I
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overdue", Level = 2 })).ToBeVisibleAsync();
             await Expect(Task(page, "Pay the bills")).ToBeVisibleAsync();
 
-            // Settings show the zone taken at sign-up.
+            // Settings show the zone taken at sign-up; another one is saved, and the browser's is offered back.
             await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
-            await Expect(page.GetByLabel("Time zone", new() { Exact = true })).ToHaveValueAsync(Zone);
+            var timeZone = page.GetByLabel("Time zone", new() { Exact = true });
+            await Expect(timeZone).ToHaveValueAsync(Zone);
+            var useBrowserZone = page.GetByRole(AriaRole.Button, new() { Name = $"Use this browser's zone, {Zone}" });
+            await Expect(useBrowserZone).ToBeHiddenAsync();
+            await timeZone.FillAsync("Europe/Berlin");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved. Your time zone is Europe/Berlin.");
+            await Expect(timeZone).ToHaveValueAsync("Europe/Berlin");
             await Axe.AssertNoSeriousViolationsAsync(page, $"the settings ({device})");
+            await shots.TakeAsync(page, "06-settings");
+            await useBrowserZone.ClickAsync();
+            await Expect(timeZone).ToHaveValueAsync(Zone);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Saved. Your time zone is {Zone}.");
 
             Assert.True(violations.Found.Count == 0, $"CSP violations:\n{string.Join('\n', violations.Found)}");
         }
