@@ -62,6 +62,7 @@ public sealed class DuesOnThePageTests : ComponentTestContext
 
         page.WaitForAssertion(() => Assert.Equal(["Due today"], Titles(page)));
         Assert.Equal("Today", page.Find("#tasks-heading").TextContent);
+        Assert.StartsWith("Days are reckoned in your time zone, Pacific/Auckland.", page.Find(".view-zone").TextContent, StringComparison.Ordinal);
         Assert.Equal("page", ViewLink(page, "Today").GetAttribute("aria-current"));
         Assert.Null(page.FindAll(".list-link").Single(l => l.TextContent.Contains("All tasks", StringComparison.Ordinal)).GetAttribute("aria-current"));
         var (parts, newEntry) = LastAddressChange();

@@ -307,6 +307,7 @@ public sealed partial class TaskList : IAsyncDisposable
         editTitleError = editDescriptionError = editListError = editLabelsError = null;
         StartEditDue(task);
         focusNext = () => editTitleInput;
+        focusAfterRender = null; // an earlier wish (a field that was slow to appear) must not take the keyboard from the form
     }
 
     private void CancelEdit()
