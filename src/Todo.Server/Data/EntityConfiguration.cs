@@ -45,12 +45,12 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         task.Ignore(t => t.LabelNames);
         task.Ignore(t => t.ReadAt);
 
-        // Due: sort=due and the date terms range over (user_id, due_order, number); "recurring" is rare, so partial.
+        // Due: sort=due ranges over (user_id, due_order, number); the date terms read only this index's columns, so a
+        // filtered page finds its numbers in the index alone and then reads only its own rows.
         task.Property(t => t.DueTimeZone).HasMaxLength(Limits.TimeZoneMaxLength);
         task.Property(t => t.DueRecurrence).HasMaxLength(Limits.RecurrenceMaxLength);
         task.Property(t => t.DueOrder).HasDefaultValue(TaskDue.NoDueOrder).HasSentinel(DateTime.MinValue);
-        task.HasIndex(t => new { t.UserId, t.DueOrder, t.Number }).HasDatabaseName("ix_tasks_user_due_order");
-        task.HasIndex(t => new { t.UserId, t.DueAt }).HasFilter("due_at IS NOT NULL").HasDatabaseName("ix_tasks_user_due_at");
+        task.HasIndex(t => new { t.UserId, t.DueOrder, t.Number, t.DueAt, t.IsCompleted }).HasDatabaseName("ix_tasks_user_due_order");
         task.HasMany(t => t.Labels).WithOne().HasForeignKey(l => l.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -228,7 +228,16 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
         }
 
         var tasks = await SelectedAsync(userId, query, cancellationToken);
-        var rows = await WithDetails(Page(tasks, query.Sort, query.After).Take(query.Limit + 1)).ToListAsync(cancellationToken);
+        var page = Page(tasks, query.Sort, query.After).Take(query.Limit + 1);
+        if (FilterParser.Parse(query.Filter) is { } filter && FilterNode.Any<DueTerm>(filter))
+        {
+            // A date term matches many tasks spread over the user's numbers. Its columns are all in ix_tasks_user_due_order,
+            // so the page's numbers come from that index alone, and only the page's own rows are read.
+            var numbers = page.Select(t => t.Number);
+            page = Page(db.Tasks.AsNoTracking().Where(t => t.UserId == userId && numbers.Contains(t.Number)), query.Sort, null);
+        }
+
+        var rows = await WithDetails(page).ToListAsync(cancellationToken);
         if (rows.Count <= query.Limit)
         {
             return new TaskPage(rows, null);
@@ -645,28 +654,30 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
         switch (sort)
         {
             case TaskSort.Priority:
-                // ix_tasks_user_priority (user_id, priority DESC, number) serves this order and the cursor.
-                return (hasCursor ? tasks.Where(t => t.Priority < priority || (t.Priority == priority && t.Number > number)) : tasks)
+                // ix_tasks_user_priority (user_id, priority DESC, number) serves this order and the cursor. Each cursor condition
+                // starts with a bound on the key alone ("priority <= p"), which the database reads as the start of an index
+                // range; the rest drops the rows of the cursor's own key up to its number.
+                return (hasCursor ? tasks.Where(t => t.Priority <= priority && (t.Priority < priority || t.Number > number)) : tasks)
                     .OrderByDescending(t => t.Priority).ThenBy(t => t.Number);
             case TaskSort.Due:
                 // Earliest due first, no date last (its key is after every date), ties by number: ix_tasks_user_due_order.
-                return (hasCursor ? tasks.Where(t => t.DueOrder > at || (t.DueOrder == at && t.Number > number)) : tasks)
+                return (hasCursor ? tasks.Where(t => t.DueOrder >= at && (t.DueOrder > at || t.Number > number)) : tasks)
                     .OrderBy(t => t.DueOrder).ThenBy(t => t.Number);
             case TaskSort.CreatedAt:
-                return (hasCursor ? tasks.Where(t => t.CreatedAt > at || (t.CreatedAt == at && t.Number > number)) : tasks)
+                return (hasCursor ? tasks.Where(t => t.CreatedAt >= at && (t.CreatedAt > at || t.Number > number)) : tasks)
                     .OrderBy(t => t.CreatedAt).ThenBy(t => t.Number);
             case TaskSort.CreatedAtDescending:
-                return (hasCursor ? tasks.Where(t => t.CreatedAt < at || (t.CreatedAt == at && t.Number < number)) : tasks)
+                return (hasCursor ? tasks.Where(t => t.CreatedAt <= at && (t.CreatedAt < at || t.Number < number)) : tasks)
                     .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Number);
             case TaskSort.UpdatedAt:
-                return (hasCursor ? tasks.Where(t => t.UpdatedAt > at || (t.UpdatedAt == at && t.Number > number)) : tasks)
+                return (hasCursor ? tasks.Where(t => t.UpdatedAt >= at && (t.UpdatedAt > at || t.Number > number)) : tasks)
                     .OrderBy(t => t.UpdatedAt).ThenBy(t => t.Number);
             case TaskSort.UpdatedAtDescending:
-                return (hasCursor ? tasks.Where(t => t.UpdatedAt < at || (t.UpdatedAt == at && t.Number < number)) : tasks)
+                return (hasCursor ? tasks.Where(t => t.UpdatedAt <= at && (t.UpdatedAt < at || t.Number < number)) : tasks)
                     .OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Number);
             case TaskSort.Title:
                 // Compared and ordered by the database's collation, the same on both sides of the cursor.
-                return (hasCursor ? tasks.Where(t => t.Title.CompareTo(title) > 0 || (t.Title == title && t.Number > number)) : tasks)
+                return (hasCursor ? tasks.Where(t => t.Title.CompareTo(title) >= 0 && (t.Title.CompareTo(title) > 0 || t.Number > number)) : tasks)
                     .OrderBy(t => t.Title).ThenBy(t => t.Number);
             default:
                 // The number is unique per user: ix_tasks_user_number serves this order and the cursor.

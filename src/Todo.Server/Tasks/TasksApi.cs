@@ -54,9 +54,10 @@ public static class TasksApi
         group.MapPost("/quick", QuickAddAsync).WithName("QuickAddTask" + nameSuffix)
             .WithSummary("Create a task from one line of text")
             .WithDescription("""
-                The text's words `#List` or `#"List name"` (made when you have no such list), `@label`, and `!high` `!medium` `!low`
-                `!none` or `p1` to `p4` are taken out; the rest, quotes removed, is the title. Words in double quotes are only ever
-                title. Answers the task, like creating it; text that makes no task is a 400 naming `text`.
+                The text's words `#List` or `#"List name"` (made when you have no such list), `@label`, `!high` `!medium` `!low`
+                `!none` or `p1` to `p4`, and one date phrase ("tomorrow at 5pm", "every monday", read in your time zone) are taken
+                out; the rest, quotes removed, is the title. Words in double quotes are only ever title. Answers the task, like
+                creating it; text that makes no task, or names a day that does not exist ("feb 30"), is a 400 naming `text`.
                 """)
             .ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetAsync).WithName("GetTask" + nameSuffix)
@@ -82,7 +83,8 @@ public static class TasksApi
         [TaskSearch]
         string? q = null,
         [Description("Only tasks that match this filter expression, ANDed with status, q and list_id. Terms (keywords ignore case): "
-            + "today, tomorrow, overdue, no date, next N days (1–365), due before: DATE, due after: DATE (DATE is YYYY-MM-DD, today or tomorrow), "
+            + "today, tomorrow, overdue, no date, next N days (1–365), due before: DATE, due after: DATE (DATE is YYYY-MM-DD, today, tomorrow "
+            + "or a day in words such as friday or dec 24; every day term is reckoned in your time zone), "
             + "#List or #\"List with spaces\", @label, no labels, priority:high|medium|low|none, p1–p4 (p1 is high, p4 none), recurring, "
             + "completed, pending, search: words (in the title or description, to the next & | or closing parenthesis). "
             + "Operators: ! (not) binds tighter than & (and), which binds tighter than | (or); parentheses group. "

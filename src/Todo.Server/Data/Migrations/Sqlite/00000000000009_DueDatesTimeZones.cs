@@ -66,24 +66,14 @@ namespace Todo.Server.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_tasks_user_due_at",
-                table: "tasks",
-                columns: new[] { "user_id", "due_at" },
-                filter: "due_at IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_tasks_user_due_order",
                 table: "tasks",
-                columns: new[] { "user_id", "due_order", "number" });
+                columns: new[] { "user_id", "due_order", "number", "due_at", "is_completed" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "ix_tasks_user_due_at",
-                table: "tasks");
-
             migrationBuilder.DropIndex(
                 name: "ix_tasks_user_due_order",
                 table: "tasks");

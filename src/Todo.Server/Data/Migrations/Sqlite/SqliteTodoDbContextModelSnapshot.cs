@@ -398,10 +398,6 @@ namespace Todo.Server.Data.Migrations.Sqlite
                     b.HasIndex("ListId", "Number")
                         .HasDatabaseName("ix_tasks_list_number");
 
-                    b.HasIndex("UserId", "DueAt")
-                        .HasDatabaseName("ix_tasks_user_due_at")
-                        .HasFilter("due_at IS NOT NULL");
-
                     b.HasIndex("UserId", "IsCompleted")
                         .HasDatabaseName("ix_tasks_user_completed");
 
@@ -409,7 +405,7 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_tasks_user_number");
 
-                    b.HasIndex("UserId", "DueOrder", "Number")
+                    b.HasIndex("UserId", "DueOrder", "Number", "DueAt", "IsCompleted")
                         .HasDatabaseName("ix_tasks_user_due_order");
 
                     b.HasIndex("UserId", "Priority", "Number")
