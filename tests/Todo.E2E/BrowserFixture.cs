@@ -42,13 +42,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies and storage: another person) of the given size.</summary>
-    public Task<IBrowserContext> NewContextAsync(Uri baseAddress, int width, int height) =>
+    /// <summary>
+    /// A fresh browser context (its own cookies and storage: another person) of the given size, in the IANA time zone
+    /// <paramref name="timeZone"/> (null: the machine's).
+    /// </summary>
+    public Task<IBrowserContext> NewContextAsync(Uri baseAddress, int width, int height, string? timeZone = null) =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-US",
+            TimezoneId = timeZone,
         });
 
     public async ValueTask DisposeAsync()

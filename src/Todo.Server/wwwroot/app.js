@@ -35,13 +35,44 @@
     }
   });
 
-  // The connection notice's buttons.
+  // The browser's time zone: filled into an empty time zone field (sign-up), and offered by a button where a zone is
+  // already set (settings) when it is another one. The server checks whatever is sent.
+  const browserTimeZone = (() => {
+    try {
+      return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+    } catch {
+      return null;
+    }
+  })();
+  if (browserTimeZone) {
+    document.querySelectorAll("input[data-browser-time-zone]").forEach((field) => {
+      if (!field.value) {
+        field.value = browserTimeZone;
+      }
+    });
+    document.querySelectorAll("button[data-use-browser-time-zone]").forEach((button) => {
+      const field = document.getElementById(button.dataset.useBrowserTimeZone);
+      if (field && field.value !== browserTimeZone) {
+        button.textContent = `Use this browser's zone, ${browserTimeZone}`;
+        button.hidden = false;
+      }
+    });
+  }
+
+  // The connection notice's buttons, and the settings' "Use this browser's zone".
   document.addEventListener("click", (event) => {
     const button = event.target instanceof Element ? event.target.closest("button") : null;
     if (!button) {
       return;
     }
-    if (button.hasAttribute("data-reload")) {
+    if (button.dataset.useBrowserTimeZone && browserTimeZone) {
+      const field = document.getElementById(button.dataset.useBrowserTimeZone);
+      if (field) {
+        field.value = browserTimeZone;
+        field.focus();
+      }
+      button.hidden = true;
+    } else if (button.hasAttribute("data-reload")) {
       location.reload();
     } else if (button.hasAttribute("data-reconnect")) {
       const blazor = window.Blazor;

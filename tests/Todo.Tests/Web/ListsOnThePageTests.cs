@@ -432,7 +432,7 @@ public sealed class ListsOnThePageTests : ComponentTestContext
         await page.Find("#lists-toggle").ClickAsync(new());
 
         Assert.Equal("true", page.Find("#lists-toggle").GetAttribute("aria-expanded"));
-        Assert.Contains("open", page.Find("nav.list-nav").ClassList);
+        Assert.Contains("open", page.Find(".list-nav").ClassList);
 
         await Link(page, "Groceries").ClickAsync(new());
 
@@ -442,7 +442,7 @@ public sealed class ListsOnThePageTests : ComponentTestContext
         page.WaitForAssertion(() => Assert.Equal("lists-toggle", JSInterop.Invocations["todo.focus"][^1].Arguments[0]));
 
         await page.Find("#lists-toggle").ClickAsync(new());
-        await page.Find("nav.list-nav").KeyDownAsync(new KeyboardEventArgs { Key = "Escape" });
+        await page.Find(".list-nav").KeyDownAsync(new KeyboardEventArgs { Key = "Escape" });
 
         Assert.Equal("false", page.Find("#lists-toggle").GetAttribute("aria-expanded"));
     }

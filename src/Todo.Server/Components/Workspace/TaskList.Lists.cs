@@ -28,7 +28,7 @@ public sealed partial class TaskList
 
     private ListSummary? SelectedList => listId is { } id ? lists.FirstOrDefault(l => l.List.Id == id) : null;
 
-    private string ViewTitle => SelectedList?.List.Name ?? "All tasks";
+    private string ViewTitle => SelectedView?.Name ?? SelectedList?.List.Name ?? "All tasks";
 
     /// <summary>Back or Forward changed the address: show the list and filter it names.</summary>
     [JSInvokable]
@@ -111,13 +111,24 @@ public sealed partial class TaskList
 
         ResetListForms();
         editingId = null;
-        if (listId == id)
+        var leavingView = SelectedView is not null;
+        if (listId == id && !leavingView)
         {
             return;
         }
 
         listId = id;
-        await PageAddress.SetAsync(JS, new Dictionary<string, string?> { [PageAddress.ListPart] = id?.ToString() }, newEntry: true);
+        var parts = new Dictionary<string, string?> { [PageAddress.ListPart] = id?.ToString() };
+        if (leavingView)
+        {
+            // A date view is a filter over all the lists: a list is shown without it.
+            filter = null;
+            filterText = "";
+            filterError = null;
+            parts[PageAddress.FilterPart] = null;
+        }
+
+        await PageAddress.SetAsync(JS, parts, newEntry: true);
         await ReloadAsync();
         Announce($"Showing {ViewTitle}.");
     }

@@ -4,6 +4,7 @@ using Microsoft.JSInterop;
 using Todo.Server.Accounts;
 using Todo.Server.Lists;
 using Todo.Server.Tasks;
+using Todo.Server.Tasks.Filters;
 using Todo.Server.Tasks.QuickAdd;
 using Todo.Server.Text;
 
@@ -130,10 +131,12 @@ public sealed partial class TaskList : IAsyncDisposable
         var query = Query();
         try
         {
-            var page = await Scopes.RunAsync<TaskService, TaskPage>(service => service.ListAsync(UserId, query));
+            var (page, pageClock) = await Scopes.RunAsync<TaskService, (TaskPage, DueClock)>(
+                async service => (await service.ListAsync(UserId, query), await service.ClockAsync(UserId)));
             if (version == loadVersion)
             {
                 tasks = [.. page.Items.Select(TaskDto.From)];
+                clock = pageClock;
                 next = page.Next;
                 listError = null;
                 searchError = null;
@@ -181,6 +184,7 @@ public sealed partial class TaskList : IAsyncDisposable
         Search = string.IsNullOrWhiteSpace(search) ? null : search,
         ListId = listId,
         Filter = filter,
+        Sort = SelectedView is null ? TaskSort.Number : TaskSort.Due,
         Limit = TaskListQuery.MaxLimit,
     };
 
@@ -267,11 +271,15 @@ public sealed partial class TaskList : IAsyncDisposable
 
     private async Task SetCompletedAsync(TaskDto task, bool completed)
     {
+        TaskItem? changed = null;
         if (await ChangeAsync(
-                service => service.SetCompletedAsync(UserId, TaskKey.ById(task.Id), completed),
+                async service => changed = await service.SetCompletedAsync(UserId, TaskKey.ById(task.Id), completed),
                 completed ? "complete the task" : "reopen the task"))
         {
-            Announce(completed ? $"Completed “{task.Title}”." : $"Reopened “{task.Title}”.");
+            // A repeating task stays open, moved to its next occurrence: the announcement says where to.
+            Announce(completed && changed is { IsCompleted: false } && DueDisplay.For(TaskDto.From(changed), clock) is { Repeats: not null } next
+                ? $"Completed “{task.Title}”; it repeats, next due {next.Text}."
+                : completed ? $"Completed “{task.Title}”." : $"Reopened “{task.Title}”.");
         }
 
         await ReloadAsync();
@@ -297,7 +305,9 @@ public sealed partial class TaskList : IAsyncDisposable
         editPriority = task.Priority;
         editLabels = string.Join(' ', task.Labels);
         editTitleError = editDescriptionError = editListError = editLabelsError = null;
+        StartEditDue(task);
         focusNext = () => editTitleInput;
+        focusAfterRender = null; // an earlier wish (a field that was slow to appear) must not take the keyboard from the form
     }
 
     private void CancelEdit()
@@ -321,7 +331,7 @@ public sealed partial class TaskList : IAsyncDisposable
             return;
         }
 
-        editTitleError = editDescriptionError = editListError = editLabelsError = null;
+        editTitleError = editDescriptionError = editListError = editLabelsError = editDueError = null;
         var changes = new TaskChanges
         {
             Title = editTitle,
@@ -332,6 +342,7 @@ public sealed partial class TaskList : IAsyncDisposable
         };
         try
         {
+            changes = await WithDueAsync(changes);
             var saved = await Scopes.RunAsync<TaskService, TaskItem?>(
                 service => service.UpdateAsync(UserId, TaskKey.ById(id), changes));
             FocusLater($"edit-{id}");
@@ -347,6 +358,9 @@ public sealed partial class TaskList : IAsyncDisposable
                     break;
                 case TaskLabels.Field:
                     editLabelsError = e.Reason;
+                    break;
+                case "due":
+                    editDueError = e.Reason;
                     break;
                 case "list_id":
                     editListError = e.Reason;
