@@ -57,6 +57,14 @@ internal static partial class DatePhrases
         return Peeled.Nothing(text);
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> holds a date phrase for today or later, or a repeating one: "finish the report by 5pm",
+    /// "take out the trash every tuesday night" ask for a task to do then, not for a change now.
+    /// </summary>
+    public static bool SaysWhenToDoIt(string text, DateTimeOffset now) =>
+        DateReader.Find(text, now, ReadingZone).Match?.Reading is { } reading
+        && (reading.IsRecurring || reading.Date >= DateOnly.FromDateTime(now.UtcDateTime));
+
     /// <summary>Whether <paramref name="text"/> is, as a whole, a date phrase (an answer to "which day?").</summary>
     public static bool IsWholeDate(string text, DateTimeOffset now) =>
         text.Length > 0 && DateReader.ReadWhole(text, now, ReadingZone).Succeeded;

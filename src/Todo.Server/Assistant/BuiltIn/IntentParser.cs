@@ -66,13 +66,13 @@ internal static partial class IntentParser
         new(ClearDue(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Due = "none" },
             [
                 "remove the date from task 4", "clear the due date of the rent task", "take the deadline off task 2", "unschedule task 4",
-                "task 4 has no due date", "make task 4 undated",
+                "task 4 has no due date", "make task 4 undated", "no due date for the plumber task", "the plumber task doesn't need a date",
             ]),
         new(StopRepeating(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, StopsRepeating = true },
             [
                 "stop repeating the rent task", "stop the rent task from repeating", "the rent task should stop repeating",
                 "make task 4 stop repeating", "don't repeat task 4 anymore", "remove the recurrence from task 4", "task 4 shouldn't repeat",
-                "make task 4 a one-off", "task 4 no longer repeats",
+                "make task 4 a one-off", "task 4 no longer repeats", "make the timesheet task not repeat anymore",
             ]),
         new(Schedule(), (m, _, now) => ScheduleIntent(m, now),
             [
@@ -81,7 +81,10 @@ internal static partial class IntentParser
                 "repeat the gym task every monday", "schedule the dentist for friday at 10", "move task 2 to feb 30", "set task 2 to repeat every week",
             ]),
         new(IsDue(), (m, _, now) => IsDueIntent(m, now),
-            ["task 2 is due friday", "the report is due on monday", "the gym task repeats every monday", "task 3 should repeat every week"]),
+            [
+                "task 2 is due friday", "the report is due on monday", "the gym task repeats every monday", "task 3 should repeat every week",
+                "due date for task 2 should be monday",
+            ]),
 
         // Labels, priority and moves between lists: the task, and the part that changes.
         new(Untag(), (m, _, _) => UntagIntent(m),
@@ -191,7 +194,7 @@ internal static partial class IntentParser
             ["tick groceries off my list", "cross task 2 off"]),
         new(DoneWith(), (m, _, _) => Act(IntentKind.Complete, m),
             ["I'm done with the dentist appointment", "done with groceries"]),
-        new(CompleteVerb(), (m, _, _) => Act(IntentKind.Complete, m),
+        new(CompleteVerb(), (m, text, now) => ActNowOrLater(IntentKind.Complete, m, text, now),
             [
                 "complete task 3", "complete the meeting task", "finish the dentist task", "tick off groceries", "check off call mom",
                 "check task 2", "complete the first one", "finished the meeting", "cross off groceries",
@@ -204,7 +207,7 @@ internal static partial class IntentParser
         new(TakeOffList(), (m, _, _) => Act(IntentKind.Delete, m),
 
             ["take groceries off my list", "remove the groceries from my list"]),
-        new(DeleteVerb(), (m, _, _) => Act(IntentKind.Delete, m),
+        new(DeleteVerb(), (m, text, now) => ActNowOrLater(IntentKind.Delete, m, text, now),
             [
                 "Delete the meeting task", "delete task 2", "delete it", "remove #4", "cancel the task about the dentist",
                 "get rid of the groceries task", "drop the dentist appointment", "forget about the meeting", "delete the second one", "trash task 3",
@@ -525,6 +528,20 @@ internal static partial class IntentParser
         new(kind) { Reference = match.Groups["ref"].Value };
 
     /// <summary>
+    /// "finish the report", "delete the old photos": done now; with a time to do it ("finish the report by 5pm", "take out
+    /// the trash every tuesday night"), the whole message is a task to add, since nothing can be done later but remind.
+    /// A task named by number or by "it" is still acted on.
+    /// </summary>
+    private static Intent ActNowOrLater(IntentKind kind, Match match, string text, DateTimeOffset now)
+    {
+        var reference = match.Groups["ref"].Value;
+        return !NamesATask().IsMatch(reference) && DatePhrases.SaysWhenToDoIt(reference, now) ? Add(text, now) : Act(kind, match);
+    }
+
+    [GeneratedRegex(@"\b(?:task\s*(?:number\s*)?#?\d+|#\d+|it|that|this|them|these|those|(?:the\s+)?(?:first|second|third|last)\s+one)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NamesATask();
+
+    /// <summary>
     /// A question about the tasks: its status, its search words, and the list, label and priority it names
     /// (<see cref="RequestParts.ScopeOf"/>); search words that only repeat those parts are not searched for.
     /// </summary>
@@ -767,12 +784,14 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:remove|clear|delete|drop|erase|unset|take|strip|reset)\s+(?:the\s+|its\s+|any\s+)?(?:due\s+date|date|deadline|due)\s+(?:from|of|on|off(?:\s+of)?|for)\s+(?<ref>.+)$" +
         @"|^(?:unschedule|undate)\s+(?<ref>.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:has|needs|should\s+have)\s+no\s+(?:due\s+date|date|deadline)(?:\s+(?:anymore|any\s+more))?$" +
-        @"|^(?:make|set)\s+(?<ref>.+?)\s+(?:to\s+)?(?:no\s+(?:due\s+)?date|undated|unscheduled)$", Options)]
+        @"|^(?:make|set)\s+(?<ref>.+?)\s+(?:to\s+)?(?:no\s+(?:due\s+)?date|undated|unscheduled)$" +
+        @"|^(?:no|without\s+a|without)\s+(?:due\s+date|date|deadline)\s+(?:for|on)\s+(?<ref>.+)$" +
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:doesn'?t|does\s+not|won'?t|shouldn'?t)\s+(?:need|have)\s+(?:a\s+|any\s+)?(?:due\s+date|date|deadline)(?:\s+(?:anymore|any\s+more))?$", Options)]
     private static partial Regex ClearDue();
 
     [GeneratedRegex(@"^(?:stop|quit|cease)\s+(?:repeating|recurring)\s+(?<ref>.+)$" +
         @"|^(?:stop|end)\s+(?<ref>.+?)\s+(?:from\s+)?(?:repeating|recurring)$" +
-        @"|^(?:make|set|let)\s+(?<ref>.+?)\s+(?:stop\s+(?:repeating|recurring)|not\s+(?:repeat|recur)|no\s+longer\s+(?:repeat|recur)|(?:a\s+)?one[\s-]?(?:off|time)(?:\s+task)?|non[\s-]?recurring|not\s+recurring)$" +
+        @"|^(?:make|set|let)\s+(?<ref>.+?)\s+(?:stop\s+(?:repeating|recurring)|not\s+(?:repeat|recur)|no\s+longer\s+(?:repeat|recur)|(?:a\s+)?one[\s-]?(?:off|time)(?:\s+task)?|non[\s-]?recurring|not\s+recurring)(?:\s+(?:anymore|any\s+more))?$" +
         @"|^(?:don'?t|do\s+not|never)\s+(?:repeat|recur)\s+(?<ref>.+?)(?:\s+(?:anymore|any\s+more|again))?$" +
         @"|^(?:remove|clear|delete|drop|end|cancel)\s+(?:the\s+)?(?:recurrence|repetition|repeat|repeating)\s+(?:from|of|on|for)\s+(?<ref>.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:should\s+stop|shouldn'?t|should\s+not|doesn'?t\s+need\s+to|should\s+no\s+longer|must\s+not)\s+(?:repeat(?:ing)?|recur(?:ring)?)(?:\s+(?:anymore|any\s+more))?$" +
@@ -809,6 +828,7 @@ internal static partial class IntentParser
     private static partial Regex DueOfTail();
 
     [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are|'s|should\s+be|will\s+be)\s+(?:now\s+)?(?<when>due\s+.+)$" +
+        @"|^(?:the\s+)?(?:due\s+date|date|deadline)\s+(?:for|of|on)\s+(?<ref>.+?)\s+(?:is|should\s+be|will\s+be|becomes|is\s+now)\s+(?<when>.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:should\s+|will\s+|now\s+)?(?:repeats?|recurs?)\s+(?<when>.+)$", Options)]
     private static partial Regex IsDue();
 
