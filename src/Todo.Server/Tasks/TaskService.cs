@@ -472,7 +472,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
     private const int CompletionAttempts = 50;
 
     /// <summary>
-    /// Reads the task, then writes the new state only if the task is still as read (its updated_at, completion and due),
+    /// Reads the task, then writes the new state only if the task is still as read (its completion and due),
     /// trying again when another write came between: two round trips, for a repeating task too, and concurrent toggles
     /// never lose one. The answer is the task as written.
     /// </summary>
@@ -499,8 +499,11 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
             var due = next is null ? null : TaskDue.Columns(next);
             var isCompleted = next is null && complete;
             DateTime? completedAt = isCompleted ? task.CompletedAt ?? now : null;
+            // Still as read: completion and due compared as stored values, dates and times by their own types (SQLite keeps
+            // timestamps as text, whose spelling another writer may choose differently, so updated_at cannot be compared).
+            var (wasCompleted, dueDate, dueTime, rule) = (task.IsCompleted, task.DueDate, task.DueTime, task.DueRecurrence);
             var updated = await Owned(userId, TaskKey.ById(task.Id))
-                .Where(t => t.UpdatedAt == task.UpdatedAt && t.IsCompleted == task.IsCompleted && t.DueOrder == task.DueOrder)
+                .Where(t => t.IsCompleted == wasCompleted && t.DueDate == dueDate && t.DueTime == dueTime && t.DueRecurrence == rule)
                 .ExecuteUpdateAsync(set =>
                 {
                     if (due is not null)

@@ -75,6 +75,30 @@ internal static class Db
     /// <summary>The lines a command printed on standard error, without the trailing empty one.</summary>
     public static string[] ErrorLines(CliResult result) =>
         result.StdErr.TrimEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary><c>db verify</c> succeeds and says the live schema matches the model.</summary>
+    public static async Task AssertVerifiesAsync(TodoCli cli)
+    {
+        var verify = await cli.RunAsync("db", "verify");
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.Contains("The live schema matches the model.", verify.StdOut, StringComparison.Ordinal);
+    }
+
+    public static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The first column of the first row as invariant text; null for no row or SQL NULL.</summary>
+    public static async Task<string?> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var value = await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+        return value is null or DBNull ? null : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
 
 /// <summary>

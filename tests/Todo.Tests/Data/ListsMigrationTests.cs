@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Todo.Tests.Infrastructure;
@@ -62,8 +61,8 @@ public sealed class ListsMigrationTests(PostgresServer server)
         await Db.RunOkAsync(cli, "db", "migrate", "6");
         await using (var connection = await open())
         {
-            Assert.Equal(OldColumns, await ScalarAsync(connection, columnsSql));
-            await ExecuteAsync(connection, $"""
+            Assert.Equal(OldColumns, await Db.ScalarAsync(connection, columnsSql));
+            await Db.ExecuteAsync(connection, $"""
                 INSERT INTO users (id, email, hashed_password, created_at, updated_at, is_active, task_number_seq, security_stamp)
                 VALUES ({uuid(Users[0])}, 'a@example.com', 'x', '2024-01-01 00:00:00', '2024-01-01 00:00:00', TRUE, 2, 's'),
                        ({uuid(Users[1])}, 'b@example.com', 'x', '2024-01-01 00:00:00', '2024-01-01 00:00:00', TRUE, 1, 's');
@@ -79,21 +78,21 @@ public sealed class ListsMigrationTests(PostgresServer server)
         Assert.Contains("00000000000007_ListsLabelsPriority", migrate.StdOut, StringComparison.Ordinal);
         await using (var connection = await open())
         {
-            Assert.Equal(NewColumns, await ScalarAsync(connection, columnsSql));
-            Assert.Equal("lists,task_labels", await ScalarAsync(connection, tablesSql));
+            Assert.Equal(NewColumns, await Db.ScalarAsync(connection, columnsSql));
+            Assert.Equal("lists,task_labels", await Db.ScalarAsync(connection, tablesSql));
             foreach (var user in Users)
             {
-                Assert.Equal("1", await ScalarAsync(connection, $"SELECT count(*) FROM lists WHERE user_id = {uuid(user)} AND is_inbox AND name = 'Inbox' AND normalized_name = 'inbox'"));
-                Assert.Equal("0", await ScalarAsync(connection, $"""
+                Assert.Equal("1", await Db.ScalarAsync(connection, $"SELECT count(*) FROM lists WHERE user_id = {uuid(user)} AND is_inbox AND name = 'Inbox' AND normalized_name = 'inbox'"));
+                Assert.Equal("0", await Db.ScalarAsync(connection, $"""
                     SELECT count(*) FROM tasks WHERE user_id = {uuid(user)}
                     AND list_id <> (SELECT id FROM lists WHERE user_id = {uuid(user)} AND is_inbox)
                     """));
             }
 
-            Assert.Equal("2", await ScalarAsync(connection, "SELECT count(*) FROM lists"));
-            Assert.Equal("3", await ScalarAsync(connection, "SELECT count(*) FROM tasks WHERE priority = 0"));
-            Assert.Equal("0", await ScalarAsync(connection, "SELECT count(*) FROM task_labels"));
-            await ExecuteAsync(connection, $"""
+            Assert.Equal("2", await Db.ScalarAsync(connection, "SELECT count(*) FROM lists"));
+            Assert.Equal("3", await Db.ScalarAsync(connection, "SELECT count(*) FROM tasks WHERE priority = 0"));
+            Assert.Equal("0", await Db.ScalarAsync(connection, "SELECT count(*) FROM task_labels"));
+            await Db.ExecuteAsync(connection, $"""
                 INSERT INTO task_labels (task_id, user_id, label)
                 VALUES ({uuid(Tasks[1])}, {uuid(Users[0])}, 'errands'), ({uuid(Tasks[2])}, {uuid(Users[1])}, 'errands');
                 """);
@@ -101,11 +100,11 @@ public sealed class ListsMigrationTests(PostgresServer server)
 
         // Migration 008: the labels written before it take their task's number.
         await Db.RunOkAsync(cli, "db", "migrate");
-        await AssertVerifiesAsync(cli);
+        await Db.AssertVerifiesAsync(cli);
         await using (var connection = await open())
         {
-            Assert.Equal("2", await ScalarAsync(connection, $"SELECT task_number FROM task_labels WHERE task_id = {uuid(Tasks[1])}"));
-            Assert.Equal("1", await ScalarAsync(connection, $"SELECT task_number FROM task_labels WHERE task_id = {uuid(Tasks[2])}"));
+            Assert.Equal("2", await Db.ScalarAsync(connection, $"SELECT task_number FROM task_labels WHERE task_id = {uuid(Tasks[1])}"));
+            Assert.Equal("1", await Db.ScalarAsync(connection, $"SELECT task_number FROM task_labels WHERE task_id = {uuid(Tasks[2])}"));
         }
 
         var rollback = await cli.RunAsync("db", "rollback", "6");
@@ -113,39 +112,17 @@ public sealed class ListsMigrationTests(PostgresServer server)
         Assert.Contains("00000000000007_ListsLabelsPriority", rollback.StdOut, StringComparison.Ordinal);
         await using (var connection = await open())
         {
-            Assert.Equal(OldColumns, await ScalarAsync(connection, columnsSql));
-            Assert.Null(await ScalarAsync(connection, tablesSql));
-            Assert.Equal("3", await ScalarAsync(connection, "SELECT count(*) FROM tasks"));
-            Assert.Equal("Eggs", await ScalarAsync(connection, $"SELECT title FROM tasks WHERE id = {uuid(Tasks[1])}"));
+            Assert.Equal(OldColumns, await Db.ScalarAsync(connection, columnsSql));
+            Assert.Null(await Db.ScalarAsync(connection, tablesSql));
+            Assert.Equal("3", await Db.ScalarAsync(connection, "SELECT count(*) FROM tasks"));
+            Assert.Equal("Eggs", await Db.ScalarAsync(connection, $"SELECT title FROM tasks WHERE id = {uuid(Tasks[1])}"));
         }
 
         await Db.RunOkAsync(cli, "db", "migrate");
-        await AssertVerifiesAsync(cli);
+        await Db.AssertVerifiesAsync(cli);
         await using (var connection = await open())
         {
-            Assert.Equal("2", await ScalarAsync(connection, "SELECT count(*) FROM lists WHERE is_inbox"));
+            Assert.Equal("2", await Db.ScalarAsync(connection, "SELECT count(*) FROM lists WHERE is_inbox"));
         }
-    }
-
-    private static async Task AssertVerifiesAsync(TodoCli cli)
-    {
-        var verify = await cli.RunAsync("db", "verify");
-        Assert.True(verify.ExitCode == 0, verify.ToString());
-        Assert.Contains("The live schema matches the model.", verify.StdOut, StringComparison.Ordinal);
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static async Task<string?> ScalarAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var value = await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
-        return value is null or DBNull ? null : Convert.ToString(value, CultureInfo.InvariantCulture);
     }
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Todo.Tests.Infrastructure;
@@ -61,8 +60,8 @@ public sealed class MessageToolCallsMigrationTests(PostgresServer server)
         await Db.RunOkAsync(cli, "db", "migrate", "5");
         await using (var connection = await open())
         {
-            Assert.Null(await ScalarAsync(connection, columnTypeSql));
-            await ExecuteAsync(connection, $"""
+            Assert.Null(await Db.ScalarAsync(connection, columnTypeSql));
+            await Db.ExecuteAsync(connection, $"""
                 INSERT INTO users (id, email, hashed_password, created_at, updated_at, is_active, task_number_seq, security_stamp)
                 VALUES ({uuid(User)}, 'u@example.com', 'x', '2024-01-01 00:00:00', '2024-01-01 00:00:00', TRUE, 0, 's');
                 INSERT INTO conversations (id, user_id, title, created_at, updated_at, is_deleted)
@@ -76,12 +75,12 @@ public sealed class MessageToolCallsMigrationTests(PostgresServer server)
         var migrate = await cli.RunAsync("db", "migrate");
         Assert.True(migrate.ExitCode == 0, migrate.ToString());
         Assert.Contains("00000000000006_MessageToolCalls", migrate.StdOut, StringComparison.Ordinal);
-        await AssertVerifiesAsync(cli);
+        await Db.AssertVerifiesAsync(cli);
         await using (var connection = await open())
         {
-            Assert.Equal(expectedType, await ScalarAsync(connection, columnTypeSql));
-            Assert.Equal("0", await ScalarAsync(connection, "SELECT count(*) FROM messages WHERE tool_calls IS NOT NULL"));
-            await ExecuteAsync(connection, $$$"""
+            Assert.Equal(expectedType, await Db.ScalarAsync(connection, columnTypeSql));
+            Assert.Equal("0", await Db.ScalarAsync(connection, "SELECT count(*) FROM messages WHERE tool_calls IS NOT NULL"));
+            await Db.ExecuteAsync(connection, $$$"""
                 UPDATE messages SET tool_calls = '[{"call_id":"c1","name":"add_task","arguments":{"title":"Milk"},"result":{"ok":true}}]'
                 WHERE id = {{{uuid(Messages[1])}}}
                 """);
@@ -92,39 +91,17 @@ public sealed class MessageToolCallsMigrationTests(PostgresServer server)
         Assert.Contains("00000000000006_MessageToolCalls", rollback.StdOut, StringComparison.Ordinal);
         await using (var connection = await open())
         {
-            Assert.Null(await ScalarAsync(connection, columnTypeSql));
-            Assert.Equal("2", await ScalarAsync(connection, "SELECT count(*) FROM messages"));
-            Assert.Equal("Added task #1 \"Milk\".", await ScalarAsync(connection, $"SELECT content FROM messages WHERE id = {uuid(Messages[1])}"));
+            Assert.Null(await Db.ScalarAsync(connection, columnTypeSql));
+            Assert.Equal("2", await Db.ScalarAsync(connection, "SELECT count(*) FROM messages"));
+            Assert.Equal("Added task #1 \"Milk\".", await Db.ScalarAsync(connection, $"SELECT content FROM messages WHERE id = {uuid(Messages[1])}"));
         }
 
         await Db.RunOkAsync(cli, "db", "migrate");
-        await AssertVerifiesAsync(cli);
+        await Db.AssertVerifiesAsync(cli);
         await using (var connection = await open())
         {
-            Assert.Equal(expectedType, await ScalarAsync(connection, columnTypeSql));
-            Assert.Equal("0", await ScalarAsync(connection, "SELECT count(*) FROM messages WHERE tool_calls IS NOT NULL"));
+            Assert.Equal(expectedType, await Db.ScalarAsync(connection, columnTypeSql));
+            Assert.Equal("0", await Db.ScalarAsync(connection, "SELECT count(*) FROM messages WHERE tool_calls IS NOT NULL"));
         }
-    }
-
-    private static async Task AssertVerifiesAsync(TodoCli cli)
-    {
-        var verify = await cli.RunAsync("db", "verify");
-        Assert.True(verify.ExitCode == 0, verify.ToString());
-        Assert.Contains("The live schema matches the model.", verify.StdOut, StringComparison.Ordinal);
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static async Task<string?> ScalarAsync(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var value = await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
-        return value is null or DBNull ? null : Convert.ToString(value, CultureInfo.InvariantCulture);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Todo.Server.Tasks;
 using Todo.Tests.Infrastructure;
 using static Todo.Tests.Tasks.TaskTestSupport;
@@ -237,6 +238,22 @@ public abstract class TasksApiTests(ApiFixture api)
         Assert.Null(reopened.CompletedAt);
         Assert.True(reopened.UpdatedAt > completed.UpdatedAt);
         Assert.Equal(reopened, await user.GetTaskAsync(task.Id));
+    }
+
+    [Fact]
+    public async Task ATaskWhoseTimestampsAnotherProgramWroteStillToggles()
+    {
+        var user = await api.CreateUserAsync();
+        var task = await user.CreateTaskAsync("written elsewhere");
+        // SQLite keeps timestamps as text: a writer that spells milliseconds with a trailing zero stores another string.
+        await api.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE tasks SET updated_at = '2024-01-01 00:00:00.120', created_at = '2024-01-01 00:00:00.120' WHERE id = {0}", task.Id));
+
+        var completed = await user.Client.PatchAsync($"/api/tasks/{task.Id}/complete", null);
+        var reopened = await user.Client.PatchAsJsonAsync($"/api/tasks/{task.Id}", new { is_completed = false }, Json);
+
+        Assert.True((await ReadTaskAsync(completed)).IsCompleted);
+        Assert.False((await ReadTaskAsync(reopened)).IsCompleted);
     }
 
     [Fact]
