@@ -9,14 +9,15 @@ namespace Todo.Server.Tasks.Filters;
 /// earlier today is overdue, an all-day due today is not; <c>next N days</c> is today and the N−1 days after it, without
 /// what is overdue; <c>due before:</c> and <c>due after:</c> are strict. Completed tasks are never overdue.
 /// <para>
-/// Each condition also bounds <see cref="TaskItem.DueOrder"/> (the due's wall-clock time in its own zone), a superset two
-/// days wide on each side, so the database reads one range of ix_tasks_user_due_order instead of every dated task.
+/// Each condition also bounds <see cref="TaskItem.DueOrder"/> (the due's wall-clock time in its own zone), a superset
+/// <see cref="ZoneSlack"/> wider on each side, so the database reads one range of ix_tasks_user_due_order instead of
+/// every dated task.
 /// </para>
 /// </summary>
 public static class FilterDueDates
 {
-    /// <summary>Wider than the largest difference between two zones' wall clocks (26 hours).</summary>
-    private const int ZoneSlackDays = 2;
+    /// <summary>Wider than the largest difference between two zones' wall clocks (26 hours: UTC−12 to UTC+14).</summary>
+    private static readonly TimeSpan ZoneSlack = TimeSpan.FromHours(27);
 
     public static Expression<Func<TaskItem, bool>> Condition(DueTerm term, DueClock clock)
     {
@@ -40,8 +41,8 @@ public static class FilterDueDates
     /// <summary>Due on a day from <paramref name="first"/> up to (not including) <paramref name="end"/>.</summary>
     private static Expression<Func<TaskItem, bool>> Between(DueClock clock, DateOnly first, DateOnly end)
     {
-        var (low, high) = (Key(first.AddDays(-ZoneSlackDays)), Key(end.AddDays(ZoneSlackDays)));
         var (firstDay, endDay) = (Key(first), Key(end));
+        var (low, high) = (firstDay - ZoneSlack, endDay + ZoneSlack);
         var (from, until) = (clock.StartOf(first), clock.StartOf(end));
         return t => t.DueOrder >= low && t.DueOrder < high
             && (t.DueAt == null ? t.DueOrder >= firstDay && t.DueOrder < endDay : t.DueAt >= from && t.DueAt < until);
@@ -50,8 +51,8 @@ public static class FilterDueDates
     /// <summary>Due from now (timed) or today (all-day) up to the start of <paramref name="end"/>: not overdue.</summary>
     private static Expression<Func<TaskItem, bool>> Coming(DueClock clock, DateOnly end)
     {
-        var (low, high) = (Key(clock.Today.AddDays(-ZoneSlackDays)), Key(end.AddDays(ZoneSlackDays)));
         var (firstDay, endDay) = (Key(clock.Today), Key(end));
+        var (low, high) = (firstDay - ZoneSlack, endDay + ZoneSlack);
         var (now, until) = (clock.Now, clock.StartOf(end));
         return t => t.DueOrder >= low && t.DueOrder < high
             && (t.DueAt == null ? t.DueOrder >= firstDay && t.DueOrder < endDay : t.DueAt >= now && t.DueAt < until);
@@ -59,8 +60,8 @@ public static class FilterDueDates
 
     private static Expression<Func<TaskItem, bool>> Overdue(DueClock clock)
     {
-        var high = Key(clock.Today.AddDays(ZoneSlackDays));
         var today = Key(clock.Today);
+        var high = today + ZoneSlack;
         var now = clock.Now;
         return t => !t.IsCompleted && t.DueOrder < high && (t.DueAt == null ? t.DueOrder < today : t.DueAt < now);
     }
@@ -68,8 +69,8 @@ public static class FilterDueDates
     /// <summary>Due on a day before <paramref name="day"/>.</summary>
     private static Expression<Func<TaskItem, bool>> Before(DueClock clock, DateOnly day)
     {
-        var high = Key(day.AddDays(ZoneSlackDays));
         var dayKey = Key(day);
+        var high = dayKey + ZoneSlack;
         var start = clock.StartOf(day);
         return t => t.DueOrder < high && (t.DueAt == null ? t.DueOrder < dayKey : t.DueAt < start);
     }
@@ -77,8 +78,8 @@ public static class FilterDueDates
     /// <summary>Due on <paramref name="day"/> or later.</summary>
     private static Expression<Func<TaskItem, bool>> After(DueClock clock, DateOnly day)
     {
-        var low = Key(day.AddDays(-ZoneSlackDays));
         var dayKey = Key(day);
+        var low = dayKey - ZoneSlack;
         var start = clock.StartOf(day);
         return t => t.DueOrder >= low && t.DueOrder < TaskDue.NoDueOrder
             && (t.DueAt == null ? t.DueOrder >= dayKey : t.DueAt >= start);
