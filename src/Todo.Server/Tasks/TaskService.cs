@@ -304,8 +304,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
             }
         }
 
-        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        return await InTransactionAsync(async () =>
         {
             var target = await Owned(userId, key)
                 .Select(t => new { t.Id, t.Number, t.DueDate, t.DueTime, t.DueTimeZone, t.DueRecurrence, t.DueFromCompletion })
@@ -355,21 +354,8 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
                 ? new TaskChanges { Title = changes.Title, Description = changes.Description }
                 : new TaskChanges { Title = changes.Title };
 
-            var task = await UpdateFirstWaveAsync(userId, TaskKey.ById(taskId), first, cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            return task;
-        }
-        finally
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
-        }
+            return await UpdateFirstWaveAsync(userId, TaskKey.ById(taskId), first, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -408,25 +394,25 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
             return await SetCompletedAsync(userId, key, completed, cancellationToken);
         }
 
-        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        return await InTransactionAsync(async () =>
         {
             var changed = await UpdateAsync(userId, key, others, cancellationToken);
-            var task = changed is null ? null : await SetCompletedAsync(userId, TaskKey.ById(changed.Id), completed, cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
+            return changed is null ? null : await SetCompletedAsync(userId, TaskKey.ById(changed.Id), completed, cancellationToken);
+        }, cancellationToken);
+    }
 
-            return task;
-        }
-        finally
+    /// <summary>Runs <paramref name="work"/> in a transaction of its own, committed when it returns, or in the caller's when one is open.</summary>
+    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
         {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
+            return await work();
         }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await work();
+        await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 
     private Task<TaskItem?> UpdateFirstWaveAsync(Guid userId, TaskKey key, TaskChanges changes, CancellationToken cancellationToken)
