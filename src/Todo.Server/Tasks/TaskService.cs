@@ -230,10 +230,11 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
 
         var tasks = await SelectedAsync(userId, query, cancellationToken);
         var page = Page(tasks, query.Sort, query.After).Take(query.Limit + 1);
-        if (FilterParser.Parse(query.Filter) is { } filter && FilterNode.Any<DueTerm>(filter))
+        if (FilterParser.Parse(query.Filter) is { } filter && FilterDueDates.IsNarrow(filter))
         {
-            // A date term matches many tasks spread over the user's numbers. Its columns are all in ix_tasks_user_due_order,
-            // so the page's numbers come from that index alone, and only the page's own rows are read.
+            // Days ahead (today, tomorrow, next N days) match a few tasks spread over the user's numbers. Their columns are all
+            // in ix_tasks_user_due_order, so the page's numbers come from that index alone, and only the page's own rows are
+            // read. A wide term (overdue, before, after) matches densely: walking the numbers finds a page sooner.
             var numbers = page.Select(t => t.Number);
             page = Page(db.Tasks.AsNoTracking().Where(t => t.UserId == userId && numbers.Contains(t.Number)), query.Sort, null);
         }

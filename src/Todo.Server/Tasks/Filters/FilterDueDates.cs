@@ -19,6 +19,23 @@ public static class FilterDueDates
     /// <summary>Wider than the largest difference between two zones' wall clocks (26 hours: UTC−12 to UTC+14).</summary>
     private static readonly TimeSpan ZoneSlack = TimeSpan.FromHours(27);
 
+    /// <summary>
+    /// Whether <paramref name="filter"/> picks tasks by days ahead only (today, tomorrow, next N days): a short range of
+    /// ix_tasks_user_due_order. Overdue, due before and due after span all the past or all the future.
+    /// </summary>
+    public static bool IsNarrow(FilterNode filter) =>
+        FilterNode.Any<DueTerm>(filter) && !HasWideTerm(filter);
+
+    private static bool HasWideTerm(FilterNode node) => node switch
+    {
+        DueTerm due => due.Condition is DueCondition.Overdue or DueCondition.Before or DueCondition.After
+            or DueCondition.NoDate or DueCondition.Recurring,
+        FilterAnd and => HasWideTerm(and.Left) || HasWideTerm(and.Right),
+        FilterOr or => HasWideTerm(or.Left) || HasWideTerm(or.Right),
+        FilterNot not => FilterNode.Any<DueTerm>(not.Operand),
+        _ => false,
+    };
+
     public static Expression<Func<TaskItem, bool>> Condition(DueTerm term, DueClock clock)
     {
         ArgumentNullException.ThrowIfNull(term);
