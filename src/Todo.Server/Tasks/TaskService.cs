@@ -211,7 +211,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
     public async Task<int> CountAsync(Guid userId, TaskListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return await (await SelectedAsync(userId, query, cancellationToken)).CountAsync(cancellationToken);
+        return await (await SelectedAsync(userId, query, FilterParser.Parse(query.Filter), cancellationToken)).CountAsync(cancellationToken);
     }
 
     /// <summary>
@@ -228,9 +228,10 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
             throw new ArgumentException("The cursor was made for a different sort order.", nameof(query));
         }
 
-        var tasks = await SelectedAsync(userId, query, cancellationToken);
+        var filter = FilterParser.Parse(query.Filter);
+        var tasks = await SelectedAsync(userId, query, filter, cancellationToken);
         var page = Page(tasks, query.Sort, query.After).Take(query.Limit + 1);
-        if (FilterParser.Parse(query.Filter) is { } filter && FilterDueDates.IsNarrow(filter))
+        if (filter is not null && FilterDueDates.IsNarrow(filter))
         {
             // Days ahead (today, tomorrow, next N days) match a few tasks spread over the user's numbers. Their columns are all
             // in ix_tasks_user_due_order, so the page's numbers come from that index alone, and only the page's own rows are
@@ -773,12 +774,13 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
             && !string.IsNullOrWhiteSpace(valid) ? valid : null;
 
     /// <summary>
-    /// The user's tasks that the query's status, search, list and filter select, ANDed: one WHERE clause. A filter with a
+    /// The user's tasks that the query's status, search, list and <paramref name="filter"/> (its filter, parsed once by the
+    /// caller) select, ANDed: one WHERE clause. A filter with a
     /// date term needs the user's zone, which is usually kept (<see cref="TimeZoneOfAsync"/>).
     /// </summary>
-    private async Task<IQueryable<TaskItem>> SelectedAsync(Guid userId, TaskListQuery query, CancellationToken cancellationToken)
+    private async Task<IQueryable<TaskItem>> SelectedAsync(
+        Guid userId, TaskListQuery query, FilterNode? filter, CancellationToken cancellationToken)
     {
-        var filter = FilterParser.Parse(query.Filter);
         var clock = filter is not null && FilterNode.Any<DueTerm>(filter)
             ? await ClockAsync(userId, cancellationToken)
             : DueClock.At(time.GetUtcNow(), TimeZoneInfo.Utc);
