@@ -74,6 +74,8 @@ public sealed class DuesJourneyTests(TodoWebApp app, BrowserFixture browser) : I
             await newTask.PressAsync("Enter");
             await Expect(Task(page, "Call mom")).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Edit “Call mom”" }).ClickAsync();
+            // The form focuses its title once rendered; typing into Due before that would land in the title.
+            await Expect(page.GetByLabel("Title", new() { Exact = true })).ToBeFocusedAsync();
             var due = page.GetByLabel("Due", new() { Exact = true });
             await due.FillAsync("whenever suits");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
