@@ -14,6 +14,9 @@ public sealed class User
     /// <summary>The last per-user task number handed out; taken atomically by TaskService, never decreased.</summary>
     public int TaskNumberSeq { get; set; }
 
+    /// <summary>The number of the user's latest activity event; the next change takes the one after it.</summary>
+    public long ActivitySeq { get; set; }
+
     /// <summary>The IANA zone every "today", "overdue" and date phrase of the user is reckoned in.</summary>
     public string TimeZone { get; set; } = DefaultTimeZone;
 

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Todo.Server.History;
 using Todo.Server.Accounts;
 using Todo.Server.Chat;
 using Todo.Server.Lists;
+using Todo.Server.Reminders;
 using Todo.Server.Tasks;
 
 namespace Todo.Server.Data;
@@ -53,6 +56,10 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         task.Property(t => t.DueOrder).HasDefaultValue(TaskDue.NoDueOrder).HasSentinel(DateTime.MinValue);
         task.HasIndex(t => new { t.UserId, t.DueOrder, t.Number, t.DueAt, t.IsCompleted }).HasDatabaseName("ix_tasks_user_due_order");
         task.HasMany(t => t.Labels).WithOne().HasForeignKey(l => l.TaskId).OnDelete(DeleteBehavior.Cascade);
+
+        // Trash: a deleted task keeps its row (and number) until restored or purged; every query but the trash's skips it.
+        task.HasQueryFilter(t => t.DeletedAt == null);
+        task.HasIndex(t => new { t.UserId, t.DeletedAt }).HasFilter("deleted_at IS NOT NULL").HasDatabaseName("ix_tasks_user_trash");
     }
 }
 
@@ -126,4 +133,49 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> key) => key.ToTable("data_protection_keys");
+}
+
+internal sealed class ActivityEventConfiguration : IEntityTypeConfiguration<ActivityEvent>
+{
+    public void Configure(EntityTypeBuilder<ActivityEvent> activity)
+    {
+        // Newest first for one user, and "everything after N", read the primary key; a task's history its own index.
+        activity.ToTable("activity");
+        activity.HasKey(a => new { a.UserId, a.Seq });
+        activity.HasOne<User>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        activity.Property(a => a.Source).HasConversion(LowerCaseName<ActivitySource>()).HasMaxLength(16);
+        activity.Property(a => a.Kind).HasConversion(LowerCaseName<ActivityKind>()).HasMaxLength(16);
+        activity.Property(a => a.TaskTitle).HasMaxLength(Limits.TaskTitleMaxLength);
+        activity.HasIndex(a => new { a.UserId, a.TaskId, a.Seq }).HasDatabaseName("ix_activity_user_task");
+        activity.HasIndex(a => new { a.UserId, a.BatchId }).HasDatabaseName("ix_activity_user_batch");
+    }
+
+    private static ValueConverter<T, string> LowerCaseName<T>() where T : struct, Enum =>
+        new(value => value.ToString().ToLowerInvariant(), name => Enum.Parse<T>(name, true));
+}
+
+internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
+{
+    public void Configure(EntityTypeBuilder<Reminder> reminder)
+    {
+        reminder.ToTable("reminders");
+        reminder.HasOne<TaskItem>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
+        reminder.HasIndex(r => new { r.UserId, r.TaskId }).HasDatabaseName("ix_reminders_user_task");
+        // What fires next, across every user: only the reminders still to fire are in it.
+        reminder.HasIndex(r => r.FireAt).HasFilter("fired_at IS NULL").HasDatabaseName("ix_reminders_pending_fire_at");
+        reminder.HasIndex(r => r.TaskId).HasDatabaseName("ix_reminders_task_id");
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> notification)
+    {
+        notification.ToTable("notifications");
+        notification.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        notification.Property(n => n.Title).HasMaxLength(Limits.TaskTitleMaxLength);
+        notification.HasIndex(n => new { n.UserId, n.CreatedAt }).HasDatabaseName("ix_notifications_user_created");
+        // One notification per firing of a reminder, whichever server sends it.
+        notification.HasIndex(n => new { n.ReminderId, n.DueAt }).IsUnique().HasDatabaseName("ix_notifications_reminder_due");
+    }
 }

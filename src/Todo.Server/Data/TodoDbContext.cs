@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Todo.Server.Accounts;
+using Todo.Server.History;
 using Todo.Server.Chat;
 using Todo.Server.Lists;
+using Todo.Server.Reminders;
 using Todo.Server.Tasks;
 
 namespace Todo.Server.Data;
@@ -20,6 +22,9 @@ public abstract class TodoDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+    public DbSet<ActivityEvent> Activity => Set<ActivityEvent>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     /// <summary>The keys that protect the web page's cookies, shared by every copy of the server.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -18,6 +18,9 @@ public sealed class TaskItem
     public DateTime UpdatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
 
+    /// <summary>When the task went to the trash; null while it is not there. Queries skip trashed tasks unless they ask.</summary>
+    public DateTime? DeletedAt { get; set; }
+
     /// <summary>The list the task is in (the user's Inbox unless another was chosen).</summary>
     public Guid ListId { get; set; }
 

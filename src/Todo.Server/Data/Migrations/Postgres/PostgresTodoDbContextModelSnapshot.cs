@@ -54,6 +54,10 @@ namespace Todo.Server.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<long>("ActivitySeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("activity_seq");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -238,6 +242,75 @@ namespace Todo.Server.Data.Migrations.Postgres
                     b.ToTable("messages", (string)null);
                 });
 
+            modelBuilder.Entity("Todo.Server.History.ActivityEvent", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("TaskNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_number");
+
+                    b.Property<string>("TaskTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("task_title");
+
+                    b.Property<Guid?>("UndoesBatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("undoes_batch_id");
+
+                    b.Property<Guid?>("UndoneByBatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("undone_by_batch_id");
+
+                    b.HasKey("UserId", "Seq")
+                        .HasName("pk_activity");
+
+                    b.HasIndex("UserId", "BatchId")
+                        .HasDatabaseName("ix_activity_user_batch");
+
+                    b.HasIndex("UserId", "TaskId", "Seq")
+                        .HasDatabaseName("ix_activity_user_task");
+
+                    b.ToTable("activity", (string)null);
+                });
+
             modelBuilder.Entity("Todo.Server.Lists.TodoList", b =>
                 {
                     b.Property<Guid>("Id")
@@ -288,6 +361,123 @@ namespace Todo.Server.Data.Migrations.Postgres
                     b.ToTable("lists", (string)null);
                 });
 
+            modelBuilder.Entity("Todo.Server.Reminders.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTime?>("EmailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("emailed_at");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid?>("ReminderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reminder_id");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<int?>("TaskNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_number");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("ReminderId", "DueAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_reminder_due");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_user_created");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Todo.Server.Reminders.Reminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("FireAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fire_at");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at");
+
+                    b.Property<int?>("MinutesBefore")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes_before");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminders");
+
+                    b.HasIndex("FireAt")
+                        .HasDatabaseName("ix_reminders_pending_fire_at")
+                        .HasFilter("fired_at IS NULL");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_reminders_task_id");
+
+                    b.HasIndex("UserId", "TaskId")
+                        .HasDatabaseName("ix_reminders_user_task");
+
+                    b.ToTable("reminders", (string)null);
+                });
+
             modelBuilder.Entity("Todo.Server.Tasks.TaskItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -302,6 +492,10 @@ namespace Todo.Server.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
 
                     b.Property<string>("Description")
                         .HasMaxLength(1000)
@@ -387,6 +581,10 @@ namespace Todo.Server.Data.Migrations.Postgres
                     b.HasIndex("ListId", "Number")
                         .HasDatabaseName("ix_tasks_list_number");
 
+                    b.HasIndex("UserId", "DeletedAt")
+                        .HasDatabaseName("ix_tasks_user_trash")
+                        .HasFilter("deleted_at IS NOT NULL");
+
                     b.HasIndex("UserId", "IsCompleted")
                         .HasDatabaseName("ix_tasks_user_completed");
 
@@ -394,12 +592,12 @@ namespace Todo.Server.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_tasks_user_number");
 
-                    b.HasIndex("UserId", "DueOrder", "Number", "DueAt", "IsCompleted")
-                        .HasDatabaseName("ix_tasks_user_due_order");
-
                     b.HasIndex("UserId", "Priority", "Number")
                         .IsDescending(false, true, false)
                         .HasDatabaseName("ix_tasks_user_priority");
+
+                    b.HasIndex("UserId", "DueOrder", "Number", "DueAt", "IsCompleted")
+                        .HasDatabaseName("ix_tasks_user_due_order");
 
                     b.ToTable("tasks", null, t =>
                         {
@@ -465,6 +663,16 @@ namespace Todo.Server.Data.Migrations.Postgres
                         .HasConstraintName("fk_messages_conversations_conversation_id");
                 });
 
+            modelBuilder.Entity("Todo.Server.History.ActivityEvent", b =>
+                {
+                    b.HasOne("Todo.Server.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_activity_users_user_id");
+                });
+
             modelBuilder.Entity("Todo.Server.Lists.TodoList", b =>
                 {
                     b.HasOne("Todo.Server.Accounts.User", null)
@@ -473,6 +681,26 @@ namespace Todo.Server.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_lists_users_user_id");
+                });
+
+            modelBuilder.Entity("Todo.Server.Reminders.Notification", b =>
+                {
+                    b.HasOne("Todo.Server.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_users_user_id");
+                });
+
+            modelBuilder.Entity("Todo.Server.Reminders.Reminder", b =>
+                {
+                    b.HasOne("Todo.Server.Tasks.TaskItem", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminders_tasks_task_id");
                 });
 
             modelBuilder.Entity("Todo.Server.Tasks.TaskItem", b =>

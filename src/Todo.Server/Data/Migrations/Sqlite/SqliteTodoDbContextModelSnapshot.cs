@@ -45,6 +45,10 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<long>("ActivitySeq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("activity_seq");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -244,6 +248,75 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Todo.Server.History.ActivityEvent", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.Property<int>("TaskNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_number");
+
+                    b.Property<string>("TaskTitle")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_title");
+
+                    b.Property<Guid?>("UndoesBatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("undoes_batch_id");
+
+                    b.Property<Guid?>("UndoneByBatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("undone_by_batch_id");
+
+                    b.HasKey("UserId", "Seq")
+                        .HasName("pk_activity");
+
+                    b.HasIndex("UserId", "BatchId")
+                        .HasDatabaseName("ix_activity_user_batch");
+
+                    b.HasIndex("UserId", "TaskId", "Seq")
+                        .HasDatabaseName("ix_activity_user_task");
+
+                    b.ToTable("activity", (string)null);
+                });
+
             modelBuilder.Entity("Todo.Server.Lists.TodoList", b =>
                 {
                     b.Property<Guid>("Id")
@@ -299,6 +372,123 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Todo.Server.Reminders.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTime?>("EmailedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emailed_at");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("late");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid?>("ReminderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_id");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.Property<int?>("TaskNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_number");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("ReminderId", "DueAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_reminder_due");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_user_created");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Todo.Server.Reminders.Reminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("FireAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fire_at");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fired_at");
+
+                    b.Property<int?>("MinutesBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes_before");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminders");
+
+                    b.HasIndex("FireAt")
+                        .HasDatabaseName("ix_reminders_pending_fire_at")
+                        .HasFilter("fired_at IS NULL");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_reminders_task_id");
+
+                    b.HasIndex("UserId", "TaskId")
+                        .HasDatabaseName("ix_reminders_user_task");
+
+                    b.ToTable("reminders", (string)null);
+                });
+
             modelBuilder.Entity("Todo.Server.Tasks.TaskItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -313,6 +503,10 @@ namespace Todo.Server.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deleted_at");
 
                     b.Property<string>("Description")
                         .HasMaxLength(1000)
@@ -398,6 +592,10 @@ namespace Todo.Server.Data.Migrations.Sqlite
                     b.HasIndex("ListId", "Number")
                         .HasDatabaseName("ix_tasks_list_number");
 
+                    b.HasIndex("UserId", "DeletedAt")
+                        .HasDatabaseName("ix_tasks_user_trash")
+                        .HasFilter("deleted_at IS NOT NULL");
+
                     b.HasIndex("UserId", "IsCompleted")
                         .HasDatabaseName("ix_tasks_user_completed");
 
@@ -405,12 +603,12 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_tasks_user_number");
 
-                    b.HasIndex("UserId", "DueOrder", "Number", "DueAt", "IsCompleted")
-                        .HasDatabaseName("ix_tasks_user_due_order");
-
                     b.HasIndex("UserId", "Priority", "Number")
                         .IsDescending(false, true, false)
                         .HasDatabaseName("ix_tasks_user_priority");
+
+                    b.HasIndex("UserId", "DueOrder", "Number", "DueAt", "IsCompleted")
+                        .HasDatabaseName("ix_tasks_user_due_order");
 
                     b.ToTable("tasks", null, t =>
                         {
@@ -483,6 +681,16 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         .HasConstraintName("fk_messages_conversations_conversation_id");
                 });
 
+            modelBuilder.Entity("Todo.Server.History.ActivityEvent", b =>
+                {
+                    b.HasOne("Todo.Server.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_activity_users_user_id");
+                });
+
             modelBuilder.Entity("Todo.Server.Lists.TodoList", b =>
                 {
                     b.HasOne("Todo.Server.Accounts.User", null)
@@ -491,6 +699,26 @@ namespace Todo.Server.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_lists_users_user_id");
+                });
+
+            modelBuilder.Entity("Todo.Server.Reminders.Notification", b =>
+                {
+                    b.HasOne("Todo.Server.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_users_user_id");
+                });
+
+            modelBuilder.Entity("Todo.Server.Reminders.Reminder", b =>
+                {
+                    b.HasOne("Todo.Server.Tasks.TaskItem", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reminders_tasks_task_id");
                 });
 
             modelBuilder.Entity("Todo.Server.Tasks.TaskItem", b =>

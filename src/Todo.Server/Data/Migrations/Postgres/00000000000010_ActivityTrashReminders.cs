@@ -1,0 +1,176 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Todo.Server.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ActivityTrashReminders : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "activity_seq",
+                table: "users",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "deleted_at",
+                table: "tasks",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "activity",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    seq = table.Column<long>(type: "bigint", nullable: false),
+                    batch_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    source = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    task_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    task_number = table.Column<int>(type: "integer", nullable: false),
+                    task_title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    changes = table.Column<string>(type: "text", nullable: false),
+                    undoes_batch_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    undone_by_batch_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_activity", x => new { x.user_id, x.seq });
+                    table.ForeignKey(
+                        name: "fk_activity_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    task_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    task_number = table.Column<int>(type: "integer", nullable: true),
+                    reminder_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    late = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    read_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    emailed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notifications", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_notifications_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reminders",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    task_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    minutes_before = table.Column<int>(type: "integer", nullable: true),
+                    fire_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    fired_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    claimed_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reminders", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_reminders_tasks_task_id",
+                        column: x => x.task_id,
+                        principalTable: "tasks",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tasks_user_trash",
+                table: "tasks",
+                columns: new[] { "user_id", "deleted_at" },
+                filter: "deleted_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_activity_user_batch",
+                table: "activity",
+                columns: new[] { "user_id", "batch_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_activity_user_task",
+                table: "activity",
+                columns: new[] { "user_id", "task_id", "seq" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_reminder_due",
+                table: "notifications",
+                columns: new[] { "reminder_id", "due_at" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_user_created",
+                table: "notifications",
+                columns: new[] { "user_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reminders_pending_fire_at",
+                table: "reminders",
+                column: "fire_at",
+                filter: "fired_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reminders_task_id",
+                table: "reminders",
+                column: "task_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reminders_user_task",
+                table: "reminders",
+                columns: new[] { "user_id", "task_id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "activity");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "reminders");
+
+            migrationBuilder.DropIndex(
+                name: "ix_tasks_user_trash",
+                table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "activity_seq",
+                table: "users");
+
+            migrationBuilder.DropColumn(
+                name: "deleted_at",
+                table: "tasks");
+        }
+    }
+}
