@@ -2,8 +2,11 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Todo.Server.Chat;
+using Todo.Server.History;
+using Todo.Server.Live;
 
 namespace Todo.Server.Data;
 
@@ -21,10 +24,15 @@ public static class DatabaseRegistration
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
 
+        services.AddSingleton<LocalUserSignals>();
+        services.TryAddSingleton<IUserSignals>(provider => provider.GetRequiredService<LocalUserSignals>());
+        services.AddSingleton<ActivitySignalInterceptor>();
         services.AddDbContextPool<PostgresTodoDbContext>((provider, options) =>
-            UsePostgres(options, WithPoolDefaults(provider.GetRequiredService<DatabaseConnection>().ConnectionString)));
+            UsePostgres(options, WithPoolDefaults(provider.GetRequiredService<DatabaseConnection>().ConnectionString))
+                .AddInterceptors(provider.GetRequiredService<ActivitySignalInterceptor>()));
         services.AddDbContextPool<SqliteTodoDbContext>((provider, options) =>
-            UseSqlite(options, provider.GetRequiredService<DatabaseConnection>().ConnectionString));
+            UseSqlite(options, provider.GetRequiredService<DatabaseConnection>().ConnectionString)
+                .AddInterceptors(provider.GetRequiredService<ActivitySignalInterceptor>()));
         services.AddScoped<TodoDbContext>(provider =>
             provider.GetRequiredService<DatabaseConnection>().Provider == DatabaseProvider.Postgres
                 ? provider.GetRequiredService<PostgresTodoDbContext>()
