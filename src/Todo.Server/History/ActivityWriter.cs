@@ -13,12 +13,15 @@ public sealed record NewActivityEvent(ActivityKind Kind, Guid TaskId, int TaskNu
 /// Appends events to the activity log: the only writer of it. Call it in the transaction that makes the change. One
 /// statement for any number of events, which takes the user's next event numbers; the user's row stays locked until the
 /// transaction commits, so numbers follow commit order and a reader that saw event N has seen every event before it.
-/// Whoever watches the user is told once the transaction commits (<see cref="ActivitySignalInterceptor"/>).
+/// Whoever watches the user is told once the transaction commits (<see cref="ActivitySignalInterceptor"/>; a writer made
+/// without one, outside dependency injection, tells no one).
 /// </summary>
-public sealed class ActivityWriter(TodoDbContext db, ActivityContext context, TimeProvider time, ActivitySignalInterceptor signals)
+public sealed class ActivityWriter(TodoDbContext db, ActivityContext context, TimeProvider time, ActivitySignalInterceptor? signals = null)
 {
     /// <summary>The most events one statement carries (parameters stay within both databases' limits).</summary>
     private const int ChunkSize = 1000;
+
+    public ActivityContext Context => context;
 
     public async Task AppendAsync(Guid userId, IReadOnlyList<NewActivityEvent> events, CancellationToken cancellationToken = default)
     {
@@ -35,10 +38,13 @@ public sealed class ActivityWriter(TodoDbContext db, ActivityContext context, Ti
             await db.Database.ExecuteSqlAsync(Statement(userId, chunk, at), cancellationToken);
         }
 
-        await signals.ActivityWrittenAsync(db, userId, cancellationToken);
+        if (signals is not null)
+        {
+            await signals.ActivityWrittenAsync(db, userId, cancellationToken);
+        }
     }
 
-    private FormattableString Statement(Guid userId, IReadOnlyList<NewActivityEvent> events, DateTime at)
+    private FormattableString Statement(Guid userId, List<NewActivityEvent> events, DateTime at)
     {
         var postgres = db is PostgresTodoDbContext;
         var arguments = new List<object?>
@@ -61,18 +67,18 @@ public sealed class ActivityWriter(TodoDbContext db, ActivityContext context, Ti
         }
 
         var format = postgres
-            ? $"""
-               WITH taken AS (UPDATE users SET activity_seq = activity_seq + {{1}} WHERE id = {{0}} RETURNING activity_seq)
+            ? $$"""
+               WITH taken AS (UPDATE users SET activity_seq = activity_seq + {1} WHERE id = {0} RETURNING activity_seq)
                INSERT INTO activity (user_id, seq, batch_id, at, source, kind, task_id, task_number, task_title, changes, undoes_batch_id)
-               SELECT {{0}}, taken.activity_seq - {{1}} + e.i, {{2}}, {{3}}, {{4}}, e.kind, e.task_id, e.task_number, e.task_title, e.changes, {{5}}::uuid
-               FROM taken, (VALUES {rows}) AS e(i, kind, task_id, task_number, task_title, changes)
+               SELECT {0}, taken.activity_seq - {1} + e.i, {2}, {3}, {4}, e.kind, e.task_id, e.task_number, e.task_title, e.changes, {5}::uuid
+               FROM taken, (VALUES {{rows}}) AS e(i, kind, task_id, task_number, task_title, changes)
                """
-            : $"""
-               UPDATE users SET activity_seq = activity_seq + {{1}} WHERE id = {{0}};
+            : $$"""
+               UPDATE users SET activity_seq = activity_seq + {1} WHERE id = {0};
                INSERT INTO activity (user_id, seq, batch_id, at, source, kind, task_id, task_number, task_title, changes, undoes_batch_id)
-               SELECT {{0}}, users.activity_seq - {{1}} + e.column1, {{2}}, {{3}}, {{4}}, e.column2, e.column3, e.column4, e.column5, e.column6, {{5}}
-               FROM users, (VALUES {rows}) AS e
-               WHERE users.id = {{0}}
+               SELECT {0}, users.activity_seq - {1} + e.column1, {2}, {3}, {4}, e.column2, e.column3, e.column4, e.column5, e.column6, {5}
+               FROM users, (VALUES {{rows}}) AS e
+               WHERE users.id = {0}
                """;
         return FormattableStringFactory.Create(format, [.. arguments]);
     }
