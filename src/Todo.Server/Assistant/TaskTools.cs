@@ -10,6 +10,7 @@ using ModelContextProtocol.Server;
 using Todo.Server.Accounts;
 using Todo.Server.Dates;
 using Todo.Server.Http;
+using Todo.Server.History;
 using Todo.Server.Lists;
 using Todo.Server.Tasks;
 using Todo.Server.Text;
@@ -510,6 +511,7 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
     {
         var caller = request.User ?? throw new InvalidOperationException("The MCP request has no user; is /mcp authorized?");
         var services = request.Services ?? throw new InvalidOperationException("The MCP request has no services.");
+        services.GetRequiredService<ActivityContext>().Source = ActivitySource.Mcp;
         return new TaskTools(services.GetRequiredService<TaskService>(), services.GetRequiredService<ListService>(), caller.GetUserId());
     }
 

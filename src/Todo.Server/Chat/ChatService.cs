@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Todo.Server.Accounts;
 using Todo.Server.Assistant;
 using Todo.Server.Data;
+using Todo.Server.History;
 using Todo.Server.Text;
 using Todo.Server.Http;
 using Todo.Server.Lists;
@@ -46,7 +47,8 @@ public sealed class ChatService(
     ListService lists,
     TimeProvider time,
     IOptions<ChatSettings> chatSettings,
-    IOptions<AssistantOptions> assistantOptions)
+    IOptions<AssistantOptions> assistantOptions,
+    ActivityContext activity)
 {
     public const int TitleLength = 50;
 
@@ -128,6 +130,7 @@ public sealed class ChatService(
         timeout.CancelAfter(assistantOptions.Value.Timeout);
 
         List<ChatMessage> messages = [new(ChatRole.System, AssistantPrompt.System), .. turn.History, new(ChatRole.User, turn.UserMessage.Content)];
+        activity.Source = ActivitySource.Assistant; // the turn's changes are one batch: the request's
         var options = new ChatOptions { Tools = new TaskTools(tasks, lists, turn.UserId).AsAIFunctions() };
         var calls = new Dictionary<string, FunctionCallContent>(StringComparer.Ordinal);
         var toolCalls = new List<ToolCallDto>();

@@ -1,3 +1,5 @@
+using Todo.Server.History;
+
 namespace Todo.Server.Components;
 
 /// <summary>
@@ -12,6 +14,7 @@ public static class ScopedServices
     {
         ArgumentNullException.ThrowIfNull(action);
         await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActivityContext>().Source = ActivitySource.Web; // one page action, one batch
         return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 }

@@ -8,6 +8,8 @@ public enum PageCursorKind : byte
 {
     Tasks = 1,
     Conversations = 2,
+    Activity = 3,
+    Trash = 4,
 }
 
 /// <summary>

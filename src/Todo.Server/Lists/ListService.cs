@@ -168,6 +168,7 @@ public sealed class ListService(TodoDbContext db, TaskService tasks, TimeProvide
             }
         }
 
+        await tasks.MoveTrashOutOfListAsync(userId, id, cancellationToken);
         try
         {
             await db.Lists.Where(l => l.Id == id && l.UserId == userId && !l.IsInbox).ExecuteDeleteAsync(cancellationToken);

@@ -78,6 +78,9 @@ public sealed class TaskItem
         ? new DueReading(date, DueTime, DueTimeZone ?? allDayZone, DueRecurrence, DueFromCompletion)
         : null;
 
+    /// <summary>A shallow copy: what a write changes in memory, leaving the task as read untouched.</summary>
+    public TaskItem Copy() => (TaskItem)MemberwiseClone();
+
     /// <summary>Sets every due column from <paramref name="due"/> (null clears the due and ends any recurrence).</summary>
     public void SetDue(DueReading? due)
     {

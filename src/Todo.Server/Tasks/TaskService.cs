@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Query;
 using Todo.Server.Accounts;
 using Todo.Server.Data;
 using Todo.Server.Dates;
+using Todo.Server.History;
 using Todo.Server.Lists;
 using Todo.Server.Tasks.Filters;
 using Todo.Server.Text;
@@ -17,8 +18,11 @@ namespace Todo.Server.Tasks;
 /// too (the REST API rejects bad input earlier, with the same rules), and a violation throws
 /// <see cref="InvalidTextException"/>.
 /// </summary>
-public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZones? zones = null)
+public sealed partial class TaskService(TodoDbContext db, TimeProvider time, UserTimeZones? zones = null, ActivityWriter? writer = null)
 {
+    /// <summary>Every change is recorded by this writer, in the change's transaction (one made here writes with a batch of its own).</summary>
+    private readonly ActivityWriter activity = writer ?? new ActivityWriter(db, new ActivityContext(), time);
+
     private bool IsPostgres => db is PostgresTodoDbContext;
 
     /// <summary>
@@ -51,8 +55,8 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
         task.SetDue(options.Due);
         var labels = options.Labels is null ? [] : TaskLabels.Require(options.Labels);
 
-        // Labels are a second statement: both in one transaction, so a task is never left without the labels asked for.
-        var transaction = labels.Count > 0 && db.Database.CurrentTransaction is null
+        // The labels and the event are statements of their own: all in one transaction, so a task is never left without them.
+        var transaction = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
         InsertedTask? inserted;
@@ -80,6 +84,13 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
                 await InsertLabelsAsync(userId, task.Id, inserted.Number, labels, cancellationToken);
             }
 
+            // The row as written: the insert returned what the database chose (number, list), the rest is ours.
+            task.Number = inserted.Number;
+            task.ListId = inserted.ListId;
+            task.List = new TodoList { Id = inserted.ListId, UserId = userId, Name = inserted.ListName, NormalizedName = TodoList.Normalize(inserted.ListName) };
+            task.LabelNames = labels;
+            await RecordAsync(userId, null, task, cancellationToken);
+
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -93,11 +104,6 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
             }
         }
 
-        // The row as written: the insert returned what the database chose (number, list), the rest is ours.
-        task.Number = inserted.Number;
-        task.ListId = inserted.ListId;
-        task.List = new TodoList { Id = inserted.ListId, UserId = userId, Name = inserted.ListName, NormalizedName = TodoList.Normalize(inserted.ListName) };
-        task.LabelNames = labels;
         task.ReadAt = now;
         task.OwnerTimeZone = options.Due?.TimeZone;
         return task;
@@ -152,23 +158,85 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
         return inbox == Guid.Empty ? null : inbox;
     }
 
-    /// <summary>Moves every task of one of the user's lists to another of them (both checked by the caller); how many moved.</summary>
-    public Task<int> MoveListTasksAsync(Guid userId, Guid fromListId, Guid toListId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Moves every task of one of the user's lists to another of them (both checked by the caller), each change recorded;
+    /// how many moved. Three statements whatever the count: read, move, record.
+    /// </summary>
+    public Task<int> MoveListTasksAsync(Guid userId, Guid fromListId, Guid toListId, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            var now = Now();
+            var toName = await db.Lists.Where(l => l.Id == toListId && l.UserId == userId).Select(l => l.Name).FirstAsync(cancellationToken);
+            var before = await WithDetails(db.Tasks.AsNoTracking().Where(t => t.UserId == userId && t.ListId == fromListId), userId)
+                .ToListAsync(cancellationToken);
+            var moved = await db.Tasks.Where(t => t.UserId == userId && t.ListId == fromListId)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.ListId, toListId).SetProperty(t => t.UpdatedAt, now), cancellationToken);
+            await RecordAllAsync(userId, before, task =>
+            {
+                task.ListId = toListId;
+                task.List = new TodoList { Id = toListId, UserId = userId, Name = toName, NormalizedName = TodoList.Normalize(toName) };
+                task.UpdatedAt = now;
+            }, cancellationToken);
+            return moved;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Moves every task of one of the user's lists to the trash (each recorded); how many went. They wait there in the
+    /// Inbox, as the list is about to go (<see cref="MoveTrashOutOfListAsync"/> takes those that were already there).
+    /// </summary>
+    public Task<int> DeleteListTasksAsync(Guid userId, Guid listId, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            var inbox = await InboxIdAsync(userId, cancellationToken) ?? throw new AccountGoneException(userId);
+            var inboxName = await db.Lists.Where(l => l.Id == inbox).Select(l => l.Name).FirstAsync(cancellationToken);
+            var now = Now();
+            var before = await WithDetails(db.Tasks.AsNoTracking().Where(t => t.UserId == userId && t.ListId == listId), userId)
+                .ToListAsync(cancellationToken);
+            var trashed = await db.Tasks.Where(t => t.UserId == userId && t.ListId == listId).ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.DeletedAt, now).SetProperty(t => t.ListId, inbox).SetProperty(t => t.UpdatedAt, now), cancellationToken);
+            await RecordAllAsync(userId, before, task =>
+            {
+                task.DeletedAt = now;
+                task.ListId = inbox;
+                task.List = new TodoList { Id = inbox, UserId = userId, Name = inboxName, NormalizedName = TodoList.Normalize(inboxName) };
+                task.UpdatedAt = now;
+            }, cancellationToken);
+            return trashed;
+        }, cancellationToken);
+
+    /// <summary>The tasks in the trash that belong to one of the user's lists go to the Inbox (the list is being deleted).</summary>
+    public async Task MoveTrashOutOfListAsync(Guid userId, Guid listId, CancellationToken cancellationToken = default)
     {
-        var now = Now();
-        return db.Tasks.Where(t => t.UserId == userId && t.ListId == fromListId)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.ListId, toListId).SetProperty(t => t.UpdatedAt, now), cancellationToken);
+        var inbox = InboxQuery(userId);
+        await db.Tasks.IgnoreQueryFilters().Where(t => t.UserId == userId && t.ListId == listId && t.DeletedAt != null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.ListId, t => inbox.First()), cancellationToken);
     }
 
-    /// <summary>Deletes every task of one of the user's lists (their labels go with them); how many were deleted.</summary>
-    public Task<int> DeleteListTasksAsync(Guid userId, Guid listId, CancellationToken cancellationToken = default) =>
-        db.Tasks.Where(t => t.UserId == userId && t.ListId == listId).ExecuteDeleteAsync(cancellationToken);
+    /// <summary>Records, in one statement, the change <paramref name="change"/> makes to each of <paramref name="tasks"/> (as read before it).</summary>
+    private Task RecordAllAsync(Guid userId, IEnumerable<TaskItem> tasks, Action<TaskItem> change, CancellationToken cancellationToken)
+    {
+        var events = new List<NewActivityEvent>();
+        foreach (var before in tasks)
+        {
+            var after = before.Copy();
+            change(after);
+            var was = TaskSnapshot.Of(before);
+            var now = TaskSnapshot.Of(after);
+            var changes = TaskSnapshot.Changes(was, now);
+            if (changes.Count > 0 || was.InTrash != now.InTrash)
+            {
+                events.Add(new NewActivityEvent(TaskSnapshot.KindOf(was, now, [.. changes.Select(c => c.Key)]), after.Id, after.Number, after.Title, changes));
+            }
+        }
+
+        return activity.AppendAsync(userId, events, cancellationToken);
+    }
 
     /// <summary>The user's labels with how many tasks carry each, alphabetically (one GROUP BY on ix_task_labels_user_label_number).</summary>
     public async Task<IReadOnlyList<(string Name, int TaskCount)>> ListLabelsAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         var rows = await db.TaskLabels.AsNoTracking()
-            .Where(l => l.UserId == userId)
+            .Where(l => l.UserId == userId && db.Tasks.Any(t => t.Id == l.TaskId))
             .GroupBy(l => l.Label)
             .Select(g => new { Name = g.Key, Count = g.Count() })
             .OrderBy(x => x.Name)
@@ -256,11 +324,19 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
     {
         var newTitle = ValidTitle(title);
         var newDescription = ValidDescription(description);
-        var now = Now();
-        return UpdateAndReadAsync(userId, key, set => set
-            .SetProperty(t => t.Title, newTitle)
-            .SetProperty(t => t.Description, newDescription)
-            .SetProperty(t => t.UpdatedAt, now), cancellationToken);
+        return RecordedAsync(userId, key, async before =>
+        {
+            var now = Now();
+            await Owned(userId, TaskKey.ById(before.Id)).ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.Title, newTitle)
+                .SetProperty(t => t.Description, newDescription)
+                .SetProperty(t => t.UpdatedAt, now), cancellationToken);
+            var after = before.Copy();
+            after.Title = newTitle;
+            after.Description = newDescription;
+            after.UpdatedAt = now;
+            return after;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -306,23 +382,11 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
             }
         }
 
-        return await InTransactionAsync(async () =>
+        return await RecordedAsync(userId, key, async target =>
         {
-            var target = await Owned(userId, key)
-                .Select(t => new { t.Id, t.Number, t.DueDate, t.DueTime, t.DueTimeZone, t.DueRecurrence, t.DueFromCompletion })
-                .FirstOrDefaultAsync(cancellationToken);
-            if (target is null)
-            {
-                return null;
-            }
-
             var taskId = target.Id;
             var due = changes.ChangesDue || changes.StopsRecurrence
-                ? TaskDue.Columns(NewDue(
-                    target.DueDate is { } date
-                        ? new DueReading(date, target.DueTime, target.DueTimeZone ?? User.DefaultTimeZone, target.DueRecurrence, target.DueFromCompletion)
-                        : null,
-                    changes))
+                ? TaskDue.Columns(NewDue(target.DueIn(target.DueTimeZone ?? User.DefaultTimeZone), changes))
                 : null;
 
             var now = Now();
@@ -356,7 +420,7 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
                 ? new TaskChanges { Title = changes.Title, Description = changes.Description }
                 : new TaskChanges { Title = changes.Title };
 
-            return await UpdateFirstWaveAsync(userId, TaskKey.ById(taskId), first, cancellationToken);
+            return await WriteFirstWaveAsync(userId, TaskKey.ById(taskId), first, cancellationToken);
         }, cancellationToken);
     }
 
@@ -417,7 +481,42 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
         return result;
     }
 
+    /// <summary>Title and description: the task read (locked), written, and recorded; the answer is made from what was read.</summary>
     private Task<TaskItem?> UpdateFirstWaveAsync(Guid userId, TaskKey key, TaskChanges changes, CancellationToken cancellationToken)
+    {
+        if (changes.IsEmpty)
+        {
+            return GetAsync(userId, key, cancellationToken);
+        }
+
+        var newTitle = changes.Title is null ? null : ValidTitle(changes.Title);
+        var newDescription = changes.ChangesDescription ? ValidDescription(changes.Description) : null;
+        return RecordedAsync(userId, key, async task =>
+        {
+            var now = Now();
+            await Owned(userId, TaskKey.ById(task.Id)).ExecuteUpdateAsync(set =>
+            {
+                if (newTitle is not null)
+                {
+                    set.SetProperty(t => t.Title, newTitle);
+                }
+
+                if (changes.ChangesDescription)
+                {
+                    set.SetProperty(t => t.Description, newDescription);
+                }
+
+                set.SetProperty(t => t.UpdatedAt, now);
+            }, cancellationToken);
+            task.Title = newTitle ?? task.Title;
+            task.Description = changes.ChangesDescription ? newDescription : task.Description;
+            task.UpdatedAt = now;
+            task.ReadAt = now;
+            return task;
+        }, cancellationToken);
+    }
+
+    private Task<TaskItem?> WriteFirstWaveAsync(Guid userId, TaskKey key, TaskChanges changes, CancellationToken cancellationToken)
     {
         if (changes.IsEmpty)
         {
@@ -490,31 +589,41 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
             // Still as read: completion and due compared as stored values, dates and times by their own types (SQLite keeps
             // timestamps as text, whose spelling another writer may choose differently, so updated_at cannot be compared).
             var (wasCompleted, dueDate, dueTime, rule) = (task.IsCompleted, task.DueDate, task.DueTime, task.DueRecurrence);
-            var updated = await Owned(userId, TaskKey.ById(task.Id))
-                .Where(t => t.IsCompleted == wasCompleted && t.DueDate == dueDate && t.DueTime == dueTime && t.DueRecurrence == rule)
-                .ExecuteUpdateAsync(set =>
-                {
-                    if (due is not null)
-                    {
-                        SetDue(set, due);
-                    }
-
-                    set.SetProperty(t => t.IsCompleted, isCompleted)
-                        .SetProperty(t => t.CompletedAt, completedAt)
-                        .SetProperty(t => t.UpdatedAt, now);
-                }, cancellationToken);
-            if (updated == 1)
+            var after = task.Copy();
+            if (next is not null)
             {
-                if (next is not null)
+                after.SetDue(next);
+            }
+
+            after.IsCompleted = isCompleted;
+            after.CompletedAt = completedAt;
+            after.UpdatedAt = now;
+            after.ReadAt = now;
+            var written = await InTransactionAsync(async () =>
+            {
+                var updated = await Owned(userId, TaskKey.ById(task.Id))
+                    .Where(t => t.IsCompleted == wasCompleted && t.DueDate == dueDate && t.DueTime == dueTime && t.DueRecurrence == rule)
+                    .ExecuteUpdateAsync(set =>
+                    {
+                        if (due is not null)
+                        {
+                            SetDue(set, due);
+                        }
+
+                        set.SetProperty(t => t.IsCompleted, isCompleted)
+                            .SetProperty(t => t.CompletedAt, completedAt)
+                            .SetProperty(t => t.UpdatedAt, now);
+                    }, cancellationToken);
+                if (updated == 1)
                 {
-                    task.SetDue(next);
+                    await RecordAsync(userId, task, after, cancellationToken, next is null ? null : ActivityKind.Recurred);
                 }
 
-                task.IsCompleted = isCompleted;
-                task.CompletedAt = completedAt;
-                task.UpdatedAt = now;
-                task.ReadAt = now;
-                return task;
+                return updated == 1;
+            }, cancellationToken);
+            if (written)
+            {
+                return after;
             }
 
             if (attempt == CompletionAttempts)
@@ -539,20 +648,140 @@ public sealed class TaskService(TodoDbContext db, TimeProvider time, UserTimeZon
         return next.Date == due.Date ? null : next;
     }
 
-    /// <summary>Deletes the task and returns it as it was; null when there was none. Its number is never handed out again.</summary>
-    public async Task<TaskItem?> DeleteAsync(Guid userId, TaskKey key, CancellationToken cancellationToken = default)
-    {
-        var task = await GetAsync(userId, key, cancellationToken);
-        if (task is null)
+    /// <summary>
+    /// Moves the task to the trash and returns it as it was; null when there was none. It keeps its number, and comes back
+    /// with <see cref="RestoreAsync"/> until it is purged.
+    /// </summary>
+    public Task<TaskItem?> DeleteAsync(Guid userId, TaskKey key, CancellationToken cancellationToken = default) =>
+        RecordedAsync(userId, key, async before =>
         {
-            return null;
+            var now = Now();
+            var trashed = await Owned(userId, TaskKey.ById(before.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.DeletedAt, now).SetProperty(t => t.UpdatedAt, now), cancellationToken);
+            if (trashed == 0)
+            {
+                return null;
+            }
+
+            var after = before.Copy();
+            after.DeletedAt = now;
+            after.UpdatedAt = now;
+            return after;
+        }, cancellationToken);
+
+    /// <summary>Takes a task out of the trash, with its number, list, labels and due; null when the trash has no such task.</summary>
+    public Task<TaskItem?> RestoreAsync(Guid userId, Guid id, CancellationToken cancellationToken = default) =>
+        RecordedAsync(userId, TaskKey.ById(id), async before =>
+        {
+            var now = Now();
+            var restored = await Trashed(userId, TaskKey.ById(before.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.DeletedAt, (DateTime?)null).SetProperty(t => t.UpdatedAt, now), cancellationToken);
+            if (restored == 0)
+            {
+                return null;
+            }
+
+            var after = before.Copy();
+            after.DeletedAt = null;
+            after.UpdatedAt = now;
+            return after;
+        }, cancellationToken, inTrash: true);
+
+    /// <summary>The user's trash, most recently deleted first.</summary>
+    public async Task<TaskPage> ListTrashAsync(Guid userId, int limit, TaskCursor? after, CancellationToken cancellationToken = default)
+    {
+        var at = after?.Timestamp ?? default;
+        var number = after?.Number ?? 0;
+        var trash = db.Tasks.IgnoreQueryFilters().AsNoTracking().Where(t => t.UserId == userId && t.DeletedAt != null);
+        if (after is not null)
+        {
+            trash = trash.Where(t => t.DeletedAt <= at && (t.DeletedAt < at || t.Number < number));
         }
 
-        var deleted = await db.Tasks
-            .Where(t => t.Id == task.Id && t.UserId == userId)
-            .ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? null : task;
+        var items = await WithDetails(trash.OrderByDescending(t => t.DeletedAt).ThenByDescending(t => t.Number).Take(limit + 1), userId)
+            .ToListAsync(cancellationToken);
+        var next = items.Count > limit ? TrashCursor(items[limit - 1]) : null;
+        return new TaskPage(items.Count > limit ? items[..limit] : items, next);
     }
+
+    /// <summary>The position after <paramref name="task"/> in the trash: when it was deleted, then its number, both descending.</summary>
+    public static TaskCursor TrashCursor(TaskItem task) =>
+        new(TaskSort.UpdatedAtDescending, task.Number, Timestamp: task.DeletedAt ?? default);
+
+    /// <summary>Removes one task of the trash for good (null: all of it); how many were removed.</summary>
+    public Task<int> PurgeAsync(Guid userId, Guid? id, CancellationToken cancellationToken = default) =>
+        db.Tasks.IgnoreQueryFilters()
+            .Where(t => t.UserId == userId && t.DeletedAt != null && (id == null || t.Id == id))
+            .ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>Removes, for every user, what has been in the trash since before <paramref name="deletedBefore"/>.</summary>
+    public Task<int> PurgeTrashAsync(DateTime deletedBefore, CancellationToken cancellationToken = default) =>
+        db.Tasks.IgnoreQueryFilters()
+            .Where(t => t.DeletedAt != null && t.DeletedAt < deletedBefore)
+            .ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>
+    /// Reads the task (locked until the transaction ends, on PostgreSQL; SQLite has one writer), runs
+    /// <paramref name="write"/> on it, and records what changed, in one transaction. <paramref name="write"/> returns the
+    /// task as it wrote it (null: nothing written).
+    /// </summary>
+    private Task<TaskItem?> RecordedAsync(
+        Guid userId, TaskKey key, Func<TaskItem, Task<TaskItem?>> write, CancellationToken cancellationToken, bool inTrash = false) =>
+        InTransactionAsync(async () =>
+        {
+            var before = await WithDetails(ForUpdate(userId, key, inTrash).AsNoTracking(), userId).FirstOrDefaultAsync(cancellationToken);
+            if (before is null)
+            {
+                return null;
+            }
+
+            var after = await write(before.Copy());
+            if (after is not null)
+            {
+                await RecordAsync(userId, before, after, cancellationToken);
+            }
+
+            return after;
+        }, cancellationToken);
+
+    /// <summary>One event for the change from <paramref name="before"/> (null: created) to <paramref name="after"/>; none when nothing differs.</summary>
+    private Task RecordAsync(Guid userId, TaskItem? before, TaskItem after, CancellationToken cancellationToken, ActivityKind? kind = null)
+    {
+        var was = before is null ? null : TaskSnapshot.Of(before);
+        var now = TaskSnapshot.Of(after);
+        var changes = TaskSnapshot.Changes(was, now);
+        if (was is not null && changes.Count == 0 && was.InTrash == now.InTrash)
+        {
+            return Task.CompletedTask;
+        }
+
+        var what = kind ?? TaskSnapshot.KindOf(was, now, [.. changes.Select(change => change.Key)]);
+        return activity.AppendAsync(userId, [new NewActivityEvent(what, after.Id, after.Number, after.Title, changes)], cancellationToken);
+    }
+
+    /// <summary>The task, row-locked for the rest of the transaction on PostgreSQL (a subquery FOR UPDATE), else as <see cref="Owned"/>.</summary>
+    private IQueryable<TaskItem> ForUpdate(Guid userId, TaskKey key, bool inTrash)
+    {
+        if (!IsPostgres)
+        {
+            return inTrash ? Trashed(userId, key) : Owned(userId, key);
+        }
+
+        var rows = key switch
+        {
+            { Id: { } id } => db.Tasks.FromSql($"SELECT * FROM tasks WHERE id = {id} AND user_id = {userId} FOR UPDATE"),
+            { Number: { } number } => db.Tasks.FromSql($"SELECT * FROM tasks WHERE user_id = {userId} AND number = {number} FOR UPDATE"),
+            _ => throw new ArgumentException("The key names no task.", nameof(key)),
+        };
+        return inTrash ? rows.IgnoreQueryFilters().Where(t => t.DeletedAt != null) : rows;
+    }
+
+    private IQueryable<TaskItem> Trashed(Guid userId, TaskKey key) => key switch
+    {
+        { Id: { } id } => db.Tasks.IgnoreQueryFilters().Where(t => t.Id == id && t.UserId == userId && t.DeletedAt != null),
+        { Number: { } number } => db.Tasks.IgnoreQueryFilters().Where(t => t.UserId == userId && t.Number == number && t.DeletedAt != null),
+        _ => throw new ArgumentException("The key names no task.", nameof(key)),
+    };
 
     /// <summary>
     /// A task with its list's name (a join on the key), its labels (one aggregate over task_labels' primary key per row)

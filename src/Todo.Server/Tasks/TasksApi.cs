@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi;
 using Todo.Server.Accounts;
-using Todo.Server.History;
 using Todo.Server.Http;
 using Todo.Server.Tasks.QuickAdd;
 

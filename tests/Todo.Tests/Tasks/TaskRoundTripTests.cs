@@ -5,13 +5,17 @@ using Todo.Tests.Infrastructure;
 
 namespace Todo.Tests.Tasks;
 
-/// <summary>Every task route costs at most two database round trips, counted by the server's command interceptor.</summary>
+/// <summary>
+/// Every task route that reads costs at most two database round trips, and one that writes one more (its activity event),
+/// counted by the server's command interceptor.
+/// </summary>
 public abstract class TaskRoundTripTests(ApiFixture api)
 {
-    private const int MaxRoundTrips = 2;
+    private const int MaxReadRoundTrips = 2;
+    private const int MaxWriteRoundTrips = 3;
 
     [Fact]
-    public async Task EveryTaskRouteMakesAtMostTwoDatabaseRoundTrips()
+    public async Task EveryTaskRouteMakesAtMostTwoDatabaseRoundTripsAndAWriteOneMoreForItsEvent()
     {
         var user = await api.CreateUserAsync();
         for (var i = 0; i < 60; i++)
@@ -44,7 +48,8 @@ public abstract class TaskRoundTripTests(ApiFixture api)
             var response = await user.Client.SendAsync(request());
             Assert.True(response.IsSuccessStatusCode || (int)response.StatusCode == 404, $"{name}: {(int)response.StatusCode}");
             var commands = int.Parse(response.Headers.GetValues(DbCommandCounter.HeaderName).Single(), CultureInfo.InvariantCulture);
-            Assert.True(commands is >= 1 and <= MaxRoundTrips, $"{name} made {commands} database round trips.");
+            var budget = request().Method == HttpMethod.Get ? MaxReadRoundTrips : MaxWriteRoundTrips;
+            Assert.True(commands >= 1 && commands <= budget, $"{name} made {commands} database round trips (at most {budget}).");
         }
     }
 }
