@@ -2,14 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Todo.Server.Data;
+using Todo.Server.Tasks;
 
 namespace Todo.Server.Chat;
 
-public sealed record RetentionResult(int SoftDeleted, int Purged, int ExpiredIdempotencyKeys);
+public sealed record RetentionResult(int SoftDeleted, int Purged, int ExpiredIdempotencyKeys, int PurgedTasks = 0);
 
 /// <summary>
 /// Retention as the original system had it: conversations idle longer than Chat:InactiveDays are soft-deleted,
-/// and those deleted longer than Chat:PurgeAfterDays are removed with their messages. On PostgreSQL a session
+/// and those deleted longer than Chat:PurgeAfterDays are removed with their messages; tasks in the trash longer than
+/// Tasks:TrashDays are removed for good. On PostgreSQL a session
 /// advisory lock makes one server at a time do it; the others skip that round.
 /// </summary>
 public sealed partial class ConversationRetention(
@@ -17,6 +19,7 @@ public sealed partial class ConversationRetention(
     DatabaseConnection connection,
     TimeProvider time,
     IOptions<ChatSettings> settings,
+    IOptions<TaskSettings> taskSettings,
     ILogger<ConversationRetention> logger)
 {
     // Shared by every copy of the server; the value spells "todo purg".
@@ -62,11 +65,13 @@ public sealed partial class ConversationRetention(
             .Where(c => c.IsDeleted && c.DeletedAt < purgeBefore)
             .ExecuteDeleteAsync(cancellationToken);
         var expiredKeys = await scope.ServiceProvider.GetRequiredService<IdempotencyStore>().DeleteExpiredAsync(cancellationToken);
+        var purgedTasks = await scope.ServiceProvider.GetRequiredService<TaskService>()
+            .PurgeTrashAsync(now.AddDays(-taskSettings.Value.TrashDays), cancellationToken);
 
-        var result = new RetentionResult(softDeleted, purged, expiredKeys);
-        if (softDeleted + purged + expiredKeys > 0)
+        var result = new RetentionResult(softDeleted, purged, expiredKeys, purgedTasks);
+        if (softDeleted + purged + expiredKeys + purgedTasks > 0)
         {
-            LogRound(logger, softDeleted, purged, expiredKeys);
+            LogRound(logger, softDeleted, purged, expiredKeys, purgedTasks);
         }
 
         return result;
@@ -93,8 +98,8 @@ public sealed partial class ConversationRetention(
         return null;
     }
 
-    [LoggerMessage(LogLevel.Information, "Retention: {SoftDeleted} conversation(s) soft-deleted, {Purged} purged, {Keys} idempotency key(s) expired")]
-    private static partial void LogRound(ILogger logger, int softDeleted, int purged, int keys);
+    [LoggerMessage(LogLevel.Information, "Retention: {SoftDeleted} conversation(s) soft-deleted, {Purged} purged, {Keys} idempotency key(s) expired, {Tasks} task(s) removed from the trash")]
+    private static partial void LogRound(ILogger logger, int softDeleted, int purged, int keys, int tasks);
 }
 
 /// <summary>Runs <see cref="ConversationRetention"/> every Chat:RetentionInterval on every server; the lock keeps it to one at a time.</summary>

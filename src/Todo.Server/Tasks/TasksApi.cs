@@ -24,6 +24,7 @@ public static class TasksApi
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TaskService>();
+        builder.Services.AddOptions<TaskSettings>().BindConfiguration(TaskSettings.Section).Validate(s => s.TrashDays >= 1, "Tasks:TrashDays must be at least 1.");
         builder.Services.AddScoped<QuickAddService>();
         return builder;
     }

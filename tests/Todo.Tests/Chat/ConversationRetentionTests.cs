@@ -6,6 +6,7 @@ using Npgsql;
 using Todo.Server.Chat;
 using Todo.Tests.Data;
 using Todo.Tests.Infrastructure;
+using Todo.Tests.Tasks;
 using static Todo.Tests.Chat.ChatTestSupport;
 using static Todo.Tests.Infrastructure.ProblemAssert;
 
@@ -81,6 +82,31 @@ public abstract class ConversationRetentionTests(ScriptedChatHost host)
         Assert.Equal(2, (await Services.StoredMessagesAsync(arranged.DeletedRecently)).Count);
 
         Assert.Equal(4, (await Services.StoredConversationsAsync(arranged.User.Id)).Count);
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task RoundRemovesTasksInTheTrashLongerThanTrashDaysAndKeepsTheRest()
+    {
+        var user = await host.CreateUserAsync();
+        var old = await user.CreateTaskAsync("Deleted long ago");
+        var recent = await user.CreateTaskAsync("Deleted recently");
+        await user.CreateTaskAsync("Not deleted");
+        foreach (var task in new[] { old, recent })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, (await user.Client.DeleteAsync($"/api/tasks/{task.Id}")).StatusCode);
+        }
+
+        await Services.InDbAsync(db => db.Tasks.IgnoreQueryFilters().Where(t => t.Id == old.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.DeletedAt, DateTime.UtcNow.AddDays(-31))));
+
+        var result = await RoundAsync();
+
+        Assert.NotNull(result);
+        Assert.True(result.PurgedTasks >= 1, result.ToString());
+        var rows = await Services.InDbAsync(db => db.Tasks.IgnoreQueryFilters().Where(t => t.UserId == user.Id).Select(t => t.Title).ToListAsync());
+        Assert.Equal(["Deleted recently", "Not deleted"], rows.Order());
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await user.Client.PostAsync($"/api/trash/{recent.Id}/restore", null)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await user.Client.PostAsync($"/api/trash/{old.Id}/restore", null)).StatusCode);
     }
 
     [Fact(Timeout = TestTimeout)]

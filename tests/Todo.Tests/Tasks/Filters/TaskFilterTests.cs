@@ -192,6 +192,7 @@ public abstract class TaskFilterTests(IFilterApi fixture)
     {
         var world = await fixture.WorldAsync();
         await world.Me.ListAsync(); // the user's active check is cached from here on
+        await world.Me.ListAsync("?filter=today"); // and so is the user's time zone, which date terms are reckoned in
 
         foreach (var filter in new[] { "#\"Weekly shopping\" | @urgent & !completed", "no labels | search: buy & p1", "!(#Work | @office) & no date" })
         {
