@@ -44,6 +44,8 @@ SCENARIOS = [
     ("due_today_overdue_deep", "100k-task user: filter today | overdue, a page ~200 deep"),
     ("due_next_week_deep", "100k-task user: filter next 7 days, a page ~30 deep"),
     ("sort_due_deep", "100k-task user: sort=due, a page ~1,000 deep"),
+    ("activity_first", "100k-task user: activity, first page"),
+    ("activity_deep", "100k-task user: activity, a page ~1,000 deep (of 2,000)"),
     ("chat_new", "chat turn, new conversation"),
     ("chat_long", "chat turn, 10,000-message conversations (32, about one turn in flight in each)"),
     ("chat_shared", "chat turn, all connections in ONE 10,000-message conversation"),
@@ -77,6 +79,10 @@ DUE_DEEP = {
     "due_next_week_deep": ("due_next_week", 30),
     "sort_due_deep": ("sort_due", 1000),
 }
+
+
+# The big user's activity log has one event per task (add_activity); activity_deep is its page ACTIVITY_DEEP_PAGE.
+ACTIVITY_DEEP_PAGE = 1000
 
 
 # --------------------------------------------------------------------------------------------- HTTP
@@ -262,6 +268,16 @@ class Sqlite:
                 "due_order = due_date || CASE WHEN number % 4 = 0 THEN ' 09:00:00' ELSE ' 00:00:00' END "
                 "WHERE user_id = ? AND due_date IS NOT NULL", (user_id,))
 
+    def add_activity(self, user_id):
+        """As Postgres.add_activity."""
+        with self.db:
+            self.db.execute(
+                "INSERT INTO activity (user_id, seq, batch_id, at, source, kind, task_id, task_number, task_title, changes) "
+                "SELECT user_id, number, upper(hex(randomblob(16))), created_at, 'api', 'created', id, number, title, "
+                "'{\"title\":[null,\"' || title || '\"]}' FROM tasks WHERE user_id = ?", (user_id,))
+            self.db.execute(
+                "UPDATE users SET activity_seq = (SELECT max(seq) FROM activity WHERE user_id = ?) WHERE id = ?", (user_id, user_id))
+
     def add_conversations(self, user_id, conversation_ids, count):
         with self.db:
             for c in conversation_ids:
@@ -325,6 +341,7 @@ def seed(args):
     sql.add_tasks([ids["big@bench.test"]], args.big_tasks, completed_every=3)
     sql.spread_tasks(ids["big@bench.test"], BIG_LISTS, BIG_LABELS)
     sql.date_tasks(ids["big@bench.test"])
+    sql.add_activity(ids["big@bench.test"])
     sql.add_tasks([ids[email] for email in chat_emails.values()], 60)
     phase("tasks")
 
@@ -398,6 +415,20 @@ def seed(args):
         _, page = api.call("GET", big_paths[key], token=big_token)
         if len(page["items"]) != 50 or any(t["due"] is None for t in page["items"]):
             raise SystemExit(f"bench.py: {key} is not 50 tasks with due dates")
+    # The activity log of the big user: its first page and one ~1,000 pages deep (walked 100 at a time).
+    big_paths["activity_first"] = "/api/activity?limit=50"
+    activity_cursor, seen = None, 0
+    while seen < (ACTIVITY_DEEP_PAGE - 1) * 50:
+        _, page = api.call("GET", "/api/activity?limit=100" + (f"&cursor={urllib.parse.quote(activity_cursor)}" if activity_cursor else ""),
+                           token=big_token)
+        seen += len(page["items"])
+        activity_cursor = page["next_cursor"]
+        if not activity_cursor:
+            raise SystemExit(f"bench.py: the activity log ended after {seen} events, before its page {ACTIVITY_DEEP_PAGE}")
+    big_paths["activity_deep"] = "/api/activity?limit=50&cursor=" + urllib.parse.quote(activity_cursor)
+    _, page = api.call("GET", big_paths["activity_deep"], token=big_token)
+    if len(page["items"]) != 50 or page["items"][0]["id"] != args.big_tasks - (ACTIVITY_DEEP_PAGE - 1) * 50:
+        raise SystemExit(f"bench.py: the deep activity page does not start at event {args.big_tasks - (ACTIVITY_DEEP_PAGE - 1) * 50}")
     phase("filtered pages")
 
     # Round trips of a list request: a fresh user's first (the active-user check is not cached yet) and second.
@@ -604,6 +635,8 @@ def report(args):
         checks.append(ratio_target("filter_deep p50 <= 1.5 x filter_label p50 (its first page)", "filter_deep", "filter_label", 1.5))
         for key in DUE_DEEP:
             checks.append(ratio_target(f"{key} p50 <= 1.5 x first page p50", key, "first_page", 1.5))
+        checks.append(ratio_target("activity_deep p50 <= 1.5 x activity_first p50 (constant time deep in the log)",
+                                   "activity_deep", "activity_first", 1.5))
         completion = seed_info.get("db_commands_completion", {})
         checks.append(("completing a repeating task costs no more round trips than a plain one",
                        bool(completion) and all(completion.get(k) for k in ("plain", "recurring"))

@@ -232,7 +232,8 @@ run_provider() { # provider, connection string
     "filter_deep query.lua BENCH_QUERY=filter_deep" \
     "due_today_overdue query.lua BENCH_QUERY=due_today_overdue" "due_next_week query.lua BENCH_QUERY=due_next_week" \
     "sort_due query.lua BENCH_QUERY=sort_due" "due_today_overdue_deep query.lua BENCH_QUERY=due_today_overdue_deep" \
-    "due_next_week_deep query.lua BENCH_QUERY=due_next_week_deep" "sort_due_deep query.lua BENCH_QUERY=sort_due_deep"
+    "due_next_week_deep query.lua BENCH_QUERY=due_next_week_deep" "sort_due_deep query.lua BENCH_QUERY=sort_due_deep" \
+    "activity_first query.lua BENCH_QUERY=activity_first" "activity_deep query.lua BENCH_QUERY=activity_deep"
   scenarios "$provider" "chat_new chat.lua BENCH_CHAT=new" "chat_long chat.lua BENCH_CHAT=long" "chat_shared chat.lua BENCH_CHAT=shared"
   scenarios "$provider" "health health.lua"
 
