@@ -59,6 +59,14 @@
     });
   }
 
+  // Buttons that destroy for good ask first (the trash's "Delete forever", "Empty trash").
+  document.addEventListener("submit", (event) => {
+    const button = event.submitter;
+    if (button?.dataset.confirm && !window.confirm(button.dataset.confirm)) {
+      event.preventDefault();
+    }
+  });
+
   // The connection notice's buttons, and the settings' "Use this browser's zone".
   document.addEventListener("click", (event) => {
     const button = event.target instanceof Element ? event.target.closest("button") : null;
