@@ -85,7 +85,10 @@ public sealed class ActivityService(TodoDbContext db, ActivityWriter writer, Tas
         var events = batchId is { } id
             ? await mine.Where(a => a.BatchId == id).OrderBy(a => a.Seq).ToListAsync(cancellationToken)
             : await mine.Where(a => a.BatchId == mine
-                    .Where(l => l.UndoneByBatchId == null && (redo ? l.UndoesBatchId != null : l.UndoesBatchId == null))
+                    // Undo: the latest batch of changes. Redo: the latest undo of such a batch (a redo, an undo of an undo, is not one).
+                    .Where(l => l.UndoneByBatchId == null && (redo
+                        ? l.UndoesBatchId != null && !mine.Any(o => o.BatchId == l.UndoesBatchId && o.UndoesBatchId != null)
+                        : l.UndoesBatchId == null))
                     .OrderByDescending(l => l.Seq).Select(l => l.BatchId).FirstOrDefault())
                 .OrderBy(a => a.Seq).ToListAsync(cancellationToken);
         if (events.Count == 0)
@@ -140,9 +143,12 @@ public sealed class ActivityService(TodoDbContext db, ActivityWriter writer, Tas
             plans.Add((task, effect.PutBack(task, now)));
         }
 
-        var lists = plans.Select(p => p.After.ListId).Distinct().ToList();
-        var existing = await db.Lists.Where(l => l.UserId == userId && lists.Contains(l.Id)).Select(l => l.Id).ToListAsync(cancellationToken);
-        var orphan = plans.Find(p => !existing.Contains(p.After.ListId));
+        // Only a list the batch moved a task out of can be gone; the task's current list exists (a foreign key keeps it).
+        var lists = plans.Where(p => p.After.ListId != p.Before.ListId).Select(p => p.After.ListId).Distinct().ToList();
+        List<Guid> existing = lists.Count == 0
+            ? []
+            : await db.Lists.Where(l => l.UserId == userId && lists.Contains(l.Id)).Select(l => l.Id).ToListAsync(cancellationToken);
+        var orphan = plans.Find(p => p.After.ListId != p.Before.ListId && !existing.Contains(p.After.ListId));
         if (orphan.Before is not null)
         {
             throw Conflict(targets[orphan.Before.Id], "its list has since been deleted");
@@ -152,8 +158,10 @@ public sealed class ActivityService(TodoDbContext db, ActivityWriter writer, Tas
         var changed = await tasks.ApplyAsync(userId, [.. plans.Select(p => new TaskPlan(p.Before, p.After))], cancellationToken);
         writer.Context.UndoesBatchId = null;
         var ownBatch = writer.Context.BatchId;
-        await db.Activity.Where(a => a.UserId == userId && a.BatchId == undone)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.UndoneByBatchId, ownBatch), cancellationToken);
+        // The batch taken back is undone by this one; when it was itself an undo, the batch it undid is done again (not undone).
+        var redone = events[0].UndoesBatchId;
+        await db.Activity.Where(a => a.UserId == userId && (a.BatchId == undone || (redone != null && a.BatchId == redone)))
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.UndoneByBatchId, a => a.BatchId == undone ? ownBatch : null), cancellationToken);
 
         if (transaction is not null)
         {

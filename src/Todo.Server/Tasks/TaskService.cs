@@ -204,13 +204,34 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
             return trashed;
         }, cancellationToken);
 
-    /// <summary>The tasks in the trash that belong to one of the user's lists go to the Inbox (the list is being deleted).</summary>
-    public async Task MoveTrashOutOfListAsync(Guid userId, Guid listId, CancellationToken cancellationToken = default)
-    {
-        var inbox = InboxQuery(userId);
-        await db.Tasks.IgnoreQueryFilters().Where(t => t.UserId == userId && t.ListId == listId && t.DeletedAt != null)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.ListId, t => inbox.First()), cancellationToken);
-    }
+    /// <summary>
+    /// The tasks in the trash that belong to one of the user's lists go to the Inbox (the list is being deleted), each move
+    /// recorded. One read when there are none; else the Inbox, the move and the events.
+    /// </summary>
+    public Task MoveTrashOutOfListAsync(Guid userId, Guid listId, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            var trashed = db.Tasks.IgnoreQueryFilters().AsNoTracking().Where(t => t.UserId == userId && t.ListId == listId && t.DeletedAt != null);
+            var before = await WithDetails(trashed, userId).ToListAsync(cancellationToken);
+            if (before.Count == 0)
+            {
+                return 0;
+            }
+
+            var inbox = await db.Lists.AsNoTracking().Where(l => l.UserId == userId && l.IsInbox).Select(l => new { l.Id, l.Name })
+                .FirstAsync(cancellationToken);
+            var ids = before.Select(t => t.Id).ToList();
+            var now = Now();
+            await db.Tasks.IgnoreQueryFilters().Where(t => t.UserId == userId && ids.Contains(t.Id))
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.ListId, inbox.Id).SetProperty(t => t.UpdatedAt, now), cancellationToken);
+            await RecordAllAsync(userId, before, task =>
+            {
+                task.ListId = inbox.Id;
+                task.List = new TodoList { Id = inbox.Id, UserId = userId, Name = inbox.Name, NormalizedName = TodoList.Normalize(inbox.Name) };
+                task.UpdatedAt = now;
+            }, cancellationToken);
+            return before.Count;
+        }, cancellationToken);
 
     /// <summary>Records, in one statement, the change <paramref name="change"/> makes to each of <paramref name="tasks"/> (as read before it).</summary>
     private Task RecordAllAsync(Guid userId, IEnumerable<TaskItem> tasks, Action<TaskItem> change, CancellationToken cancellationToken)
