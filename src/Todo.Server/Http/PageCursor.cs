@@ -8,6 +8,7 @@ public enum PageCursorKind : byte
 {
     Tasks = 1,
     Conversations = 2,
+    Notifications = 3,
 }
 
 /// <summary>
