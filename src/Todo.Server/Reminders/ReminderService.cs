@@ -83,7 +83,7 @@ public sealed class ReminderService(TodoDbContext db, TimeProvider time)
             var at = spec.At?.UtcDateTime;
             return new Reminder
             {
-                Id = Guid.CreateVersion7(now.AddTicks(i * 10)),
+                Id = Guid.CreateVersion7(now.AddMilliseconds(i)), // in the order given
                 UserId = userId,
                 TaskId = task.Id,
                 At = at,
