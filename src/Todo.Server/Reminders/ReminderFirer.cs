@@ -47,6 +47,9 @@ public sealed class ReminderFirer(
     /// <summary>Called with every batch of notifications written (after the commit): the email sender.</summary>
     public event Action<IReadOnlyList<FiredNotification>>? Fired;
 
+    /// <summary>Runs once a batch is claimed, before it fires: where tests stop a server mid-batch, its claims held.</summary>
+    internal Func<int, CancellationToken, Task>? AfterClaimAsync { get; set; }
+
     /// <summary>Fires every reminder due now, batch after batch; how many notifications this server wrote.</summary>
     public async Task<int> FireDueAsync(CancellationToken cancellationToken = default)
     {
@@ -87,6 +90,11 @@ public sealed class ReminderFirer(
         if (claimed.Count == 0)
         {
             return (0, 0);
+        }
+
+        if (AfterClaimAsync is { } afterClaim)
+        {
+            await afterClaim(claimed.Count, cancellationToken);
         }
 
         var taskIds = claimed.Select(r => r.TaskId).Distinct().ToList();
