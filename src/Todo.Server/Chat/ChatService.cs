@@ -128,7 +128,7 @@ public sealed class ChatService(
         timeout.CancelAfter(assistantOptions.Value.Timeout);
 
         List<ChatMessage> messages = [new(ChatRole.System, AssistantPrompt.System), .. turn.History, new(ChatRole.User, turn.UserMessage.Content)];
-        var options = new ChatOptions { Tools = new TaskTools(tasks, lists, turn.UserId).AsAIFunctions() };
+        var options = new ChatOptions { Tools = new TaskTools(tasks, lists, turn.UserId, new Reminders.ReminderService(db, time)).AsAIFunctions() };
         var calls = new Dictionary<string, FunctionCallContent>(StringComparer.Ordinal);
         var toolCalls = new List<ToolCallDto>();
         var stored = new List<StoredToolCall>();

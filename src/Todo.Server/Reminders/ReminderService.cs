@@ -111,6 +111,58 @@ public sealed class ReminderService(TodoDbContext db, TimeProvider time)
         return [.. rows.Select(r => ToDto(r, zone))];
     }
 
+    /// <summary>
+    /// Adds one reminder to the task (as just read, with its owner's zone), keeping the others; an equal one already there
+    /// adds nothing. Null when added or already there, else why not (no due for minutes_before, or the task has the most).
+    /// </summary>
+    public async Task<string?> AddAsync(Guid userId, TaskItem task, ReminderSpec reminder, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(reminder);
+        var existing = await db.Reminders.AsNoTracking().Where(r => r.TaskId == task.Id && r.UserId == userId).ToListAsync(cancellationToken);
+        var at = reminder.At?.UtcDateTime;
+        if (existing.Any(r => r.MinutesBefore == reminder.MinutesBefore && ReminderSchedule.SameMoment(reminder.MinutesBefore is null ? r.At : null, at)))
+        {
+            return null;
+        }
+
+        if (existing.Count >= ReminderInput.MaxPerTask)
+        {
+            return $"A task has at most {ReminderInput.MaxPerTask} reminders.";
+        }
+
+        var zone = task.OwnerTimeZone ?? await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone)
+            .FirstOrDefaultAsync(cancellationToken) ?? User.DefaultTimeZone;
+        var dueMoment = ReminderSchedule.MomentOf(task.DueDate, task.DueTime, task.DueAt, zone);
+        if (reminder.MinutesBefore is not null && dueMoment is null)
+        {
+            return "A reminder before the due needs the task to have a due; give it one first.";
+        }
+
+        var now = Now();
+        db.Reminders.Add(new Reminder
+        {
+            Id = Guid.CreateVersion7(now),
+            UserId = userId,
+            TaskId = task.Id,
+            At = at,
+            MinutesBefore = reminder.MinutesBefore,
+            FireAt = ReminderSchedule.FireAt(at, reminder.MinutesBefore, dueMoment),
+            CreatedAt = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        task.HasReminders = true;
+        return null;
+    }
+
     /// <summary>The task's reminders; no query when it has none.</summary>
     public async Task<IReadOnlyList<ReminderDto>> ReadAsync(TaskItem task, CancellationToken cancellationToken = default)
     {
