@@ -12,6 +12,7 @@ using Todo.Server.Dates;
 using Todo.Server.Http;
 using Todo.Server.History;
 using Todo.Server.Lists;
+using Todo.Server.Reminders;
 using Todo.Server.Tasks;
 using Todo.Server.Text;
 
@@ -32,7 +33,7 @@ namespace Todo.Server.Assistant;
 /// ("the meeting task"); see <see cref="TaskReferenceMatcher"/>. <c>list</c> is a list's name, matched ignoring case;
 /// a task tool naming a list that does not exist makes it and says so (<c>list_created</c>).
 /// </remarks>
-public sealed class TaskTools(TaskService taskService, ListService listService, Guid userId)
+public sealed class TaskTools(TaskService taskService, ListService listService, Guid userId, ReminderService? reminders = null)
 {
     /// <summary>The most tasks one list answer holds.</summary>
     public const int ListLimit = 50;
@@ -51,6 +52,7 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
     [McpServerTool(Name = TaskToolNames.AddTask, Title = "Add a task",
         ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description(TaskToolText.AddTask)]
+    [SuppressMessage("Naming", "CA1707", Justification = "Parameter names are the tool's snake_case argument names.")]
     public async Task<TaskToolResult> AddTaskAsync(
         [Description(TaskToolText.Title)] string title,
         [Description(TaskToolText.Description)] string? description = null,
@@ -58,6 +60,7 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
         [Description(TaskToolText.Labels)] string[]? labels = null,
         [Description(TaskToolText.Priority)] string? priority = null,
         [Description(TaskToolText.Due)] string? due = null,
+        [Description(TaskToolText.RemindMinutesBefore)] int? remind_minutes_before = null,
         CancellationToken cancellationToken = default)
     {
         if (CheckTitle(title) is { } badTitle)
@@ -82,6 +85,11 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
         if (badDue is not null)
         {
             return badDue;
+        }
+
+        if (RemindArgument(remind_minutes_before, hasDue: newDue is not null) is { } badRemind)
+        {
+            return badRemind;
         }
 
         var (target, created) = listName is null ? (null, false) : await listService.FindOrCreateAsync(userId, listName, cancellationToken);
@@ -112,6 +120,12 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
         if (task.DueDate is not null)
         {
             changed.Add("due");
+        }
+
+        if (remind_minutes_before is { } minutes && reminders is not null
+            && await reminders.AddAsync(userId, task, ReminderSpec.Before(minutes), cancellationToken) is null)
+        {
+            changed.Add("reminders");
         }
 
         return new TaskActionResult(TaskToolActions.Added, TaskSummary.WithDescription(task), changed) { ListCreated = created ? true : null };
@@ -238,16 +252,17 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
         [Description(TaskToolText.NewPriority)] string? priority = null,
         [Description(TaskToolText.NewDue)] string? due = null,
         [Description(TaskToolText.Repeat)] bool? repeat = null,
+        [Description(TaskToolText.RemindMinutesBefore)] int? remind_minutes_before = null,
         CancellationToken cancellationToken = default)
     {
         // A blank title, list or priority from a model that fills every parameter means "keep it"; a blank description or due clears it.
         var newTitle = string.IsNullOrWhiteSpace(title) ? null : title;
         var newPriorityText = string.IsNullOrWhiteSpace(priority) ? null : priority;
         if (newTitle is null && description is null && string.IsNullOrWhiteSpace(list) && labels is null && add_labels is null
-            && remove_labels is null && newPriorityText is null && due is null && repeat is null)
+            && remove_labels is null && newPriorityText is null && due is null && repeat is null && remind_minutes_before is null)
         {
             return TaskToolError.Invalid(
-                "Give at least one change: title, description (an empty one removes it), list, labels, add_labels, remove_labels, priority, due (\"none\" removes it) or repeat.", task);
+                "Give at least one change: title, description (an empty one removes it), list, labels, add_labels, remove_labels, priority, due (\"none\" removes it), repeat or remind_minutes_before.", task);
         }
 
         var listName = ListArgument(list, out var badList);
@@ -256,7 +271,7 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
         var (toRemove, badRemove) = LabelsArgument(remove_labels, TaskToolArguments.RemoveLabels);
         var (newPriority, badPriority) = PriorityArgument(newPriorityText);
         var bad = (newTitle is null ? null : CheckTitle(newTitle)) ?? CheckDescription(description)
-            ?? badList ?? badLabels ?? badAdd ?? badRemove ?? badPriority;
+            ?? badList ?? badLabels ?? badAdd ?? badRemove ?? badPriority ?? RemindArgument(remind_minutes_before, hasDue: true);
         DueReading? newDue = null;
         var dueCleared = false;
         if (bad is null)
@@ -358,6 +373,16 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
         if (TaskDueLine.Of(found.DueIn(User.DefaultTimeZone)) != TaskDueLine.Of(updated.DueIn(User.DefaultTimeZone)))
         {
             changed.Add("due");
+        }
+
+        if (remind_minutes_before is { } minutes && reminders is not null)
+        {
+            if (await reminders.AddAsync(userId, updated, ReminderSpec.Before(minutes), cancellationToken) is { } cannot)
+            {
+                return TaskToolError.InvalidArgument(TaskToolArguments.RemindMinutesBefore, cannot) with { Reference = task };
+            }
+
+            changed.Add("reminders");
         }
 
         return new TaskActionResult(TaskToolActions.Updated, TaskSummary.WithDescription(updated), changed) { ListCreated = created ? true : null };
@@ -507,12 +532,24 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
     public static IEnumerable<McpServerTool> AsMcpTools() =>
         Methods.Select(method => McpServerTool.Create(method, ForCaller, new McpServerToolCreateOptions { SerializerOptions = JsonOptions }));
 
+    /// <summary>remind_minutes_before: 0 (at the due) to four weeks, and only with a due.</summary>
+    private static TaskToolError? RemindArgument(int? minutes, bool hasDue) => minutes switch
+    {
+        null => null,
+        < 0 or > ReminderInput.MaxMinutesBefore => TaskToolError.InvalidArgument(TaskToolArguments.RemindMinutesBefore,
+            $"remind_minutes_before is 0 (at the due) to {ReminderInput.MaxMinutesBefore} (four weeks); nothing was changed."),
+        _ when !hasDue => TaskToolError.InvalidArgument(TaskToolArguments.RemindMinutesBefore,
+            "A reminder before the due needs a due; give due too. Nothing was changed."),
+        _ => null,
+    };
+
     private static TaskTools ForCaller(RequestContext<CallToolRequestParams> request)
     {
         var caller = request.User ?? throw new InvalidOperationException("The MCP request has no user; is /mcp authorized?");
         var services = request.Services ?? throw new InvalidOperationException("The MCP request has no services.");
         services.GetRequiredService<ActivityContext>().Source = ActivitySource.Mcp;
-        return new TaskTools(services.GetRequiredService<TaskService>(), services.GetRequiredService<ListService>(), caller.GetUserId());
+        return new TaskTools(services.GetRequiredService<TaskService>(), services.GetRequiredService<ListService>(), caller.GetUserId(),
+            services.GetService<ReminderService>());
     }
 
     private static MethodInfo[] FindMethods()
@@ -794,6 +831,7 @@ public static class TaskToolArguments
     public const string Tasks = "tasks";
     public const string Due = "due";
     public const string Repeat = "repeat";
+    public const string RemindMinutesBefore = "remind_minutes_before";
 }
 
 /// <summary>The tools' and parameters' descriptions, given to the chat's model and to MCP clients alike.</summary>
@@ -865,6 +903,9 @@ public static class TaskToolText
         "removes it. A new date without a rule moves a repeating task's next occurrence and keeps it repeating.";
 
     public const string Repeat = "false: the task stops repeating and keeps its current date. To make it repeat, give the rule in due.";
+
+    public const string RemindMinutesBefore =
+        "Add a reminder this many minutes before the task's due (0: at the due; an all-day due counts back from 09:00), up to 40320. Needs a due.";
 
     public const string NewList = "Move the task to the list with this name (created when missing; \"Inbox\" for the Inbox).";
 

@@ -131,7 +131,7 @@ public sealed class ChatService(
 
         List<ChatMessage> messages = [new(ChatRole.System, AssistantPrompt.System), .. turn.History, new(ChatRole.User, turn.UserMessage.Content)];
         activity.Source = ActivitySource.Assistant; // the turn's changes are one batch: the request's
-        var options = new ChatOptions { Tools = new TaskTools(tasks, lists, turn.UserId).AsAIFunctions() };
+        var options = new ChatOptions { Tools = new TaskTools(tasks, lists, turn.UserId, new Reminders.ReminderService(db, time)).AsAIFunctions() };
         var calls = new Dictionary<string, FunctionCallContent>(StringComparer.Ordinal);
         var toolCalls = new List<ToolCallDto>();
         var stored = new List<StoredToolCall>();

@@ -47,6 +47,7 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         task.ToTable(t => t.HasCheckConstraint("ck_tasks_priority", "priority BETWEEN 0 AND 3"));
         task.Ignore(t => t.LabelNames);
         task.Ignore(t => t.ReadAt);
+        task.Ignore(t => t.HasReminders);
         task.Ignore(t => t.OwnerTimeZone);
 
         // Due: sort=due ranges over (user_id, due_order, number); the date terms read only this index's columns, so a

@@ -10,6 +10,7 @@ public enum PageCursorKind : byte
     Conversations = 2,
     Activity = 3,
     Trash = 4,
+    Notifications = 5,
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Todo.Server.Dates;
+using Todo.Server.Reminders;
 using Todo.Server.Tasks.Filters;
 
 namespace Todo.Server.Tasks;
@@ -19,22 +20,31 @@ public sealed record TaskDto(
     TaskListRef List,
     IReadOnlyList<string> Labels,
     TaskPriority Priority,
-    TaskDueDto? Due)
+    TaskDueDto? Due,
+    IReadOnlyList<ReminderDto>? Reminders = null)
 {
     /// <summary>The task as sent; <paramref name="task"/> comes from <see cref="TaskService"/>, which loads its list and labels.</summary>
-    public static TaskDto From(TaskItem task) => new(
-        task.Id, task.Number, task.Title, task.Description, task.IsCompleted, task.CompletedAt, task.CreatedAt, task.UpdatedAt,
-        new TaskListRef(task.ListId, task.List?.Name ?? ""),
-        [.. task.LabelNames.Order(StringComparer.Ordinal)],
-        task.Priority,
-        TaskDueDto.From(task));
+    public static TaskDto From(TaskItem task) => From(task, []);
+
+    /// <summary>The task with its reminders (<see cref="ReminderService"/> reads them).</summary>
+    public static TaskDto From(TaskItem task, IReadOnlyList<ReminderDto> reminders)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return new(
+            task.Id, task.Number, task.Title, task.Description, task.IsCompleted, task.CompletedAt, task.CreatedAt, task.UpdatedAt,
+            new TaskListRef(task.ListId, task.List?.Name ?? ""),
+            [.. task.LabelNames.Order(StringComparer.Ordinal)],
+            task.Priority,
+            TaskDueDto.From(task),
+            reminders);
+    }
 
     /// <summary>Equal field by field, the labels by their sequence (a record would compare the lists' references).</summary>
     public bool Equals(TaskDto? other) =>
         other is not null && Id == other.Id && Number == other.Number && Title == other.Title && Description == other.Description
         && IsCompleted == other.IsCompleted && CompletedAt == other.CompletedAt && CreatedAt == other.CreatedAt
         && UpdatedAt == other.UpdatedAt && List == other.List && Labels.SequenceEqual(other.Labels) && Priority == other.Priority
-        && Due == other.Due;
+        && Due == other.Due && (Reminders ?? []).SequenceEqual(other.Reminders ?? []);
 
     public override int GetHashCode() => HashCode.Combine(Id, Number, Title, UpdatedAt, IsCompleted);
 }
@@ -123,6 +133,7 @@ public sealed class ReplaceTaskRequest : OptionalTaskFields
 public abstract class OptionalTaskFields : IValidatableObject
 {
     private JsonElement? due;
+    private JsonElement? reminders;
 
     private readonly Guid? listId;
     private readonly IReadOnlyList<string>? labels;
@@ -181,6 +192,27 @@ public abstract class OptionalTaskFields : IValidatableObject
     [JsonIgnore]
     public bool HasDue { get; private init; }
 
+    /// <summary>
+    /// The task's reminders, replacing any it had: <c>{"at": RFC 3339 with offset}</c> or <c>{"minutes_before": 0–40320}</c>
+    /// (before the due; an all-day due counts back from 09:00 in your time zone), at most 10; null or [] for none.
+    /// </summary>
+    public JsonElement? Reminders
+    {
+        get => reminders;
+        init
+        {
+            reminders = value;
+            HasReminders = true;
+        }
+    }
+
+    [JsonIgnore]
+    public bool HasReminders { get; private init; }
+
+    /// <summary>What the body says about reminders (read once it has passed validation).</summary>
+    [JsonIgnore]
+    public ReminderInput ReminderInput => ReminderInput.Read(HasReminders, reminders);
+
     /// <summary>What the body says about the due.</summary>
     [JsonIgnore]
     public DueInput DueInput => new(DueString, DueDate, DueDatetime, due, HasDue);
@@ -194,7 +226,18 @@ public abstract class OptionalTaskFields : IValidatableObject
     [JsonIgnore]
     public bool HasPriority { get; private init; }
 
-    public virtual IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => DueInput.Check();
+    public virtual IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var problem in DueInput.Check())
+        {
+            yield return problem;
+        }
+
+        if (global::Todo.Server.Reminders.ReminderInput.Problem(HasReminders, reminders) is { } reminderProblem)
+        {
+            yield return new ValidationResult(reminderProblem, [nameof(Reminders)]);
+        }
+    }
 
     /// <summary><paramref name="changes"/> with the fields sent; <paramref name="due"/> is the body's due as read.</summary>
     protected TaskChanges AddTo(TaskChanges changes, DueReading? due)

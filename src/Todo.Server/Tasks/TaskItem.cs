@@ -73,6 +73,9 @@ public sealed class TaskItem
     /// <summary>The owner's time zone when the service read the task (not stored): the zone the due is shown in.</summary>
     public string? OwnerTimeZone { get; set; }
 
+    /// <summary>Whether the task had reminders when the service read it (not stored): their rows are read only then.</summary>
+    public bool HasReminders { get; set; }
+
     /// <summary>The due as the date reader reads it; an all-day due carries <paramref name="allDayZone"/> (the user's zone).</summary>
     public DueReading? DueIn(string allDayZone) => DueDate is { } date
         ? new DueReading(date, DueTime, DueTimeZone ?? allDayZone, DueRecurrence, DueFromCompletion)

@@ -430,6 +430,10 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
 
                 set.SetProperty(t => t.UpdatedAt, now);
             }, cancellationToken);
+            if (due is not null)
+            {
+                await Reminders.ReminderSchedule.RescheduleAsync(db, userId, taskId, null, now, cancellationToken); // reminders follow the due
+            }
 
             if (labels is not null)
             {
@@ -637,6 +641,12 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
                     }, cancellationToken);
                 if (updated == 1)
                 {
+                    if (next is not null && task.HasReminders)
+                    {
+                        // Its reminders move to the next occurrence, to fire once more.
+                        await Reminders.ReminderSchedule.RescheduleAsync(db, userId, task.Id, task.DueIn(userZone), now, cancellationToken);
+                    }
+
                     await RecordAsync(userId, task, after, cancellationToken, next is null ? null : ActivityKind.Recurred);
                 }
 
@@ -819,14 +829,16 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
             Labels = db.TaskLabels.Where(l => l.TaskId == t.Id).GroupBy(l => l.TaskId)
                 .Select(g => string.Join(LabelSeparator, g.Select(l => l.Label))).FirstOrDefault(),
             TimeZone = db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefault(),
+            HasReminders = db.Reminders.Any(r => r.TaskId == t.Id),
         })
-        .Select(row => Detailed(row.Task, row.ListName, row.Labels, row.TimeZone, readAt));
+        .Select(row => Detailed(row.Task, row.ListName, row.Labels, row.TimeZone, readAt, row.HasReminders));
     }
 
     private const string LabelSeparator = " ";
 
-    private static TaskItem Detailed(TaskItem task, string listName, string? labels, string? timeZone, DateTime readAt)
+    private static TaskItem Detailed(TaskItem task, string listName, string? labels, string? timeZone, DateTime readAt, bool hasReminders)
     {
+        task.HasReminders = hasReminders;
         task.ReadAt = readAt;
         task.OwnerTimeZone = timeZone;
         task.List = new TodoList { Id = task.ListId, UserId = task.UserId, Name = listName, NormalizedName = TodoList.Normalize(listName) };

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.OpenApi;
 using Todo.Server.Accounts;
 using Todo.Server.Http;
+using Todo.Server.Reminders;
 using Todo.Server.Tasks.QuickAdd;
 
 namespace Todo.Server.Tasks;
@@ -26,6 +27,7 @@ public static class TasksApi
         builder.Services.AddScoped<TaskService>();
         builder.Services.AddOptions<TaskSettings>().BindConfiguration(TaskSettings.Section).Validate(s => s.TrashDays >= 1, "Tasks:TrashDays must be at least 1.");
         builder.Services.AddScoped<QuickAddService>();
+        builder.Services.AddScoped<ReminderService>();
         return builder;
     }
 
@@ -76,6 +78,7 @@ public static class TasksApi
     private static async Task<Results<Ok<TaskListResponse>, ValidationProblem>> ListAsync(
         ClaimsPrincipal user,
         TaskService tasks,
+        ReminderService reminders,
         CancellationToken cancellationToken,
         [Description("Which tasks: all, pending or completed.")]
         [WireName<TaskStatusFilter>]
@@ -129,17 +132,19 @@ public static class TasksApi
             Limit = limit,
             After = after,
         }, cancellationToken);
-        return TypedResults.Ok(new TaskListResponse([.. page.Items.Select(TaskDto.From)], page.Next?.Encode()));
+        var reminded = await reminders.ReadAsync(page.Items, cancellationToken);
+        return TypedResults.Ok(new TaskListResponse([.. page.Items.Select(t => TaskDto.From(t, reminded.GetValueOrDefault(t.Id, [])))], page.Next?.Encode()));
     }
 
     // A removed account (AccountGoneException) is the exception handler's 401.
     private static async Task<Created<TaskDto>> CreateAsync(
-        CreateTaskRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken)
+        CreateTaskRequest request, ClaimsPrincipal user, TaskService tasks, ReminderService reminders, CancellationToken cancellationToken)
     {
         var userId = user.GetUserId();
         var due = await tasks.ReadDueAsync(userId, request.DueInput, cancellationToken);
-        var task = await tasks.CreateAsync(userId, request.Title, request.Description, request.ToOptions(due), cancellationToken);
-        return TypedResults.Created($"/api/tasks/{task.Id}", TaskDto.From(task));
+        var (task, reminded) = await reminders.WriteAsync(userId, request.ReminderInput,
+            async () => await tasks.CreateAsync(userId, request.Title, request.Description, request.ToOptions(due), cancellationToken), cancellationToken);
+        return TypedResults.Created($"/api/tasks/{task!.Id}", TaskDto.From(task, reminded));
     }
 
     /// <summary>Answers as create does: the task and its Location, whether or not its list was made for it (the task names its list).</summary>
@@ -151,26 +156,28 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>
-        Found(await tasks.GetAsync(user.GetUserId(), TaskKey.ById(id), cancellationToken));
+        Guid id, ClaimsPrincipal user, TaskService tasks, ReminderService reminders, CancellationToken cancellationToken) =>
+        await FoundAsync(reminders, await tasks.GetAsync(user.GetUserId(), TaskKey.ById(id), cancellationToken), cancellationToken);
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> ReplaceAsync(
-        Guid id, ReplaceTaskRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken)
+        Guid id, ReplaceTaskRequest request, ClaimsPrincipal user, TaskService tasks, ReminderService reminders, CancellationToken cancellationToken)
     {
         var due = await tasks.ReadDueAsync(user.GetUserId(), request.DueInput, cancellationToken);
-        return Found(await tasks.UpdateAsync(user.GetUserId(), TaskKey.ById(id), request.ToChanges(due), cancellationToken));
+        return Found(await reminders.WriteAsync(user.GetUserId(), request.ReminderInput,
+            () => tasks.UpdateAsync(user.GetUserId(), TaskKey.ById(id), request.ToChanges(due), cancellationToken), cancellationToken));
     }
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> PatchAsync(
-        Guid id, PatchTaskRequest request, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken)
+        Guid id, PatchTaskRequest request, ClaimsPrincipal user, TaskService tasks, ReminderService reminders, CancellationToken cancellationToken)
     {
         var due = await tasks.ReadDueAsync(user.GetUserId(), request.DueInput, cancellationToken);
-        return Found(await tasks.UpdateAsync(user.GetUserId(), TaskKey.ById(id), request.ToChanges(due), cancellationToken));
+        return Found(await reminders.WriteAsync(user.GetUserId(), request.ReminderInput,
+            () => tasks.UpdateAsync(user.GetUserId(), TaskKey.ById(id), request.ToChanges(due), cancellationToken), cancellationToken));
     }
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> ToggleAsync(
-        Guid id, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>
-        Found(await tasks.ToggleCompletedAsync(user.GetUserId(), TaskKey.ById(id), cancellationToken));
+        Guid id, ClaimsPrincipal user, TaskService tasks, ReminderService reminders, CancellationToken cancellationToken) =>
+        await FoundAsync(reminders, await tasks.ToggleCompletedAsync(user.GetUserId(), TaskKey.ById(id), cancellationToken), cancellationToken);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal user, TaskService tasks, CancellationToken cancellationToken) =>
@@ -178,8 +185,12 @@ public static class TasksApi
             ? NotFound()
             : TypedResults.NoContent();
 
-    private static Results<Ok<TaskDto>, ProblemHttpResult> Found(TaskItem? task) =>
-        task is null ? NotFound() : TypedResults.Ok(TaskDto.From(task));
+    private static Results<Ok<TaskDto>, ProblemHttpResult> Found((TaskItem? Task, IReadOnlyList<ReminderDto> Reminders) written) =>
+        written.Task is null ? NotFound() : TypedResults.Ok(TaskDto.From(written.Task, written.Reminders));
+
+    private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> FoundAsync(
+        ReminderService reminders, TaskItem? task, CancellationToken cancellationToken) =>
+        task is null ? NotFound() : TypedResults.Ok(TaskDto.From(task, await reminders.ReadAsync(task, cancellationToken)));
 
     /// <summary>Missing and someone else's look the same: a 404, never a 403.</summary>
     private static ProblemHttpResult NotFound() => TypedResults.Problem(Problems.Create(

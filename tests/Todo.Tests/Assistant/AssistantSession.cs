@@ -134,7 +134,19 @@ public sealed class AssistantSession(ApiFixture api, Guid userId, TimeProvider? 
         api.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Number).ToListAsync());
 
     public static TaskTools CreateTools(IServiceProvider scoped, Guid userId, TimeProvider? clock = null) =>
-        new(CreateTaskService(scoped, clock), CreateListService(scoped, clock), userId);
+        new(CreateTaskService(scoped, clock), CreateListService(scoped, clock), userId,
+            new Todo.Server.Reminders.ReminderService(scoped.GetRequiredService<TodoDbContext>(), clock ?? TimeProvider.System));
+
+    /// <summary>The minutes_before of each of the user's reminders, by task number (an at reminder counts as its minutes: none).</summary>
+    public async Task<Dictionary<int, List<int>>> StoredRemindersAsync()
+    {
+        var rows = await api.WithDbAsync(db => (
+            from r in db.Reminders
+            join t in db.Tasks on r.TaskId equals t.Id
+            where r.UserId == userId
+            select new { t.Number, r.MinutesBefore }).ToListAsync());
+        return rows.GroupBy(r => r.Number).ToDictionary(g => g.Key, g => g.Select(r => r.MinutesBefore ?? -1).Order().ToList());
+    }
 
     /// <summary>The server's service, or, with a <paramref name="clock"/>, one that reads the time from it.</summary>
     public static ListService CreateListService(IServiceProvider scoped, TimeProvider? clock = null) =>

@@ -12,7 +12,8 @@ namespace Todo.Tests.Assistant;
 /// "-3" deletes it; "3=New title" renames it; "3|notes" sets its description ("3|" removes it); "3#Work" moves it;
 /// "3@errands" adds a label, "3@-errands" takes it off, "3@-" takes them all off; "3!high" sets its priority;
 /// "list+Garden" makes an empty list, "list-Yard" deletes one, "list=Garden>Yard" renames one; "3^2026-11-27" sets its
-/// due (in the due mark's form, see <see cref="SeedTask"/>), "3^-" takes it off. A list a task effect names is expected to
+/// due (in the due mark's form, see <see cref="SeedTask"/>), "3^-" takes it off; "3~30" gives it a reminder 30 minutes
+/// before its due ("3~0": at the due). A list a task effect names is expected to
 /// exist (made if it was missing). No effects: nothing changed, no list made. Every case runs at <see cref="PhraseTable.Clock"/>
 /// for a user in <see cref="PhraseTable.TimeZone"/>.
 /// </remarks>
@@ -109,9 +110,9 @@ public static class PhraseTable
         new("add: the title answer may read like a command", None, ["add a task", "Delete old emails"], ["+Delete old emails"], ["Delete old emails"]),
         new("add: please add quoted X to my list", None, ["please add 'Renew car insurance' to my list"], ["+Renew car insurance"], ["Renew car insurance"]),
         new("add: I gotta", None, ["I gotta buy a new phone"], ["+Buy a new phone"], ["Buy a new phone"]),
-        new("add: remind me tomorrow to", None, ["Remind me tomorrow to call the bank"], ["+Call the bank ^2026-11-27"], ["Call the bank", "Friday, 27 November"]),
+        new("add: remind me tomorrow to", None, ["Remind me tomorrow to call the bank"], ["+Call the bank ^2026-11-27", "1~0"], ["Call the bank", "Friday, 27 November"]),
         new("add: I should", None, ["I should call my sister"], ["+Call my sister"], ["Call my sister"]),
-        new("add: a time comes out of the title", None, ["remind me to pick up the kids at 3pm"], ["+Pick up the kids ^2026-11-26T15:00"], ["Pick up the kids", "Thursday, 26 November, 15:00"]),
+        new("add: a time comes out of the title", None, ["remind me to pick up the kids at 3pm"], ["+Pick up the kids ^2026-11-26T15:00", "1~0"], ["Pick up the kids", "Thursday, 26 November, 15:00"]),
 
         // List: all, pending, completed, counts, searches, one task.
         new("list: list my tasks", Standard, ["list my tasks"], [], ["Buy groceries", "Pay rent", "Dentist appointment"]),
@@ -525,23 +526,23 @@ public static class PhraseTable
     public static readonly PhraseCase[] Dates =
     [
         // A new task's date comes out of its title; the confirmation names the day with its weekday.
-        new("dates: remind me to call mom tomorrow at 5", None, ["remind me to call mom tomorrow at 5"], ["+Call mom ^2026-11-27T17:00"], ["Call mom", "Friday, 27 November, 17:00"]),
+        new("dates: remind me to call mom tomorrow at 5", None, ["remind me to call mom tomorrow at 5"], ["+Call mom ^2026-11-27T17:00", "1~0"], ["Call mom", "Friday, 27 November, 17:00"]),
         new("dates: pay rent every 1st of the month", None, ["pay rent every 1st of the month"], ["+Pay rent ^2026-12-01;FREQ=MONTHLY;BYMONTHDAY=1"], ["every month on the 1st, next Tuesday, 1 December"]),
         new("dates: add with every month on the 1st", None, ["add pay rent every month on the 1st"], ["+Pay rent ^2026-12-01;FREQ=MONTHLY;BYMONTHDAY=1"], ["Pay rent", "every month on the 1st"]),
         new("dates: add with a weekday and a time", None, ["add dentist appointment friday at 10am"], ["+Dentist appointment ^2026-11-27T10:00"], ["Friday, 27 November, 10:00"]),
         new("dates: add by a day and month", None, ["add submit report by dec 1"], ["+Submit report ^2026-12-01"], ["Tuesday, 1 December"]),
-        new("dates: remind me every other day", None, ["remind me to water plants every other day"], ["+Water plants ^2026-11-26;FREQ=DAILY;INTERVAL=2"], ["every 2 days"]),
+        new("dates: remind me every other day", None, ["remind me to water plants every other day"], ["+Water plants ^2026-11-26;FREQ=DAILY;INTERVAL=2", "1~0"], ["every 2 days"]),
         new("dates: no verb, three weekdays and a time", None, ["gym every mon, wed and fri at 7am"], ["+Gym ^2026-11-27T07:00;FREQ=WEEKLY;BYDAY=MO,WE,FR"], ["every Monday, Wednesday and Friday at 07:00"]),
         new("dates: every weekday at a time still ahead today", None, ["add standup every weekday at 9:30"], ["+Standup ^2026-11-26T09:30;FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"], ["every weekday at 09:30", "Thursday, 26 November"]),
-        new("dates: in 2 hours", None, ["remind me to call dad in 2 hours"], ["+Call dad ^2026-11-26T11:00"], ["Thursday, 26 November, 11:00"]),
+        new("dates: in 2 hours", None, ["remind me to call dad in 2 hours"], ["+Call dad ^2026-11-26T11:00", "1~0"], ["Thursday, 26 November, 11:00"]),
         new("dates: end of month", None, ["add submit timesheet end of month"], ["+Submit timesheet ^2026-11-30"], ["Monday, 30 November"]),
-        new("dates: on the 3rd at 10am", None, ["remind me about the dentist on the 3rd at 10am"], ["+The dentist ^2026-12-03T10:00"], ["Thursday, 3 December, 10:00"]),
+        new("dates: on the 3rd at 10am", None, ["remind me about the dentist on the 3rd at 10am"], ["+The dentist ^2026-12-03T10:00", "1~0"], ["Thursday, 3 December, 10:00"]),
         new("dates: next week is its Monday", None, ["add book flights next week"], ["+Book flights ^2026-11-30"], ["Monday, 30 November"]),
         new("dates: every! counts from completion", None, ["add clean the bathroom every! 3 days"], ["+Clean the bathroom ^2026-11-26;every!;FREQ=DAILY;INTERVAL=3"], ["every! 3 days"]),
         new("dates: an ISO date next year names the year", None, ["add file taxes 2027-04-15"], ["+File taxes ^2027-04-15"], ["Thursday, 15 April 2027"]),
         new("dates: this weekend", None, ["add party this weekend"], ["+Party ^2026-11-28"], ["Saturday, 28 November"]),
         new("dates: dec 31 at noon", None, ["add order the cake dec 31 at noon"], ["+Order the cake ^2026-12-31T12:00"], ["Thursday, 31 December, 12:00"]),
-        new("dates: tonight", None, ["remind me to call grandma tonight"], ["+Call grandma ^2026-11-26T20:00"], ["Thursday, 26 November, 20:00"]),
+        new("dates: tonight", None, ["remind me to call grandma tonight"], ["+Call grandma ^2026-11-26T20:00", "1~0"], ["Thursday, 26 November, 20:00"]),
         new("dates: today", None, ["add buy milk today"], ["+Buy milk ^2026-11-26"], ["Thursday, 26 November"]),
         new("dates: tmrw", None, ["add call the plumber tmrw"], ["+Call the plumber ^2026-11-27"], ["Friday, 27 November"]),
         new("dates: in 3 days", None, ["add send invoice in 3 days"], ["+Send invoice ^2026-11-29"], ["Sunday, 29 November"]),
@@ -668,7 +669,22 @@ public static class PhraseTable
         new("dates: listed tasks show their dates", Agenda, ["show me all my tasks"], [], ["Call mom (#1) · due Thursday, 26 November", "every month on the 1st, next Tuesday, 1 December"]),
     ];
 
-    public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates);
+    /// <summary>Reminders: a task with a due and a reminder at it, or a reminder some time before a task's due.</summary>
+    public static readonly PhraseCase[] Reminders =
+    [
+        new("reminders: remind me at 4pm to call mom", None, ["remind me at 4pm to call mom"], ["+Call mom ^2026-11-26T16:00", "1~0"], ["Call mom", "Thursday, 26 November, 16:00", "remind you when it is due"]),
+        new("reminders: remind me tomorrow at 9 to call the bank", None, ["remind me tomorrow at 9 to call the bank"], ["+Call the bank ^2026-11-27T09:00", "1~0"], ["Friday, 27 November, 09:00", "remind you"]),
+        new("reminders: 30 minutes before, after an add", None, ["add dentist friday at 10am", "remind me 30 minutes before"], ["+Dentist ^2026-11-27T10:00", "1~30"], ["30 minutes before", "Dentist"]),
+        new("reminders: 30 minutes before the dentist", Dated, ["remind me 30 minutes before the dentist"], ["1~30"], ["30 minutes before", "Dentist appointment"]),
+        new("reminders: an hour before task N", Dated, ["remind me an hour before task 4"], ["4~60"], ["1 hour before", "Call mom"]),
+        new("reminders: a day before a repeating task", Dated, ["remind me a day before the rent task"], ["2~1440"], ["1 day before", "Pay rent"]),
+        new("reminders: set a reminder minutes before", Dated, ["set a reminder 15 minutes before the dentist"], ["1~15"], ["15 minutes before"]),
+        new("reminders: remind me about X hours before", Dated, ["remind me about the dentist 2 hours before"], ["1~120"], ["2 hours before", "Dentist appointment"]),
+        new("reminders: half an hour before it", None, ["add call the plumber tomorrow at 2pm", "remind me half an hour before it"], ["+Call the plumber ^2026-11-27T14:00", "1~30"], ["30 minutes before", "Call the plumber"]),
+        new("reminders: a task without a date cannot be reminded before", Dated, ["remind me 10 minutes before the gym task"], [], ["due", "!I'll remind you"]),
+    ];
+
+    public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders);
 
     public static PhraseCase Find(string name) => All.Single(c => c.Name == name);
 }

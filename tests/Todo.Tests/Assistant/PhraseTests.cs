@@ -38,9 +38,11 @@ public abstract class PhraseTests(ApiFixture api)
 
         var transcript = string.Join("\n", session.History.Select(m => $"{m.Role}: {m.Text}"));
         var (expected, expectedLists) = ExpectedState(phrase.Seed, phrase.Effects);
+        var reminders = await session.StoredRemindersAsync();
         var actual = (await session.StoredTasksWithPartsAsync())
             .Select(t => Describe(t.Number, new ExpectedTask(t.Title, t.IsCompleted, t.Description, t.List!.Name,
-                [.. t.Labels.Select(l => l.Label)], t.Priority, SeedTask.Mark(t.DueDate, t.DueTime, t.DueRecurrence, t.DueFromCompletion))))
+                [.. t.Labels.Select(l => l.Label)], t.Priority, SeedTask.Mark(t.DueDate, t.DueTime, t.DueRecurrence, t.DueFromCompletion))
+                { Reminders = reminders.GetValueOrDefault(t.Number, []) }))
             .ToList();
         Assert.True(expected.SequenceEqual(actual),
             $"Tasks after the turns:\n  expected: {string.Join(" · ", expected)}\n  actual:   {string.Join(" · ", actual)}\n{transcript}");
@@ -82,7 +84,11 @@ public abstract class PhraseTests(ApiFixture api)
         Assert.True(PhraseTable.ListsLabelsPriority.Length >= 80, $"{PhraseTable.ListsLabelsPriority.Length} list, label and priority phrasings");
 
     /// <summary>A task as the effects expect it.</summary>
-    private sealed record ExpectedTask(string Title, bool Done, string? Description, string List, IReadOnlyList<string> Labels, TaskPriority Priority, string? Due);
+    private sealed record ExpectedTask(string Title, bool Done, string? Description, string List, IReadOnlyList<string> Labels, TaskPriority Priority, string? Due)
+    {
+        /// <summary>The minutes_before of its reminders, in order.</summary>
+        public IReadOnlyList<int> Reminders { get; init; } = [];
+    }
 
     /// <summary>The tasks and list names as the seed makes them, with the effects applied in order.</summary>
     private static (List<string> Tasks, List<string> Lists) ExpectedState(string[] seed, string[] effects)
@@ -176,6 +182,7 @@ public abstract class PhraseTests(ApiFixture api)
                         '#' => task with { List = List(value) },
                         '!' => task with { Priority = Enum.Parse<TaskPriority>(value, ignoreCase: true) },
                         '^' => task with { Due = value == "-" ? null : value },
+                        '~' => task with { Reminders = [.. task.Reminders.Append(Number(value)).Order()] },
                         '@' when value == "-" => task with { Labels = [] },
                         '@' when value.StartsWith('-') => task with { Labels = [.. task.Labels.Where(label => label != value[1..])] },
                         '@' => task with { Labels = [.. task.Labels.Append(value).Distinct().Order(StringComparer.Ordinal)] },
@@ -194,7 +201,8 @@ public abstract class PhraseTests(ApiFixture api)
         $"#{number} {(task.Done ? "[x] " : "")}{task.Title}{(task.Description is null ? "" : $" | {task.Description}")} #{task.List}" +
         string.Concat(task.Labels.Order(StringComparer.Ordinal).Select(label => $" @{label}")) +
         (task.Priority == TaskPriority.None ? "" : $" !{task.Priority.ToString().ToLowerInvariant()}") +
-        (task.Due is null ? "" : $" ^{task.Due}");
+        (task.Due is null ? "" : $" ^{task.Due}") +
+        string.Concat(task.Reminders.Select(minutes => $" ~{minutes}"));
 }
 
 public sealed class SqlitePhraseTests(SqliteApi api) : PhraseTests(api), IClassFixture<SqliteApi>;

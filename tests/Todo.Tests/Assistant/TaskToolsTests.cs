@@ -338,12 +338,12 @@ public abstract class TaskToolsTests(ApiFixture api)
         var parameters = functions.ToDictionary(
             f => f.Name,
             f => f.JsonSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray());
-        Assert.Equal(["title", "description", "list", "labels", "priority", "due"], parameters["add_task"]);
+        Assert.Equal(["title", "description", "list", "labels", "priority", "due", "remind_minutes_before"], parameters["add_task"]);
         Assert.Equal(["status", "query", "filter", "list"], parameters["list_tasks"]);
         Assert.Equal(["task"], parameters["complete_task"]);
         Assert.Equal(["task"], parameters["reopen_task"]);
         Assert.Equal(["task"], parameters["delete_task"]);
-        Assert.Equal(["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "repeat"], parameters["update_task"]);
+        Assert.Equal(["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "repeat", "remind_minutes_before"], parameters["update_task"]);
         Assert.Equal([], parameters["list_lists"]);
         Assert.Equal(["name"], parameters["create_list"]);
         Assert.Equal(["list", "name"], parameters["rename_list"]);

@@ -20,12 +20,12 @@ public abstract class McpTests(ApiFixture api)
 
     private static readonly Dictionary<string, string[]> ExpectedParameters = new()
     {
-        ["add_task"] = ["title", "description", "list", "labels", "priority", "due"],
+        ["add_task"] = ["title", "description", "list", "labels", "priority", "due", "remind_minutes_before"],
         ["list_tasks"] = ["filter", "status", "query", "list"],
         ["complete_task"] = ["task"],
         ["reopen_task"] = ["task"],
         ["delete_task"] = ["task"],
-        ["update_task"] = ["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "repeat"],
+        ["update_task"] = ["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "repeat", "remind_minutes_before"],
         ["list_lists"] = [],
         ["create_list"] = ["name"],
         ["rename_list"] = ["list", "name"],

@@ -22,7 +22,7 @@ public abstract class TasksApiTests(ApiFixture api)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
         Assert.Equal(
-            ["id", "number", "title", "description", "is_completed", "completed_at", "created_at", "updated_at", "list", "labels", "priority", "due"],
+            ["id", "number", "title", "description", "is_completed", "completed_at", "created_at", "updated_at", "list", "labels", "priority", "due", "reminders"],
             body.EnumerateObject().Select(p => p.Name));
         var task = body.Deserialize<TaskDto>(Json)!;
         Assert.Equal($"/api/tasks/{task.Id}", response.Headers.Location?.OriginalString);

@@ -11,6 +11,8 @@ using Todo.Server.Chat;
 using Todo.Server.Data;
 using Todo.Server.Http;
 using Todo.Server.Lists;
+using Todo.Server.Live;
+using Todo.Server.Reminders;
 using Todo.Server.Tasks;
 using Todo.Server.Tasks.QuickAdd;
 
@@ -45,6 +47,11 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddOptions<RateLimitingOptions>();
         Services.AddSingleton<ChatTurnLimiter>();
         Services.AddSingleton<IChatClient>(Assistant);
+        Services.AddSingleton<IUserSignals, LocalUserSignals>();
+        Services.AddScoped<NotificationService>();
+        Services.AddScoped<ReminderService>();
+        Services.AddOptions<ReminderOptions>();
+        Services.AddSingleton<ReminderFirer>();
     }
 
     /// <summary>What the assistant's model does in the next turns.</summary>

@@ -87,6 +87,9 @@ internal sealed record Intent(IntentKind Kind)
     /// </summary>
     public string? Due { get; init; }
 
+    /// <summary>A reminder this many minutes before the due (0: at the due): for an add ("remind me at 4pm to…"), for an update ("remind me 30 minutes before").</summary>
+    public int? RemindMinutesBefore { get; init; }
+
     /// <summary>For an update: the task stops repeating and keeps its date.</summary>
     public bool StopsRepeating { get; init; }
 
@@ -101,7 +104,7 @@ internal sealed record Intent(IntentKind Kind)
 
     /// <summary>An update that changes the task's list, labels, priority or due (not only its words).</summary>
     public bool ChangesParts => ListName is not null || Labels is not null || RemoveLabels is not null || Priority is not null
-        || Due is not null || StopsRepeating || DateProblem is not null;
+        || Due is not null || StopsRepeating || DateProblem is not null || RemindMinutesBefore is not null;
 
     public bool NeedsTask => Kind is IntentKind.Complete or IntentKind.Reopen or IntentKind.Delete or IntentKind.Update;
 
@@ -111,6 +114,7 @@ internal sealed record Intent(IntentKind Kind)
         IntentKind.Complete => "mark as done",
         IntentKind.Reopen => "reopen",
         IntentKind.Delete => "delete",
+        IntentKind.Update when Title is null && Description is null && Due is null && RemindMinutesBefore is not null => "set the reminder on",
         IntentKind.Update when Title is null && Description is null && Due is "none" => "take the date off",
         IntentKind.Update when Title is null && Description is null && StopsRepeating => "stop repeating",
         IntentKind.Update when Title is null && Description is null && (Due is not null || DateProblem is not null) => "reschedule",

@@ -61,6 +61,14 @@ internal static partial class IntentParser
                 "delete the Yard list and all its tasks", "delete the Yard list but keep the tasks",
             ]),
 
+        // Reminders before a task's due: "remind me 30 minutes before" (the task just talked about), "… before the dentist".
+        new(RemindBefore(), (m, _, _) => RemindBeforeIntent(m),
+            [
+                "remind me 30 minutes before", "remind me 30 minutes before the dentist", "remind me an hour before task 3",
+                "set a reminder 15 minutes before the meeting", "remind me about the dentist 2 hours before", "ping me a day before it",
+                "remind me half an hour before the call", "add a reminder 10 min before task 2",
+            ]),
+
         // Dates: taken off, no longer repeating, or a task moved to a day. Before the moves between lists and the deletes,
         // so "move it to next monday" is no list and "remove the date from task 4" deletes nothing.
         new(ClearDue(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Due = "none" },
@@ -110,9 +118,10 @@ internal static partial class IntentParser
             ]),
 
         // Add, when the phrasing says so unmistakably.
-        new(RemindMe(), (m, _, now) => Add(WithWhen(m), now),
+        new(RemindMe(), (m, _, now) => Reminding(m, Add(WithWhen(m), now)),
             [
                 "Remind me to call the plumber", "Remind me tomorrow to call the bank", "remind me about the dentist",
+                "remind me at 4pm to call mom", "remind me tomorrow at 9 to call the bank",
                 "remind me to delete the old photos", "I need to remember to pay bills", "Don't let me forget to feed the cat",
                 "don't forget to book flights", "todo: buy stamps", "new task: clean the garage",
             ]),
@@ -506,6 +515,46 @@ internal static partial class IntentParser
 
     private static bool HasPreposition(string name) => Preposition().IsMatch(name);
 
+    /// <summary>"remind me 30 minutes before the dentist": a reminder on that task (on "it", the one just talked about, when none is named).</summary>
+    private static Intent? RemindBeforeIntent(Match match)
+    {
+        var n = match.Groups["n"].Value.ToLowerInvariant();
+        int? count = int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : n switch
+        {
+            "a" or "an" or "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "ten" => 10,
+            "fifteen" => 15,
+            "twenty" => 20,
+            "thirty" => 30,
+            "forty-five" or "fortyfive" => 45,
+            _ when n.StartsWith("half", StringComparison.Ordinal) => 0,
+            _ => null,
+        };
+        var unit = match.Groups["unit"].Value.ToLowerInvariant();
+        var minutes = n.StartsWith("half", StringComparison.Ordinal)
+            ? unit.StartsWith('h') ? 30 : (int?)null
+            : count * (unit[0] switch { 'h' => 60, 'd' => 1440, 'w' => 10080, _ => 1 });
+        if (minutes is null)
+        {
+            return null;
+        }
+
+        var reference = match.Groups["ref"].Success ? match.Groups["ref"].Value
+            : match.Groups["about"].Success ? match.Groups["about"].Value : "it";
+        return new Intent(IntentKind.Update) { Reference = reference.Trim(), RemindMinutesBefore = minutes };
+    }
+
+    /// <summary>"remind me at 4pm to call mom": a task with that due, and a reminder at it; without a date only the task.</summary>
+    private static Intent Reminding(Match match, Intent add) =>
+        match.Value.StartsWith("remind", StringComparison.OrdinalIgnoreCase) && add.Due is not null
+            ? add with { RemindMinutesBefore = 0 }
+            : add;
+
     /// <summary>"remind me tomorrow to call the bank" → "call the bank tomorrow".</summary>
     private static string WithWhen(Match match) =>
         match.Groups["when"].Success ? $"{match.Groups["rest"].Value} {match.Groups["when"].Value}" : match.Groups["rest"].Value;
@@ -672,8 +721,11 @@ internal static partial class IntentParser
     private static partial Regex Dismiss();
 
     // Add.
-    [GeneratedRegex(@"^(?:remind\s+me\s+(?:(?<when>tomorrow|today|tonight|later|this\s+\w+|next\s+\w+|on\s+\w+)\s+)?(?:to|about|of|that)|i\s+(?:need|have|must|should|want)\s+to\s+remember\s+(?:to|that)|(?:please\s+)?remember\s+(?:to|that)|help\s+me\s+remember\s+to|don'?t\s+let\s+me\s+forget\s+(?:to|about)|do\s+not\s+let\s+me\s+forget\s+(?:to|about)|don'?t\s+forget\s+(?:to|about)|make\s+sure\s+i|note\s+to\s+self|memo|(?:todo|to-do|to\s+do|task|reminder|new\s+task|new\s+todo)\s*:)(?!\w)[\s:,-]*(?<rest>.+)$", Options)]
+    [GeneratedRegex(@"^(?:remind\s+me\s+(?:(?<when>(?:(?:tomorrow|today|tonight|on\s+\w+)\s+)?at\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)|tomorrow|today|tonight|later|this\s+\w+|next\s+\w+|on\s+\w+)\s+)?(?:to|about|of|that)|i\s+(?:need|have|must|should|want)\s+to\s+remember\s+(?:to|that)|(?:please\s+)?remember\s+(?:to|that)|help\s+me\s+remember\s+to|don'?t\s+let\s+me\s+forget\s+(?:to|about)|do\s+not\s+let\s+me\s+forget\s+(?:to|about)|don'?t\s+forget\s+(?:to|about)|make\s+sure\s+i|note\s+to\s+self|memo|(?:todo|to-do|to\s+do|task|reminder|new\s+task|new\s+todo)\s*:)(?!\w)[\s:,-]*(?<rest>.+)$", Options)]
     private static partial Regex RemindMe();
+
+    [GeneratedRegex(@"^(?:please\s+)?(?:(?:remind|ping|alert|notify|warn)\s+me|(?:set|add|create|put)\s+(?:up\s+)?(?:a\s+)?reminder(?:\s+for\s+me)?)\s+(?:about\s+(?<about>.+?)\s+)?(?<n>\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|ahead\s+of|early)(?:\s+(?<ref>.+))?$", Options)]
+    private static partial Regex RemindBefore();
 
     [GeneratedRegex(@"^(?:add|create|make|start|set|set\s+up|put\s+in|insert|write\s+down|jot\s+down|note\s+down|log|record|new|give\s+me)\s+(?:me\s+)?(?:(?:a|an|another|one\s+more|the|one)\s+)?(?:new\s+)?(?:task|todo|to-do|to-do\s+item|todo\s+item|item|reminder|entry|note)\b(?!\s*(?:#?\d+|number)\b)(?:\s+(?:called|named|titled|saying|that\s+says|to|about|for)(?=\s)|\s*[:\-—])?\s*(?<rest>.*)$", Options)]
     private static partial Regex AddTaskCalled();

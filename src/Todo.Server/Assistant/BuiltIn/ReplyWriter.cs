@@ -149,8 +149,8 @@ internal static class ReplyWriter
         return action switch
         {
             TaskToolActions.Added => Text(task, "description") is { } description
-                ? $"Added {named}{Destination(result, task)}{Parts(task)}{due} with the description \"{description}\".{Created(result, task)}"
-                : $"Added {named}{Destination(result, task)}{Parts(task)}{due}.{Created(result, task)}",
+                ? $"Added {named}{Destination(result, task)}{Parts(task)}{due} with the description \"{description}\".{Created(result, task)}{Reminded(result, intent, null)}"
+                : $"Added {named}{Destination(result, task)}{Parts(task)}{due}.{Created(result, task)}{Reminded(result, intent, null)}",
             TaskToolActions.Completed when result.TryGetProperty("next_due", out var next) && next.ValueKind == JsonValueKind.Object =>
                 $"Done — next: {Day(next, currentYear, withTime: true)}. {Capital(named)} repeats {Text(next, "repeats")}.",
             TaskToolActions.Completed => $"Done! Marked {named} as complete.",
@@ -162,6 +162,29 @@ internal static class ReplyWriter
             _ => $"Done: {named}.",
         };
     }
+
+    /// <summary>" I'll remind you 30 minutes before task #3 …" when the call set a reminder; "" otherwise.</summary>
+    private static string Reminded(JsonElement result, Intent intent, string? named)
+    {
+        if (!result.TryGetProperty("changed", out var changed) || !changed.EnumerateArray().Any(c => c.GetString() == "reminders")
+            || intent.RemindMinutesBefore is not { } minutes)
+        {
+            return "";
+        }
+
+        var what = named ?? "it";
+        return minutes == 0 ? $" I'll remind you when {what} is due." : $" I'll remind you {Duration(minutes)} before {what} is due.";
+    }
+
+    private static string Duration(int minutes) => minutes switch
+    {
+        _ when minutes % 10080 == 0 => Count(minutes / 10080, "week"),
+        _ when minutes % 1440 == 0 => Count(minutes / 1440, "day"),
+        _ when minutes % 60 == 0 => Count(minutes / 60, "hour"),
+        _ => Count(minutes, "minute"),
+    };
+
+    private static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n.ToString(CultureInfo.InvariantCulture)} {unit}s";
 
     /// <summary>" to your Shopping list" for a task added outside the Inbox; "" in the Inbox.</summary>
     private static string Destination(JsonElement result, JsonElement task) =>
@@ -206,6 +229,11 @@ internal static class ReplyWriter
         if (changed.Contains("list"))
         {
             sentences.Add($"Moved {named} to your {Text(task, "list")} list.{Created(result, task)}");
+        }
+
+        if (changed.Contains("reminders"))
+        {
+            sentences.Add(Reminded(result, intent, named).TrimStart());
         }
 
         if (changed.Contains("labels"))

@@ -210,6 +210,11 @@ internal static class TurnPlanner
         {
             arguments["repeat"] = false;
         }
+
+        if (intent.RemindMinutesBefore is { } minutes)
+        {
+            arguments["remind_minutes_before"] = minutes;
+        }
     }
 
     private static Dictionary<string, object?> DeleteListArguments(Intent intent)
