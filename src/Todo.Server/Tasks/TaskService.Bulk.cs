@@ -273,6 +273,13 @@ public sealed partial class TaskService
                 }
             }
 
+            // Reminders follow a moved due (a repeating task's every one fires again): one more query for each task that has any.
+            foreach (var (plan, fields, _) in writes.Where(w => w.Fields.Contains(TaskSnapshot.DueField) && w.Plan.Before.HasReminders))
+            {
+                var previous = plan.Kind == ActivityKind.Recurred ? plan.Before.DueIn(plan.Before.OwnerTimeZone ?? User.DefaultTimeZone) : null;
+                await Reminders.ReminderSchedule.RescheduleAsync(db, userId, plan.After.Id, previous, plan.After.UpdatedAt, cancellationToken);
+            }
+
             await activity.AppendAsync(userId, events, cancellationToken);
             return 0;
         }, cancellationToken);
