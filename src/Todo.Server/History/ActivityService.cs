@@ -158,10 +158,15 @@ public sealed class ActivityService(TodoDbContext db, ActivityWriter writer, Tas
         var changed = await tasks.ApplyAsync(userId, [.. plans.Select(p => new TaskPlan(p.Before, p.After))], cancellationToken);
         writer.Context.UndoesBatchId = null;
         var ownBatch = writer.Context.BatchId;
-        // The batch taken back is undone by this one; when it was itself an undo, the batch it undid is done again (not undone).
+        // The batch taken back is undone by this one. When it was an undo, the batch it undid is done again (not undone); when
+        // that batch was an undo too (this takes back a redo), the batch that one undid is undone by it again.
         var redone = events[0].UndoesBatchId;
-        await db.Activity.Where(a => a.UserId == userId && (a.BatchId == undone || (redone != null && a.BatchId == redone)))
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.UndoneByBatchId, a => a.BatchId == undone ? ownBatch : null), cancellationToken);
+        var marked = redone is null
+            ? db.Activity.Where(a => a.UserId == userId && a.BatchId == undone)
+            : db.Activity.Where(a => a.UserId == userId && (a.BatchId == undone || a.BatchId == redone
+                || a.BatchId == mine.Where(o => o.BatchId == redone).Select(o => o.UndoesBatchId).FirstOrDefault()));
+        await marked.ExecuteUpdateAsync(set => set.SetProperty(
+                a => a.UndoneByBatchId, a => a.BatchId == undone ? ownBatch : a.BatchId == redone ? null : redone), cancellationToken);
 
         if (transaction is not null)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Todo.Server.Accounts;
@@ -206,50 +207,16 @@ public sealed partial class TaskService
 
         await InTransactionAsync(async () =>
         {
-            foreach (var group in writes.GroupBy(w => Written(w.Plan.After, w.Fields, w.Trash)))
+            // One UPDATE per set of columns written (a handful whatever the count), each row's values joined in from a VALUES list.
+            foreach (var group in writes.GroupBy(w => string.Join(",", w.Fields.Order(StringComparer.Ordinal)) + (w.Trash ? ",trash" : "")))
             {
-                var (plan, fields, trash) = group.First();
-                var after = plan.After;
-                var ids = group.Select(w => w.Plan.After.Id).ToList();
-                await db.Tasks.IgnoreQueryFilters().Where(t => t.UserId == userId && ids.Contains(t.Id)).ExecuteUpdateAsync(set =>
+                var (_, fields, trash) = group.First();
+                var columns = WrittenColumns(fields, trash);
+                var rows = group.Select(w => w.Plan.After).ToList();
+                for (var start = 0; start < rows.Count; start += WriteChunk)
                 {
-                    if (fields.Contains(TaskSnapshot.TitleField))
-                    {
-                        set.SetProperty(t => t.Title, after.Title);
-                    }
-
-                    if (fields.Contains(TaskSnapshot.DescriptionField))
-                    {
-                        set.SetProperty(t => t.Description, after.Description);
-                    }
-
-                    if (fields.Contains(TaskSnapshot.CompletedField) || fields.Contains(TaskSnapshot.CompletedAtField))
-                    {
-                        set.SetProperty(t => t.IsCompleted, after.IsCompleted).SetProperty(t => t.CompletedAt, after.CompletedAt);
-                    }
-
-                    if (fields.Contains(TaskSnapshot.ListField))
-                    {
-                        set.SetProperty(t => t.ListId, after.ListId);
-                    }
-
-                    if (fields.Contains(TaskSnapshot.PriorityField))
-                    {
-                        set.SetProperty(t => t.Priority, after.Priority);
-                    }
-
-                    if (fields.Contains(TaskSnapshot.DueField))
-                    {
-                        SetDue(set, new TaskDue(after.DueDate, after.DueTime, after.DueAt, after.DueTimeZone, after.DueRecurrence, after.DueFromCompletion, after.DueOrder));
-                    }
-
-                    if (trash)
-                    {
-                        set.SetProperty(t => t.DeletedAt, after.DeletedAt);
-                    }
-
-                    set.SetProperty(t => t.UpdatedAt, after.UpdatedAt);
-                }, cancellationToken);
+                    await db.Database.ExecuteSqlAsync(WriteStatement(userId, columns, rows.Skip(start).Take(WriteChunk).ToList()), cancellationToken);
+                }
             }
 
             var relabelled = writes.Where(w => w.Fields.Contains(TaskSnapshot.LabelsField)).Select(w => w.Plan.After).ToList();
@@ -286,27 +253,87 @@ public sealed partial class TaskService
         return writes.Count;
     }
 
-    /// <summary>The columns a write sets, with their values, as one comparable value: writes with equal ones share an UPDATE.</summary>
-    private static string Written(TaskItem t, HashSet<string> fields, bool trash)
+    /// <summary>The most tasks one UPDATE writes (its parameters stay within both databases' limits).</summary>
+    private const int WriteChunk = 1000;
+
+    /// <summary>A column a write sets: its name, its PostgreSQL type (for the VALUES list) and its value in a task.</summary>
+    private sealed record WrittenColumn(string Name, string Type, Func<TaskItem, object?> Value);
+
+    /// <summary>The columns that hold <paramref name="fields"/> (and deleted_at when the task goes to or leaves the trash), and updated_at.</summary>
+    private static List<WrittenColumn> WrittenColumns(HashSet<string> fields, bool trash)
     {
-        var values = new JsonArray();
-        foreach (var field in fields.Order(StringComparer.Ordinal))
+        static object? Utc(DateTime? value) => value is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;
+        var columns = new List<WrittenColumn>();
+        if (fields.Contains(TaskSnapshot.TitleField))
         {
-            values.Add(field);
-            values.Add(field switch
-            {
-                TaskSnapshot.TitleField => t.Title,
-                TaskSnapshot.DescriptionField => t.Description,
-                TaskSnapshot.CompletedField or TaskSnapshot.CompletedAtField => new JsonArray(t.IsCompleted, t.CompletedAt),
-                TaskSnapshot.ListField => t.ListId,
-                TaskSnapshot.PriorityField => (int)t.Priority,
-                TaskSnapshot.DueField => TaskSnapshot.DueNode(t.DueIn(User.DefaultTimeZone)),
-                _ => null, // labels are written apart
-            });
+            columns.Add(new("title", "text", t => t.Title));
         }
 
-        values.Add(trash ? t.DeletedAt : null);
-        values.Add(t.UpdatedAt);
-        return values.ToJsonString();
+        if (fields.Contains(TaskSnapshot.DescriptionField))
+        {
+            columns.Add(new("description", "text", t => t.Description));
+        }
+
+        if (fields.Contains(TaskSnapshot.CompletedField) || fields.Contains(TaskSnapshot.CompletedAtField))
+        {
+            columns.Add(new("is_completed", "boolean", t => t.IsCompleted));
+            columns.Add(new("completed_at", "timestamptz", t => Utc(t.CompletedAt)));
+        }
+
+        if (fields.Contains(TaskSnapshot.ListField))
+        {
+            columns.Add(new("list_id", "uuid", t => t.ListId));
+        }
+
+        if (fields.Contains(TaskSnapshot.PriorityField))
+        {
+            columns.Add(new("priority", "smallint", t => (short)t.Priority));
+        }
+
+        if (fields.Contains(TaskSnapshot.DueField))
+        {
+            columns.Add(new("due_date", "date", t => t.DueDate));
+            columns.Add(new("due_time", "time", t => t.DueTime));
+            columns.Add(new("due_at", "timestamptz", t => Utc(t.DueAt)));
+            columns.Add(new("due_time_zone", "text", t => t.DueTimeZone));
+            columns.Add(new("due_recurrence", "text", t => t.DueRecurrence));
+            columns.Add(new("due_from_completion", "boolean", t => t.DueFromCompletion));
+            columns.Add(new("due_order", "timestamptz", t => Utc(t.DueOrder)));
+        }
+
+        if (trash)
+        {
+            columns.Add(new("deleted_at", "timestamptz", t => Utc(t.DeletedAt)));
+        }
+
+        columns.Add(new("updated_at", "timestamptz", t => Utc(t.UpdatedAt)));
+        return columns;
+    }
+
+    /// <summary>
+    /// One UPDATE of the user's <paramref name="rows"/>, each to its own values: <c>UPDATE tasks SET … FROM (VALUES …)</c>
+    /// (SQLite names the VALUES columns column1, column2, …; PostgreSQL is told each one's type).
+    /// </summary>
+    private FormattableString WriteStatement(Guid userId, List<WrittenColumn> columns, List<TaskItem> rows)
+    {
+        var postgres = IsPostgres;
+        var arguments = new List<object?> { userId };
+        string Argument(object? value, string type)
+        {
+            arguments.Add(value);
+            var placeholder = "{" + (arguments.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+            return postgres ? placeholder + "::" + type : placeholder;
+        }
+
+        var values = string.Join(", ", rows.Select(row =>
+            "(" + Argument(row.Id, "uuid") + ", " + string.Join(", ", columns.Select(c => Argument(c.Value(row), c.Type))) + ")"));
+        var format = postgres
+            ? "UPDATE tasks SET " + string.Join(", ", columns.Select(c => $"{c.Name} = v.{c.Name}"))
+              + $" FROM (VALUES {values}) AS v(id, {string.Join(", ", columns.Select(c => c.Name))})"
+              + " WHERE tasks.id = v.id AND tasks.user_id = {0}"
+            : "UPDATE tasks SET " + string.Join(", ", columns.Select((c, i) => $"{c.Name} = v.column{i + 2}"))
+              + $" FROM (VALUES {values}) AS v"
+              + " WHERE tasks.id = v.column1 AND tasks.user_id = {0}";
+        return FormattableStringFactory.Create(format, [.. arguments]);
     }
 }

@@ -62,6 +62,43 @@ public abstract class HistoryRoundTripTests(ApiFixture api)
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task TasksPutEachToItsOwnValuesTakeOneStatementNotOnePerValue()
+    {
+        const int Count = 300;
+        var user = await api.CreateUserAsync();
+        await api.SeedTasksAsync(user.Id, Count);
+        // Every task repeats weekly from a day of its own: completing them moves each to its own next day, and undoing a
+        // change of their due puts back as many different dues.
+        await api.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(api.Provider == DatabaseProvider.Postgres
+            ? "UPDATE tasks SET due_date = DATE '2030-01-01' + number, due_recurrence = 'FREQ=WEEKLY', due_order = TIMESTAMPTZ '2030-01-01 00:00Z' + number * INTERVAL '1 day'"
+            : "UPDATE tasks SET due_date = date('2030-01-01', '+' || number || ' days'), due_recurrence = 'FREQ=WEEKLY', due_order = strftime('%Y-%m-%d %H:%M:%S', '2030-01-01', '+' || number || ' days')"));
+        var before = await DuesAsync(user.Id);
+        Assert.Equal(Count, before.Values.Distinct().Count());
+        await user.Client.GetAsync("/api/auth/me", Cancellation);
+
+        var completed = await user.BulkAsync(new { action = "complete", filter = "recurring" });
+        Assert.True(completed.StatusCode == HttpStatusCode.OK, await DescribeAsync(completed));
+        Assert.InRange(RoundTrips(completed), 1, MaxBulkRoundTrips);
+        var moved = await DuesAsync(user.Id);
+        Assert.All(moved, due => Assert.Equal(before[due.Key].AddDays(7), due.Value));
+
+        var undo = await user.UndoAsync();
+        Assert.True(undo.StatusCode == HttpStatusCode.OK, await DescribeAsync(undo));
+        Assert.InRange(RoundTrips(undo), 1, MaxBulkRoundTrips);
+        Assert.Equal(before, await DuesAsync(user.Id));
+
+        var dated = await user.BulkAsync(new { action = "set_due", filter = "recurring", due_string = "2031-06-01" });
+        Assert.True(dated.StatusCode == HttpStatusCode.OK, await DescribeAsync(dated));
+        Assert.All((await DuesAsync(user.Id)).Values, due => Assert.Equal(new DateOnly(2031, 6, 1), due));
+        var undoDated = await user.UndoAsync();
+        Assert.True(undoDated.StatusCode == HttpStatusCode.OK, await DescribeAsync(undoDated));
+        Assert.InRange(RoundTrips(undoDated), 1, MaxBulkRoundTrips);
+        Assert.Equal(before, await DuesAsync(user.Id));
+        var stored = await api.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.UserId == user.Id).ToListAsync());
+        Assert.All(stored, t => Assert.Equal(("FREQ=WEEKLY", false), (t.DueRecurrence, t.IsCompleted)));
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task APageDeepInTwentyThousandEventsTakesOneQueryAndReadsOnlyThePage()
     {
         const int Events = 20_000;
@@ -98,6 +135,9 @@ public abstract class HistoryRoundTripTests(ApiFixture api)
         BinaryPrimitives.WriteInt64LittleEndian(fields, before);
         return PageCursor.Encode(PageCursorKind.Activity, fields);
     }
+
+    private Task<Dictionary<int, DateOnly>> DuesAsync(Guid userId) =>
+        api.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.UserId == userId).ToDictionaryAsync(t => t.Number, t => t.DueDate!.Value));
 
     private Task<int> CountAsync(Guid userId, bool completed) =>
         api.WithDbAsync(db => db.Tasks.CountAsync(t => t.UserId == userId && t.IsCompleted == completed));

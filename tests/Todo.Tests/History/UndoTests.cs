@@ -89,6 +89,30 @@ public abstract class UndoTests(ApiFixture api)
     }
 
     [Fact(Timeout = TestTimeout)]
+    public async Task UndoingARedoByItsBatchTakesTheChangeBackAgainAndRedoThenDoesItAgain()
+    {
+        var user = await api.CreateUserAsync();
+        var task = await user.CreateTaskAsync("Draft");
+        await ActivityEventTests.PatchAsync(user, task.Id, new { title = "Final" });
+        var change = (await user.ActivityAsync())[0].Batch();
+        var undo = await OkAsync(user.UndoAsync());
+        var redo = await OkAsync(user.RedoAsync());
+        Assert.Equal((change, undo.BatchId), (undo.UndoneBatchId, redo.UndoneBatchId));
+        Assert.Equal("Final", (await user.GetTaskAsync(task.Id)).Title);
+
+        var undoRedo = await OkAsync(user.UndoAsync(redo.BatchId));
+
+        Assert.Equal("Draft", (await user.GetTaskAsync(task.Id)).Title);
+        var events = await user.ActivityAsync();
+        bool UndoneOf(Guid batch) => events.Single(e => e.Batch() == batch).Undone();
+        Assert.Equal((true, false, true, false), (UndoneOf(change), UndoneOf(undo.BatchId), UndoneOf(redo.BatchId), UndoneOf(undoRedo.BatchId)));
+
+        // The change is undone again, by the first undo, so redo takes that back: the change is done again.
+        Assert.Equal(undo.BatchId, (await OkAsync(user.RedoAsync())).UndoneBatchId);
+        Assert.Equal("Final", (await user.GetTaskAsync(task.Id)).Title);
+    }
+
+    [Fact(Timeout = TestTimeout)]
     public async Task UndoOfABatchWhoseTaskChangedSinceIsAConflictNamingTheTaskAndChangesNothing()
     {
         var user = await api.CreateUserAsync();
