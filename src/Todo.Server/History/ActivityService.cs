@@ -81,16 +81,10 @@ public sealed class ActivityService(TodoDbContext db, ActivityWriter writer, Tas
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
 
-        var mine = db.Activity.AsNoTracking().Where(a => a.UserId == userId);
-        var events = batchId is { } id
-            ? await mine.Where(a => a.BatchId == id).OrderBy(a => a.Seq).ToListAsync(cancellationToken)
-            : await mine.Where(a => a.BatchId == mine
-                    // Undo: the latest batch of changes. Redo: the latest undo of such a batch (a redo, an undo of an undo, is not one).
-                    .Where(l => l.UndoneByBatchId == null && (redo
-                        ? l.UndoesBatchId != null && !mine.Any(o => o.BatchId == l.UndoesBatchId && o.UndoesBatchId != null)
-                        : l.UndoesBatchId == null))
-                    .OrderByDescending(l => l.Seq).Select(l => l.BatchId).FirstOrDefault())
-                .OrderBy(a => a.Seq).ToListAsync(cancellationToken);
+        // PostgreSQL: the batch's events are locked until this undo commits, so a second undo of it (a double click) waits
+        // and then finds it undone. SQLite has one writer at a time.
+        var events = await (db is PostgresTodoDbContext ? BatchForUpdate(userId, batchId, redo) : Batch(userId, batchId, redo))
+            .AsNoTracking().OrderBy(a => a.Seq).ToListAsync(cancellationToken);
         if (events.Count == 0)
         {
             throw batchId is null
@@ -161,6 +155,7 @@ public sealed class ActivityService(TodoDbContext db, ActivityWriter writer, Tas
         // The batch taken back is undone by this one. When it was an undo, the batch it undid is done again (not undone); when
         // that batch was an undo too (this takes back a redo), the batch that one undid is undone by it again.
         var redone = events[0].UndoesBatchId;
+        var mine = db.Activity.Where(a => a.UserId == userId);
         var marked = redone is null
             ? db.Activity.Where(a => a.UserId == userId && a.BatchId == undone)
             : db.Activity.Where(a => a.UserId == userId && (a.BatchId == undone || a.BatchId == redone
@@ -175,6 +170,43 @@ public sealed class ActivityService(TodoDbContext db, ActivityWriter writer, Tas
 
         return new UndoResult(ownBatch, undone, changed);
     }
+
+    /// <summary>
+    /// The events of <paramref name="batchId"/>, or of the latest batch to undo: the latest batch of changes; for a redo the
+    /// latest undo of such a batch (a redo, an undo of an undo, is not one).
+    /// </summary>
+    private IQueryable<ActivityEvent> Batch(Guid userId, Guid? batchId, bool redo)
+    {
+        var mine = db.Activity.Where(a => a.UserId == userId);
+        return batchId is { } id
+            ? mine.Where(a => a.BatchId == id)
+            : mine.Where(a => a.BatchId == mine
+                .Where(l => l.UndoneByBatchId == null && (redo
+                    ? l.UndoesBatchId != null && !mine.Any(o => o.BatchId == l.UndoesBatchId && o.UndoesBatchId != null)
+                    : l.UndoesBatchId == null))
+                .OrderByDescending(l => l.Seq).Select(l => l.BatchId).FirstOrDefault());
+    }
+
+    /// <summary>As <see cref="Batch"/>, with the rows locked (PostgreSQL): one statement.</summary>
+    private IQueryable<ActivityEvent> BatchForUpdate(Guid userId, Guid? batchId, bool redo) => batchId is { } id
+        ? db.Activity.FromSql($"SELECT * FROM activity WHERE user_id = {userId} AND batch_id = {id} FOR UPDATE")
+        : redo
+            ? db.Activity.FromSql($"""
+                SELECT * FROM activity WHERE user_id = {userId} AND batch_id = (
+                    SELECT l.batch_id FROM activity AS l
+                    WHERE l.user_id = {userId} AND l.undone_by_batch_id IS NULL AND l.undoes_batch_id IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM activity AS o
+                                      WHERE o.user_id = {userId} AND o.batch_id = l.undoes_batch_id AND o.undoes_batch_id IS NOT NULL)
+                    ORDER BY l.seq DESC LIMIT 1)
+                FOR UPDATE
+                """)
+            : db.Activity.FromSql($"""
+                SELECT * FROM activity WHERE user_id = {userId} AND batch_id = (
+                    SELECT batch_id FROM activity
+                    WHERE user_id = {userId} AND undone_by_batch_id IS NULL AND undoes_batch_id IS NULL
+                    ORDER BY seq DESC LIMIT 1)
+                FOR UPDATE
+                """);
 
     private static UndoRefusedException Conflict(BatchEffect effect, string why) => new(
         UndoRefusal.Conflict, $"Task {effect.TaskNumber} “{effect.TaskTitle}” cannot be put back: {why}.");
