@@ -7,6 +7,7 @@ using Todo.Server.Data;
 using Todo.Server.History;
 using Todo.Server.Http;
 using Todo.Server.Lists;
+using Todo.Server.Live;
 using Todo.Server.Mcp;
 using Todo.Server.Tasks;
 
@@ -22,6 +23,7 @@ builder.AddWebUi();
 builder.AddTasks();
 builder.AddHistory();
 builder.AddLists();
+builder.AddLive();
 builder.AddAssistant();
 builder.AddTodoMcp();
 
@@ -49,6 +51,7 @@ app.MapTasks();
 app.MapHistory();
 app.MapBulk();
 app.MapLists();
+app.MapLive();
 app.MapChat();
 app.MapTodoMcp();
 app.MapWebUi();

@@ -47,6 +47,21 @@ public sealed class LocalUserSignals : IUserSignals
         }
     }
 
+    /// <summary>
+    /// Hands the signal to every listener of this server, once each: after signals may have been missed (the link to the
+    /// other servers was down), so each re-reads what is new.
+    /// </summary>
+    public void DeliverToAll(UserSignal signal)
+    {
+        foreach (var listeners in subscribers.Values)
+        {
+            foreach (var listener in listeners)
+            {
+                listener.OnSignal(signal);
+            }
+        }
+    }
+
     public IDisposable Subscribe(Guid userId, Action<UserSignal> onSignal)
     {
         ArgumentNullException.ThrowIfNull(onSignal);
