@@ -62,6 +62,9 @@ public sealed class LocalUserSignals : IUserSignals
         }
     }
 
+    /// <summary>Whether anyone on this server listens for the user.</summary>
+    public bool HasListeners(Guid userId) => subscribers.ContainsKey(userId);
+
     public IDisposable Subscribe(Guid userId, Action<UserSignal> onSignal)
     {
         ArgumentNullException.ThrowIfNull(onSignal);

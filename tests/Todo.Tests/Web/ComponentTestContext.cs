@@ -9,8 +9,10 @@ using Todo.Server.Accounts;
 using Todo.Server.Assistant;
 using Todo.Server.Chat;
 using Todo.Server.Data;
+using Todo.Server.History;
 using Todo.Server.Http;
 using Todo.Server.Lists;
+using Todo.Server.Live;
 using Todo.Server.Tasks;
 using Todo.Server.Tasks.QuickAdd;
 
@@ -31,7 +33,9 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        Services.AddDbContext<SqliteTodoDbContext>(options => DatabaseRegistration.UseSqlite(options, connectionString));
+        Services.AddSingleton<ActivitySignalInterceptor>();
+        Services.AddDbContext<SqliteTodoDbContext>((provider, options) => DatabaseRegistration.UseSqlite(options, connectionString)
+            .AddInterceptors(provider.GetRequiredService<ActivitySignalInterceptor>()));
         Services.AddScoped<TodoDbContext>(provider => provider.GetRequiredService<SqliteTodoDbContext>());
         Services.AddScoped<TaskService>();
         Services.AddScoped<ListService>();
@@ -45,6 +49,11 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddOptions<RateLimitingOptions>();
         Services.AddSingleton<ChatTurnLimiter>();
         Services.AddSingleton<IChatClient>(Assistant);
+        Services.AddScoped<ActivityContext>();
+        Services.AddScoped<ActivityWriter>();
+        Services.AddScoped<ActivityService>();
+        Services.AddSingleton<LocalUserSignals>();
+        Services.AddSingleton<IUserSignals>(provider => provider.GetRequiredService<LocalUserSignals>());
     }
 
     /// <summary>What the assistant's model does in the next turns.</summary>
