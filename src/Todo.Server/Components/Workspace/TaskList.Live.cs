@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Todo.Server.Data;
 using Todo.Server.History;
 using Todo.Server.Live;
+using Todo.Server.Tasks;
 
 namespace Todo.Server.Components.Workspace;
 
@@ -19,6 +20,7 @@ public sealed partial class TaskList
 
     private IDisposable? signalSubscription;
     private int liveReloadPending;
+    private int actionsRunning; // changes the page is making (on the page's dispatcher only)
     private UndoOffer? undo;
     private string? undoError;
     private bool undoing;
@@ -66,15 +68,53 @@ public sealed partial class TaskList
             return; // disposed
         }
 
+        if (actionsRunning > 0)
+        {
+            OnSignal(UserSignal.Activity); // after the page's own action, which is reading the list now or soon
+            return;
+        }
+
         await LoadListsAsync();
         await ReloadTasksAsync(keepRows: true);
     }
 
+    /// <summary>The assistant's turn changed tasks: Undo takes back its batch.</summary>
+    public async Task OfferUndoAsync(Guid batchId, string text, string what)
+    {
+        await OfferUndoCoreAsync(batchId, text, what);
+        StateHasChanged();
+    }
+
+    // The page's own changes. While one runs, a change signalled meanwhile is shown after it (the action reads the list
+    // again at its end and moves the keyboard; a render in between would take the keyboard's target away).
+    private Task AddAsync() => ActAsync(AddCoreAsync);
+
+    private Task SetCompletedAsync(TaskDto task, bool completed) => ActAsync(() => SetCompletedCoreAsync(task, completed));
+
+    private Task DeleteAsync(TaskDto task) => ActAsync(() => DeleteCoreAsync(task));
+
+    private Task SaveEditAsync() => ActAsync(SaveEditCoreAsync);
+
+    private Task UndoAsync() => ActAsync(UndoCoreAsync);
+
+    private async Task ActAsync(Func<Task> action)
+    {
+        actionsRunning++;
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            actionsRunning--;
+        }
+    }
+
     /// <summary>
     /// Offers Undo for <paramref name="batchId"/> when it changed anything (an edit that changed nothing is no batch), and
-    /// announces it. The assistant's turns come here too, from the chat.
+    /// announces it; the page shows it at the end of the action.
     /// </summary>
-    public async Task OfferUndoAsync(Guid batchId, string text, string what)
+    private async Task OfferUndoCoreAsync(Guid batchId, string text, string what)
     {
         try
         {
@@ -93,10 +133,9 @@ public sealed partial class TaskList
         undo = new UndoOffer(batchId, text, what);
         undoError = null;
         Announce($"{text} Undo is available.");
-        StateHasChanged();
     }
 
-    private async Task UndoAsync()
+    private async Task UndoCoreAsync()
     {
         if (undo is not { } offer || undoing)
         {

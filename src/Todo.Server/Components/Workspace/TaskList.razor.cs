@@ -228,7 +228,7 @@ public sealed partial class TaskList : IAsyncDisposable
         return ReloadTasksAsync();
     }
 
-    private async Task AddAsync()
+    private async Task AddCoreAsync()
     {
         adds++;
         if (adding)
@@ -243,7 +243,7 @@ public sealed partial class TaskList : IAsyncDisposable
             var (added, batch) = await Scopes.RunInBatchAsync<QuickAddService, QuickAddOutcome>(
                 service => service.AddAsync(UserId, newTitle, newDescription, listId));
             var created = added.Task;
-            await OfferUndoAsync(
+            await OfferUndoCoreAsync(
                 batch,
                 added.ListCreated
                     ? $"Added task {created.Number}, “{created.Title}”, to the new list “{created.List?.Name}”."
@@ -286,7 +286,7 @@ public sealed partial class TaskList : IAsyncDisposable
         await ReloadAsync();
     }
 
-    private async Task SetCompletedAsync(TaskDto task, bool completed)
+    private async Task SetCompletedCoreAsync(TaskDto task, bool completed)
     {
         TaskItem? changed = null;
         if (await ChangeAsync(
@@ -294,7 +294,7 @@ public sealed partial class TaskList : IAsyncDisposable
                 completed ? "complete the task" : "reopen the task") is { } batch)
         {
             // A repeating task stays open, moved to its next occurrence: the announcement says where to.
-            await OfferUndoAsync(
+            await OfferUndoCoreAsync(
                 batch,
                 completed && changed is { IsCompleted: false } && DueDisplay.For(TaskDto.From(changed), clock) is { Repeats: not null } next
                     ? $"Completed “{task.Title}”; it repeats, next due {next.Text}."
@@ -305,11 +305,11 @@ public sealed partial class TaskList : IAsyncDisposable
         await ReloadAsync();
     }
 
-    private async Task DeleteAsync(TaskDto task)
+    private async Task DeleteCoreAsync(TaskDto task)
     {
         if (await ChangeAsync(service => service.DeleteAsync(UserId, TaskKey.ById(task.Id)), "delete the task") is { } batch)
         {
-            await OfferUndoAsync(batch, $"Deleted “{task.Title}”.", $"deleting “{task.Title}”");
+            await OfferUndoCoreAsync(batch, $"Deleted “{task.Title}”.", $"deleting “{task.Title}”");
             FocusLater("tasks-heading");
         }
 
@@ -344,7 +344,7 @@ public sealed partial class TaskList : IAsyncDisposable
         }
     }
 
-    private async Task SaveEditAsync()
+    private async Task SaveEditCoreAsync()
     {
         if (editingId is not { } id)
         {
@@ -370,7 +370,7 @@ public sealed partial class TaskList : IAsyncDisposable
             Announce(saved is null ? "That task no longer exists." : $"Saved “{saved.Title}”.");
             if (saved is not null)
             {
-                await OfferUndoAsync(batch, $"Saved “{saved.Title}”.", $"the changes to “{saved.Title}”");
+                await OfferUndoCoreAsync(batch, $"Saved “{saved.Title}”.", $"the changes to “{saved.Title}”");
             }
         }
         catch (InvalidTextException e)
