@@ -77,7 +77,7 @@ public sealed class ListsJourneyTests(TodoWebApp app, BrowserFixture browser) : 
             await newTask.PressAsync("Enter");
             await Expect(Task(page, "Buy milk")).ToBeVisibleAsync();
             await Expect(newTask).ToBeEmptyAsync();
-            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Added task 2" })).ToHaveTextAsync("Added task 2, “Buy milk”, to Groceries.");
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Added task 2" })).ToHaveTextAsync("Added task 2, “Buy milk”, to Groceries. Undo is available.");
 
             // Choosing the list shows only its tasks, with their labels and priority, and puts it in the address.
             await OpenListsAsync(page);

@@ -25,7 +25,11 @@ public static class DatabaseRegistration
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
 
         services.AddSingleton<LocalUserSignals>();
-        services.TryAddSingleton<IUserSignals>(provider => provider.GetRequiredService<LocalUserSignals>());
+        services.TryAddSingleton<PostgresUserSignals>();
+        services.TryAddSingleton<IUserSignals>(provider =>
+            provider.GetRequiredService<DatabaseConnection>().Provider == DatabaseProvider.Postgres
+                ? provider.GetRequiredService<PostgresUserSignals>() // LISTEN/NOTIFY: every server copy hears of a change
+                : provider.GetRequiredService<LocalUserSignals>());
         services.AddSingleton<ActivitySignalInterceptor>();
         services.AddDbContextPool<PostgresTodoDbContext>((provider, options) =>
             UsePostgres(options, WithPoolDefaults(provider.GetRequiredService<DatabaseConnection>().ConnectionString))

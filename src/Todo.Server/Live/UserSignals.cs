@@ -47,6 +47,24 @@ public sealed class LocalUserSignals : IUserSignals
         }
     }
 
+    /// <summary>
+    /// Hands the signal to every listener of this server, once each: after signals may have been missed (the link to the
+    /// other servers was down), so each re-reads what is new.
+    /// </summary>
+    public void DeliverToAll(UserSignal signal)
+    {
+        foreach (var listeners in subscribers.Values)
+        {
+            foreach (var listener in listeners)
+            {
+                listener.OnSignal(signal);
+            }
+        }
+    }
+
+    /// <summary>Whether anyone on this server listens for the user.</summary>
+    public bool HasListeners(Guid userId) => subscribers.ContainsKey(userId);
+
     public IDisposable Subscribe(Guid userId, Action<UserSignal> onSignal)
     {
         ArgumentNullException.ThrowIfNull(onSignal);

@@ -9,8 +9,8 @@ using Todo.Server.Accounts;
 using Todo.Server.Assistant;
 using Todo.Server.Chat;
 using Todo.Server.Data;
-using Todo.Server.Http;
 using Todo.Server.History;
+using Todo.Server.Http;
 using Todo.Server.Lists;
 using Todo.Server.Live;
 using Todo.Server.Reminders;
@@ -34,10 +34,10 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        Services.AddDbContext<SqliteTodoDbContext>(options => DatabaseRegistration.UseSqlite(options, connectionString));
+        Services.AddSingleton<ActivitySignalInterceptor>();
+        Services.AddDbContext<SqliteTodoDbContext>((provider, options) => DatabaseRegistration.UseSqlite(options, connectionString)
+            .AddInterceptors(provider.GetRequiredService<ActivitySignalInterceptor>()));
         Services.AddScoped<TodoDbContext>(provider => provider.GetRequiredService<SqliteTodoDbContext>());
-        Services.AddScoped<ActivityContext>(); // each page action's source and batch (ScopedServices sets them)
-        Services.AddScoped<ActivityWriter>();
         Services.AddScoped<TaskService>();
         Services.AddScoped<ListService>();
         Services.AddScoped<QuickAddService>();
@@ -50,7 +50,11 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddOptions<RateLimitingOptions>();
         Services.AddSingleton<ChatTurnLimiter>();
         Services.AddSingleton<IChatClient>(Assistant);
-        Services.AddSingleton<IUserSignals, LocalUserSignals>();
+        Services.AddScoped<ActivityContext>(); // each page action's source and batch (ScopedServices sets them)
+        Services.AddScoped<ActivityWriter>();
+        Services.AddScoped<ActivityService>();
+        Services.AddSingleton<LocalUserSignals>();
+        Services.AddSingleton<IUserSignals>(provider => provider.GetRequiredService<LocalUserSignals>());
         Services.AddScoped<NotificationService>();
         Services.AddScoped<ReminderService>();
         Services.AddOptions<ReminderOptions>();

@@ -198,7 +198,7 @@ public sealed class DuesOnThePageTests : ComponentTestContext
 
         page.WaitForAssertion(() => Assert.Equal("Due: Mon 14 Dec", DueOf(page, "Water plants")));
         Assert.False(Row(page, "Water plants").QuerySelector("input[type=checkbox]")!.HasAttribute("checked"));
-        Assert.Equal("Completed “Water plants”; it repeats, next due Mon 14 Dec.", page.Find("[role=status]").TextContent);
+        Assert.Equal("Completed “Water plants”; it repeats, next due Mon 14 Dec. Undo is available.", page.Find("[role=status]").TextContent);
     }
 
     private IRenderedComponent<TaskList> RenderList() => Render<TaskList>(parameters => parameters.Add(p => p.UserId, UserId));

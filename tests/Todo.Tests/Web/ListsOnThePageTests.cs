@@ -305,7 +305,7 @@ public sealed class ListsOnThePageTests : ComponentTestContext
         Assert.Contains("Groceries 1 pending", NavEntries(page));
         Assert.Empty(page.FindAll("#new-task-preview"));
         Assert.Equal("", page.Find("#new-task").GetAttribute("value"));
-        Assert.Equal("Added task 1, “Buy milk”, to the new list “Groceries”.", page.Find("[role=status]").TextContent);
+        Assert.Equal("Added task 1, “Buy milk”, to the new list “Groceries”. Undo is available.", page.Find("[role=status]").TextContent);
         var row = page.Find("li.task");
         Assert.Equal("List: Groceries", row.QuerySelector(".task-list-name")!.TextContent);
         Assert.Equal(["errands"], row.QuerySelectorAll(".label").Select(l => l.TextContent));

@@ -66,6 +66,10 @@ public sealed partial class ChatPanel : IDisposable
     [Parameter]
     public EventCallback TasksChanged { get; set; }
 
+    /// <summary>Raised after a turn in which the assistant used a tool, with the turn's batch (what Undo takes back).</summary>
+    [Parameter]
+    public EventCallback<Guid> TurnChangedTasks { get; set; }
+
     private ConversationDto? Selected => conversations.FirstOrDefault(c => c.Id == selectedId);
 
     protected override async Task OnInitializedAsync()
@@ -236,7 +240,11 @@ public sealed partial class ChatPanel : IDisposable
                         await PageAddress.SetAsync(JS, ConversationParameter, selectedId.ToString());
                     }
 
-                    await RunTurnAsync(turns, started);
+                    if (await RunTurnAsync(turns, started))
+                    {
+                        await TurnChangedTasks.InvokeAsync(scope.ServiceProvider.GetRequiredService<History.ActivityContext>().BatchId);
+                    }
+
                     break;
             }
         }
@@ -258,7 +266,8 @@ public sealed partial class ChatPanel : IDisposable
         await LoadConversationsAsync();
     }
 
-    private async Task RunTurnAsync(ChatTurns turns, TurnStarted started)
+    /// <summary>Runs the turn, showing its reply as it comes; true when the assistant used a tool.</summary>
+    private async Task<bool> RunTurnAsync(ChatTurns turns, TurnStarted started)
     {
         var reply = new ChatLine(fromUser: false, "");
         try
@@ -304,6 +313,8 @@ public sealed partial class ChatPanel : IDisposable
             lines.Remove(reply);
             chatError = FailureText.For(e, "get an answer") + " Your message was kept.";
         }
+
+        return reply.Tools.Count > 0;
     }
 
     private void StartRename()

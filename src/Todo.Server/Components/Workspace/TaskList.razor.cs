@@ -78,7 +78,11 @@ public sealed partial class TaskList : IAsyncDisposable
     /// <summary>How many times the add form was submitted: a draft read that a submit overtook is not restored.</summary>
     private int adds;
 
-    protected override Task OnInitializedAsync() => ShowFromAddressAsync(new Uri(Navigation.Uri).Query);
+    protected override Task OnInitializedAsync()
+    {
+        WatchForChanges(); // before the first read: a change made meanwhile is read again, not missed
+        return ShowFromAddressAsync(new Uri(Navigation.Uri).Query);
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -125,7 +129,14 @@ public sealed partial class TaskList : IAsyncDisposable
     }
 
     /// <summary>Reads the first page of tasks again (the lists and their counts are as they were: search and status change neither).</summary>
-    private async Task ReloadTasksAsync()
+    private Task ReloadTasksAsync() => ReloadTasksAsync(keepRows: false);
+
+    /// <summary>
+    /// Reads the first page of tasks again. <paramref name="keepRows"/>: the rows keep their elements (a change made
+    /// elsewhere must not take the keyboard from a row or an open edit form); otherwise they are drawn anew, so checkboxes
+    /// show the stored state again after a failed change.
+    /// </summary>
+    private async Task ReloadTasksAsync(bool keepRows)
     {
         var version = ++loadVersion;
         var query = Query();
@@ -171,7 +182,10 @@ public sealed partial class TaskList : IAsyncDisposable
             if (version == loadVersion)
             {
                 loaded = true;
-                renderVersion++; // checkboxes show the stored state again, even after a failed change
+                if (!keepRows)
+                {
+                    renderVersion++; // checkboxes show the stored state again, even after a failed change
+                }
             }
         }
 
@@ -214,7 +228,7 @@ public sealed partial class TaskList : IAsyncDisposable
         return ReloadTasksAsync();
     }
 
-    private async Task AddAsync()
+    private async Task AddCoreAsync()
     {
         adds++;
         if (adding)
@@ -226,12 +240,15 @@ public sealed partial class TaskList : IAsyncDisposable
         titleError = descriptionError = null;
         try
         {
-            var added = await Scopes.RunAsync<QuickAddService, QuickAddOutcome>(
+            var (added, batch) = await Scopes.RunInBatchAsync<QuickAddService, QuickAddOutcome>(
                 service => service.AddAsync(UserId, newTitle, newDescription, listId));
             var created = added.Task;
-            Announce(added.ListCreated
-                ? $"Added task {created.Number}, “{created.Title}”, to the new list “{created.List?.Name}”."
-                : $"Added task {created.Number}, “{created.Title}”, to {created.List?.Name}.");
+            await OfferUndoCoreAsync(
+                batch,
+                added.ListCreated
+                    ? $"Added task {created.Number}, “{created.Title}”, to the new list “{created.List?.Name}”."
+                    : $"Added task {created.Number}, “{created.Title}”, to {created.List?.Name}.",
+                $"adding “{created.Title}”");
             newTitle = newDescription = "";
             quickAdd = null;
             await Drafts.ClearAsync(JS, "new-task", "new-task-description");
@@ -269,27 +286,30 @@ public sealed partial class TaskList : IAsyncDisposable
         await ReloadAsync();
     }
 
-    private async Task SetCompletedAsync(TaskDto task, bool completed)
+    private async Task SetCompletedCoreAsync(TaskDto task, bool completed)
     {
         TaskItem? changed = null;
         if (await ChangeAsync(
                 async service => changed = await service.SetCompletedAsync(UserId, TaskKey.ById(task.Id), completed),
-                completed ? "complete the task" : "reopen the task"))
+                completed ? "complete the task" : "reopen the task") is { } batch)
         {
             // A repeating task stays open, moved to its next occurrence: the announcement says where to.
-            Announce(completed && changed is { IsCompleted: false } && DueDisplay.For(TaskDto.From(changed), clock) is { Repeats: not null } next
-                ? $"Completed “{task.Title}”; it repeats, next due {next.Text}."
-                : completed ? $"Completed “{task.Title}”." : $"Reopened “{task.Title}”.");
+            await OfferUndoCoreAsync(
+                batch,
+                completed && changed is { IsCompleted: false } && DueDisplay.For(TaskDto.From(changed), clock) is { Repeats: not null } next
+                    ? $"Completed “{task.Title}”; it repeats, next due {next.Text}."
+                    : completed ? $"Completed “{task.Title}”." : $"Reopened “{task.Title}”.",
+                completed ? $"completing “{task.Title}”" : $"reopening “{task.Title}”");
         }
 
         await ReloadAsync();
     }
 
-    private async Task DeleteAsync(TaskDto task)
+    private async Task DeleteCoreAsync(TaskDto task)
     {
-        if (await ChangeAsync(service => service.DeleteAsync(UserId, TaskKey.ById(task.Id)), "delete the task"))
+        if (await ChangeAsync(service => service.DeleteAsync(UserId, TaskKey.ById(task.Id)), "delete the task") is { } batch)
         {
-            Announce($"Deleted “{task.Title}”.");
+            await OfferUndoCoreAsync(batch, $"Deleted “{task.Title}”.", $"deleting “{task.Title}”");
             FocusLater("tasks-heading");
         }
 
@@ -324,7 +344,7 @@ public sealed partial class TaskList : IAsyncDisposable
         }
     }
 
-    private async Task SaveEditAsync()
+    private async Task SaveEditCoreAsync()
     {
         if (editingId is not { } id)
         {
@@ -343,11 +363,15 @@ public sealed partial class TaskList : IAsyncDisposable
         try
         {
             changes = await WithDueAsync(changes);
-            var saved = await Scopes.RunAsync<TaskService, TaskItem?>(
+            var (saved, batch) = await Scopes.RunInBatchAsync<TaskService, TaskItem?>(
                 service => service.UpdateAsync(UserId, TaskKey.ById(id), changes));
             FocusLater($"edit-{id}");
             editingId = null;
             Announce(saved is null ? "That task no longer exists." : $"Saved “{saved.Title}”.");
+            if (saved is not null)
+            {
+                await OfferUndoCoreAsync(batch, $"Saved “{saved.Title}”.", $"the changes to “{saved.Title}”");
+            }
         }
         catch (InvalidTextException e)
         {
@@ -383,19 +407,18 @@ public sealed partial class TaskList : IAsyncDisposable
         await ReloadAsync();
     }
 
-    /// <summary>Runs one change; a failure is reported above the list, and false is returned.</summary>
-    private async Task<bool> ChangeAsync(Func<TaskService, Task<TaskItem?>> change, string action)
+    /// <summary>Runs one change and returns its batch; a failure is reported above the list, and null is returned.</summary>
+    private async Task<Guid?> ChangeAsync(Func<TaskService, Task<TaskItem?>> change, string action)
     {
         try
         {
-            await Scopes.RunAsync(change);
-            return true;
+            return (await Scopes.RunInBatchAsync(change)).BatchId;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             WebUiLog.RequestFailed(Logger, action, e);
             listError = FailureText.For(e, action);
-            return false;
+            return null;
         }
     }
 
@@ -417,6 +440,7 @@ public sealed partial class TaskList : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        StopWatching();
         if (addressWatcher is not null)
         {
             try
