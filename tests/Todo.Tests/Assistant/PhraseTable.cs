@@ -7,9 +7,9 @@ namespace Todo.Tests.Assistant;
 /// <remarks>
 /// Seeds are numbered 1, 2, 3… in order: "[x] Title" is completed, "Title | notes" has a description; trailing marks
 /// "#List" (or "#\"Two words\""), "@label" and "!high" put it in a list (else the Inbox), label it and set its priority;
-/// "list:Name" is an empty list (no number).
+/// "list:Name" is an empty list (no number); "[del] Title" is in the trash (it keeps its number).
 /// Effects: "+Title" or "+Title | notes", with the same marks, adds the next number; "x3" completes #3; "o3" reopens it;
-/// "-3" deletes it; "3=New title" renames it; "3|notes" sets its description ("3|" removes it); "3#Work" moves it;
+/// "-3" deletes it (to the trash); "r3" restores it from the trash; "3=New title" renames it; "3|notes" sets its description ("3|" removes it); "3#Work" moves it;
 /// "3@errands" adds a label, "3@-errands" takes it off, "3@-" takes them all off; "3!high" sets its priority;
 /// "list+Garden" makes an empty list, "list-Yard" deletes one, "list=Garden>Yard" renames one; "3^2026-11-27" sets its
 /// due (in the due mark's form, see <see cref="SeedTask"/>), "3^-" takes it off. A list a task effect names is expected to

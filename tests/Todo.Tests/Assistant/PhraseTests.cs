@@ -88,6 +88,7 @@ public abstract class PhraseTests(ApiFixture api)
     private static (List<string> Tasks, List<string> Lists) ExpectedState(string[] seed, string[] effects)
     {
         var tasks = new SortedDictionary<int, ExpectedTask>();
+        var trash = new Dictionary<int, ExpectedTask>();
         var lists = new List<string> { "Inbox" };
         var next = 1;
 
@@ -112,6 +113,12 @@ public abstract class PhraseTests(ApiFixture api)
             if (spec.StartsWith(SeedTask.ListPrefix, StringComparison.Ordinal))
             {
                 List(spec[SeedTask.ListPrefix.Length..]);
+                continue;
+            }
+
+            if (spec.StartsWith(SeedTask.TrashPrefix, StringComparison.Ordinal))
+            {
+                trash[next++] = New(SeedTask.Parse(spec[SeedTask.TrashPrefix.Length..]));
                 continue;
             }
 
@@ -162,7 +169,12 @@ public abstract class PhraseTests(ApiFixture api)
                     tasks[Number(effect[1..])] = tasks[Number(effect[1..])] with { Done = false };
                     break;
                 case '-':
-                    Assert.True(tasks.Remove(Number(effect[1..])), $"Effect {effect} names no seeded task.");
+                    Assert.True(tasks.Remove(Number(effect[1..]), out var deleted), $"Effect {effect} names no seeded task.");
+                    trash[Number(effect[1..])] = deleted;
+                    break;
+                case 'r':
+                    Assert.True(trash.Remove(Number(effect[1..]), out var restored), $"Effect {effect} names no task in the trash.");
+                    tasks[Number(effect[1..])] = restored;
                     break;
                 default:
                     var split = effect.AsSpan().IndexOfAnyExceptInRange('0', '9');
