@@ -99,6 +99,14 @@ public abstract class PhraseTests(ApiFixture api)
     }
 
     [Fact]
+    public void TheTableHasAtLeast60UndoTrashActivityAndBulkPhrasingsWithConfirmAndCancel()
+    {
+        Assert.True(PhraseTable.History.Length >= 60, $"{PhraseTable.History.Length} undo, trash, activity and bulk phrasings");
+        Assert.Contains(PhraseTable.History, c => c.Turns.Length >= 2 && c.Turns[^1] == "yes" && c.Effects.Length > 0);
+        Assert.Contains(PhraseTable.History, c => c.Turns.Length >= 2 && c.Turns[^1] == "no" && c.Effects.Length == 0);
+    }
+
+    [Fact]
     public void TheTableHasAtLeast80ListLabelAndPriorityPhrasings() =>
         Assert.True(PhraseTable.ListsLabelsPriority.Length >= 80, $"{PhraseTable.ListsLabelsPriority.Length} list, label and priority phrasings");
 

@@ -61,6 +61,10 @@ internal static partial class IntentParser
                 "delete the Yard list and all its tasks", "delete the Yard list but keep the tasks",
             ]),
 
+        // Undo, the trash, the activity log and changes to many tasks at once (IntentParser.History.cs): before the changes
+        // to one task, so "move all overdue tasks to tomorrow" is no single move and "undo that" no reopen.
+        .. HistoryRules(),
+
         // Dates: taken off, no longer repeating, or a task moved to a day. Before the moves between lists and the deletes,
         // so "move it to next monday" is no list and "remove the date from task 4" deletes nothing.
         new(ClearDue(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Due = "none" },
