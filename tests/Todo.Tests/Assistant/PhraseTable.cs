@@ -241,7 +241,7 @@ public static class PhraseTable
         new("delete: words are no longer needed", Standard, ["the dentist appointment is no longer needed"], ["-5"], ["Dentist appointment"]),
         new("delete: a missing number is not found", Standard, ["delete task 42"], [], ["task number 42"]),
         new("delete: words that match nothing", Standard, ["delete the homework task"], [], ["couldn't find", "homework"]),
-        new("delete: clearing the completed ones is one at a time", Standard, ["clear completed tasks"], [], ["one task at a time"]),
+        new("delete: clearing the completed ones asks to confirm first", Standard, ["clear completed tasks"], [], ["1 task", "Pay rent", "!Call mom"]),
 
         // Update: titles and descriptions.
         new("update: rename task N to", Standard, ["rename task 2 to Weekly team meeting"], ["2=Weekly team meeting"], ["task #2", "Weekly team meeting"]),

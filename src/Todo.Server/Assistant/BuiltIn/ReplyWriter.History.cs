@@ -32,7 +32,7 @@ internal static partial class ReplyWriter
             };
         var where = intent.Kind == IntentKind.EmptyTrash ? " in your trash" : "";
         return string.Create(CultureInfo.InvariantCulture, $"That's {count} task{(count == 1 ? "" : "s")}{where}: {Titles(shown, count)}. {what} ") +
-            "Say yes to go ahead, or no to leave them as they are.";
+            (count == 1 ? "Say yes to go ahead, or no to leave it as it is." : "Say yes to go ahead, or no to leave them as they are.");
     }
 
     /// <summary>The question a preview's result asks (with the tasks it showed; none when it showed only some), or null.</summary>
