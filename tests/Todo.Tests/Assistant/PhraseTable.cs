@@ -701,10 +701,13 @@ public static class PhraseTable
         new("undo: twice takes back two turns", Standard, ["complete task 1", "delete task 2", "undo", "undo"], [], ["Buy groceries"]),
         new("undo: roll that back", Standard, ["remove the date from task 1", "tag task 1 with errands", "roll that back"], [], ["Buy groceries"]),
         new("undo: undo my last change", Standard, ["delete call mom", "undo my last change"], [], ["Call mom"]),
+        new("undo: a reason before it", Standard, ["delete task 1", "that was a mistake, bring it back"], [], ["Buy groceries"]),
+        new("undo: cancel that takes back a completion, deletes nothing", Standard, ["complete task 3", "cancel that"], [], ["Call mom", "pending again"]),
 
         // Restore from the trash: same number, same list.
         new("restore: the milk task", Trashed, ["restore the milk task"], ["r2"], ["Buy milk", "task #2"]),
         new("restore: bring back the dentist task", Trashed, ["bring back the dentist task"], ["r3"], ["Dentist appointment"]),
+        new("restore: the deleted words task", Trashed, ["restore the deleted milk task"], ["r2"], ["Buy milk"]),
         new("restore: by number", Trashed, ["restore task 3"], ["r3"], ["task #3"]),
         new("restore: undelete words", Trashed, ["undelete buy milk"], ["r2"], ["Buy milk"]),
         new("restore: recover from the bin", Trashed, ["recover task 2 from the bin"], ["r2"], ["Buy milk"]),
@@ -730,6 +733,7 @@ public static class PhraseTable
         new("activity: what did you just do", Standard, ["delete task 2", "what did you just do?"], ["-2"], ["deleted task #2"]),
         new("activity: show my recent changes", Standard, ["show my recent changes"], [], ["added task #5"]),
         new("activity: what did you just do, nothing yet", Standard, ["what did you just do?"], [], ["haven't changed"]),
+        new("activity: tell me what changed today", Standard, ["complete task 1", "tell me what changed today"], ["x1"], ["completed task #1"]),
         new("activity: what changed", Standard, ["rename task 1 to Buy vegetables", "what changed?"], ["1=Buy vegetables"], ["title"]),
         new("activity: an undone change is marked", Standard, ["complete task 1", "undo", "show my recent changes"], [], ["(undone)"]),
 
@@ -743,6 +747,7 @@ public static class PhraseTable
         new("bulk: do it", Shopping, ["complete everything on my shopping list", "do it"], ["x1", "x2"], ["Eggs"]),
         new("bulk: ok", Shopping, ["complete everything on my shopping list", "ok"], ["x1", "x2"], ["2 tasks"]),
         new("bulk: sure", Shopping, ["complete everything on my shopping list", "sure"], ["x1", "x2"], ["2 tasks"]),
+        new("bulk: certainly", Shopping, ["complete everything on my shopping list", "certainly"], ["x1", "x2"], ["2 tasks"]),
         new("bulk: go ahead", Shopping, ["complete everything on my shopping list", "go ahead"], ["x1", "x2"], ["2 tasks"]),
         new("bulk: clear completed asks", Shopping, ["clear completed"], [], ["2 tasks", "Bread", "Old invoice", "!Milk"]),
         new("bulk: clear completed, yes", Shopping, ["clear completed", "yes"], ["-3", "-6"], ["trash"]),

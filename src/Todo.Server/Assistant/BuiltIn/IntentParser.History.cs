@@ -18,19 +18,22 @@ internal static partial class IntentParser
                 "undo", "undo that", "oops undo", "never mind, undo it", "take that back", "put it back", "revert", "undo the last change",
                 "undo what you just did", "reverse that", "roll that back",
             ]),
+        // "I didn't mean that, put it back": a clause before the undo says why.
+        new(LastClause(), (m, _, _) => Undo().IsMatch(m.Groups["last"].Value.Trim()) ? new Intent(IntentKind.Undo) : null,
+            ["I didn't mean to do that, undo it", "that was wrong. take it back", "hmm that was not right, revert that"]),
         new(EmptyTrash(), (_, _, _) => new Intent(IntentKind.EmptyTrash),
             ["empty the trash", "clear my trash", "delete everything in the trash", "empty the bin", "purge the trash for good"]),
         new(ShowTrash(), (_, _, _) => new Intent(IntentKind.Trash),
             ["what's in the trash", "show me the trash", "show my deleted tasks", "what did I delete", "trash", "anything in the bin?"]),
-        new(Restore(), (m, _, _) => new Intent(IntentKind.Restore) { Reference = m.Groups["ref"].Value },
+        new(Restore(), (m, _, _) => new Intent(IntentKind.Restore) { Reference = DeletedWord().Replace(m.Groups["ref"].Value, " ").Trim() },
             [
                 "restore the milk task", "bring back the dentist task", "undelete task 4", "restore task 3 from the trash",
-                "get the milk task back from the bin", "recover the dentist task",
+                "get the milk task back from the bin", "recover the dentist task", "restore the deleted milk task",
             ]),
         new(Activity(), (m, _, _) => ActivityIntent(m),
             [
                 "what did I change today?", "what did you just do?", "show my recent changes", "what changed?", "show the history",
-                "what have you changed", "recent activity", "what did I change yesterday",
+                "what have you changed", "recent activity", "what did I change yesterday", "tell me what changed today",
             ]),
         new(BulkVerb(), (_, text, now) => Bulk(text, now),
             [
@@ -272,7 +275,7 @@ internal static partial class IntentParser
         return terms.Count == 0 ? "pending | completed" : string.Join(" & ", terms);
     }
 
-    [GeneratedRegex(@"^(?:(?:yes|yeah|yea|yep|yup|ya|y|sure|ok|okay|k|alright|all\s+right|absolutely|definitely|of\s+course|correct|right|confirm(?:ed)?|proceed|affirmative|please|do\s+it|do\s+that|go\s+ahead|go\s+for\s+it|please\s+do|that'?s\s+(?:right|fine|correct)|sounds\s+good|fine|yes\s+do\s+it|all\s+of\s+them|them\s+all|both)(?:[\s,!.]+|$))+$", Options)]
+    [GeneratedRegex(@"^(?:(?:yes|yeah|yea|yep|yup|ya|y|sure|ok|okay|k|alright|all\s+right|absolutely|definitely|of\s+course|correct|right|confirm(?:ed)?|proceed|affirmative|please|do\s+it|do\s+that|go\s+ahead|go\s+for\s+it|please\s+do|that'?s\s+(?:right|fine|correct)|sounds\s+good|fine|yes\s+do\s+it|all\s+of\s+them|them\s+all|both|sure\s+thing|you\s+bet|go\s+on|yes\s+sure|certainly|please\s+go\s+ahead|make\s+it\s+so|why\s+not|let'?s\s+do\s+it|i'?m\s+sure)(?:[\s,!.]+|$))+$", Options)]
     private static partial Regex Yes();
 
     private const string TrashWords = @"(?:trash(?:\s+(?:can|bin))?|bin|recycle\s+bin|rubbish(?:\s+bin)?|deleted\s+(?:tasks|items|things|ones|stuff|to-?dos)|recently\s+deleted(?:\s+(?:tasks|items))?)";
@@ -280,8 +283,15 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:(?:oops|whoops|oh\s+no|no|nope|wait|sorry|actually|hmm+|ugh|never\s?mind|nevermind|my\s+bad|mistake)[\s,!.]+)*(?:(?:please|pls)\s+)?(?:(?:can|could|would)\s+you\s+)?" +
         @"(?:undo|revert|reverse|roll\s+back|take\s+back|unmake)(?:\s+(?:that|it|this|the\s+(?:last|previous)(?:\s+(?:change|thing|action|step|one|edit))?|my\s+(?:last|previous)\s+(?:change|action|edit)|(?:the\s+)?last\s+(?:change|thing|action|edit)|what\s+(?:you|i)\s+(?:just\s+)?(?:did|changed|made)|(?:that|the|your)\s+(?:last\s+)?(?:change|action|edit)|everything\s+you\s+(?:just\s+)?did))?(?:\s+(?:please|now|again))?$" +
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually|never\s?mind|nevermind)[\s,!.]+)*(?:take|put|bring|roll)\s+(?:that|it|this|them|those)\s+back(?:\s+(?:please|now))?$" +
+        @"|^(?:(?:oops|whoops|no|wait|sorry|actually|never\s?mind|nevermind)[\s,!.]+)*(?:scratch|strike|cancel)\s+that(?:\s+(?:last\s+)?(?:change|one|action))?$" +
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually|never\s?mind|nevermind)[\s,!.]+)*undo$", Options)]
     private static partial Regex Undo();
+
+    [GeneratedRegex(@"^(?<first>.+?)\s*(?:[,.;!]|\s-\s)\s*(?<last>[^,.;!]+)$", Options)]
+    private static partial Regex LastClause();
+
+    [GeneratedRegex(@"\b(?:deleted|trashed|removed|binned)\b", Options)]
+    private static partial Regex DeletedWord();
 
     [GeneratedRegex(@"^(?:empty|clear|purge|wipe|clean\s+out|clear\s+out|flush|dump)\s+(?:out\s+)?(?:the\s+|my\s+)?" + TrashWords + @"(?:\s+(?:for\s+good|permanently|completely|now))?$" +
         @"|^(?:permanently\s+)?(?:delete|remove|erase|destroy|purge)\s+(?:everything|all(?:\s+the)?(?:\s+(?:tasks|items|stuff))?)\s+(?:in|from)\s+(?:the\s+|my\s+)?" + TrashWords + @"(?:\s+(?:for\s+good|permanently|forever))?$", Options)]
@@ -301,7 +311,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^what\s+(?:did|have)\s+(?:(?<you>you)|i|we)\s+(?:just\s+|recently\s+|already\s+)?(?:changed?|modified|modify|edited|edit|(?(you)(?:do|done|did)|(?!)))(?:\s+(?:to\s+my\s+tasks|in\s+my\s+tasks|for\s+me))?(?:\s+(?<day>today|yesterday|recently|lately|so\s+far|just\s+now|last))?$" +
         @"|^(?:show|list|see|view|give|tell)\s+(?:me\s+)?(?:my\s+|the\s+|all\s+|your\s+)?(?:recent\s+|latest\s+|last\s+)?(?:changes|activity|history|edits|change\s+log|changelog|activity\s+log|log)(?:\s+(?:for\s+|from\s+)?(?<day>today|yesterday))?$" +
         @"|^(?:my\s+|the\s+)?(?:recent\s+|latest\s+)?(?:changes|activity|history|change\s+log|activity\s+log)(?:\s+(?<day>today|yesterday))?$" +
-        @"|^what(?:'s|\s+has)?\s+changed(?:\s+(?<day>today|yesterday|recently|lately))?$", Options)]
+        @"|^(?:(?:show|tell)\s+(?:me\s+)?)?what(?:'s|\s+has|\s+have)?\s+(?:(?:been\s+)?changed|happened)(?:\s+(?:to|in|with)\s+my\s+tasks)?(?:\s+(?<day>today|yesterday|recently|lately))?$", Options)]
     private static partial Regex Activity();
 
     [GeneratedRegex(@"^(?<verb>complete|finish|close|check\s+off|tick\s+off|cross\s+off|cross\s+out|strike\s+off|knock\s+out|wrap\s+up|check|tick|cross|strike|scratch|knock|reopen|re-open|uncheck|untick|unmark|uncomplete|delete|remove|clear\s+out|clear|clean\s+up|erase|trash|get\s+rid\s+of|drop|bin|throw\s+away|throw\s+out|wipe|purge|scrap|discard|nuke|ditch|cancel|move|put\s+off|put|file|transfer|shift|push\s+back|push|postpone|reschedule|delay|defer|bump|prioriti[sz]e|deprioriti[sz]e|tag|label|untag|unlabel|mark|set|make|change|turn|flag|give)\b", Options)]
