@@ -10,6 +10,7 @@ using Todo.Server.Assistant;
 using Todo.Server.Chat;
 using Todo.Server.Data;
 using Todo.Server.Http;
+using Todo.Server.History;
 using Todo.Server.Lists;
 using Todo.Server.Tasks;
 using Todo.Server.Tasks.QuickAdd;
@@ -33,6 +34,9 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         Services.AddDbContext<SqliteTodoDbContext>(options => DatabaseRegistration.UseSqlite(options, connectionString));
         Services.AddScoped<TodoDbContext>(provider => provider.GetRequiredService<SqliteTodoDbContext>());
+        Services.AddScoped<ActivityContext>(); // each page action's source and batch (ScopedServices sets them)
+        Services.AddScoped<ActivityWriter>();
+        Services.AddScoped<ActivityService>(); // the chat's undo_last and list_activity
         Services.AddScoped<TaskService>();
         Services.AddScoped<ListService>();
         Services.AddScoped<QuickAddService>();
