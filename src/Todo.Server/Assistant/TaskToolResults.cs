@@ -16,6 +16,11 @@ namespace Todo.Server.Assistant;
 [JsonDerivedType(typeof(TaskToolError))]
 [JsonDerivedType(typeof(ListActionResult))]
 [JsonDerivedType(typeof(ListListResult))]
+[JsonDerivedType(typeof(BulkToolResult))]
+[JsonDerivedType(typeof(UndoToolResult))]
+[JsonDerivedType(typeof(ActivityListResult))]
+[JsonDerivedType(typeof(TrashListResult))]
+[JsonDerivedType(typeof(TrashEmptiedResult))]
 public abstract record TaskToolResult
 {
     private protected TaskToolResult(bool ok) => Ok = ok;
@@ -174,6 +179,90 @@ public sealed record ListListResult(int Count, IReadOnlyList<ListLine> Lists) : 
     public string Action => TaskToolActions.ListedLists;
 }
 
+/// <summary>A task a bulk change could not change (<see cref="Task"/>: its number, when known), and why.</summary>
+public sealed record BulkFailureLine(int? Task, string Detail);
+
+/// <summary>
+/// A bulk change was made, as one batch (undo_last takes it back whole): <see cref="Matched"/> tasks were named or matched,
+/// <see cref="Changed"/> of them changed (one already as asked is matched, not changed); <see cref="Tasks"/> names the first
+/// few as they were before; <see cref="Failed"/> the numbers that name no task and the tasks that could not take the change.
+/// </summary>
+public sealed record BulkToolResult(
+    [property: JsonPropertyOrder(-1)] string BulkAction,
+    int Matched,
+    int Changed,
+    IReadOnlyList<TaskSummary> Tasks,
+    IReadOnlyList<BulkFailureLine> Failed) : TaskToolResult(ok: true)
+{
+    [JsonPropertyOrder(-1)]
+    public string Action => TaskToolActions.BulkChanged;
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Filter { get; init; }
+
+    /// <summary>True when the list a move named did not exist and was made for it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? ListCreated { get; init; }
+}
+
+/// <summary>A task a change touched, and what happened to it (an activity kind: created, completed, restored, …).</summary>
+public sealed record ChangedTaskLine(int Number, string Title, string Kind);
+
+/// <summary>The latest batch of changes was taken back: <see cref="Undone"/> tasks, the first few named with what the undo did to them.</summary>
+public sealed record UndoToolResult(int Undone, IReadOnlyList<ChangedTaskLine> Tasks) : TaskToolResult(ok: true)
+{
+    [JsonPropertyOrder(-1)]
+    public string Action => TaskToolActions.Undone;
+}
+
+/// <summary>The task an activity event is about, as it was named then.</summary>
+public sealed record ActivityTaskLine(int Number, string Title);
+
+/// <summary>
+/// One change: when (the user's local date and time), from where, what kind, to which task, the fields it changed, and its
+/// batch (events with the same number were one request, chat turn or bulk change; 1 is the newest).
+/// </summary>
+public sealed record ActivityLine(string Date, string Time, string Source, string Kind, ActivityTaskLine Task, IReadOnlyList<string> Changed, int Batch)
+{
+    /// <summary>True when a later undo took it back.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Undone { get; init; }
+
+    /// <summary>True when it is itself part of an undo.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? IsUndo { get; init; }
+}
+
+/// <summary>The user's latest changes, newest first.</summary>
+public sealed record ActivityListResult(int Count, IReadOnlyList<ActivityLine> Events) : TaskToolResult(ok: true)
+{
+    [JsonPropertyOrder(-1)]
+    public string Action => TaskToolActions.ListedActivity;
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Day { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Source { get; init; }
+}
+
+/// <summary>The tasks in the trash, most recently deleted first.</summary>
+public sealed record TrashListResult(
+    int Count,
+    IReadOnlyList<TaskSummary> Tasks,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Truncated = null) : TaskToolResult(ok: true)
+{
+    [JsonPropertyOrder(-1)]
+    public string Action => TaskToolActions.ListedTrash;
+}
+
+/// <summary>The trash was emptied: <see cref="Removed"/> tasks are gone for good.</summary>
+public sealed record TrashEmptiedResult(int Removed) : TaskToolResult(ok: true)
+{
+    [JsonPropertyOrder(-1)]
+    public string Action => TaskToolActions.TrashEmptied;
+}
+
 /// <summary>Priorities as tools write and read them: none, low, medium, high (and p1–p4, as in quick add and filters).</summary>
 public static class TaskToolPriority
 {
@@ -213,6 +302,12 @@ public static class TaskToolActions
     public const string ListExists = "list_exists";
     public const string ListRenamed = "list_renamed";
     public const string ListDeleted = "list_deleted";
+    public const string Restored = "restored";
+    public const string BulkChanged = "bulk_changed";
+    public const string Undone = "undone";
+    public const string ListedActivity = "listed_activity";
+    public const string ListedTrash = "listed_trash";
+    public const string TrashEmptied = "trash_emptied";
 }
 
 /// <summary>The values of <c>error</c> in a failed result.</summary>
@@ -224,4 +319,13 @@ public static class TaskToolErrors
 
     /// <summary>delete_list without <c>tasks</c> on a list that has tasks: say move or delete.</summary>
     public const string HasTasks = "has_tasks";
+
+    /// <summary>undo_last: no change left to take back.</summary>
+    public const string NothingToUndo = "nothing_to_undo";
+
+    /// <summary>undo_last: that batch was undone already.</summary>
+    public const string AlreadyUndone = "already_undone";
+
+    /// <summary>undo_last: a task of the batch changed since; the message names it.</summary>
+    public const string Conflict = "conflict";
 }

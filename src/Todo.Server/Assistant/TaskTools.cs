@@ -33,7 +33,8 @@ namespace Todo.Server.Assistant;
 /// ("the meeting task"); see <see cref="TaskReferenceMatcher"/>. <c>list</c> is a list's name, matched ignoring case;
 /// a task tool naming a list that does not exist makes it and says so (<c>list_created</c>).
 /// </remarks>
-public sealed class TaskTools(TaskService taskService, ListService listService, Guid userId, ReminderService? reminders = null)
+public sealed partial class TaskTools(
+    TaskService taskService, ListService listService, ActivityService activityService, Guid userId, ReminderService? reminders = null)
 {
     /// <summary>The most tasks one list answer holds.</summary>
     public const int ListLimit = 50;
@@ -548,8 +549,8 @@ public sealed class TaskTools(TaskService taskService, ListService listService, 
         var caller = request.User ?? throw new InvalidOperationException("The MCP request has no user; is /mcp authorized?");
         var services = request.Services ?? throw new InvalidOperationException("The MCP request has no services.");
         services.GetRequiredService<ActivityContext>().Source = ActivitySource.Mcp;
-        return new TaskTools(services.GetRequiredService<TaskService>(), services.GetRequiredService<ListService>(), caller.GetUserId(),
-            services.GetService<ReminderService>());
+        return new TaskTools(services.GetRequiredService<TaskService>(), services.GetRequiredService<ListService>(),
+            services.GetRequiredService<ActivityService>(), caller.GetUserId(), services.GetService<ReminderService>());
     }
 
     private static MethodInfo[] FindMethods()
@@ -808,10 +809,19 @@ public static class TaskToolNames
     public const string CreateList = "create_list";
     public const string RenameList = "rename_list";
     public const string DeleteList = "delete_list";
+    public const string BulkTasks = "bulk_tasks";
+    public const string UndoLast = "undo_last";
+    public const string ListActivity = "list_activity";
+    public const string ListTrash = "list_trash";
+    public const string RestoreTask = "restore_task";
+    public const string EmptyTrash = "empty_trash";
 
     /// <summary>All of them, in the order a model and an MCP client are given them.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [AddTask, ListTasks, CompleteTask, ReopenTask, DeleteTask, UpdateTask, ListLists, CreateList, RenameList, DeleteList];
+    [
+        AddTask, ListTasks, CompleteTask, ReopenTask, DeleteTask, UpdateTask, ListLists, CreateList, RenameList, DeleteList,
+        BulkTasks, UndoLast, ListActivity, ListTrash, RestoreTask, EmptyTrash,
+    ];
 }
 
 /// <summary>The tools' argument names, as an <c>invalid</c> answer names the one it refused.</summary>
@@ -832,6 +842,11 @@ public static class TaskToolArguments
     public const string Due = "due";
     public const string Repeat = "repeat";
     public const string RemindMinutesBefore = "remind_minutes_before";
+    public const string Action = "action";
+    public const string Label = "label";
+    public const string Day = "day";
+    public const string Source = "source";
+    public const string Limit = "limit";
 }
 
 /// <summary>The tools' and parameters' descriptions, given to the chat's model and to MCP clients alike.</summary>
@@ -855,8 +870,8 @@ public static class TaskToolText
         "and the candidates are returned.";
 
     public const string DeleteTask =
-        "Delete one of the user's tasks permanently. If the reference matches several tasks nothing changes and the " +
-        "candidates are returned: ask the user which one.";
+        "Delete one of the user's tasks (it goes to the trash, from where restore_task brings it back). If the reference " +
+        "matches several tasks nothing changes and the candidates are returned: ask the user which one.";
 
     public const string UpdateTask =
         "Change a task: its title, description (empty removes it), list (moves it; created when missing, then list_created " +
@@ -938,6 +953,50 @@ public static class TaskToolText
         "Which task: its number (\"3\" or \"#3\") or words from its title (\"groceries\", \"the meeting task\").";
 
     public const string NewTitle = "The new title, 1–100 characters; leave it out to keep the current title.";
+
+    public const string BulkTasks =
+        "Change many tasks at once, named by filter or by numbers (one of them): complete, reopen, delete (to the trash), move " +
+        "(to list), add_label or remove_label (label), set_priority (priority) or set_due (due). One batch: undo_last takes it " +
+        "all back. Ask the user to confirm first, telling them how many tasks (list_tasks with the same filter shows which).";
+
+    public const string BulkActions = "complete, reopen, delete, move, add_label, remove_label, set_priority, set_due";
+
+    public const string BulkAction = "What to do: " + BulkActions + ".";
+
+    public const string BulkFilter =
+        "Which tasks, as a filter expression like list_tasks takes: \"#Shopping\", \"completed\", \"@old\", \"overdue\", \"today & pending\".";
+
+    public const string BulkNumbers = "Which tasks, by number: [\"3\", \"5\"]. Numbers with no task are reported in failed.";
+
+    public const string BulkList = "For move: the list's name (created when missing, then list_created is true).";
+
+    public const string BulkLabel = "For add_label and remove_label: the label, e.g. \"errands\".";
+
+    public const string BulkDue = "For set_due: the new due in English (\"tomorrow\", \"friday at 9am\"); \"none\" removes it.";
+
+    public const string UndoLast =
+        "Take back the user's latest change that is not undone yet: everything one request, chat turn or bulk change did " +
+        "(a deleted task comes back, a created one goes to the trash). Refused, changing nothing, when a task changed since.";
+
+    public const string ListActivity =
+        "The user's latest changes to their tasks, newest first: when, from where (web, api, assistant, mcp, …), what happened " +
+        "and to which task. Changes with the same batch were made together.";
+
+    public const string ActivityLimit = "Optional: how many changes, 1–50 (default 20).";
+
+    public const string ActivityDay = "Optional: only the changes of \"today\", \"yesterday\" or a date (YYYY-MM-DD), in the user's time zone.";
+
+    public const string ActivitySource = "Optional: only the changes from api, web, assistant (this chat), mcp, import or system.";
+
+    public const string ListTrash = "List the user's deleted tasks (the trash), most recently deleted first. restore_task brings one back.";
+
+    public const string RestoreTask =
+        "Bring a deleted task back from the trash, with its number, list, labels and due. If the reference matches several " +
+        "deleted tasks nothing changes and the candidates are returned.";
+
+    public const string TrashedTask = "Which deleted task: its number (\"3\") or words from its title (\"milk\").";
+
+    public const string EmptyTrash = "Remove every task in the user's trash for good (this cannot be undone). Ask the user to confirm first.";
 
     public const string NewDescription = "The new description (at most 1000 characters); an empty string removes it; leave it out to keep it.";
 }

@@ -48,7 +48,8 @@ public sealed class ChatService(
     TimeProvider time,
     IOptions<ChatSettings> chatSettings,
     IOptions<AssistantOptions> assistantOptions,
-    ActivityContext activity)
+    ActivityContext activity,
+    ActivityService history)
 {
     public const int TitleLength = 50;
 
@@ -131,7 +132,7 @@ public sealed class ChatService(
 
         List<ChatMessage> messages = [new(ChatRole.System, AssistantPrompt.System), .. turn.History, new(ChatRole.User, turn.UserMessage.Content)];
         activity.Source = ActivitySource.Assistant; // the turn's changes are one batch: the request's
-        var options = new ChatOptions { Tools = new TaskTools(tasks, lists, turn.UserId, new Reminders.ReminderService(db, time)).AsAIFunctions() };
+        var options = new ChatOptions { Tools = new TaskTools(tasks, lists, history, turn.UserId, new Reminders.ReminderService(db, time)).AsAIFunctions() };
         var calls = new Dictionary<string, FunctionCallContent>(StringComparer.Ordinal);
         var toolCalls = new List<ToolCallDto>();
         var stored = new List<StoredToolCall>();

@@ -6,6 +6,7 @@ using Todo.Server.Assistant.BuiltIn;
 using Todo.Server.Chat;
 using Todo.Server.Data;
 using Todo.Server.Dates;
+using Todo.Server.History;
 using Todo.Server.Lists;
 using Todo.Server.Tasks;
 using Todo.Tests.Infrastructure;
@@ -93,16 +94,20 @@ public sealed class AssistantSession(ApiFixture api, Guid userId, TimeProvider? 
     /// <summary>
     /// Creates tasks through TaskService, numbered 1, 2, 3… in order (see <see cref="SeedTask"/>): "[x] Title" is completed,
     /// "Title | notes" has a description, and trailing "#List", "#\"Two words\"", "@label" and "!high" put it in a list
-    /// (created when missing), label it and give it a priority. "list:Name" makes an empty list and takes no number.
+    /// (created when missing), label it and give it a priority. "list:Name" makes an empty list and takes no number; "[del] Title"
+    /// is then moved to the trash. The seeding is one batch of its own, from the API.
     /// </summary>
     public async Task SeedAsync(params string[] tasks)
     {
         await using var scope = api.Factory.Services.CreateAsyncScope();
         var service = CreateTaskService(scope.ServiceProvider, clock);
         var lists = CreateListService(scope.ServiceProvider, clock);
+        scope.ServiceProvider.GetRequiredService<ActivityContext>().Source = ActivitySource.Api;
         var zone = await service.TimeZoneOfAsync(userId);
-        foreach (var spec in tasks)
+        foreach (var entry in tasks)
         {
+            var trashed = entry.StartsWith(SeedTask.TrashPrefix, StringComparison.Ordinal);
+            var spec = trashed ? entry[SeedTask.TrashPrefix.Length..] : entry;
             if (spec.StartsWith(SeedTask.ListPrefix, StringComparison.Ordinal))
             {
                 await lists.FindOrCreateAsync(userId, spec[SeedTask.ListPrefix.Length..]);
@@ -116,6 +121,11 @@ public sealed class AssistantSession(ApiFixture api, Guid userId, TimeProvider? 
             if (seed.Completed)
             {
                 await service.SetCompletedAsync(userId, TaskKey.ByNumber(task.Number), completed: true);
+            }
+
+            if (trashed)
+            {
+                await service.DeleteAsync(userId, TaskKey.ByNumber(task.Number));
             }
         }
     }
@@ -133,9 +143,32 @@ public sealed class AssistantSession(ApiFixture api, Guid userId, TimeProvider? 
     public Task<List<TaskItem>> StoredTasksAsync() =>
         api.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Number).ToListAsync());
 
-    public static TaskTools CreateTools(IServiceProvider scoped, Guid userId, TimeProvider? clock = null) =>
-        new(CreateTaskService(scoped, clock), CreateListService(scoped, clock), userId,
+    /// <summary>
+    /// The tools for one turn, as the chat makes them: one scope, its changes one batch from the assistant. With a
+    /// <paramref name="clock"/> the services read the time from it.
+    /// </summary>
+    public static TaskTools CreateTools(IServiceProvider scoped, Guid userId, TimeProvider? clock = null)
+    {
+        var (tasks, lists, activity) = CreateServices(scoped, clock);
+        return new(tasks, lists, activity, userId,
             new Todo.Server.Reminders.ReminderService(scoped.GetRequiredService<TodoDbContext>(), clock ?? TimeProvider.System));
+    }
+
+    /// <summary>The services of one scope sharing its activity writer (the server's, or with a <paramref name="clock"/>, ones that read the time from it).</summary>
+    public static (TaskService Tasks, ListService Lists, ActivityService Activity) CreateServices(IServiceProvider scoped, TimeProvider? clock = null)
+    {
+        var context = scoped.GetRequiredService<ActivityContext>();
+        context.Source = ActivitySource.Assistant;
+        if (clock is null)
+        {
+            return (scoped.GetRequiredService<TaskService>(), scoped.GetRequiredService<ListService>(), scoped.GetRequiredService<ActivityService>());
+        }
+
+        var db = scoped.GetRequiredService<TodoDbContext>();
+        var writer = new ActivityWriter(db, context, clock);
+        var tasks = new TaskService(db, clock, writer: writer);
+        return (tasks, new ListService(db, tasks, clock), new ActivityService(db, writer, tasks, clock));
+    }
 
     /// <summary>The minutes_before of each of the user's reminders, by task number (an at reminder counts as its minutes: none).</summary>
     public async Task<Dictionary<int, List<int>>> StoredRemindersAsync()
@@ -150,13 +183,11 @@ public sealed class AssistantSession(ApiFixture api, Guid userId, TimeProvider? 
 
     /// <summary>The server's service, or, with a <paramref name="clock"/>, one that reads the time from it.</summary>
     public static ListService CreateListService(IServiceProvider scoped, TimeProvider? clock = null) =>
-        (clock is null ? scoped.GetService<ListService>() : null)
-        ?? new ListService(scoped.GetRequiredService<TodoDbContext>(), CreateTaskService(scoped, clock), clock ?? TimeProvider.System);
+        CreateServices(scoped, clock).Lists;
 
     /// <summary>The server's service, or, with a <paramref name="clock"/>, one that reads the time from it.</summary>
     public static TaskService CreateTaskService(IServiceProvider scoped, TimeProvider? clock = null) =>
-        (clock is null ? scoped.GetService<TaskService>() : null)
-        ?? new TaskService(scoped.GetRequiredService<TodoDbContext>(), clock ?? TimeProvider.System);
+        CreateServices(scoped, clock).Tasks;
 
     public static (string Title, string? Description, bool Completed) ParseSeed(string spec)
     {
@@ -174,6 +205,9 @@ public sealed class AssistantSession(ApiFixture api, Guid userId, TimeProvider? 
 public sealed record SeedTask(string Title, string? Description, bool Completed, string? List, IReadOnlyList<string> Labels, TaskPriority Priority)
 {
     public const string ListPrefix = "list:";
+
+    /// <summary>"[del] Title": the task is made, then deleted (in the trash, with its number).</summary>
+    public const string TrashPrefix = "[del] ";
 
     /// <summary>The due mark without its "^", or null.</summary>
     public string? Due { get; init; }

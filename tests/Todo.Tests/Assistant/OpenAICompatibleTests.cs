@@ -141,6 +141,12 @@ public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer
         ["create_list"] = ["name"],
         ["rename_list"] = ["list", "name"],
         ["delete_list"] = ["list", "tasks"],
+        ["bulk_tasks"] = ["action", "filter", "tasks", "list", "label", "priority", "due"],
+        ["undo_last"] = [],
+        ["list_activity"] = ["limit", "day", "source"],
+        ["list_trash"] = [],
+        ["restore_task"] = ["task"],
+        ["empty_trash"] = [],
     };
 
     private static readonly Dictionary<string, string[]> ExpectedRequired = new()
@@ -155,6 +161,12 @@ public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer
         ["create_list"] = ["name"],
         ["rename_list"] = ["list", "name"],
         ["delete_list"] = ["list"],
+        ["bulk_tasks"] = ["action"],
+        ["undo_last"] = [],
+        ["list_activity"] = [],
+        ["list_trash"] = [],
+        ["restore_task"] = ["task"],
+        ["empty_trash"] = [],
     };
 
     [Fact(Timeout = TestTimeout)]
@@ -306,6 +318,37 @@ public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer
         var items = (await history.Content.ReadFromJsonAsync<JsonElement>(ApiFixture.Json, Cancellation)).GetProperty("items");
         Assert.Equal(["user", "assistant"], items.EnumerateArray().Select(i => i.GetProperty("role").GetString()));
     }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task ScriptedBulkTasksThenUndoLastChangeAndTakeBackTheTasksOfTheCaller()
+    {
+        var user = await Api.CreateUserAsync();
+        await new AssistantSession(Api, user.Id).SeedAsync("Milk #Shopping", "Eggs #Shopping", "Call mom");
+        Model.Script(
+            ScriptedReply.ToolCalls(new ScriptedToolCall("call_bulk_1", "bulk_tasks", """{"action":"complete","filter":"#Shopping"}""")),
+            ScriptedReply.Text("Marked 2 tasks as done."));
+
+        var bulk = await ChatOkAsync(user, "yes, complete them");
+
+        Assert.Equal([true, true, false], await CompletedAsync(user.Id));
+        var bulkResult = JsonDocument.Parse(ScriptedOpenAIServer.TextOf(Model.Requests[1].Messages[^1])).RootElement;
+        Assert.Equal(("bulk_changed", 2, 2), (bulkResult.GetProperty("action").GetString(), bulkResult.GetProperty("matched").GetInt32(),
+            bulkResult.GetProperty("changed").GetInt32()));
+
+        Model.Script(
+            ScriptedReply.ToolCalls(new ScriptedToolCall("call_undo_1", "undo_last", "{}")),
+            ScriptedReply.Text("Undone: Milk and Eggs are pending again."));
+        var undo = await ChatOkAsync(user, "undo", bulk.GetProperty("conversation_id").GetGuid());
+
+        Assert.Equal([false, false, false], await CompletedAsync(user.Id));
+        var reported = Assert.Single(undo.GetProperty("tool_calls").EnumerateArray());
+        Assert.Equal("undo_last", reported.GetProperty("name").GetString());
+        Assert.Equal(("undone", 2), (reported.GetProperty("result").GetProperty("action").GetString(), reported.GetProperty("result").GetProperty("undone").GetInt32()));
+
+    }
+
+    private Task<List<bool>> CompletedAsync(Guid userId) =>
+        Api.WithDbAsync(db => db.Tasks.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Number).Select(t => t.IsCompleted).ToListAsync(Cancellation));
 
     [Fact(Timeout = TestTimeout)]
     public async Task LaterTurnsSendTheEarlierTurnsToolCallAndResultBeforeItsReply()

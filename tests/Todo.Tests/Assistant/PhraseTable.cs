@@ -7,9 +7,9 @@ namespace Todo.Tests.Assistant;
 /// <remarks>
 /// Seeds are numbered 1, 2, 3… in order: "[x] Title" is completed, "Title | notes" has a description; trailing marks
 /// "#List" (or "#\"Two words\""), "@label" and "!high" put it in a list (else the Inbox), label it and set its priority;
-/// "list:Name" is an empty list (no number).
+/// "list:Name" is an empty list (no number); "[del] Title" is in the trash (it keeps its number).
 /// Effects: "+Title" or "+Title | notes", with the same marks, adds the next number; "x3" completes #3; "o3" reopens it;
-/// "-3" deletes it; "3=New title" renames it; "3|notes" sets its description ("3|" removes it); "3#Work" moves it;
+/// "-3" deletes it (to the trash); "r3" restores it from the trash; "3=New title" renames it; "3|notes" sets its description ("3|" removes it); "3#Work" moves it;
 /// "3@errands" adds a label, "3@-errands" takes it off, "3@-" takes them all off; "3!high" sets its priority;
 /// "list+Garden" makes an empty list, "list-Yard" deletes one, "list=Garden>Yard" renames one; "3^2026-11-27" sets its
 /// due (in the due mark's form, see <see cref="SeedTask"/>), "3^-" takes it off; "3~30" gives it a reminder 30 minutes
@@ -191,7 +191,7 @@ public static class PhraseTable
         new("complete: task number as a word", Standard, ["mark task three as done"], ["x3"], ["Call mom"]),
         new("complete: two numbers at once", Standard, ["complete tasks 1 and 3"], ["x1", "x3"], ["Buy groceries", "Call mom"]),
         new("complete: mark task N and M as done", Standard, ["mark task 2 and 3 as done"], ["x2", "x3"], ["Team meeting", "Call mom"]),
-        new("complete: everything is one at a time", Standard, ["mark everything as done"], [], ["one task at a time"]),
+        new("complete: everything asks to confirm first", Standard, ["mark everything as done"], [], ["4 tasks", "Buy groceries", "!Pay rent"]),
         new("complete: please ... thanks", Standard, ["please mark task 2 as complete, thanks"], ["x2"], ["Team meeting"]),
         new("complete: change task N to done", Standard, ["change task 3 to done"], ["x3"], ["Call mom"]),
         new("complete: already completed says so", Standard, ["Mark task 4 as done"], [], ["already done", "Pay rent"]),
@@ -242,7 +242,7 @@ public static class PhraseTable
         new("delete: words are no longer needed", Standard, ["the dentist appointment is no longer needed"], ["-5"], ["Dentist appointment"]),
         new("delete: a missing number is not found", Standard, ["delete task 42"], [], ["task number 42"]),
         new("delete: words that match nothing", Standard, ["delete the homework task"], [], ["couldn't find", "homework"]),
-        new("delete: clearing the completed ones is one at a time", Standard, ["clear completed tasks"], [], ["one task at a time"]),
+        new("delete: clearing the completed ones asks to confirm first", Standard, ["clear completed tasks"], [], ["1 task", "Pay rent", "!Call mom"]),
 
         // Update: titles and descriptions.
         new("update: rename task N to", Standard, ["rename task 2 to Weekly team meeting"], ["2=Weekly team meeting"], ["task #2", "Weekly team meeting"]),
@@ -684,7 +684,115 @@ public static class PhraseTable
         new("reminders: a task without a date cannot be reminded before", Dated, ["remind me 10 minutes before the gym task"], [], ["due", "!I'll remind you"]),
     ];
 
-    public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders);
+    /// <summary>1 Milk, 2 Eggs, 3 Bread (done) on Shopping · 4 Call mom · 5 Old report, 6 Old invoice (done) tagged old · 7 Plan trip on Work.</summary>
+    private static readonly string[] Shopping =
+        ["Milk #Shopping", "Eggs #Shopping", "[x] Bread #Shopping", "Call mom", "Old report @old", "[x] Old invoice @old", "Plan trip #Work"];
+
+    /// <summary>1 Renew passport, 2 Pay bills (overdue) · 3 Call mom (today) · 4 Read a book · 5 Old thing (done, long ago) · 6 Gym on Work (today).</summary>
+    private static readonly string[] Overdue =
+        ["Renew passport ^2026-11-20", "Pay bills ^2026-11-24", "Call mom ^2026-11-26", "Read a book", "[x] Old thing ^2026-11-01", "Gym #Work ^2026-11-26"];
+
+    /// <summary>1 Buy groceries · 2 Buy milk (in the trash) · 3 Dentist appointment (in the trash) · 4 Call mom.</summary>
+    private static readonly string[] Trashed = ["Buy groceries", "[del] Buy milk", "[del] Dentist appointment", "Call mom"];
+
+    /// <summary>Undo, restore, the trash, the activity log and bulk changes (with their confirmation), judged by effect.</summary>
+    public static readonly PhraseCase[] History =
+    [
+        // Undo: the latest change, a whole chat turn at once.
+        new("undo: undo after a delete", Standard, ["delete task 3", "undo"], [], ["Call mom", "back"]),
+        new("undo: undo that after a completion", Standard, ["complete task 1", "undo that"], [], ["Buy groceries", "pending again"]),
+        new("undo: put it back", Standard, ["delete the meeting task", "put it back"], [], ["Team meeting"]),
+        new("undo: take that back", Standard, ["mark task 2 as done", "take that back"], [], ["Team meeting"]),
+        new("undo: revert a rename", Standard, ["rename task 1 to Buy vegetables", "revert"], [], ["Buy groceries"]),
+        new("undo: oops undo", Standard, ["delete task 5", "oops undo"], [], ["Dentist appointment"]),
+        new("undo: never mind, undo it", Standard, ["complete task 3", "never mind, undo it"], [], ["Call mom"]),
+        new("undo: an add goes to the trash", None, ["add buy milk", "undo"], [], ["Buy milk", "removed"]),
+        new("undo: a reopen", Standard, ["reopen task 4", "undo"], [], ["Pay rent", "done again"]),
+        new("undo: the last change, a new date", Standard, ["push task 2 to friday", "undo the last change"], [], ["Team meeting"]),
+        new("undo: what you just did, a move", Standard, ["move task 3 to Work", "undo what you just did"], ["list+Work"], ["Call mom"]),
+        new("undo: a turn of two changes at once", Standard, ["complete tasks 1 and 3", "undo"], [], ["Buy groceries", "Call mom"]),
+        new("undo: can you undo that please", Standard, ["delete task 1", "can you undo that please?"], [], ["Buy groceries"]),
+        new("undo: reverse that", Standard, ["make task 2 high priority", "reverse that"], [], ["Team meeting"]),
+        new("undo: nothing to undo", None, ["undo"], [], ["nothing to undo"]),
+        new("undo: twice takes back two turns", Standard, ["complete task 1", "delete task 2", "undo", "undo"], [], ["Buy groceries"]),
+        new("undo: roll that back", Standard, ["remove the date from task 1", "tag task 1 with errands", "roll that back"], [], ["Buy groceries"]),
+        new("undo: undo my last change", Standard, ["delete call mom", "undo my last change"], [], ["Call mom"]),
+        new("undo: a reason before it", Standard, ["delete task 1", "that was a mistake, bring it back"], [], ["Buy groceries"]),
+        new("undo: cancel that takes back a completion, deletes nothing", Standard, ["complete task 3", "cancel that"], [], ["Call mom", "pending again"]),
+
+        // Restore from the trash: same number, same list.
+        new("restore: the milk task", Trashed, ["restore the milk task"], ["r2"], ["Buy milk", "task #2"]),
+        new("restore: bring back the dentist task", Trashed, ["bring back the dentist task"], ["r3"], ["Dentist appointment"]),
+        new("restore: the deleted words task", Trashed, ["restore the deleted milk task"], ["r2"], ["Buy milk"]),
+        new("restore: by number", Trashed, ["restore task 3"], ["r3"], ["task #3"]),
+        new("restore: undelete words", Trashed, ["undelete buy milk"], ["r2"], ["Buy milk"]),
+        new("restore: recover from the bin", Trashed, ["recover task 2 from the bin"], ["r2"], ["Buy milk"]),
+        new("restore: keeps its list", ["[del] Milk #Shopping"], ["restore milk"], ["r1"], ["Milk", "Shopping"]),
+        new("restore: a task deleted in the chat", Standard, ["delete task 3", "restore call mom"], [], ["Call mom"]),
+        new("restore: nothing in the trash matches", Trashed, ["restore the swimming task"], [], ["Nothing in the trash matches"]),
+        new("restore: a task that is not deleted", Trashed, ["restore task 1"], [], ["not in the trash"]),
+        new("restore: the second one of the trash", Trashed, ["what's in the trash?", "restore the second one"], ["r2"], ["Buy milk"]),
+
+        // The trash: shown, and emptied only once confirmed.
+        new("trash: what's in the trash", Trashed, ["what's in the trash"], [], ["Buy milk", "Dentist appointment", "!Call mom"]),
+        new("trash: show me my deleted tasks", Trashed, ["show me my deleted tasks"], [], ["Buy milk", "!Buy groceries"]),
+        new("trash: an empty trash", Standard, ["show the trash"], [], ["trash is empty"]),
+        new("trash: empty the trash asks first", Trashed, ["empty the trash"], [], ["2 tasks", "for good", "Buy milk"]),
+        new("trash: empty the trash, yes", Trashed, ["empty the trash", "yes"], [], ["Emptied", "2 tasks"]),
+        new("trash: empty the trash, no keeps it", Trashed, ["empty the trash", "no", "restore the milk task"], ["r2"], ["Buy milk"]),
+        new("trash: emptied, nothing left to restore", Trashed, ["empty the trash", "yes", "restore the milk task"], [], ["Nothing in the trash"]),
+        new("trash: empty the trash when it is empty", Standard, ["empty the trash"], [], ["already empty"]),
+        new("trash: a task deleted in the chat is in it", Standard, ["delete task 2", "what's in the trash?"], ["-2"], ["Team meeting"]),
+
+        // Activity, in words.
+        new("activity: what did I change today", Standard, ["complete task 3", "what did I change today?"], ["x3"], ["completed task #3"]),
+        new("activity: what did you just do", Standard, ["delete task 2", "what did you just do?"], ["-2"], ["deleted task #2"]),
+        new("activity: show my recent changes", Standard, ["show my recent changes"], [], ["added task #5"]),
+        new("activity: what did you just do, nothing yet", Standard, ["what did you just do?"], [], ["haven't changed"]),
+        new("activity: tell me what changed today", Standard, ["complete task 1", "tell me what changed today"], ["x1"], ["completed task #1"]),
+        new("activity: what changed", Standard, ["rename task 1 to Buy vegetables", "what changed?"], ["1=Buy vegetables"], ["title"]),
+        new("activity: an undone change is marked", Standard, ["complete task 1", "undo", "show my recent changes"], [], ["(undone)"]),
+
+        // Bulk: the engine says how many and which, then yes carries it out and anything else cancels.
+        new("bulk: complete everything on my shopping list asks", Shopping, ["complete everything on my shopping list"], [], ["2 tasks", "Milk", "Eggs", "!Bread", "yes"]),
+        new("bulk: complete everything on my shopping list, yes", Shopping, ["complete everything on my shopping list", "yes"], ["x1", "x2"], ["2 tasks", "undo"]),
+        new("bulk: complete everything on my shopping list, no", Shopping, ["complete everything on my shopping list", "no"], [], ["left your tasks"]),
+        new("bulk: anything else cancels", Shopping, ["complete everything on my shopping list", "hmm, maybe later"], [], ["left your tasks"]),
+        new("bulk: another request after the question is read as one", Shopping, ["complete everything on my shopping list", "what's on my work list?"], [], ["Plan trip"]),
+        new("bulk: yes please", Shopping, ["complete everything on my shopping list", "yes please"], ["x1", "x2"], ["Milk"]),
+        new("bulk: do it", Shopping, ["complete everything on my shopping list", "do it"], ["x1", "x2"], ["Eggs"]),
+        new("bulk: ok", Shopping, ["complete everything on my shopping list", "ok"], ["x1", "x2"], ["2 tasks"]),
+        new("bulk: sure", Shopping, ["complete everything on my shopping list", "sure"], ["x1", "x2"], ["2 tasks"]),
+        new("bulk: certainly", Shopping, ["complete everything on my shopping list", "certainly"], ["x1", "x2"], ["2 tasks"]),
+        new("bulk: go ahead", Shopping, ["complete everything on my shopping list", "go ahead"], ["x1", "x2"], ["2 tasks"]),
+        new("bulk: clear completed asks", Shopping, ["clear completed"], [], ["2 tasks", "Bread", "Old invoice", "!Milk"]),
+        new("bulk: clear completed, yes", Shopping, ["clear completed", "yes"], ["-3", "-6"], ["trash"]),
+        new("bulk: delete all tasks tagged old asks", Shopping, ["delete all tasks tagged old"], [], ["2 tasks", "Old report", "Old invoice"]),
+        new("bulk: delete all tasks tagged old, yes", Shopping, ["delete all tasks tagged old", "yes"], ["-5", "-6"], ["Deleted 2 tasks"]),
+        new("bulk: move all overdue tasks to tomorrow, yes", Overdue, ["move all overdue tasks to tomorrow", "yes"], ["1^2026-11-27", "2^2026-11-27"], ["2 tasks"]),
+        new("bulk: mark all of today's tasks done, yes", Overdue, ["mark all of today's tasks done", "yes"], ["x3", "x6"], ["Call mom", "Gym"]),
+        new("bulk: set everything in #Work to high priority, yes", Shopping, ["set everything in #Work to high priority", "yes"], ["7!high"], ["high"]),
+        new("bulk: nothing matches", Shopping, ["delete all tasks tagged ancient"], [], ["No tasks match"]),
+        new("bulk: all of them after a list", Shopping, ["what's on my shopping list?", "mark all of them as done", "yes"], ["x1", "x2"], ["already"]),
+        new("bulk: reopen all completed tasks, yes", Shopping, ["reopen all completed tasks", "yes"], ["o3", "o6"], ["Reopened 2 tasks"]),
+        new("bulk: delete completed tasks on my shopping list, yes", Shopping, ["delete completed tasks on my shopping list", "yes"], ["-3"], ["Bread"]),
+        new("bulk: move everything on a list to a new list, yes", Shopping, ["move everything on my shopping list to the Groceries list", "yes"],
+            ["3#Groceries", "1#Groceries", "2#Groceries"], ["created"]),
+        new("bulk: tick everything off my shopping list, yes", Shopping, ["tick everything off my shopping list", "yes"], ["x1", "x2"], ["Milk"]),
+        new("bulk: one undo takes the whole change back", Shopping, ["complete everything on my shopping list", "yes", "undo"], [], ["Milk", "Eggs"]),
+        new("bulk: prioritize all overdue tasks, yes", Overdue, ["prioritize all overdue tasks", "yes"], ["1!high", "2!high"], ["high"]),
+        new("bulk: a second yes changes nothing more", Shopping, ["complete everything on my shopping list", "yes", "yes"], ["x1", "x2"], ["!2 tasks"]),
+        new("bulk: yes after another turn confirms nothing", Shopping, ["complete everything on my shopping list", "add cheese to my shopping list", "yes"],
+            ["+Cheese #Shopping"], []),
+        new("bulk: reschedule all overdue tasks for monday, yes", Overdue, ["reschedule all overdue tasks for monday", "yes"], ["1^2026-11-30", "2^2026-11-30"], ["Renew passport"]),
+        new("bulk: tag everything on my shopping list with errands, yes", Shopping, ["tag everything on my shopping list with errands", "yes"],
+            ["1@errands", "2@errands", "3@errands"], ["errands"]),
+        new("bulk: delete everything asks with the count", Standard, ["delete everything"], [], ["5 tasks"]),
+        new("bulk: all the work tasks, yes", Shopping, ["complete all the work tasks", "yes"], ["x7"], ["Plan trip"]),
+        new("bulk: the question names the tasks it will change", Overdue, ["move all overdue tasks to tomorrow"], [], ["Renew passport", "Pay bills", "!Call mom", "!Old thing"]),
+    ];
+
+    public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History);
 
     public static PhraseCase Find(string name) => All.Single(c => c.Name == name);
 }

@@ -26,7 +26,18 @@ public abstract class PhraseTests(ApiFixture api)
     [MemberData(nameof(Names))]
     public async Task PhrasingHasItsEffect(string name)
     {
-        var phrase = PhraseTable.Find(name);
+        if (await FailureAsync(api, PhraseTable.Find(name)) is { } failure)
+        {
+            Assert.Fail(failure);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="phrase"/> for a new user and checks its effect on the stored tasks and lists and the words of
+    /// its last reply; null when all hold, else what differed, with the transcript.
+    /// </summary>
+    public static async Task<string?> FailureAsync(ApiFixture api, PhraseCase phrase)
+    {
         var session = await AssistantSession.StartAsync(api, PhraseTable.Clock, PhraseTable.TimeZone);
         await session.SeedAsync(phrase.Seed);
 
@@ -44,19 +55,29 @@ public abstract class PhraseTests(ApiFixture api)
                 [.. t.Labels.Select(l => l.Label)], t.Priority, SeedTask.Mark(t.DueDate, t.DueTime, t.DueRecurrence, t.DueFromCompletion))
                 { Reminders = reminders.GetValueOrDefault(t.Number, []) }))
             .ToList();
-        Assert.True(expected.SequenceEqual(actual),
-            $"Tasks after the turns:\n  expected: {string.Join(" · ", expected)}\n  actual:   {string.Join(" · ", actual)}\n{transcript}");
+        if (!expected.SequenceEqual(actual))
+        {
+            return $"Tasks after the turns:\n  expected: {string.Join(" · ", expected)}\n  actual:   {string.Join(" · ", actual)}\n{transcript}";
+        }
+
         var actualLists = await session.StoredListNamesAsync();
-        Assert.True(expectedLists.SequenceEqual(actualLists, StringComparer.Ordinal),
-            $"Lists after the turns:\n  expected: {string.Join(", ", expectedLists)}\n  actual:   {string.Join(", ", actualLists)}\n{transcript}");
+        if (!expectedLists.SequenceEqual(actualLists, StringComparer.Ordinal))
+        {
+            return $"Lists after the turns:\n  expected: {string.Join(", ", expectedLists)}\n  actual:   {string.Join(", ", actualLists)}\n{transcript}";
+        }
 
         foreach (var word in phrase.Reply)
         {
             var absent = word.StartsWith('!');
             var text = absent ? word[1..] : word;
             var found = last!.Reply.Contains(text, StringComparison.OrdinalIgnoreCase);
-            Assert.True(found != absent, $"The reply should {(absent ? "not " : "")}contain \"{text}\".\n{transcript}");
+            if (found == absent)
+            {
+                return $"The reply should {(absent ? "not " : "")}contain \"{text}\".\n{transcript}";
+            }
         }
+
+        return null;
     }
 
     [Fact]
@@ -80,6 +101,14 @@ public abstract class PhraseTests(ApiFixture api)
     }
 
     [Fact]
+    public void TheTableHasAtLeast60UndoTrashActivityAndBulkPhrasingsWithConfirmAndCancel()
+    {
+        Assert.True(PhraseTable.History.Length >= 60, $"{PhraseTable.History.Length} undo, trash, activity and bulk phrasings");
+        Assert.Contains(PhraseTable.History, c => c.Turns.Length >= 2 && c.Turns[^1] == "yes" && c.Effects.Length > 0);
+        Assert.Contains(PhraseTable.History, c => c.Turns.Length >= 2 && c.Turns[^1] == "no" && c.Effects.Length == 0);
+    }
+
+    [Fact]
     public void TheTableHasAtLeast80ListLabelAndPriorityPhrasings() =>
         Assert.True(PhraseTable.ListsLabelsPriority.Length >= 80, $"{PhraseTable.ListsLabelsPriority.Length} list, label and priority phrasings");
 
@@ -94,6 +123,7 @@ public abstract class PhraseTests(ApiFixture api)
     private static (List<string> Tasks, List<string> Lists) ExpectedState(string[] seed, string[] effects)
     {
         var tasks = new SortedDictionary<int, ExpectedTask>();
+        var trash = new Dictionary<int, ExpectedTask>();
         var lists = new List<string> { "Inbox" };
         var next = 1;
 
@@ -118,6 +148,12 @@ public abstract class PhraseTests(ApiFixture api)
             if (spec.StartsWith(SeedTask.ListPrefix, StringComparison.Ordinal))
             {
                 List(spec[SeedTask.ListPrefix.Length..]);
+                continue;
+            }
+
+            if (spec.StartsWith(SeedTask.TrashPrefix, StringComparison.Ordinal))
+            {
+                trash[next++] = New(SeedTask.Parse(spec[SeedTask.TrashPrefix.Length..]));
                 continue;
             }
 
@@ -168,7 +204,12 @@ public abstract class PhraseTests(ApiFixture api)
                     tasks[Number(effect[1..])] = tasks[Number(effect[1..])] with { Done = false };
                     break;
                 case '-':
-                    Assert.True(tasks.Remove(Number(effect[1..])), $"Effect {effect} names no seeded task.");
+                    Assert.True(tasks.Remove(Number(effect[1..]), out var deleted), $"Effect {effect} names no seeded task.");
+                    trash[Number(effect[1..])] = deleted;
+                    break;
+                case 'r':
+                    Assert.True(trash.Remove(Number(effect[1..]), out var restored), $"Effect {effect} names no task in the trash.");
+                    tasks[Number(effect[1..])] = restored;
                     break;
                 default:
                     var split = effect.AsSpan().IndexOfAnyExceptInRange('0', '9');

@@ -30,6 +30,12 @@ public abstract class McpTests(ApiFixture api)
         ["create_list"] = ["name"],
         ["rename_list"] = ["list", "name"],
         ["delete_list"] = ["list", "tasks"],
+        ["bulk_tasks"] = ["action", "filter", "tasks", "list", "label", "priority", "due"],
+        ["undo_last"] = [],
+        ["list_activity"] = ["limit", "day", "source"],
+        ["list_trash"] = [],
+        ["restore_task"] = ["task"],
+        ["empty_trash"] = [],
     };
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -73,6 +79,40 @@ public abstract class McpTests(ApiFixture api)
         Assert.False(Annotations(tools, "complete_task").DestructiveHint, "complete_task is not destructive");
         Assert.False(Annotations(tools, "reopen_task").DestructiveHint, "reopen_task is not destructive");
         Assert.Equal("List tasks", tools["list_tasks"].ProtocolTool.Title);
+
+        Assert.True(Annotations(tools, "bulk_tasks").DestructiveHint, "bulk_tasks can delete many tasks");
+        Assert.False(Annotations(tools, "bulk_tasks").ReadOnlyHint, "bulk_tasks changes tasks");
+        Assert.True(Annotations(tools, "empty_trash").DestructiveHint, "empty_trash removes tasks for good");
+        Assert.False(Annotations(tools, "undo_last").ReadOnlyHint, "undo_last changes tasks");
+        Assert.False(Annotations(tools, "undo_last").IdempotentHint, "undo_last twice takes back two changes");
+        Assert.False(Annotations(tools, "restore_task").DestructiveHint, "restore_task only brings a task back");
+        Assert.True(Annotations(tools, "list_activity").ReadOnlyHint, "list_activity is read-only");
+        Assert.True(Annotations(tools, "list_trash").ReadOnlyHint, "list_trash is read-only");
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task BulkTasksThenUndoLastOverMcpAreOneBatchEach()
+    {
+        var user = await api.CreateUserAsync();
+        await using var client = await ConnectAsync(user.Token);
+        foreach (var title in new[] { "Milk", "Eggs", "Call mom" })
+        {
+            await CallAsync(client, "add_task", new() { ["title"] = title, ["list"] = title == "Call mom" ? null : "Shopping" });
+        }
+
+        var bulk = await CallAsync(client, "bulk_tasks", new() { ["action"] = "delete", ["filter"] = "#Shopping" });
+        Assert.Equal("bulk_changed", bulk.GetProperty("action").GetString());
+        Assert.Equal(2, bulk.GetProperty("changed").GetInt32());
+        var remaining = await user.Client.GetFromJsonAsync<JsonElement>("/api/tasks", ApiFixture.Json, Cancellation);
+        Assert.Equal(["Call mom"], remaining.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("title").GetString()));
+
+        var undo = await CallAsync(client, "undo_last", []);
+        Assert.Equal("undone", undo.GetProperty("action").GetString());
+        Assert.Equal(2, undo.GetProperty("undone").GetInt32());
+        var back = await user.Client.GetFromJsonAsync<JsonElement>("/api/tasks", ApiFixture.Json, Cancellation);
+        Assert.Equal(3, back.GetProperty("items").GetArrayLength());
+        var activity = await user.Client.GetFromJsonAsync<JsonElement>("/api/activity", ApiFixture.Json, Cancellation);
+        Assert.All(activity.GetProperty("items").EnumerateArray(), e => Assert.Equal("mcp", e.GetProperty("source").GetString()));
     }
 
     [Fact(Timeout = TestTimeout)]

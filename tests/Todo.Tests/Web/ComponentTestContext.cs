@@ -38,6 +38,9 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddDbContext<SqliteTodoDbContext>((provider, options) => DatabaseRegistration.UseSqlite(options, connectionString)
             .AddInterceptors(provider.GetRequiredService<ActivitySignalInterceptor>()));
         Services.AddScoped<TodoDbContext>(provider => provider.GetRequiredService<SqliteTodoDbContext>());
+        Services.AddScoped<ActivityContext>(); // each page action's source and batch (ScopedServices sets them)
+        Services.AddScoped<ActivityWriter>();
+        Services.AddScoped<ActivityService>(); // the chat's undo_last and list_activity
         Services.AddScoped<TaskService>();
         Services.AddScoped<ListService>();
         Services.AddScoped<QuickAddService>();
@@ -50,9 +53,6 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddOptions<RateLimitingOptions>();
         Services.AddSingleton<ChatTurnLimiter>();
         Services.AddSingleton<IChatClient>(Assistant);
-        Services.AddScoped<ActivityContext>(); // each page action's source and batch (ScopedServices sets them)
-        Services.AddScoped<ActivityWriter>();
-        Services.AddScoped<ActivityService>();
         Services.AddSingleton<LocalUserSignals>();
         Services.AddSingleton<IUserSignals>(provider => provider.GetRequiredService<LocalUserSignals>());
         Services.AddScoped<NotificationService>();

@@ -32,6 +32,27 @@ internal enum IntentKind
 
     /// <summary>"delete the Yard list" (<see cref="Intent.ListName"/>), with <see cref="Intent.TasksOnDelete"/> once said.</summary>
     DeleteList,
+
+    /// <summary>"undo", "put it back": the latest change is taken back.</summary>
+    Undo,
+
+    /// <summary>"restore the milk task": a task comes back from the trash (<see cref="Intent.Reference"/>).</summary>
+    Restore,
+
+    /// <summary>"what's in the trash": the deleted tasks.</summary>
+    Trash,
+
+    /// <summary>"empty the trash": asked to confirm, then everything in the trash is removed for good.</summary>
+    EmptyTrash,
+
+    /// <summary>"what did I change today?", "what did you just do?": the activity log, in words.</summary>
+    Activity,
+
+    /// <summary>
+    /// "complete everything on my shopping list": one change (<see cref="Intent.BulkAction"/>) for the tasks a filter
+    /// (<see cref="Intent.Filter"/>) selects, or the tasks last shown (<see cref="Intent.LastShown"/>); asked to confirm first.
+    /// </summary>
+    Bulk,
 }
 
 /// <summary>
@@ -102,11 +123,32 @@ internal sealed record Intent(IntentKind Kind)
     /// <summary>For a list: a day the question names that no filter term covers ("friday").</summary>
     public string? OtherDay { get; init; }
 
+    /// <summary>For a bulk change: complete, reopen, delete, move, add_label, remove_label, set_priority or set_due.</summary>
+    public string? BulkAction { get; init; }
+
+    /// <summary>For a bulk change: the filter expression selecting its tasks.</summary>
+    public string? Filter { get; init; }
+
+    /// <summary>For a bulk change: the tasks are the ones the engine last showed ("mark all of them done").</summary>
+    public bool LastShown { get; init; }
+
+    /// <summary>For a bulk change or emptying the trash: the person said yes to the question that showed them.</summary>
+    public bool Confirmed { get; init; }
+
+    /// <summary>For a confirmed bulk change: the numbers of the tasks the question showed (null: the filter's, as they are now).</summary>
+    public IReadOnlyList<int>? Numbers { get; init; }
+
+    /// <summary>For the activity: "today" or "yesterday", when asked about one day.</summary>
+    public string? Day { get; init; }
+
+    /// <summary>For the activity: "assistant" when asked what the assistant did.</summary>
+    public string? Source { get; init; }
+
     /// <summary>An update that changes the task's list, labels, priority or due (not only its words).</summary>
     public bool ChangesParts => ListName is not null || Labels is not null || RemoveLabels is not null || Priority is not null
         || Due is not null || StopsRepeating || DateProblem is not null || RemindMinutesBefore is not null;
 
-    public bool NeedsTask => Kind is IntentKind.Complete or IntentKind.Reopen or IntentKind.Delete or IntentKind.Update;
+    public bool NeedsTask => Kind is IntentKind.Complete or IntentKind.Reopen or IntentKind.Delete or IntentKind.Update or IntentKind.Restore;
 
     /// <summary>How the action is named in a question ("Which one do you want me to …?").</summary>
     public string Verb => Kind switch
@@ -122,6 +164,7 @@ internal sealed record Intent(IntentKind Kind)
         IntentKind.Update when Title is null && Description is null && Labels is not null => "tag",
         IntentKind.Update when Title is null && Description is null && RemoveLabels is not null => "untag",
         IntentKind.Update => "change",
+        IntentKind.Restore => "restore",
         _ => "use",
     };
 }

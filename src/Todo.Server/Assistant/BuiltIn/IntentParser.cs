@@ -61,6 +61,10 @@ internal static partial class IntentParser
                 "delete the Yard list and all its tasks", "delete the Yard list but keep the tasks",
             ]),
 
+        // Undo, the trash, the activity log and changes to many tasks at once (IntentParser.History.cs): before the changes
+        // to one task, so "move all overdue tasks to tomorrow" is no single move and "undo that" no reopen.
+        .. HistoryRules(),
+
         // Reminders before a task's due: "remind me 30 minutes before" (the task just talked about), "… before the dentist".
         new(RemindBefore(), (m, _, _) => RemindBeforeIntent(m),
             [

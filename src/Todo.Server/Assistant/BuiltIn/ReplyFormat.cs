@@ -19,6 +19,9 @@ internal enum PendingQuestion
     /// <summary>"Should I move its tasks to the Inbox or delete them?": the answer finishes a list's deletion.</summary>
     TasksOnDelete,
 
+    /// <summary>"Complete all 3? Say yes to go ahead": yes carries out the bulk change or empties the trash; anything else cancels it.</summary>
+    Confirm,
+
     /// <summary>"Which day do you mean?" after a date that names no day or two: the answer is the date.</summary>
     WhatDate,
 }

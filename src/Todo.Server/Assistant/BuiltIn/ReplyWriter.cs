@@ -12,7 +12,7 @@ namespace Todo.Server.Assistant.BuiltIn;
 /// title. <see cref="Shown"/> says, from the same results, what such a reply showed, so that a later turn reads the
 /// stored results rather than the reply's words.
 /// </summary>
-internal static class ReplyWriter
+internal static partial class ReplyWriter
 {
     /// <summary>Room for a list within the 2,000-character message column, with its header and footer.</summary>
     private const int ListBudget = Limits.MessageMaxLength - 200;
@@ -65,7 +65,18 @@ internal static class ReplyWriter
                 continue;
             }
 
-            if (Text(json, "action") == TaskToolActions.Listed)
+            if (ConfirmAsked(intent, json) is { } confirm)
+            {
+                asks = confirm;
+                listed.AddRange(confirm.Choices);
+                mentioned.AddRange(confirm.Choices.Select(task => task.Number));
+            }
+            else if (Text(json, "action") is TaskToolActions.ListedTrash)
+            {
+                var trashed = json.TryGetProperty("tasks", out var items) ? Tasks(items) : [];
+                listed.AddRange(trashed);
+            }
+            else if (Text(json, "action") == TaskToolActions.Listed)
             {
                 var tasks = json.TryGetProperty("tasks", out var items) ? Tasks(items) : [];
                 if (intent?.Focus is { } focus)
@@ -126,6 +137,11 @@ internal static class ReplyWriter
         }
 
         var action = Text(result, "action");
+        if (HistoryReply(result, action, intent) is { } history)
+        {
+            return history;
+        }
+
         if (action == TaskToolActions.Listed)
         {
             return List(result, intent, currentYear);
@@ -157,7 +173,8 @@ internal static class ReplyWriter
             TaskToolActions.AlreadyCompleted => $"{Capital(named)} is already done.",
             TaskToolActions.Reopened => $"Reopened {named}; it's pending again.",
             TaskToolActions.AlreadyPending => $"{Capital(named)} is already pending.",
-            TaskToolActions.Deleted => $"Deleted {named}.",
+            TaskToolActions.Deleted => $"Deleted {named}. It's in the trash: say \"undo\" to bring it back.",
+            TaskToolActions.Restored => $"Restored {named} from the trash{(Text(task, "list") is { } home && !IsInbox(home) ? $" to your {home} list" : "")}.",
             TaskToolActions.Updated => Updated(result, task, named, number, title, intent, currentYear),
             _ => $"Done: {named}.",
         };
@@ -359,6 +376,11 @@ internal static class ReplyWriter
     private static string Failure(JsonElement result, Intent intent)
     {
         var reference = Text(result, "reference") ?? "";
+        if (HistoryFailure(result, intent) is { } history)
+        {
+            return history;
+        }
+
         if (Text(result, "error") == TaskToolErrors.HasTasks)
         {
             var count = Number(result, "task_count") ?? 0;
@@ -645,6 +667,9 @@ internal static class Replies
     public const string Farewell = "Bye! Your tasks will be here when you come back.";
 
     public const string Dismissed = "OK, I've left your tasks as they are.";
+
+    public const string WhichTasks =
+        "Which tasks do you mean? Say, for example, \"complete everything on my shopping list\", \"delete all tasks tagged old\" or \"move all overdue tasks to tomorrow\".";
 
     public const string NotUnderstood =
         "Sorry, I didn't understand that. Try \"add buy milk\", \"what's pending?\", \"mark task 3 as done\" " +

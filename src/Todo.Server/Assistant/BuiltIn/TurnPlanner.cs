@@ -67,6 +67,13 @@ internal static class TurnPlanner
             IntentKind.RenameList => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.RenameList,
                 new Dictionary<string, object?> { ["list"] = intent.ListName, ["name"] = intent.NewListName })),
             IntentKind.DeleteList => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.DeleteList, DeleteListArguments(intent))),
+            IntentKind.Undo => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.UndoLast, new Dictionary<string, object?>())),
+            IntentKind.Trash => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.ListTrash, new Dictionary<string, object?>())),
+            IntentKind.EmptyTrash => TurnPlan.Call(intent, new PlannedCall(intent.Confirmed ? TaskToolNames.EmptyTrash : TaskToolNames.ListTrash,
+                new Dictionary<string, object?>())),
+            IntentKind.Restore => PlanRestore(intent, view, index, choices),
+            IntentKind.Activity => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.ListActivity, ActivityArguments(intent))),
+            IntentKind.Bulk => PlanBulk(intent, view, index),
             _ => TurnPlan.Say(intent, Replies.NotUnderstood),
         };
     }
@@ -79,6 +86,19 @@ internal static class TurnPlanner
     {
         var text = view.Turns[userIndex].Text;
         var intent = IntentParser.Parse(text, view.Now);
+
+        // "yes" to "Complete all 3?": the change asked about, confirmed, for the tasks the question showed (read again from
+        // the stored turn: the question's tool results and the message it answered, planned again).
+        if (depth < MaxAnswerDepth && IntentParser.IsYes(text) && view.QuestionBefore(userIndex) is { Kind: PendingQuestion.Confirm } confirm
+            && view.AskingMessageBefore(userIndex) is >= 0 and var asking)
+        {
+            var (previous, _) = Understand(view, asking, depth + 1);
+            if (previous.Kind is IntentKind.Bulk or IntentKind.EmptyTrash && !previous.Confirmed)
+            {
+                return (previous with { Confirmed = true, Numbers = confirm.Choices.Count > 0 ? [.. confirm.Choices.Select(task => task.Number)] : null }, null);
+            }
+        }
+
         if (IsNeverAnAnswer(intent))
         {
             // Small talk, a list or a new add means what it says whatever was asked: no need to work out the
@@ -94,6 +114,12 @@ internal static class TurnPlanner
         }
 
         var answer = Utterance.Clean(text);
+
+        // Anything but yes cancels a change that asked to be confirmed; a message that asks for something else is read as such.
+        if (question.Kind == PendingQuestion.Confirm)
+        {
+            return intent.Kind is IntentKind.Unknown or IntentKind.Reference ? (new Intent(IntentKind.Dismiss), null) : (intent, null);
+        }
 
         // After "Should I move its tasks to the Inbox or delete them?": "move them" / "delete them" finish the deletion.
         if (question.Kind == PendingQuestion.TasksOnDelete && IntentParser.TasksOnDeleteAnswer(answer) is { } tasksOnDelete)
@@ -324,6 +350,97 @@ internal static class TurnPlanner
         }
 
         return arguments;
+    }
+
+    private static Dictionary<string, object?> ActivityArguments(Intent intent)
+    {
+        var arguments = new Dictionary<string, object?> { ["limit"] = 20 };
+        if (intent.Day is { } day)
+        {
+            arguments["day"] = day;
+        }
+
+        if (intent.Source is { } source)
+        {
+            arguments["source"] = source;
+        }
+
+        return arguments;
+    }
+
+    /// <summary>A task out of the trash: its number or title words, or a position in the trash the engine last showed.</summary>
+    private static TurnPlan PlanRestore(Intent intent, ConversationView view, int index, IReadOnlyList<ListedTask>? choices)
+    {
+        if (string.IsNullOrWhiteSpace(intent.Reference))
+        {
+            return TurnPlan.Ask(intent, ReplyFormat.WhichTask(intent.Verb), PendingQuestion.WhichTask);
+        }
+
+        var resolved = ReferenceResolver.Resolve(intent.Reference, view, index, choices, intent.Verb);
+        if (resolved.Problem is { } problem)
+        {
+            return TurnPlan.Ask(intent, problem, resolved.Asks);
+        }
+
+        return new TurnPlan(intent, [.. resolved.Tasks.Select(task => new PlannedCall(TaskToolNames.RestoreTask, new Dictionary<string, object?> { ["task"] = task }))], null);
+    }
+
+    /// <summary>
+    /// A change to many tasks: first the tasks it would change, shown with a question (list_tasks with its filter, or the
+    /// tasks last shown); once confirmed, bulk_tasks for the very tasks the question showed (by the filter when it showed
+    /// only some of them).
+    /// </summary>
+    private static TurnPlan PlanBulk(Intent intent, ConversationView view, int index)
+    {
+        if (intent.Confirmed)
+        {
+            var arguments = new Dictionary<string, object?> { ["action"] = intent.BulkAction };
+            if (intent.Numbers is { Count: > 0 } numbers)
+            {
+                arguments["tasks"] = numbers.Select(number => number.ToString(CultureInfo.InvariantCulture)).ToArray();
+            }
+            else if (intent.Filter is { } confirmedFilter)
+            {
+                arguments["filter"] = confirmedFilter;
+            }
+            else
+            {
+                return TurnPlan.Say(intent, Replies.WhichTasks);
+            }
+
+            if (intent.ListName is { } list)
+            {
+                arguments["list"] = list;
+            }
+
+            if (intent.Labels is [var label, ..])
+            {
+                arguments["label"] = label;
+            }
+
+            if (intent.Priority is { } priority)
+            {
+                arguments["priority"] = priority;
+            }
+
+            if (intent.Due is { } due)
+            {
+                arguments["due"] = due;
+            }
+
+            return TurnPlan.Call(intent, new PlannedCall(TaskToolNames.BulkTasks, arguments));
+        }
+
+        if (intent.LastShown)
+        {
+            var shown = view.LatestList(index);
+            return shown.Count == 0
+                ? TurnPlan.Say(intent, Replies.WhichTasks)
+                : TurnPlan.Say(intent, ReplyWriter.ConfirmQuestion(intent, [.. shown.Select(task => (task.Number, task.Title))], shown.Count))
+                    with { Asks = new Question(PendingQuestion.Confirm, shown) };
+        }
+
+        return TurnPlan.Call(intent, new PlannedCall(TaskToolNames.ListTasks, new Dictionary<string, object?> { ["filter"] = intent.Filter }));
     }
 
     /// <summary>Only a task was named ("the second one", "task 5"), with no action: ask what to do with it.</summary>
