@@ -90,7 +90,7 @@ public static class EventsApi
 
     public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/events", StreamAsync).WithTags("Live").RequireAuthorization().WithName("StreamEvents")
+        app.MapGroup("/api/events").MapGet("/", StreamAsync).WithTags("Live").RequireAuthorization().WithName("StreamEvents")
             .WithSummary("Your activity as it happens (server-sent events)")
             .WithDescription("""
                 text/event-stream of `event: activity` (`id:` the event number; data: an item of GET /api/activity) and
