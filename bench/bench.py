@@ -183,6 +183,16 @@ class Postgres:
             WHERE user_id = '{user_id}' AND due_date IS NOT NULL;
         """)
 
+    def add_activity(self, user_id):
+        """One event for each of the user's tasks, as if each had been created through the API."""
+        self.run(f"""
+            INSERT INTO activity (user_id, seq, batch_id, at, source, kind, task_id, task_number, task_title, changes)
+            SELECT user_id, number, gen_random_uuid(), created_at, 'api', 'created', id, number, title,
+                   '{{"title":[null,"' || title || '"]}}'
+            FROM tasks WHERE user_id = '{user_id}';
+            UPDATE users SET activity_seq = (SELECT max(seq) FROM activity WHERE user_id = '{user_id}') WHERE id = '{user_id}';
+        """)
+
     def add_conversations(self, user_id, conversation_ids, count):
         """Conversations of the user with count messages each, alternating user and assistant, a second apart."""
         ids = ", ".join(f"'{c}'" for c in conversation_ids)
@@ -419,7 +429,8 @@ def seed(args):
     big_paths["activity_first"] = "/api/activity?limit=50"
     activity_cursor, seen = None, 0
     while seen < (ACTIVITY_DEEP_PAGE - 1) * 50:
-        _, page = api.call("GET", "/api/activity?limit=100" + (f"&cursor={urllib.parse.quote(activity_cursor)}" if activity_cursor else ""),
+        step = min(100, (ACTIVITY_DEEP_PAGE - 1) * 50 - seen)
+        _, page = api.call("GET", f"/api/activity?limit={step}" + (f"&cursor={urllib.parse.quote(activity_cursor)}" if activity_cursor else ""),
                            token=big_token)
         seen += len(page["items"])
         activity_cursor = page["next_cursor"]
