@@ -19,20 +19,29 @@ public sealed partial class PostgresUserSignals(
     /// <summary>This server copy: its own notifications, already delivered here, are skipped when they come back.</summary>
     public string Origin { get; } = Guid.NewGuid().ToString("N");
 
-    public async ValueTask PublishAsync(Guid userId, UserSignal signal, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Tells this server's listeners at once and the other servers by NOTIFY, without making the writer wait for the
+    /// NOTIFY's round trip (the change is committed; the signal only wakes readers, which read what is new).
+    /// </summary>
+    public ValueTask PublishAsync(Guid userId, UserSignal signal, CancellationToken cancellationToken = default)
     {
         local.Deliver(userId, signal);
+        _ = NotifyAsync(userId, signal);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task NotifyAsync(Guid userId, UserSignal signal)
+    {
         try
         {
             await using var command = dataSource.Value.CreateCommand("SELECT pg_notify(@channel, @payload)");
             command.Parameters.AddWithValue("channel", Channel);
             command.Parameters.AddWithValue("payload", Payload(userId, signal, Origin));
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException or ObjectDisposedException)
         {
-            // The change is committed: its writer must not fail for this. The other servers' listeners re-read when
-            // their own link comes back, and open streams at their next signal or reconnection.
+            // The other servers' listeners re-read when their own link comes back, and open streams at their next signal.
             LogNotifyFailed(logger, e);
         }
     }
