@@ -116,7 +116,7 @@ public sealed class ActivityService(TodoDbContext db, ActivityWriter writer, Tas
             .Select(t => new { Task = t, ListName = t.List!.Name, Labels = db.TaskLabels.Where(l => l.TaskId == t.Id).Select(l => l.Label).ToList() })
             .ToListAsync(cancellationToken);
         var byId = current.ToDictionary(row => row.Task.Id);
-        var now = Microseconds(time.GetUtcNow().UtcDateTime);
+        var now = StoredTime.Now(time);
         var plans = new List<(TaskItem Before, TaskItem After)>();
         foreach (var effect in targets.Values)
         {
@@ -211,7 +211,6 @@ public sealed class ActivityService(TodoDbContext db, ActivityWriter writer, Tas
     private static UndoRefusedException Conflict(BatchEffect effect, string why) => new(
         UndoRefusal.Conflict, $"Task {effect.TaskNumber} “{effect.TaskTitle}” cannot be put back: {why}.");
 
-    private static DateTime Microseconds(DateTime value) => new(value.Ticks - value.Ticks % 10, DateTimeKind.Utc);
 
     /// <summary>What one batch did to one task: each field's value before it and after it, and whether it was created.</summary>
     private sealed class BatchEffect(Guid taskId, int taskNumber, string taskTitle)

@@ -31,7 +31,7 @@ public sealed class ActivityWriter(TodoDbContext db, ActivityContext context, Ti
             return;
         }
 
-        var at = Microseconds(time.GetUtcNow().UtcDateTime);
+        var at = StoredTime.Now(time);
         for (var start = 0; start < events.Count; start += ChunkSize)
         {
             var chunk = events.Skip(start).Take(ChunkSize).ToList();
@@ -85,5 +85,4 @@ public sealed class ActivityWriter(TodoDbContext db, ActivityContext context, Ti
 
     private static string Name<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    private static DateTime Microseconds(DateTime value) => new(value.Ticks - value.Ticks % 10, DateTimeKind.Utc);
 }

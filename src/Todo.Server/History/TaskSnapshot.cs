@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Todo.Server.Accounts;
 using Todo.Server.Dates;
@@ -143,5 +142,4 @@ public sealed record TaskSnapshot(
             due["from_completion"]?.GetValue<bool>() ?? false);
     }
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

@@ -1018,11 +1018,7 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
     }
 
     /// <summary>UTC, to the microsecond: what PostgreSQL keeps, so the value returned equals the value stored.</summary>
-    private DateTime Now()
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-    }
+    private DateTime Now() => StoredTime.Now(time);
 
     private static string ValidTitle(string title)
     {
