@@ -75,16 +75,16 @@ public class PostgresOpenAIApi(PostgresServer server) : PostgresApi(server), ISc
     }
 }
 
-/// <summary>SQLite with <c>Assistant:Timeout=00:00:02</c>.</summary>
+/// <summary>SQLite with <c>Assistant:Timeout=00:00:04</c>.</summary>
 public sealed class SqliteOpenAITimeoutApi : SqliteOpenAIApi
 {
-    protected override TimeSpan Timeout => TimeSpan.FromSeconds(2);
+    protected override TimeSpan Timeout => TimeSpan.FromSeconds(4);
 }
 
-/// <summary>PostgreSQL with <c>Assistant:Timeout=00:00:02</c>.</summary>
+/// <summary>PostgreSQL with <c>Assistant:Timeout=00:00:04</c>.</summary>
 public sealed class PostgresOpenAITimeoutApi(PostgresServer server) : PostgresOpenAIApi(server)
 {
-    protected override TimeSpan Timeout => TimeSpan.FromSeconds(2);
+    protected override TimeSpan Timeout => TimeSpan.FromSeconds(4);
 }
 
 /// <summary>Shared steps of the tests against a scripted OpenAI-compatible model.</summary>
@@ -630,7 +630,7 @@ public abstract class OpenAICompatibleTimeoutTests(ApiFixture api, ScriptedOpenA
         clock.Stop();
 
         await AssertProblemAsync(response, HttpStatusCode.GatewayTimeout);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(10));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(3.5), TimeSpan.FromSeconds(15));
         Assert.Equal(
             [(MessageRole.User, "First message"), (MessageRole.Assistant, "First reply"), (MessageRole.User, "Second message")],
             await StoredMessagesAsync(user.Id, conversationId));
@@ -659,7 +659,7 @@ public abstract class OpenAICompatibleTimeoutTests(ApiFixture api, ScriptedOpenA
         clock.Stop();
 
         await AssertProblemAsync(response, HttpStatusCode.GatewayTimeout);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
         Assert.Equal([(MessageRole.User, "What's pending?")], await StoredMessagesAsync(user.Id));
         Assert.True(Model.Requests.Count >= 2, "the tool's result was sent back before the model stalled");
     }
