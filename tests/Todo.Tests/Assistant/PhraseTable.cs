@@ -963,6 +963,22 @@ public static class PhraseTable
         new("speech: typed typos in a question", Household, ["whats on my grocery lsit"], [], ["Milk", "!Call mom"]),
         new("speech: a misspelt day", None, ["add call the bank on thrusday"], ["+Call the bank ^2026-12-03"], ["Call the bank", "Thursday"]),
 
+        new("speech: reminder to X at 5", None, ["reminder to call mom at 5pm"], ["+Call mom ^2026-11-26T17:00", "1~0"], ["Call mom", "17:00"]),
+        new("speech: set a reminder for X at a time", None, ["set a reminder for the dentist at 3pm"], ["+The dentist ^2026-11-26T15:00", "1~0"], ["The dentist", "15:00"]),
+        new("speech: number N after a list is its line", Spread, ["what's on my grocery list", "delete number three"], ["-6"], ["Bananas"]),
+        new("speech: number N after a list, a shown task's number", Spread, ["what's on my grocery list", "delete number 4"], ["-4"], ["Eggs"]),
+        new("speech: number N after a list naming two tasks asks", ["Milk #Groceries", "Bread", "Eggs #Groceries", "Tea #Groceries"], ["what's on my grocery list", "delete number 3"], [], ["?", "Eggs", "Tea"]),
+        new("speech: when is X", ["Dentist appointment ^2026-11-27T10:00", "Call mom"], ["when is the dentist?"], [], ["Dentist appointment", "Friday"]),
+        new("speech: a short first word", None, ["ad oat milk"], ["+Oat milk"], ["Oat milk"]),
+        new("speech: shw my tasks", Household, ["shw my tasks"], [], ["Milk", "Mop kitchen"]),
+        new("speech: mark X as doen", Household, ["mark call mom as doen"], ["x4"], ["Call mom"]),
+
+        new("speech: rename X to Y on my grocery list", Household, ["change milk to oat milk on my grocery list"], ["1=Oat milk"], ["Oat milk"]),
+        new("speech: X is on friday", ["Dentist appointment", "Call mom"], ["my dentist appointment is on friday at 10am"], ["1^2026-11-27T10:00"], ["Dentist appointment", "Friday"]),
+        new("speech: items N and M after a list", Spread, ["what's on my grocery list", "delete items two and three"], ["-4", "-6"], ["Eggs", "Bananas"]),
+        new("speech: the first and second ones after a list", Spread, ["what's on my grocery list", "check off the first and second ones"], ["x2", "x4"], ["Milk", "Eggs"]),
+        new("speech: I need a reminder to X", None, ["I need a reminder to renew my license next monday"], ["+Renew my license ^2026-11-30", "1~0"], ["Renew my license", "Monday"]),
+
         // Dates, priorities, undo and bulk changes as people say them.
         new("speech: move the X to next friday", ["Dentist appointment", "Call mom"], ["move the dentist to next friday"], ["1^2026-12-04"], ["Dentist appointment", "Friday"]),
         new("speech: what's important", ["Call mom !high", "Buy milk"], ["what's important"], [], ["Call mom", "!Buy milk"]),

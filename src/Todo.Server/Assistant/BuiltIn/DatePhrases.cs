@@ -129,7 +129,7 @@ internal static partial class DatePhrases
         // "what do I have on friday?": that one day; a rule ("every monday") names no day to list.
         if (DateReader.Find(text, now, ReadingZone).Match is { } day)
         {
-            if (!day.Reading.IsRecurring && DayLead().Replace(day.Text, "") is { Length: > 0 } phrase)
+            if (!day.Reading.IsRecurring && !Span().IsMatch(day.Text) && DayLead().Replace(day.Text, "") is { Length: > 0 } phrase)
             {
                 return "due on: " + phrase;
             }
@@ -225,6 +225,10 @@ internal static partial class DatePhrases
 
     [GeneratedRegex(@"\b(?:after|since|from|between|past)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotWhenDue();
+
+    /// <summary>Words naming more than a day ("next week", "this month"), which "due on:" cannot list.</summary>
+    [GeneratedRegex(@"\b(?:weeks?|months?|years?|weekend)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Span();
 
     [GeneratedRegex(@"^(?:(?:on|for|by|due|at)\s+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayLead();

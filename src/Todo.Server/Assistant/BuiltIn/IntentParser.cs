@@ -245,6 +245,10 @@ internal static partial class IntentParser
         new(DidIt(), (m, _, _) => DidItIntent(m),
             ["I paid the electricity bill", "bought the milk", "just mopped the kitchen", "we've already booked the flights", "I called mom"]),
 
+        // "when is the dentist?", "when's the rent due": the task, with its date.
+        new(WhenIs(), (m, text, now) => List(text, now, Utterance.CleanQuery(m.Groups["query"].Value)),
+            ["when is the dentist?", "when's the rent due", "when do I have to pay the electricity bill"]),
+
         // "are eggs on my shopping list?", "do I have anything on my to do list": the list, searched.
         new(IsOnList(), (m, text, now) => OnListIntent(m, text, now),
             ["are eggs on my shopping list?", "is bread on the grocery list", "do I have anything on my todo list", "did I put milk on the list"]),
@@ -678,7 +682,8 @@ internal static partial class IntentParser
 
     private static Intent Rename(string reference, string title)
     {
-        var cleanTitle = Utterance.CleanTitle(title);
+        // "change milk to oat milk on my grocery list": the list says where the task is, not what it is called.
+        var cleanTitle = Utterance.CleanTitle(OnAList().Replace(title, ""));
         return StatusWord(cleanTitle) switch
         {
             "completed" => new Intent(IntentKind.Complete) { Reference = reference },
@@ -1023,8 +1028,13 @@ internal static partial class IntentParser
 
     [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are|'s|should\s+be|will\s+be)\s+(?:now\s+)?(?<when>due\s+.+)$" +
         @"|^(?:the\s+)?(?:due\s+date|date|deadline)\s+(?:for|of|on)\s+(?<ref>.+?)\s+(?:is|should\s+be|will\s+be|becomes|is\s+now)\s+(?<when>.+)$" +
-        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:should\s+|will\s+|now\s+)?(?:repeats?|recurs?)\s+(?<when>.+)$", Options)]
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:should\s+|will\s+|now\s+)?(?:repeats?|recurs?)\s+(?<when>.+)$" +
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|'s|are|will\s+be|got\s+moved\s+to|has\s+moved\s+to|moved\s+to)\s+(?:now\s+)?(?<when>(?:on|at|this|next|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.+)$", Options)]
     private static partial Regex IsDue();
+
+    /// <summary>The list a task is on, said after a new title: "… on my grocery list".</summary>
+    [GeneratedRegex(@"\s+(?:on|in|from)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?list$", Options)]
+    private static partial Regex OnAList();
 
     [GeneratedRegex(@"^(?:(?:show|list|see|get)\s+(?:me\s+)?)?(?:(?:my|the|all|all\s+my)\s+)?(?:overdue|today'?s|tomorrow'?s|this\s+week'?s|upcoming|recurring|repeating|undated)\s*(?:tasks|todos|to-dos|items|stuff|things|ones)?$" +
         @"|^(?:(?:show|list|see|get)\s+(?:me\s+)?)?(?:(?:my|the|all|all\s+my)\s+)?(?:tasks|todos|to-dos|items|stuff|things)\s+(?:due|for|that\s+are\s+(?:due|overdue)|overdue)\b.*$", Options)]
@@ -1220,6 +1230,9 @@ internal static partial class IntentParser
         @"|^(?:replace|swap)\s+(?<ref>.+?)\s+(?:with|for)\s+(?<title>.+)$" +
         @"|^(?:change|edit|rename|update)\s+(?<ref>.+?)\s*(?:,\s*|\s+and\s+)(?:call|name|title)\s+it\s+(?<title>.+)$", Options)]
     private static partial Regex RenameOther();
+
+    [GeneratedRegex(@"^when(?:'s|\s+is|\s+are|\s+do\s+i\s+(?:have|need)\s+to|\s+should\s+i)\s+(?:my\s+|the\s+)?(?<query>.+?)(?:\s+(?:due|happening|scheduled|set\s+for))?$", Options)]
+    private static partial Regex WhenIs();
 
     /// <summary>Words about the tasks themselves, which "I need …" does not ask to add: "I need a summary of my tasks".</summary>
     [GeneratedRegex(@"\b(?:my|tasks?|lists?|summary|overview|reminders?|todos?|help|assistance|advice|idea|ideas)\b", Options)]

@@ -73,6 +73,21 @@ internal static partial class ReferenceResolver
             return list.Count > 0 && value <= list.Count ? ResolvedReference.To(Number(list[value - 1].Number)) : ResolvedReference.To(Number(value));
         }
 
+        // "number 3" after a list: its third line, unless that names another shown task's number (then ask which).
+        if (SaidNumber().Match(text) is { Success: true } said && list.Count > 0)
+        {
+            var value = int.Parse(said.Groups["number"].ValueSpan, CultureInfo.InvariantCulture);
+            var byNumber = list.FirstOrDefault(task => task.Number == value);
+            var byPosition = value <= list.Count ? list[value - 1] : null;
+            if (byNumber is not null && byPosition is not null && byNumber.Number != byPosition.Number)
+            {
+                return ResolvedReference.AskWhich(string.Create(CultureInfo.InvariantCulture,
+                    $"Do you mean line {value}, {ReplyFormat.Task(byPosition.Number, byPosition.Title)}, or {ReplyFormat.Task(byNumber.Number, byNumber.Title)}?"));
+            }
+
+            return ResolvedReference.To(Number((byPosition ?? byNumber)?.Number ?? value));
+        }
+
         if (Position().Match(text) is { Success: true } position)
         {
             // "the last one" right after an add: the task just added.
@@ -95,7 +110,25 @@ internal static partial class ReferenceResolver
 
         if (SeveralNumbers().IsMatch(text))
         {
-            return new ResolvedReference([.. Digits().Matches(text).Select(match => match.Value).Distinct()], null);
+            var numbers = Digits().Matches(text).Select(match => int.Parse(match.ValueSpan, CultureInfo.InvariantCulture)).Distinct().ToList();
+
+            // "items 2 and 3" after a list: its lines.
+            if (ItemWord().IsMatch(text) && list.Count > 0 && numbers.All(n => n >= 1 && n <= list.Count))
+            {
+                numbers = [.. numbers.Select(n => list[n - 1].Number)];
+            }
+
+            return new ResolvedReference([.. numbers.Select(Number)], null);
+        }
+
+        // "the first and second ones", "the second and the last": several lines of the list just shown.
+        if (SeveralPositions().IsMatch(text) && list.Count > 0)
+        {
+            var indexes = Ordinal().Matches(text).Select(match => PositionIndex(match, list.Count)).Distinct().ToList();
+            return indexes.All(index => index >= 0 && index < list.Count)
+                ? new ResolvedReference([.. indexes.Select(index => Number(list[index].Number))], null)
+                : ResolvedReference.Ask(string.Create(CultureInfo.InvariantCulture,
+                    $"That list only has {list.Count} task{(list.Count == 1 ? "" : "s")}. Which ones do you mean?"));
         }
 
         if (choices is { Count: > 0 })
@@ -166,7 +199,7 @@ internal static partial class ReferenceResolver
     [GeneratedRegex(@"^(?:the\s+)?(?:(?<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|top|bottom|second\s+to\s+last|penultimate|\d{1,3}(?:st|nd|rd|th))(?:\s+(?:one|task|item|todo|entry|row|line|thing))?(?:\s+(?:listed|shown|there|you\s+(?:listed|showed|said|read)))?(?:\s+(?:in|on|from|of)\s+(?:that|the|this|my|your)\s+list)?|(?:one|task|item|row|line)\s+(?:at\s+)?the\s+(?<ordinal>top|bottom)|(?:number|no\.?|item|#)\s*(?<number>\d{1,4})\s+(?:in|on|from|of)\s+(?:that|the|this|your)\s+list)$", Options)]
     private static partial Regex Position();
 
-    [GeneratedRegex(@"^(?:tasks?\s+)?#?\d{1,9}(?:\s*(?:,|and|&|\+)\s*(?:and\s+)?(?:task\s+)?#?\d{1,9})+$", Options)]
+    [GeneratedRegex(@"^(?:(?:the\s+)?(?:tasks?|items?|rows?|lines?|numbers?)\s+)?#?\d{1,9}(?:\s*(?:,|and|&|\+)\s*(?:and\s+)?(?:task\s+|item\s+|number\s+)?#?\d{1,9})+$", Options)]
     private static partial Regex SeveralNumbers();
 
     [GeneratedRegex(@"\d{1,9}")]
@@ -181,6 +214,20 @@ internal static partial class ReferenceResolver
 
     [GeneratedRegex(@"^(?:the\s+)?(?:item|row|line|entry)\s*(?:number\s+|#\s*)?(?<number>\d{1,3})(?:\s+(?:in|on|from|of)\s+(?:that|the|this|your|my)\s+list)?$", Options)]
     private static partial Regex ItemNumber();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:items?|rows?|lines?|entries)\b", Options)]
+    private static partial Regex ItemWord();
+
+    private const string OrdinalWord = @"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|top|bottom|\d{1,3}(?:st|nd|rd|th))";
+
+    [GeneratedRegex(@"^(?:the\s+)?" + OrdinalWord + @"(?:\s*(?:,|and|&)\s*(?:the\s+)?" + OrdinalWord + @")+(?:\s+(?:ones?|items?|tasks?|rows?|lines?|entries))?$", Options)]
+    private static partial Regex SeveralPositions();
+
+    [GeneratedRegex(@"(?<ordinal>" + OrdinalWord + ")", Options)]
+    private static partial Regex Ordinal();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:number|no\.?)\s*(?<number>\d{1,3})$", Options)]
+    private static partial Regex SaidNumber();
 
     [GeneratedRegex(@"^(?:last|final)$", Options)]
     private static partial Regex Latest();

@@ -20,8 +20,16 @@ internal static partial class SpokenText
     private static readonly string[] KeyWords =
     [
         "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
-        "shopping", "grocery", "groceries", "priority", "reminder", "reminders", "important", "urgent", "list",
+        "shopping", "grocery", "groceries", "priority", "reminder", "reminders", "important", "urgent", "list", "done",
+        "task", "tasks", "show", "mark", "check", "clear", "item", "items",
     ];
+
+    /// <summary>Short typed forms of a first word: "ad milk", "shw my tasks", "dlt task 3".</summary>
+    private static readonly Dictionary<string, string> FirstWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ad"] = "add", ["addd"] = "add", ["shw"] = "show", ["sho"] = "show", ["lst"] = "list", ["dlt"] = "delete",
+        ["del"] = "delete", ["rmv"] = "remove", ["rm"] = "remove", ["mrk"] = "mark", ["chk"] = "check", ["compl"] = "complete",
+    };
 
     /// <summary>Real words one letter away from a word above, never respelt.</summary>
     private static readonly HashSet<string> RealWords = new(StringComparer.OrdinalIgnoreCase)
@@ -79,8 +87,20 @@ internal static partial class SpokenText
     }
 
     /// <summary>"task three", "item four", "number 2" → "task 3", "item 4", "number 2".</summary>
-    public static string NumbersAsDigits(string text) => NumberAfterNoun().Replace(text, match =>
-        match.Groups["lead"].Value + Array.IndexOf(NumberWords, match.Groups["word"].Value.ToLowerInvariant()).ToString(CultureInfo.InvariantCulture));
+    public static string NumbersAsDigits(string text)
+    {
+        // Each pass turns the words after a digit too: "items two and three" → "items 2 and three" → "items 2 and 3".
+        string before;
+        do
+        {
+            before = text;
+            text = NumberAfterNoun().Replace(text, match =>
+                match.Groups["lead"].Value + Array.IndexOf(NumberWords, match.Groups["word"].Value.ToLowerInvariant()).ToString(CultureInfo.InvariantCulture));
+        }
+        while (!string.Equals(before, text, StringComparison.Ordinal));
+
+        return text;
+    }
 
     /// <summary>"three" alone (an answer to "which one?") → "3".</summary>
     private static string NumberAlone(string text) =>
@@ -95,6 +115,8 @@ internal static partial class SpokenText
     private static string ReminderWording(string text, DateTimeOffset now)
     {
         text = CalendarReminder().Replace(text, "remind me");
+        text = BareReminder().Replace(text, "remind me ");
+        text = ReminderFor().Replace(text, "remind me about ");
         if (ReminderNoun().Match(text) is { Success: true } noun)
         {
             var when = noun.Groups["when"].Value.Trim();
@@ -128,7 +150,7 @@ internal static partial class SpokenText
 
     private static string Respell(string word, int position)
     {
-        if (Respellings.TryGetValue(word, out var respelt))
+        if ((position == 0 && FirstWords.TryGetValue(word, out var respelt)) || Respellings.TryGetValue(word, out respelt))
         {
             return respelt;
         }
@@ -205,11 +227,19 @@ internal static partial class SpokenText
     [GeneratedRegex(@"\bto-do\b", Options)]
     private static partial Regex ToDash();
 
-    [GeneratedRegex(@"(?<lead>\b(?:task|item|number|no\.?|row|line|entry|todo)\s*(?:number\s+|#\s*)?)(?<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b", Options)]
+    [GeneratedRegex(@"(?<lead>\b(?:tasks?|items?|numbers?|no\.?|rows?|lines?|entry|entries|todo)\s*(?:number\s+|#\s*)?|\d\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:task\s+|item\s+|number\s+)?)(?<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b", Options)]
     private static partial Regex NumberAfterNoun();
 
     [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:set|tell|program|use|get)\s+(?:my|the)\s+(?:calendar|phone|alarm|app|assistant)\s+to\s+remind\s+me\b", Options)]
     private static partial Regex CalendarReminder();
+
+    /// <summary>"reminder to call mom at 5", "a reminder that the car needs a service".</summary>
+    [GeneratedRegex(@"^(?:(?:i|we)\s+(?:need|want|would\s+like|'d\s+like)\s+)?(?:a\s+|new\s+)?reminder\s+(?=(?:to|that|about)\s)", Options)]
+    private static partial Regex BareReminder();
+
+    /// <summary>"set a reminder for the dentist at 5": a reminder about a thing, not for a time (which <see cref="ReminderNoun"/> reads).</summary>
+    [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:send|give|set|create|make|add|schedule|put\s+in|set\s+up)\s+(?:me\s+)?(?:up\s+)?(?:a\s+|an\s+|one\s+)?(?:new\s+)?reminder\s+(?:for|about|of)\s+(?!(?:me|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|noon|midnight|\d)\b)(?!.*\s(?:to|that|about)\s)", Options)]
+    private static partial Regex ReminderFor();
 
     /// <summary>"send me a reminder to X", "set a reminder for 6pm to X", "create a reminder that X".</summary>
     [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:send|give|set|create|make|add|schedule|put\s+in|set\s+up)\s+(?:me\s+)?(?:up\s+)?(?:a\s+|an\s+|one\s+)?(?:new\s+)?reminder(?:\s+for\s+me)?\s+(?<when>(?:for|at|on)\s+(?:(?!\b(?:to|that|about)\b).)+?\s+)?(?<link>to|that|about)\s+(?<rest>.+)$", Options)]
