@@ -663,7 +663,7 @@ public static class PhraseTable
         new("dates: which tasks have no date?", Agenda, ["which tasks have no date?"], [], ["Read a book", "!Call mom"]),
         new("dates: show my recurring tasks", Agenda, ["show my recurring tasks"], [], ["Pay rent", "every month on the 1st", "!Call mom"]),
         new("dates: what do I have today?", Agenda, ["what do I have today?"], [], ["Call mom", "!Read a book"]),
-        new("dates: what's due on one other day says what it can list", Agenda, ["what's due friday?"], [], ["this week"]),
+        new("dates: what's due on one other day lists that day", Agenda, ["what's due friday?"], [], ["Dentist", "Friday", "!Call mom"]),
         new("dates: how many are overdue", Agenda, ["how many tasks are overdue?"], [], ["1 pending task overdue"]),
         new("dates: nothing due today", ["Read a book"], ["what's due today?"], [], ["no pending tasks due today"]),
         new("dates: listed tasks show their dates", Agenda, ["show me all my tasks"], [], ["Call mom (#1) · due Thursday, 26 November", "every month on the 1st, next Tuesday, 1 December"]),

@@ -169,11 +169,11 @@ internal static partial class ReplyWriter
                 : $"Added {named}{Destination(result, task)}{Parts(task)}{due}.{Created(result, task)}{Reminded(result, intent, null)}",
             TaskToolActions.Completed when result.TryGetProperty("next_due", out var next) && next.ValueKind == JsonValueKind.Object =>
                 $"Done — next: {Day(next, currentYear, withTime: true)}. {Capital(named)} repeats {Text(next, "repeats")}.",
-            TaskToolActions.Completed => $"Done! Marked {named} as complete.",
+            TaskToolActions.Completed => $"Done! Marked {named}{On(task)} as complete.",
             TaskToolActions.AlreadyCompleted => $"{Capital(named)} is already done.",
-            TaskToolActions.Reopened => $"Reopened {named}; it's pending again.",
+            TaskToolActions.Reopened => $"Reopened {named}{On(task)}; it's pending again.",
             TaskToolActions.AlreadyPending => $"{Capital(named)} is already pending.",
-            TaskToolActions.Deleted => $"Deleted {named}. It's in the trash: say \"undo\" to bring it back.",
+            TaskToolActions.Deleted => $"Deleted {named}{From(task)}. It's in the trash: say \"undo\" to bring it back.",
             TaskToolActions.Restored => $"Restored {named} from the trash{(Text(task, "list") is { } home && !IsInbox(home) ? $" to your {home} list" : "")}.",
             TaskToolActions.Updated => Updated(result, task, named, number, title, intent, currentYear),
             _ => $"Done: {named}.",
@@ -202,6 +202,12 @@ internal static partial class ReplyWriter
     };
 
     private static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n.ToString(CultureInfo.InvariantCulture)} {unit}s";
+
+    /// <summary>" on your Shopping list" for a task outside the Inbox; "" in the Inbox.</summary>
+    private static string On(JsonElement task) => Text(task, "list") is { } list && !IsInbox(list) ? $" on your {list} list" : "";
+
+    /// <summary>" from your Shopping list" for a task outside the Inbox; "" in the Inbox.</summary>
+    private static string From(JsonElement task) => Text(task, "list") is { } list && !IsInbox(list) ? $" from your {list} list" : "";
 
     /// <summary>" to your Shopping list" for a task added outside the Inbox; "" in the Inbox.</summary>
     private static string Destination(JsonElement result, JsonElement task) =>

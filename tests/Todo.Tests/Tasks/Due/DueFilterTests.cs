@@ -55,6 +55,8 @@ public abstract class DueFilterTests(IDueApi fixture)
     [InlineData("due after: 2026-11-26", new[] { 7, 8, 10 })]
     [InlineData("due after: today", new[] { 5, 6, 7, 8, 10 })]
     [InlineData("due after: 2026-11-24 & due before: 2026-11-26", new[] { 1, 2, 3, 12 })]
+    [InlineData("due on: 2026-11-25", new[] { 1, 2, 3, 12 })]
+    [InlineData("due on: today", new[] { 1, 2, 3, 12 })]
     [InlineData("today | overdue", new[] { 1, 2, 3, 4, 12 })]
     [InlineData("today & !overdue", new[] { 2, 3 })]
     [InlineData("(today | tomorrow) & p1", new[] { 3, 5 })]

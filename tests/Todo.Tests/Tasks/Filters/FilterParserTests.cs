@@ -17,6 +17,7 @@ public sealed class FilterParserTests
     [InlineData("next 365 days", "next 365 days")]
     [InlineData("due before: 2026-12-24", "due before 2026-12-24")]
     [InlineData("due before 2026-12-24", "due before 2026-12-24")]
+    [InlineData("due on: friday", "due on [friday]")]
     [InlineData("due after:today", "due after +0")]
     [InlineData("DUE AFTER: Tomorrow", "due after +1")]
     [InlineData("due before: next friday & p1", "(due before [next friday] & priority:high)")]
@@ -117,7 +118,7 @@ public sealed class FilterParserTests
     [InlineData("next 99999999999 days", 6, "The number of days at position 6 must be 1 to 365")]
     [InlineData("next -1 days", 6, "Expected a number of days after 'next' at position 1")]
     [InlineData("next 3 weeks", 8, "Expected 'days' after 'next 3' at position 1, found 'weeks' at position 8")]
-    [InlineData("due soon", 5, "Expected 'before:' or 'after:' after 'due' at position 1")]
+    [InlineData("due soon", 5, "Expected 'before:', 'after:' or 'on:' after 'due' at position 1")]
     [InlineData("due before:", 1, "Expected a date (YYYY-MM-DD, today, tomorrow, friday, dec 24")]
     [InlineData("due before: every monday", 13, "'every monday' at position 13 is a repeating rule")]
     [InlineData("due before: 2026-02-30", 13, "'2026-02-30' at position 13 is not a date")]
@@ -226,7 +227,7 @@ public sealed class FilterParserTests
         {
             DueCondition.NoDate => "no date",
             DueCondition.NextDays => $"next {due.Days} days",
-            DueCondition.Before or DueCondition.After => $"due {due.Condition.ToString().ToLowerInvariant()} {ShowDate(due.Date!.Value)}",
+            DueCondition.Before or DueCondition.After or DueCondition.On => $"due {due.Condition.ToString().ToLowerInvariant()} {ShowDate(due.Date!.Value)}",
             _ => due.Condition.ToString().ToLowerInvariant(),
         },
         _ => throw new ArgumentException(node.GetType().Name, nameof(node)),
