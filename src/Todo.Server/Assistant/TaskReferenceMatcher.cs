@@ -170,9 +170,11 @@ public static partial class TaskReferenceMatcher
             || (stemmedWord.Length >= 3 && title.StartsWith(stemmedWord, StringComparison.Ordinal));
     }
 
-    /// <summary>A rough English singular, enough for "groceries"/"grocery" and "bills"/"bill".</summary>
+    /// <summary>A rough English singular and stem, enough for "groceries"/"grocery", "bills"/"bill" and "calling"/"call".</summary>
     private static string Stem(string word) => word switch
     {
+        { Length: > 5 } when word.EndsWith("ing", StringComparison.Ordinal) =>
+            word[^4] == word[^5] && word[^4] is not ('l' or 's' or 'f' or 'z') ? word[..^4] : word[..^3],
         { Length: > 4 } when word.EndsWith("ies", StringComparison.Ordinal) => word[..^3] + "y",
         { Length: > 4 } when word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal)
             || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal) => word[..^2],

@@ -53,6 +53,7 @@ public sealed partial class TaskTools
                 string.Create(CultureInfo.InvariantCulture, $"The filter is too long (at most {MaxFilterLength} characters)."));
         }
 
+        expression = await WithListsAsSaidAsync(expression, cancellationToken);
         var change = new BulkChange(bulkAction);
         var listName = ListArgument(list, out var badList);
         if (badList is not null)
@@ -151,7 +152,7 @@ public sealed partial class TaskTools
         var created = false;
         if (bulkAction == BulkAction.Move)
         {
-            var (target, made) = await listService.FindOrCreateAsync(userId, listName!, cancellationToken);
+            var (target, made) = await listService.FindOrCreateAsync(userId, listName!, similar: true, cancellationToken);
             change = change with { ListId = target.Id };
             created = made;
         }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -93,7 +94,7 @@ public sealed partial class TaskTools(
             return badRemind;
         }
 
-        var (target, created) = listName is null ? (null, false) : await listService.FindOrCreateAsync(userId, listName, cancellationToken);
+        var (target, created) = listName is null ? (null, false) : await listService.FindOrCreateAsync(userId, listName, similar: true, cancellationToken);
         var options = new NewTaskOptions { ListId = target?.Id, Labels = validLabels, Priority = validPriority ?? TaskPriority.None, Due = newDue };
         var task = await taskService.CreateAsync(userId, title, description, options, cancellationToken);
 
@@ -167,10 +168,11 @@ public sealed partial class TaskTools(
             return badList;
         }
 
+        expression = await WithListsAsSaidAsync(expression, cancellationToken);
         TodoList? source = null;
         if (listName is not null)
         {
-            source = await listService.FindByNameAsync(userId, listName, cancellationToken);
+            source = await listService.FindByNameOrSimilarAsync(userId, listName, cancellationToken);
             if (source is null)
             {
                 return await NoSuchListAsync(listName, cancellationToken);
@@ -312,7 +314,7 @@ public sealed partial class TaskTools(
             finalLabels = checkedLabels;
         }
 
-        var (target, created) = listName is null ? (null, false) : await listService.FindOrCreateAsync(userId, listName, cancellationToken);
+        var (target, created) = listName is null ? (null, false) : await listService.FindOrCreateAsync(userId, listName, similar: true, cancellationToken);
         var changes = new TaskChanges { Title = newTitle, Priority = newPriority };
         if (description is not null)
         {
@@ -411,7 +413,7 @@ public sealed partial class TaskTools(
             return bad ?? TaskToolError.InvalidArgument(TaskToolArguments.Name, ListText.NameRequired);
         }
 
-        var (list, created) = await listService.FindOrCreateAsync(userId, listName, cancellationToken);
+        var (list, created) = await listService.FindOrCreateAsync(userId, listName, cancellationToken: cancellationToken);
         var summary = await FindSummaryAsync(list.Name, cancellationToken);
         return new ListActionResult(created ? TaskToolActions.ListCreated : TaskToolActions.ListExists,
             summary ?? new ListLine(list.Name, list.IsInbox, 0));
@@ -438,7 +440,7 @@ public sealed partial class TaskTools(
                 "Give the list to rename and its new name.");
         }
 
-        var existing = await listService.FindByNameAsync(userId, oldName, cancellationToken);
+        var existing = await listService.FindByNameOrSimilarAsync(userId, oldName, cancellationToken);
         if (existing is null)
         {
             return await NoSuchListAsync(oldName, cancellationToken);
@@ -477,7 +479,7 @@ public sealed partial class TaskTools(
             default: return TaskToolError.InvalidArgument(TaskToolArguments.Tasks, "tasks must be \"move\" (into the Inbox) or \"delete\".");
         }
 
-        var existing = await listService.FindByNameAsync(userId, listName, cancellationToken);
+        var existing = await listService.FindByNameOrSimilarAsync(userId, listName, cancellationToken);
         if (existing is null)
         {
             return await NoSuchListAsync(listName, cancellationToken);
@@ -750,6 +752,36 @@ public sealed partial class TaskTools(
     }
 
     /// <summary>The answer for a list name the caller has no list by: not_found, with the lists they have.</summary>
+    /// <summary>
+    /// A filter with its list terms named as the user's lists are: "#Grocery" is "#Groceries" when only that list is named
+    /// so (<see cref="ListService.FindByNameOrSimilarAsync"/>); a term no list answers stays as it was.
+    /// </summary>
+    private async Task<string?> WithListsAsSaidAsync(string? expression, CancellationToken cancellationToken)
+    {
+        if (expression is null || !expression.Contains('#', StringComparison.Ordinal))
+        {
+            return expression;
+        }
+
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match term in FilterListTerm().Matches(expression))
+        {
+            var said = term.Groups["name"].Value;
+            if (!names.ContainsKey(said) && await listService.FindByNameOrSimilarAsync(userId, said, cancellationToken) is { } found)
+            {
+                names[said] = found.Name;
+            }
+        }
+
+        return FilterListTerm().Replace(expression, term =>
+            names.TryGetValue(term.Groups["name"].Value, out var name)
+                ? "#" + (name.Any(char.IsWhiteSpace) ? "\"" + name + "\"" : name)
+                : term.Value);
+    }
+
+    [GeneratedRegex(@"#(?:""(?<name>[^""]+)""|(?<name>[\w-]+))")]
+    private static partial Regex FilterListTerm();
+
     private async Task<TaskToolError> NoSuchListAsync(string name, CancellationToken cancellationToken)
     {
         var lists = await listService.ListAsync(userId, cancellationToken);

@@ -130,7 +130,8 @@ public sealed class ChatService(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(assistantOptions.Value.Timeout);
 
-        List<ChatMessage> messages = [new(ChatRole.System, AssistantPrompt.System), .. turn.History, new(ChatRole.User, turn.UserMessage.Content)];
+        var prompt = AssistantPrompt.For(time.GetUtcNow(), await tasks.TimeZoneOfAsync(turn.UserId, cancellationToken));
+        List<ChatMessage> messages = [new(ChatRole.System, prompt), .. turn.History, new(ChatRole.User, turn.UserMessage.Content)];
         activity.Source = ActivitySource.Assistant; // the turn's changes are one batch: the request's
         var options = new ChatOptions { Tools = new TaskTools(tasks, lists, history, turn.UserId, new Reminders.ReminderService(db, time)).AsAIFunctions() };
         var calls = new Dictionary<string, FunctionCallContent>(StringComparer.Ordinal);

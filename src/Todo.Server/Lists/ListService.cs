@@ -32,14 +32,35 @@ public sealed class ListService(TodoDbContext db, TaskService tasks, TimeProvide
     }
 
     /// <summary>
+    /// The user's list with this name ignoring case or, when there is none, the one list it names as people say it
+    /// (<see cref="TodoList.SpokenKey"/>: "grocery" is the Groceries list); null when there is none or several.
+    /// </summary>
+    public async Task<TodoList?> FindByNameOrSimilarAsync(Guid userId, string name, CancellationToken cancellationToken = default)
+    {
+        if (await FindByNameAsync(userId, name, cancellationToken) is { } exact)
+        {
+            return exact;
+        }
+
+        var key = TodoList.SpokenKey(name);
+        var lists = await db.Lists.AsNoTracking().Where(l => l.UserId == userId).ToListAsync(cancellationToken);
+        return lists.Where(l => TodoList.SpokenKey(l.Name) == key).ToList() is [var similar] ? similar : null;
+    }
+
+    /// <summary>
     /// The user's list with this name, made when there is none (what quick add, chat and the tools do with a list they
     /// name); <c>Created</c> says which, so the caller can tell the user. A concurrent creation of the same name is found.
+    /// With <paramref name="similar"/>, a list named as people say it counts as found (<see cref="FindByNameOrSimilarAsync"/>).
     /// </summary>
-    public async Task<(TodoList List, bool Created)> FindOrCreateAsync(Guid userId, string name, CancellationToken cancellationToken = default)
+    public async Task<(TodoList List, bool Created)> FindOrCreateAsync(
+        Guid userId, string name, bool similar = false, CancellationToken cancellationToken = default)
     {
         for (var attempt = 0; ; attempt++)
         {
-            if (await FindByNameAsync(userId, name, cancellationToken) is { } existing)
+            var existing = similar
+                ? await FindByNameOrSimilarAsync(userId, name, cancellationToken)
+                : await FindByNameAsync(userId, name, cancellationToken);
+            if (existing is not null)
             {
                 return (existing, false);
             }

@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Todo.Server.Lists;
 
 /// <summary>
 /// One of a user's lists. Every user has exactly one Inbox (<see cref="IsInbox"/>), made at registration (or by
 /// migration 007 for older accounts): it takes tasks created without a list and cannot be renamed or deleted.
 /// </summary>
-public sealed class TodoList
+public sealed partial class TodoList
 {
     public const string InboxName = "Inbox";
 
@@ -25,6 +27,33 @@ public sealed class TodoList
     public DateTime UpdatedAt { get; set; }
 
     public static string Normalize(string name) => name.ToLowerInvariant();
+
+    /// <summary>
+    /// A name as people say it: lower case, its words singular, without a trailing "list" ("Groceries", "grocery list" and
+    /// "Grocery" are all "grocery"), for finding the list a spoken request means.
+    /// </summary>
+    public static string SpokenKey(string name)
+    {
+        var words = NameWords().Matches(name.ToLowerInvariant()).Select(match => Singular(match.Value)).ToList();
+        if (words.Count > 1 && words[^1] == "list")
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        return string.Join(' ', words);
+    }
+
+    private static string Singular(string word) => word switch
+    {
+        { Length: > 4 } when word.EndsWith("ies", StringComparison.Ordinal) => word[..^3] + "y",
+        { Length: > 4 } when word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)
+            || word.EndsWith("xes", StringComparison.Ordinal) || word.EndsWith("sses", StringComparison.Ordinal) => word[..^2],
+        { Length: > 3 } when word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal) => word[..^1],
+        _ => word,
+    };
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex NameWords();
 
     public static TodoList NewInbox(Guid userId, DateTime now) => new()
     {

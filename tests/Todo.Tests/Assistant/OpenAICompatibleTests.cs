@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Todo.Server.Assistant;
 using Todo.Server.Chat;
 using Todo.Server.Data;
 using Todo.Tests.Infrastructure;
@@ -16,6 +18,9 @@ internal static class ScriptedModelSettings
     public const string Model = "test-model";
     public const string ApiKey = "test-key";
     public const int HistoryWindow = 4;
+
+    /// <summary>The servers' clock: Wednesday 25 November 2026, 15:00 UTC, Thursday 04:00 in Auckland.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 25, 15, 0, 0, TimeSpan.Zero);
 
     public static IReadOnlyDictionary<string, string?> For(ScriptedOpenAIServer model, TimeSpan timeout) => new Dictionary<string, string?>
     {
@@ -34,7 +39,7 @@ public interface IScriptedModelApi
     ScriptedOpenAIServer Model { get; }
 }
 
-/// <summary>SQLite, with a 30-second turn timeout (room for the OpenAI client's retries of a 5xx).</summary>
+/// <summary>SQLite on <see cref="ScriptedModelSettings.Now"/>, with a 30-second turn timeout (room for the OpenAI client's retries of a 5xx).</summary>
 public class SqliteOpenAIApi : SqliteApi, IScriptedModelApi
 {
     public ScriptedOpenAIServer Model { get; } = ScriptedOpenAIServer.Start();
@@ -43,6 +48,8 @@ public class SqliteOpenAIApi : SqliteApi, IScriptedModelApi
 
     protected override IReadOnlyDictionary<string, string?>? Settings => ScriptedModelSettings.For(Model, Timeout);
 
+    protected override void ConfigureTestServices(IServiceCollection services) => new TestClock(ScriptedModelSettings.Now).Use(services);
+
     protected override void CleanUp()
     {
         base.CleanUp();
@@ -50,7 +57,7 @@ public class SqliteOpenAIApi : SqliteApi, IScriptedModelApi
     }
 }
 
-/// <summary>PostgreSQL, with a 30-second turn timeout.</summary>
+/// <summary>PostgreSQL on <see cref="ScriptedModelSettings.Now"/>, with a 30-second turn timeout.</summary>
 public class PostgresOpenAIApi(PostgresServer server) : PostgresApi(server), IScriptedModelApi
 {
     public ScriptedOpenAIServer Model { get; } = ScriptedOpenAIServer.Start();
@@ -59,6 +66,8 @@ public class PostgresOpenAIApi(PostgresServer server) : PostgresApi(server), ISc
 
     protected override IReadOnlyDictionary<string, string?>? Settings => ScriptedModelSettings.For(Model, Timeout);
 
+    protected override void ConfigureTestServices(IServiceCollection services) => new TestClock(ScriptedModelSettings.Now).Use(services);
+
     protected override void CleanUp()
     {
         base.CleanUp();
@@ -66,16 +75,16 @@ public class PostgresOpenAIApi(PostgresServer server) : PostgresApi(server), ISc
     }
 }
 
-/// <summary>SQLite with <c>Assistant:Timeout=00:00:02</c>.</summary>
+/// <summary>SQLite with <c>Assistant:Timeout=00:00:04</c>.</summary>
 public sealed class SqliteOpenAITimeoutApi : SqliteOpenAIApi
 {
-    protected override TimeSpan Timeout => TimeSpan.FromSeconds(2);
+    protected override TimeSpan Timeout => TimeSpan.FromSeconds(4);
 }
 
-/// <summary>PostgreSQL with <c>Assistant:Timeout=00:00:02</c>.</summary>
+/// <summary>PostgreSQL with <c>Assistant:Timeout=00:00:04</c>.</summary>
 public sealed class PostgresOpenAITimeoutApi(PostgresServer server) : PostgresOpenAIApi(server)
 {
-    protected override TimeSpan Timeout => TimeSpan.FromSeconds(2);
+    protected override TimeSpan Timeout => TimeSpan.FromSeconds(4);
 }
 
 /// <summary>Shared steps of the tests against a scripted OpenAI-compatible model.</summary>
@@ -129,6 +138,9 @@ public abstract class ScriptedModelTestsBase(ApiFixture api, ScriptedOpenAIServe
 /// </summary>
 public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer model) : ScriptedModelTestsBase(api, model)
 {
+    /// <summary>The system message of a user in the default zone (UTC) on the servers' clock.</summary>
+    private static readonly string UtcPrompt = AssistantPrompt.For(ScriptedModelSettings.Now, "UTC");
+
     private static readonly Dictionary<string, string[]> ExpectedParameters = new()
     {
         ["add_task"] = ["title", "description", "list", "labels", "priority", "due", "remind_minutes_before"],
@@ -206,6 +218,83 @@ public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer
     }
 
     [Fact(Timeout = TestTimeout)]
+    public async Task RequestCarriesExactlyTheToolsOfTheBuiltInEngineAndMcpInOrder()
+    {
+        var user = await Api.CreateUserAsync();
+        Model.Script(ScriptedReply.Text("Hello!"));
+
+        await ChatOkAsync(user, "Hi");
+
+        var names = Assert.Single(Model.Requests).Tools.Select(t => t.GetProperty("function").GetProperty("name").GetString()!).ToList();
+        Assert.Equal(TaskToolNames.All, names);
+        Assert.Equal(TaskTools.AsMcpTools().Select(tool => tool.ProtocolTool.Name), names);
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task SystemPromptGivesTodayWithItsWeekdayTheTimeAndTheZoneOfTheUser()
+    {
+        var user = await Api.CreateUserAsync();
+        await SetTimeZoneAsync(user, "Pacific/Auckland");
+        Model.Script(ScriptedReply.Text("Hello!"));
+
+        await ChatOkAsync(user, "Hello assistant");
+
+        // 15:00 UTC on Wednesday is already Thursday 04:00 in Auckland.
+        var (role, prompt) = Assert.Single(Model.Requests).Transcript[0];
+        Assert.Equal("system", role);
+        Assert.Equal(AssistantPrompt.For(ScriptedModelSettings.Now, "Pacific/Auckland"), prompt);
+        Assert.StartsWith(AssistantPrompt.System, prompt, StringComparison.Ordinal);
+        Assert.EndsWith("Today is Thursday 26 November 2026 (2026-11-26), and it is 04:00 in the user's time zone, Pacific/Auckland.",
+            prompt, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wednesday", prompt, StringComparison.Ordinal);
+        foreach (var topic in new[]
+                 {
+                     "list \"Groceries\"", "my to do list", "due", "every friday", "\"none\" removes", "remind_minutes_before",
+                     "priority", "labels", "undo_last", "trash", "confirm", "bulk_tasks", "one add_task call each", "ask one short question",
+                     "with its weekday",
+                 })
+        {
+            Assert.Contains(topic, prompt, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task ScriptedAddTaskWithAListAndADueIsReadInTheUsersZoneAndTheReplyReturned()
+    {
+        var user = await Api.CreateUserAsync();
+        await SetTimeZoneAsync(user, "Pacific/Auckland");
+        using (var created = await user.Client.PostAsJsonAsync("/api/lists", new { name = "Groceries" }, ApiFixture.Json, Cancellation))
+        {
+            created.EnsureSuccessStatusCode();
+        }
+
+        const string Reply = "Added task 1, \"Broccoli\", in Groceries, due Friday 27 November at 17:00.";
+        Model.Script(
+            ScriptedReply.ToolCalls(new ScriptedToolCall("call_add_1", "add_task", """{"title":"Broccoli","list":"Groceries","due":"friday at 5pm"}""")),
+            ScriptedReply.Text("Added task 1, \"Broccoli\", ", "in Groceries, due Friday 27 November at 17:00."));
+
+        var answer = await ChatOkAsync(user, "add broccoli to my grocery list for friday at 5pm");
+
+        Assert.Equal(Reply, answer.GetProperty("response").GetString());
+        var task = Assert.Single(await Api.WithDbAsync(db => db.Tasks.AsNoTracking()
+            .Where(t => t.UserId == user.Id)
+            .Select(t => new { t.Title, List = db.Lists.Where(l => l.Id == t.ListId).Select(l => l.Name).First(), t.DueDate, t.DueTime, t.DueTimeZone })
+            .ToListAsync(Cancellation)));
+        Assert.Equal(("Broccoli", "Groceries", new DateOnly(2026, 11, 27), new TimeOnly(17, 0), "Pacific/Auckland"),
+            (task.Title, task.List, task.DueDate, task.DueTime, task.DueTimeZone));
+
+        // The result the model words its reply from: the list, and the due with its weekday; no list was created.
+        var result = JsonDocument.Parse(ScriptedOpenAIServer.TextOf(Model.Requests[1].Messages[^1])).RootElement;
+        Assert.Equal("added", result.GetProperty("action").GetString());
+        Assert.False(result.TryGetProperty("list_created", out _));
+        var added = result.GetProperty("task");
+        Assert.Equal(("Groceries", "2026-11-27", "Friday"), (added.GetProperty("list").GetString(),
+            added.GetProperty("due").GetProperty("date").GetString(), added.GetProperty("due").GetProperty("weekday").GetString()));
+        Assert.Equal([(MessageRole.User, "add broccoli to my grocery list for friday at 5pm"), (MessageRole.Assistant, Reply)],
+            await StoredMessagesAsync(user.Id));
+    }
+
+    [Fact(Timeout = TestTimeout)]
     public async Task RequestCarriesTheSystemPromptTheKeyTheModelAndStreaming()
     {
         var user = await Api.CreateUserAsync();
@@ -219,7 +308,7 @@ public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer
         Assert.Equal(ScriptedModelSettings.Model, request.Model);
         Assert.True(request.Streaming, "the chat turn streams from the model: " + request.RawBody);
         Assert.Equal(
-            [("system", Todo.Server.Assistant.AssistantPrompt.System), ("user", "Hello assistant")],
+            [("system", UtcPrompt), ("user", "Hello assistant")],
             request.Transcript);
         Assert.Contains("add_task", request.Transcript[0].Text, StringComparison.Ordinal);
     }
@@ -236,7 +325,7 @@ public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer
         var requests = Model.Requests;
         Assert.Equal(2, requests.Count);
         Assert.Equal(
-            [("system", Todo.Server.Assistant.AssistantPrompt.System), ("user", "Message one"), ("assistant", "Reply one"), ("user", "Message two")],
+            [("system", UtcPrompt), ("user", "Message one"), ("assistant", "Reply one"), ("user", "Message two")],
             requests[1].Transcript);
     }
 
@@ -255,7 +344,7 @@ public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer
         // Chat:HistoryWindow = 4: the four latest stored messages, then the new one; the oldest turn is left out.
         Assert.Equal(
             [
-                ("system", Todo.Server.Assistant.AssistantPrompt.System),
+                ("system", UtcPrompt),
                 ("user", "Message 2"), ("assistant", "Reply 2"),
                 ("user", "Message 3"), ("assistant", "Reply 3"),
                 ("user", "Message 4"),
@@ -298,7 +387,7 @@ public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer
         Assert.Equal("added", toolResult.GetProperty("action").GetString());
         Assert.Equal(1, toolResult.GetProperty("task").GetProperty("number").GetInt32());
         Assert.Equal("Buy milk", toolResult.GetProperty("task").GetProperty("title").GetString());
-        Assert.Equal(Todo.Server.Assistant.AssistantPrompt.System, ScriptedOpenAIServer.TextOf(messages[0]));
+        Assert.Equal(UtcPrompt, ScriptedOpenAIServer.TextOf(messages[0]));
         Assert.Equal("Please remember to buy milk", ScriptedOpenAIServer.TextOf(messages[1]));
 
         // The answer: the final text, and the call with its arguments and result.
@@ -345,6 +434,12 @@ public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer
         Assert.Equal("undo_last", reported.GetProperty("name").GetString());
         Assert.Equal(("undone", 2), (reported.GetProperty("result").GetProperty("action").GetString(), reported.GetProperty("result").GetProperty("undone").GetInt32()));
 
+    }
+
+    private static async Task SetTimeZoneAsync(TestUser user, string timeZone)
+    {
+        using var response = await user.Client.PatchAsJsonAsync("/api/auth/me", new { time_zone = timeZone }, ApiFixture.Json, Cancellation);
+        response.EnsureSuccessStatusCode();
     }
 
     private Task<List<bool>> CompletedAsync(Guid userId) =>
@@ -535,7 +630,7 @@ public abstract class OpenAICompatibleTimeoutTests(ApiFixture api, ScriptedOpenA
         clock.Stop();
 
         await AssertProblemAsync(response, HttpStatusCode.GatewayTimeout);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(10));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(3.5), TimeSpan.FromSeconds(15));
         Assert.Equal(
             [(MessageRole.User, "First message"), (MessageRole.Assistant, "First reply"), (MessageRole.User, "Second message")],
             await StoredMessagesAsync(user.Id, conversationId));
@@ -564,7 +659,7 @@ public abstract class OpenAICompatibleTimeoutTests(ApiFixture api, ScriptedOpenA
         clock.Stop();
 
         await AssertProblemAsync(response, HttpStatusCode.GatewayTimeout);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
         Assert.Equal([(MessageRole.User, "What's pending?")], await StoredMessagesAsync(user.Id));
         Assert.True(Model.Requests.Count >= 2, "the tool's result was sent back before the model stalled");
     }

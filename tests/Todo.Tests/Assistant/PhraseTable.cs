@@ -74,7 +74,7 @@ public static class PhraseTable
         new("add: todo colon", None, ["todo: buy stamps"], ["+Buy stamps"], ["Buy stamps"]),
         new("add: TODO colon, capitals", None, ["TODO: fix the leaking tap"], ["+Fix the leaking tap"], ["Fix the leaking tap"]),
         new("add: add X", None, ["add buy milk"], ["+Buy milk"], ["Buy milk"]),
-        new("add: add X and Y is one task", None, ["Add milk and bread"], ["+Milk and bread"], ["Milk and bread"]),
+        new("add: add X and Y is two tasks", None, ["Add milk and bread"], ["+Milk", "+Bread"], ["Milk", "Bread"]),
         new("add: create a task called", None, ["create a task called Prepare slides"], ["+Prepare slides"], ["Prepare slides"]),
         new("add: create a task called, quoted", None, ["Create a task called 'Send invoice'"], ["+Send invoice"], ["Send invoice"]),
         new("add: create a task called, double quotes", None, ["create a new task called \"Plan the offsite\""], ["+Plan the offsite"], ["Plan the offsite"]),
@@ -367,7 +367,7 @@ public static class PhraseTable
         new("lists: my to do list is the Inbox", Lists, ["add walk the dog to my to do list"], ["+Walk the dog"], ["Walk the dog", "!created"]),
         new("lists: put quoted X on the holiday list", None, ["put 'sunscreen' on the holiday list"], ["+Sunscreen #Holiday"], ["Sunscreen", "Holiday"]),
         new("lists: a list's name matches ignoring case", ["list:shopping"], ["add bread to my Shopping list"], ["+Bread #shopping"], ["Bread", "!created"]),
-        new("lists: add X and Y to the shopping list is one task", None, ["add milk and eggs to the shopping list"], ["+Milk and eggs #Shopping"], ["Milk and eggs"]),
+        new("lists: add X and Y to the shopping list is two tasks", None, ["add milk and eggs to the shopping list"], ["+Milk #Shopping", "+Eggs #Shopping"], ["Milk", "Eggs"]),
         new("lists: quick-add marks", None, ["add #Work prepare slides"], ["+Prepare slides #Work"], ["Prepare slides", "Work"]),
         new("lists: a list with a two-word name", None, ["add fix the fence to my home projects list"], ["+Fix the fence #\"Home projects\""], ["Fix the fence", "Home projects"]),
         new("lists: add to the list, no name, is the Inbox", Standard, ["add bananas to the list"], ["+Bananas"], ["task #6", "Bananas", "!created"]),
@@ -792,7 +792,187 @@ public static class PhraseTable
         new("bulk: the question names the tasks it will change", Overdue, ["move all overdue tasks to tomorrow"], [], ["Renew passport", "Pay bills", "!Call mom", "!Old thing"]),
     ];
 
-    public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History);
+    /// <summary>1 Milk, 2 Eggs, 3 Bananas on Groceries · 4 Call mom · 5 Pay the electricity bill · 6 Bathroom painting · 7 Reserve a restaurant · 8 Mop kitchen.</summary>
+    private static readonly string[] Household =
+        ["Milk #Groceries", "Eggs #Groceries", "Bananas #Groceries", "Call mom", "Pay the electricity bill", "Bathroom painting", "Reserve a restaurant", "Mop kitchen"];
+
+    /// <summary>1 Call mom · 2 Milk (Groceries) · 3 Pay rent · 4 Eggs (Groceries) · 5 Mop kitchen · 6 Bananas (Groceries): positions in the Groceries list differ from numbers.</summary>
+    private static readonly string[] Spread =
+        ["Call mom", "Milk #Groceries", "Pay rent", "Eggs #Groceries", "Mop kitchen", "Bananas #Groceries"];
+
+    /// <summary>
+    /// The way people talk to a voice assistant or type in a hurry: wake words and fillers, the list as a destination or a
+    /// source, hearing the list, removals and check-offs by name with words around them, requests that name no item, reminder
+    /// wordings, positions and numbers in words, "that one", past tense, several items at once, times inside titles.
+    /// </summary>
+    public static readonly PhraseCase[] RealSpeech =
+    [
+        // Wake words, fillers and politeness in front.
+        new("speech: alexa, add X to my shopping list", None, ["alexa, add milk to my shopping list"], ["+Milk #Shopping"], ["Milk", "Shopping"]),
+        new("speech: hey google add X to my to do list", None, ["hey google add call the dentist to my to do list"], ["+Call the dentist"], ["Call the dentist", "!created"]),
+        new("speech: a name and a comma", Household, ["olly, add bread to my grocery list"], ["+Bread #Groceries"], ["Bread", "Groceries", "!created"]),
+        new("speech: ok so um add X", None, ["ok so um add pick up the kids"], ["+Pick up the kids"], ["Pick up the kids"]),
+        new("speech: um can you please add X", None, ["um can you please add buy stamps"], ["+Buy stamps"], ["Buy stamps"]),
+        new("speech: hey siri, what's on my to do list", Household, ["hey siri, what's on my to do list"], [], ["Milk", "Call mom", "Mop kitchen"]),
+        new("speech: ok google, remind me to X", None, ["ok google, remind me to water the plants"], ["+Water the plants"], ["Water the plants"]),
+        new("speech: uh, mark X as done", Household, ["uh, mark call mom as done"], ["x4"], ["Call mom"]),
+        new("speech: so yeah add uh X to the list", None, ["so yeah add uh dog food to the shopping list"], ["+Dog food #Shopping"], ["Dog food"]),
+        new("speech: Alexa add X, no comma", None, ["Alexa add eggs"], ["+Eggs"], ["Eggs"]),
+        new("speech: hey assistant could you kindly add X", None, ["hey assistant could you kindly add renew the car insurance"], ["+Renew the car insurance"], ["Renew the car insurance"]),
+        new("speech: a filler in the middle", None, ["add um call the um plumber"], ["+Call the plumber"], ["Call the plumber"]),
+
+        // The list is a destination, never part of the title; "grocery" finds the Groceries list.
+        new("speech: add X to my grocery list finds Groceries", Household, ["add broccoli to my grocery list"], ["+Broccoli #Groceries"], ["Broccoli", "Groceries", "!created"]),
+        new("speech: put X on the groceries list", Household, ["put paper towels on the groceries list"], ["+Paper towels #Groceries"], ["Paper towels", "Groceries"]),
+        new("speech: I need X on my grocery list", Household, ["I need broccoli on my grocery list"], ["+Broccoli #Groceries"], ["Broccoli"]),
+        new("speech: on my grocery list add X", Household, ["on my grocery list add apples"], ["+Apples #Groceries"], ["Apples", "Groceries"]),
+        new("speech: to my shopping list add X", None, ["to my shopping list add coffee"], ["+Coffee #Shopping"], ["Coffee", "Shopping"]),
+        new("speech: add X to the to-do list", None, ["add walk the dog to the to-do list"], ["+Walk the dog"], ["Walk the dog", "!created"]),
+        new("speech: add X to my todo list", None, ["add call the bank to my todo list"], ["+Call the bank"], ["Call the bank"]),
+        new("speech: add X to my grocery list for tomorrow", Household, ["add bread to my grocery list for tomorrow"], ["+Bread #Groceries ^2026-11-27"], ["Bread", "Groceries", "Friday"]),
+        new("speech: can you put X on my grocery list", Household, ["can you put butter on my grocery list please"], ["+Butter #Groceries"], ["Butter", "Groceries"]),
+        new("speech: add X into the Y list", Household, ["add yoghurt into the grocery list"], ["+Yoghurt #Groceries"], ["Yoghurt"]),
+
+        // Hearing the list.
+        new("speech: say the list", Household, ["say the list"], [], ["Milk", "Call mom", "Mop kitchen"]),
+        new("speech: let me hear my list", Household, ["let me hear my list"], [], ["Milk", "Call mom"]),
+        new("speech: repeat my list", Household, ["repeat my list"], [], ["Eggs", "Reserve a restaurant"]),
+        new("speech: read my to do list", Household, ["read my to do list"], [], ["Bananas", "Bathroom painting"]),
+        new("speech: read it to me", Household, ["read it to me"], [], ["Milk", "Mop kitchen"]),
+        new("speech: what reminders do I have", Household, ["what reminders do I have"], [], ["Call mom", "Pay the electricity bill"]),
+        new("speech: do I have anything on my to do list", Household, ["do I have anything on my to do list"], [], ["Milk", "Call mom"]),
+        new("speech: are X on my grocery list", Household, ["are eggs on my grocery list?"], [], ["Eggs", "!Call mom", "!Milk"]),
+        new("speech: is X on my grocery list, no", Household, ["is bread on my grocery list"], [], ["bread", "!Call mom"]),
+        new("speech: what's on the grocery list", Household, ["what's on the grocery list"], [], ["Milk", "Eggs", "Bananas", "!Call mom"]),
+        new("speech: tell me what's on my list", Household, ["tell me what's on my list"], [], ["Milk", "Mop kitchen"]),
+        new("speech: can you read out my tasks", Household, ["can you read out my tasks"], [], ["Milk", "Reserve a restaurant"]),
+        new("speech: what's on my todo", Household, ["whats on my todo"], [], ["Milk", "Call mom"]),
+
+        // Removals by name, with the list or a reason around them.
+        new("speech: remove X from my grocery list", Household, ["remove milk from my grocery list"], ["-1"], ["Milk"]),
+        new("speech: take out the X from the grocery list", Household, ["take out the milk from the grocery list"], ["-1"], ["Milk"]),
+        new("speech: a reason, so, then the removal", Household, ["we're out of paint so take bathroom painting off the list"], ["-6"], ["Bathroom painting"]),
+        new("speech: I don't want X anymore", Household, ["I don't want eggs anymore"], ["-2"], ["Eggs"]),
+        new("speech: on my to dos remove X", Household, ["on my to dos remove mop kitchen"], ["-8"], ["Mop kitchen"]),
+        new("speech: take X off my grocery list", Household, ["take bananas off my grocery list"], ["-3"], ["Bananas"]),
+        new("speech: get rid of the X on my grocery list", Household, ["get rid of the eggs on my grocery list"], ["-2"], ["Eggs"]),
+        new("speech: I no longer need to X, remove it", Household, ["I no longer need to call mom, remove it"], ["-4"], ["Call mom"]),
+        new("speech: please remove X off the list", Household, ["please remove the mop kitchen task off my list"], ["-8"], ["Mop kitchen"]),
+        new("speech: delete X from my list", Household, ["delete bathroom painting from my list"], ["-6"], ["Bathroom painting"]),
+
+        // Requests that name no item: ask, make nothing.
+        new("speech: add this to the list names nothing", Household, ["add this to the list"], [], ["?"]),
+        new("speech: add to list names nothing", Household, ["add to list"], [], ["?"]),
+        new("speech: I need to create a new to do list asks for a name", Household, ["I need to create a new to do list"], [], ["?"]),
+        new("speech: add something to my shopping list", Household, ["add something to my grocery list"], [], ["?"]),
+        new("speech: add an item", Household, ["add an item"], [], ["?"]),
+        new("speech: can you add to my grocery list", Household, ["can you add to my grocery list"], [], ["?"]),
+        new("speech: add to my to do list", Household, ["add to my to do list"], [], ["?"]),
+        new("speech: put something on my list", Household, ["put something on my list"], [], ["?"]),
+        new("speech: create a to do list asks for a name", None, ["create a to do list"], [], ["?"]),
+
+        // Reminder wordings, with their dates.
+        new("speech: set my calendar to remind me to X every friday", None, ["set my calendar to remind me to take out the bins every friday"],
+            ["+Take out the bins ^2026-11-27;FREQ=WEEKLY;BYDAY=FR", "1~0"], ["Take out the bins", "every Friday"]),
+        new("speech: send me a reminder to X tomorrow", None, ["send me a reminder to call the vet tomorrow"], ["+Call the vet ^2026-11-27", "1~0"], ["Call the vet", "Friday"]),
+        new("speech: remind me at 8pm take the chicken out", None, ["remind me at 8pm take the chicken out"], ["+Take the chicken out ^2026-11-26T20:00", "1~0"], ["Take the chicken out", "Thursday"]),
+        new("speech: can you remind me to X on friday", None, ["can you remind me to pay rent on friday"], ["+Pay rent ^2026-11-27", "1~0"], ["Pay rent", "Friday, 27 November"]),
+        new("speech: set a reminder for 6pm to X", None, ["set a reminder for 6pm to start dinner"], ["+Start dinner ^2026-11-26T18:00", "1~0"], ["Start dinner", "18:00"]),
+        new("speech: give me a reminder to X on saturday", None, ["give me a reminder to buy flowers on saturday"], ["+Buy flowers ^2026-11-28", "1~0"], ["Buy flowers", "Saturday"]),
+        new("speech: remind me tomorrow at 7 I need to X", None, ["remind me tomorrow at 7am I need to put the bins out"], ["+Put the bins out ^2026-11-27T07:00", "1~0"], ["Put the bins out"]),
+        new("speech: create a reminder that X", None, ["create a reminder that the car needs a service"], ["+The car needs a service"], ["The car needs a service"]),
+
+        // Positions and numbers in words: an item's position in the list just shown, a task's number.
+        new("speech: remove item three after a list", Spread, ["what's on my grocery list", "remove item three"], ["-6"], ["Bananas"]),
+        new("speech: delete the last item listed", Spread, ["what's on my grocery list", "delete the last item listed"], ["-6"], ["Bananas"]),
+        new("speech: complete the second row", Spread, ["what's on my grocery list", "complete the second row"], ["x4"], ["Eggs"]),
+        new("speech: mark number four as done", Household, ["mark number four as done"], ["x4"], ["Call mom"]),
+        new("speech: delete task two", Household, ["delete task two"], ["-2"], ["Eggs"]),
+        new("speech: the second one is done after a list", Spread, ["show my grocery list", "the second one is done"], ["x4"], ["Eggs"]),
+        new("speech: cross off the first item after a list", Spread, ["read me my grocery list", "cross off the first item"], ["x2"], ["Milk"]),
+        new("speech: remove the 3rd one after a list", Spread, ["what's on my grocery list", "remove the 3rd one"], ["-6"], ["Bananas"]),
+        new("speech: mark task number five complete", Household, ["mark task number five complete"], ["x5"], ["Pay the electricity bill"]),
+
+        // "that one", "this item", "the last one" after an add or a list.
+        new("speech: add, then delete that item", Household, ["add buy stamps", "actually delete that item"], ["+Buy stamps", "-9"], ["Buy stamps"]),
+        new("speech: add, then mark that one done", Household, ["add call the plumber", "mark that one done"], ["+Call the plumber", "x9"], ["Call the plumber"]),
+        new("speech: a list, then delete the last one", Spread, ["what's on my grocery list", "delete the last one"], ["-6"], ["Bananas"]),
+        new("speech: add, then move it to my grocery list", Household, ["add flour", "move it to my grocery list"], ["+Flour", "9#Groceries"], ["Flour", "Groceries"]),
+        new("speech: add, then make that one urgent", Household, ["add pay the gas bill", "make that one urgent"], ["+Pay the gas bill", "9!high"], ["Pay the gas bill", "high"]),
+        new("speech: add, then the last one is done", Household, ["add water the plants", "the last one is done"], ["+Water the plants", "x9"], ["Water the plants"]),
+        new("speech: add, then delete this one", Household, ["add buy a new kettle", "delete this one"], ["+Buy a new kettle", "-9"], ["Buy a new kettle"]),
+
+        // Check-offs, "task completed", and the past tense.
+        new("speech: check off X on my grocery list", Household, ["check off bananas on my grocery list"], ["x3"], ["Bananas"]),
+        new("speech: task completed X", Household, ["task completed reserve a restaurant"], ["x7"], ["Reserve a restaurant"]),
+        new("speech: I paid the electricity bill", Household, ["I paid the electricity bill"], ["x5"], ["Pay the electricity bill"]),
+        new("speech: bought the milk", Household, ["bought the milk"], ["x1"], ["Milk"]),
+        new("speech: I called mom", Household, ["I called mom"], ["x4"], ["Call mom"]),
+        new("speech: got the eggs", Household, ["got the eggs"], ["x2"], ["Eggs"]),
+        new("speech: mopped the kitchen", Household, ["just mopped the kitchen"], ["x8"], ["Mop kitchen"]),
+        new("speech: I've already reserved a restaurant", Household, ["I've already reserved a restaurant"], ["x7"], ["Reserve a restaurant"]),
+        new("speech: cross X off", Household, ["cross bananas off"], ["x3"], ["Bananas"]),
+        new("speech: tick off X from the grocery list", Household, ["tick off eggs from the grocery list"], ["x2"], ["Eggs"]),
+        new("speech: past tense of nothing on the list changes nothing", Household, ["I washed the car"], [], ["!Milk"]),
+        new("speech: X is done now", Household, ["the bathroom painting is finished now"], ["x6"], ["Bathroom painting"]),
+
+        // Several items in one message.
+        new("speech: add eggs, milk and bread", None, ["add eggs, milk and bread"], ["+Eggs", "+Milk", "+Bread"], ["Eggs", "Milk", "Bread"]),
+        new("speech: add two tasks: X and Y", None, ["add two tasks: call the bank and book the dentist"], ["+Call the bank", "+Book the dentist"], ["Call the bank", "Book the dentist"]),
+        new("speech: add X and Y to my grocery list", Household, ["add apples and oranges to my grocery list"], ["+Apples #Groceries", "+Oranges #Groceries"], ["Apples", "Oranges", "Groceries"]),
+        new("speech: put X, Y, and Z on the shopping list", None, ["put milk, eggs, and butter on the shopping list"], ["+Milk #Shopping", "+Eggs #Shopping", "+Butter #Shopping"], ["Milk", "Eggs", "Butter"]),
+        new("speech: add buy X and Y is one task", None, ["add buy milk and eggs"], ["+Buy milk and eggs"], ["Buy milk and eggs"]),
+        new("speech: remind me to call mom and dad is one task", None, ["remind me to call mom and dad"], ["+Call mom and dad"], ["Call mom and dad"]),
+        new("speech: add walk the dog and feed the cat", None, ["add walk the dog and feed the cat"], ["+Walk the dog", "+Feed the cat"], ["Walk the dog", "Feed the cat"]),
+        new("speech: add salt, pepper, and olive oil", None, ["add salt, pepper, and olive oil"], ["+Salt", "+Pepper", "+Olive oil"], ["Salt", "Pepper", "Olive oil"]),
+        new("speech: add three things: X, Y and Z", None, ["add three things: tape, glue and scissors"], ["+Tape", "+Glue", "+Scissors"], ["Tape", "Glue", "Scissors"]),
+
+        // Edits.
+        new("speech: edit task 3 title to X", Household, ["edit task 3 title to buy organic bananas"], ["3=Buy organic bananas"], ["Buy organic bananas"]),
+        new("speech: change the second item to X after a list", Spread, ["what's on my grocery list", "change the second item to almond milk"], ["4=Almond milk"], ["Almond milk"]),
+        new("speech: rename X to Y", Household, ["rename milk to oat milk"], ["1=Oat milk"], ["Oat milk"]),
+        new("speech: update task four to say X", Household, ["can you update task four to say call mom tonight"], ["4=Call mom tonight"], ["Call mom tonight"]),
+        new("speech: change the name of X to Y", Household, ["change the name of the bathroom painting task to paint the bathroom"], ["6=Paint the bathroom"], ["Paint the bathroom"]),
+
+        // Times inside titles stay whole.
+        new("speech: add meet X after 5:00 PM", None, ["add meet Leon after 5:00 PM"], ["+Meet Leon after 5:00 PM"], ["Meet Leon after 5:00 PM"]),
+        new("speech: remind me to meet X after 5:00 PM", None, ["remind me to meet Leon after 5:00 PM"], ["+Meet Leon after 5:00 PM"], ["Meet Leon after 5:00 PM"]),
+        new("speech: a time with a colon is no description", None, ["add call Ana at 5:30pm"], ["+Call Ana ^2026-11-26T17:30"], ["Call Ana", "17:30"]),
+
+        // More of the same classes: one thing said with "and", a thing needed, other edits and priorities.
+        new("speech: mac and cheese is one item", None, ["add mac and cheese to my shopping list"], ["+Mac and cheese #Shopping"], ["Mac and cheese"]),
+        new("speech: a meeting with two people is one task", None, ["add meeting with John and Sarah"], ["+Meeting with John and Sarah"], ["Meeting with John and Sarah"]),
+        new("speech: we need X", Household, ["we need toilet paper"], ["+Toilet paper"], ["Toilet paper"]),
+        new("speech: we're out of X, on the grocery list", Household, ["we're out of butter on the grocery list"], ["+Butter #Groceries"], ["Butter", "Groceries"]),
+        new("speech: I need a summary is no task", Household, ["I need a summary of my tasks"], [], ["Milk", "Call mom"]),
+        new("speech: replace X with Y", Household, ["replace milk with oat milk"], ["1=Oat milk"], ["Oat milk"]),
+        new("speech: edit X and call it Y", Household, ["edit the mop kitchen task and call it mop the whole house"], ["8=Mop the whole house"], ["Mop the whole house"]),
+        new("speech: make task N say X", Household, ["make task 4 say call mom and dad"], ["4=Call mom and dad"], ["Call mom and dad"]),
+        new("speech: X is really important", Household, ["the electricity bill is really important"], ["5!high"], ["Pay the electricity bill", "high"]),
+        new("speech: make X a priority", Household, ["make calling mom a priority"], ["4!high"], ["Call mom", "high"]),
+        new("speech: flag X", Household, ["flag the restaurant task"], ["7!high"], ["Reserve a restaurant"]),
+        new("speech: lower the priority of X", ["Call mom !high"], ["lower the priority of call mom"], ["1!low"], ["Call mom", "low"]),
+        new("speech: X isn't urgent anymore", ["Call mom !high"], ["call mom isn't urgent anymore"], ["1!none"], ["Call mom"]),
+        new("speech: remind me in 2 hours to X", None, ["remind me in 2 hours to check the oven"], ["+Check the oven ^2026-11-26T11:00", "1~0"], ["Check the oven", "11:00"]),
+        new("speech: remind me tomorrow morning to X", None, ["remind me tomorrow morning to call the plumber"], ["+Call the plumber ^2026-11-27T09:00", "1~0"], ["Call the plumber", "Friday"]),
+        new("speech: remind me on friday about X", None, ["remind me on friday about the dentist"], ["+The dentist ^2026-11-27", "1~0"], ["The dentist", "Friday"]),
+        new("speech: what do I have on friday", ["Dentist ^2026-11-27", "Gym ^2026-11-28", "Call mom"], ["what do I have on friday?"], [], ["Dentist", "!Gym", "!Call mom"]),
+        new("speech: what's due on saturday", ["Dentist ^2026-11-27", "Gym ^2026-11-28", "Call mom"], ["what's due on saturday"], [], ["Gym", "!Dentist"]),
+        new("speech: a number word answers which one", Twins, ["delete the meeting", "two"], ["-2"], ["Meeting notes"]),
+        new("speech: typed typos", Household, ["delte the mop kitchen task"], ["-8"], ["Mop kitchen"]),
+        new("speech: typed typos in a question", Household, ["whats on my grocery lsit"], [], ["Milk", "!Call mom"]),
+        new("speech: a misspelt day", None, ["add call the bank on thrusday"], ["+Call the bank ^2026-12-03"], ["Call the bank", "Thursday"]),
+
+        // Dates, priorities, undo and bulk changes as people say them.
+        new("speech: move the X to next friday", ["Dentist appointment", "Call mom"], ["move the dentist to next friday"], ["1^2026-12-04"], ["Dentist appointment", "Friday"]),
+        new("speech: what's important", ["Call mom !high", "Buy milk"], ["what's important"], [], ["Call mom", "!Buy milk"]),
+        new("speech: oops put it back after a delete", Household, ["delete call mom", "oops put it back"], [], ["Call mom"]),
+        new("speech: undo that after a check-off", Household, ["I paid the electricity bill", "undo that"], [], ["Pay the electricity bill"]),
+        new("speech: check off everything on my grocery list, yeah", Household, ["check off everything on my grocery list", "yeah"], ["x1", "x2", "x3"], ["3"]),
+        new("speech: alexa, clear my completed tasks, yes", ["[x] Milk", "Call mom", "[x] Eggs"], ["alexa, delete all my completed tasks", "yes"], ["-1", "-3"], ["2"]),
+    ];
+
+    public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);
 
     public static PhraseCase Find(string name) => All.Single(c => c.Name == name);
 }

@@ -36,34 +36,44 @@ public abstract class PhraseTests(ApiFixture api)
     /// Runs <paramref name="phrase"/> for a new user and checks its effect on the stored tasks and lists and the words of
     /// its last reply; null when all hold, else what differed, with the transcript.
     /// </summary>
-    public static async Task<string?> FailureAsync(ApiFixture api, PhraseCase phrase)
+    public static async Task<string?> FailureAsync(ApiFixture api, PhraseCase phrase) => (await JudgeAsync(api, phrase)).Failure;
+
+    /// <summary>
+    /// Runs <paramref name="phrase"/> as <see cref="FailureAsync"/> does, and says also whether a failure was harmful: the
+    /// tasks or lists after the turns differ from the expected state, from the seed's (nothing changed) and, for several
+    /// turns, from the state the last turn started from (the last turn changed something, and not what was meant).
+    /// </summary>
+    public static async Task<PhraseJudgement> JudgeAsync(ApiFixture api, PhraseCase phrase)
     {
         var session = await AssistantSession.StartAsync(api, PhraseTable.Clock, PhraseTable.TimeZone);
         await session.SeedAsync(phrase.Seed);
 
         AssistantTurn? last = null;
-        foreach (var message in phrase.Turns)
+        (List<string> Tasks, List<string> Lists)? beforeLast = null;
+        for (var turn = 0; turn < phrase.Turns.Length; turn++)
         {
-            last = await session.SendAsync(message);
+            if (turn > 0 && turn == phrase.Turns.Length - 1)
+            {
+                beforeLast = await StoredStateAsync(session);
+            }
+
+            last = await session.SendAsync(phrase.Turns[turn]);
         }
 
         var transcript = string.Join("\n", session.History.Select(m => $"{m.Role}: {m.Text}"));
         var (expected, expectedLists) = ExpectedState(phrase.Seed, phrase.Effects);
-        var reminders = await session.StoredRemindersAsync();
-        var actual = (await session.StoredTasksWithPartsAsync())
-            .Select(t => Describe(t.Number, new ExpectedTask(t.Title, t.IsCompleted, t.Description, t.List!.Name,
-                [.. t.Labels.Select(l => l.Label)], t.Priority, SeedTask.Mark(t.DueDate, t.DueTime, t.DueRecurrence, t.DueFromCompletion))
-                { Reminders = reminders.GetValueOrDefault(t.Number, []) }))
-            .ToList();
+        var (actual, actualLists) = await StoredStateAsync(session);
+        bool Is((List<string> Tasks, List<string> Lists) state) =>
+            state.Tasks.SequenceEqual(actual) && state.Lists.SequenceEqual(actualLists, StringComparer.Ordinal);
+        var harmful = !Is((expected, expectedLists)) && !Is(ExpectedState(phrase.Seed, [])) && !(beforeLast is { } before && Is(before));
         if (!expected.SequenceEqual(actual))
         {
-            return $"Tasks after the turns:\n  expected: {string.Join(" · ", expected)}\n  actual:   {string.Join(" · ", actual)}\n{transcript}";
+            return new($"Tasks after the turns:\n  expected: {string.Join(" · ", expected)}\n  actual:   {string.Join(" · ", actual)}\n{transcript}", harmful);
         }
 
-        var actualLists = await session.StoredListNamesAsync();
         if (!expectedLists.SequenceEqual(actualLists, StringComparer.Ordinal))
         {
-            return $"Lists after the turns:\n  expected: {string.Join(", ", expectedLists)}\n  actual:   {string.Join(", ", actualLists)}\n{transcript}";
+            return new($"Lists after the turns:\n  expected: {string.Join(", ", expectedLists)}\n  actual:   {string.Join(", ", actualLists)}\n{transcript}", harmful);
         }
 
         foreach (var word in phrase.Reply)
@@ -73,11 +83,23 @@ public abstract class PhraseTests(ApiFixture api)
             var found = last!.Reply.Contains(text, StringComparison.OrdinalIgnoreCase);
             if (found == absent)
             {
-                return $"The reply should {(absent ? "not " : "")}contain \"{text}\".\n{transcript}";
+                return new($"The reply should {(absent ? "not " : "")}contain \"{text}\".\n{transcript}", false);
             }
         }
 
-        return null;
+        return new(null, false);
+    }
+
+    /// <summary>The stored tasks (described as <see cref="ExpectedState"/> describes them) and list names.</summary>
+    private static async Task<(List<string> Tasks, List<string> Lists)> StoredStateAsync(AssistantSession session)
+    {
+        var reminders = await session.StoredRemindersAsync();
+        var tasks = (await session.StoredTasksWithPartsAsync())
+            .Select(t => Describe(t.Number, new ExpectedTask(t.Title, t.IsCompleted, t.Description, t.List!.Name,
+                [.. t.Labels.Select(l => l.Label)], t.Priority, SeedTask.Mark(t.DueDate, t.DueTime, t.DueRecurrence, t.DueFromCompletion))
+                { Reminders = reminders.GetValueOrDefault(t.Number, []) }))
+            .ToList();
+        return (tasks, await session.StoredListNamesAsync());
     }
 
     [Fact]
@@ -245,6 +267,9 @@ public abstract class PhraseTests(ApiFixture api)
         (task.Due is null ? "" : $" ^{task.Due}") +
         string.Concat(task.Reminders.Select(minutes => $" ~{minutes}"));
 }
+
+/// <summary>What running a phrase case found: null when it held, else what differed; harmful when it changed the tasks or lists, and not as meant.</summary>
+public sealed record PhraseJudgement(string? Failure, bool Harmful);
 
 public sealed class SqlitePhraseTests(SqliteApi api) : PhraseTests(api), IClassFixture<SqliteApi>;
 

@@ -31,6 +31,12 @@ internal static partial class DatePhrases
         var found = DateReader.Find(text, now, ReadingZone);
         if (found.Match is { } match)
         {
+            // "meet Leon after 5:00 PM": a time the task is about, not when it is due, so it stays in the title.
+            if (NotWhenDue().IsMatch(text[..match.Start]))
+            {
+                return Peeled.Nothing(text);
+            }
+
             return new Peeled(Tidy(text.Remove(match.Start, match.Length)), match.Text, null);
         }
 
@@ -120,8 +126,14 @@ internal static partial class DatePhrases
             return "recurring";
         }
 
+        // "what do I have on friday?": that one day; a rule ("every monday") names no day to list.
         if (DateReader.Find(text, now, ReadingZone).Match is { } day)
         {
+            if (!day.Reading.IsRecurring && DayLead().Replace(day.Text, "") is { Length: > 0 } phrase)
+            {
+                return "due on: " + phrase;
+            }
+
             otherDay = day.Text;
         }
 
@@ -138,6 +150,7 @@ internal static partial class DatePhrases
         "recurring" => " that repeat",
         "(today | overdue)" => " due today or overdue",
         _ when term.StartsWith("next ", StringComparison.Ordinal) => " due in the " + term,
+        _ when term.StartsWith("due on: ", StringComparison.Ordinal) => " due " + term["due on: ".Length..],
         _ => " due " + term.Trim('(', ')'),
     };
 
@@ -209,4 +222,10 @@ internal static partial class DatePhrases
 
     [GeneratedRegex(@"^[\s,;:-]+", Options)]
     private static partial Regex DanglingStart();
+
+    [GeneratedRegex(@"\b(?:after|since|from|between|past)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotWhenDue();
+
+    [GeneratedRegex(@"^(?:(?:on|for|by|due|at)\s+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DayLead();
 }

@@ -67,6 +67,9 @@ internal sealed record Intent(IntentKind Kind)
 
     public string? Title { get; init; }
 
+    /// <summary>For an add of several items ("eggs, milk and bread"): the titles after <see cref="Title"/>, each a task of its own.</summary>
+    public IReadOnlyList<string>? MoreTitles { get; init; }
+
     public string? Description { get; init; }
 
     /// <summary>For a list: all, pending or completed (null: all).</summary>

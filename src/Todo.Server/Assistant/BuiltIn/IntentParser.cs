@@ -115,6 +115,15 @@ internal static partial class IntentParser
                 "change task 1 priority to high", "prioritize task 3", "mark task 2 as urgent", "remove the priority from task 5",
                 "task 3 is high priority", "give task 3 low priority",
             ]),
+        new(SayPriority(), (m, _, _) => new Intent(IntentKind.Update)
+            {
+                Reference = m.Groups["ref"].Value,
+                Priority = m.Groups["low"].Success ? "low" : m.Groups["none"].Success ? "none" : "high",
+            },
+            [
+                "make the rent task a priority", "make it my main priority", "the dentist task is really important", "flag task 3",
+                "lower the priority of task 2", "raise the priority of the rent task", "task 3 isn't urgent anymore",
+            ]),
         new(Move(), (m, _, _) => MoveIntent(m),
             [
                 "move task 3 to Work", "move the dentist task to my Health list", "put task 3 on the Work list", "move it to the inbox",
@@ -127,7 +136,7 @@ internal static partial class IntentParser
                 "Remind me to call the plumber", "Remind me tomorrow to call the bank", "remind me about the dentist",
                 "remind me at 4pm to call mom", "remind me tomorrow at 9 to call the bank",
                 "remind me to delete the old photos", "I need to remember to pay bills", "Don't let me forget to feed the cat",
-                "don't forget to book flights", "todo: buy stamps", "new task: clean the garage",
+                "don't forget to book flights", "todo: buy stamps", "new task: clean the garage", "set a reminder to renew the domain",
             ]),
         // Descriptions, before "add a task…", which "add a note to task 4: …" would otherwise look like.
         new(AddDescription(), (m, _, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value),
@@ -147,7 +156,7 @@ internal static partial class IntentParser
         new(AddTaskCalled(), (m, _, now) => Add(m.Groups["rest"].Value, now),
             [
                 "Add a task to buy groceries", "Create a task called 'Send invoice'", "add a new task: order pizza", "add task walk the dog",
-                "add a task", "make a note to check the tyres", "set a reminder to renew the domain",
+                "add a task", "make a note to check the tyres",
                 "Could you add a task to buy a birthday present please?", "add a task to call the bank: about the mortgage rate",
             ]),
         new(AddToMyListColon(), (m, _, now) => Add(m.Groups["rest"].Value, now),
@@ -179,6 +188,8 @@ internal static partial class IntentParser
                 "rename it to Call dad", "update task 3 to say Call mom on Sunday", "update task 5's title to Dentist on Monday",
                 "change task 3 to done", "set task 4 to pending",
             ]),
+        new(RenameOther(), (m, _, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
+            ["make task 3 say call dad", "replace milk with oat milk", "edit the milk task and call it oat milk", "swap eggs for bacon"]),
         new(ShouldSay(), (m, _, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
             ["task 3 should be Call mom tomorrow", "it should say Call the landlord"]),
         new(RenameWithoutTitle(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value },
@@ -230,6 +241,14 @@ internal static partial class IntentParser
         new(NotNeeded(), (m, _, _) => Act(IntentKind.Delete, m),
             ["the dentist appointment is no longer needed", "task 2 is cancelled"]),
 
+        // The past tense says a task is done: "I paid the electricity bill", "bought the milk", "just mopped the kitchen".
+        new(DidIt(), (m, _, _) => DidItIntent(m),
+            ["I paid the electricity bill", "bought the milk", "just mopped the kitchen", "we've already booked the flights", "I called mom"]),
+
+        // "are eggs on my shopping list?", "do I have anything on my to do list": the list, searched.
+        new(IsOnList(), (m, text, now) => OnListIntent(m, text, now),
+            ["are eggs on my shopping list?", "is bread on the grocery list", "do I have anything on my todo list", "did I put milk on the list"]),
+
         // Questions about the list.
         new(HowMany(), (m, text, now) => List(text, now, Utterance.CleanQuery(QueryIn(m.Groups["rest"].Value))) with { AsksCount = true },
             [
@@ -243,7 +262,7 @@ internal static partial class IntentParser
                 "anything about taxes?", "is there a task about the meeting?", "do I have any tasks?", "any pending tasks?",
                 "do I have anything about groceries",
             ]),
-        new(ShowVerb(), (m, text, now) => ShowList(text, now, m.Groups["rest"].Value),
+        new(ShowVerb(), (m, text, now) => ShowList(SayVerb().Replace(text, "show"), now, m.Groups["rest"].Value),
             [
                 "Show me all my tasks", "show me my pending tasks", "show me task 4", "show me the dentist task", "give me a summary",
                 "Tell me what I've completed", "show me everything",
@@ -266,6 +285,8 @@ internal static partial class IntentParser
                 "I need to pay the electricity bill", "I have to finish the report", "I gotta buy a new phone", "I should call my sister",
                 "need to book a table",
             ]),
+        new(WeNeed(), (m, _, now) => AboutTheTasks().IsMatch(RequestParts.Peel(m.Groups["rest"].Value).Item) ? null : Add(m.Groups["rest"].Value, now),
+            ["I need broccoli on my grocery list", "we need milk", "we're out of eggs", "I still need batteries"]),
 
         // A thing to do with a date and no verb: an add.
         new(DatedItem(), (_, text, now) => DatePhrases.Peel(text, now) is { Due: not null, Rest.Length: > 0 } ? Add(text, now) : null,
@@ -306,14 +327,52 @@ internal static partial class IntentParser
     private static (int? Rule, Intent Intent) Read(string message, DateTimeOffset now)
     {
         // Rules starts with SmallTalk, so a small-talk rule's index is its index in Rules too.
-        var light = Whitespace().Replace(message, " ").Trim().TrimEnd('.', '!', '?', ' ');
+        var spoken = SpokenText.Normalize(message, now);
+        var light = Whitespace().Replace(spoken, " ").Trim().TrimEnd('.', '!', '?', ' ');
         if (Apply(SmallTalk, light, now) is { } smallTalk)
         {
             return smallTalk;
         }
 
-        var text = Utterance.Clean(message);
-        return (text.Length == 0 ? null : Apply(Rules, text, now)) ?? (null, Intent.Unknown);
+        var text = Utterance.Clean(spoken);
+        if (text.Length == 0)
+        {
+            return (null, Intent.Unknown);
+        }
+
+        var whole = Apply(Rules, text, now);
+        return ReadClauses(text, now, whole) ?? whole ?? (null, Intent.Unknown);
+    }
+
+    /// <summary>
+    /// A reason or a first clause, then the request: "we're out of paint so take bathroom painting off the list", "I no
+    /// longer need to call mom, remove it". The request is read on its own, and "it" in it means the task the first clause
+    /// names. Null when the message has no such break, or when the whole message reads as a request (the first clause
+    /// taken as part of it) and no "it" in the last needs the first.
+    /// </summary>
+    private static (int? Rule, Intent Intent)? ReadClauses(string text, DateTimeOffset now, (int? Rule, Intent Intent)? whole)
+    {
+        if (ClauseBreak().Matches(text) is not { Count: > 0 } breaks)
+        {
+            return null;
+        }
+
+        var last = breaks[^1];
+        var request = Utterance.Clean(text[(last.Index + last.Length)..]);
+        if (request.Length == 0 || Apply(Rules, request, now) is not { } read || read.Intent.Kind == IntentKind.Unknown)
+        {
+            return null;
+        }
+
+        var context = Apply(Rules, Utterance.Clean(text[..last.Index]), now);
+        if (read.Intent.Reference is { } reference && PointsBack().IsMatch(reference.Trim()))
+        {
+            return context is { Intent: { Reference: { } named, Kind: IntentKind.Complete or IntentKind.Delete or IntentKind.Reopen or IntentKind.Update } }
+                ? (read.Rule, read.Intent with { Reference = named })
+                : null;
+        }
+
+        return whole is null || whole.Value.Intent.Kind == IntentKind.Unknown ? read : null;
     }
 
     private static (int? Rule, Intent Intent)? Apply(Rule[] rules, string text, DateTimeOffset now)
@@ -333,7 +392,15 @@ internal static partial class IntentParser
     /// <summary>An add: the item's words, with the list, labels and priority said with it taken out (<see cref="RequestParts.Peel"/>).</summary>
     private static Intent Add(string rest, DateTimeOffset now)
     {
-        var parts = RequestParts.Peel(Utterance.Clean(rest));
+        var cleaned = Utterance.Clean(rest);
+        var parts = RequestParts.Peel(cleaned);
+
+        // "bread to my grocery list for tomorrow": the list said before the date.
+        if (parts.List is null && DatePhrases.Peel(cleaned, now) is { Due: { } due } dated && RequestParts.Peel(dated.Rest) is { List: not null } listed)
+        {
+            parts = listed with { Item = $"{listed.Item} {due}" };
+        }
+
         var intent = new Intent(IntentKind.Add)
         {
             ListName = parts.List,
@@ -346,18 +413,22 @@ internal static partial class IntentParser
         }
 
         // "add a task to my shopping list": the words name where it goes, not what it says, so ask.
-        if (parts.List is null && ListInsteadOfTask(parts.Item) is { } destination)
+        if (parts.List is null && ListInsteadOfTask(LeadingPreposition().Replace(parts.Item.Trim(), "")) is { } destination)
         {
             return intent with { ListName = destination };
         }
 
-        var (title, description) = Utterance.TitleAndDescription(parts.Item);
+        // "two tasks: call the bank and book the dentist": the items, which are no title and description.
+        var counted = Counted().Match(parts.Item);
+        var item = counted.Success ? counted.Groups["items"].Value : parts.Item;
+        (string Title, string? Description) Read(string words) => counted.Success ? (Utterance.CleanTitle(words), null) : Utterance.TitleAndDescription(words);
+        var (title, description) = Read(item);
 
         // One date phrase comes out of the title ("call mom tomorrow at 5"); one in the description stays there.
-        var date = DatePhrases.Peel(parts.Item, now);
+        var date = DatePhrases.Peel(item, now);
         if (date.Due is not null || date.Problem is not null)
         {
-            var (datedTitle, datedDescription) = Utterance.TitleAndDescription(date.Rest);
+            var (datedTitle, datedDescription) = Read(date.Rest);
             // The phrase belonged to the description when taking it out changes the description and the description held it
             // ("pay the gas bill: before Friday"); a time's colon is no description ("call Ana at 5:30pm").
             var inDescription = !string.Equals(datedDescription, description, StringComparison.Ordinal)
@@ -369,7 +440,46 @@ internal static partial class IntentParser
             }
         }
 
+        // "eggs, milk and bread", "walk the dog and feed the cat": one task each.
+        if (description is null && Several(intent, title, counted.Success) is { } several)
+        {
+            return several;
+        }
+
         return intent with { Title = title.Length == 0 ? null : title, Description = description };
+    }
+
+    /// <summary>
+    /// An add of several items: "eggs, milk and bread", "walk the dog and feed the cat". Said with a count ("two tasks: …")
+    /// the items always split; otherwise "and" splits only items alike (all things, or all things to do, each of a few
+    /// words), so "buy milk and eggs" and "call mom and dad" stay one task. Null (not several) when they do not split.
+    /// </summary>
+    private static Intent? Several(Intent intent, string items, bool counted)
+    {
+        if (items.Contains('"', StringComparison.Ordinal) || OneThing().IsMatch(items))
+        {
+            return null;
+        }
+
+        var enumerated = counted || CommaList().IsMatch(items);
+        var pieces = ItemSeparator().Split(items.Trim()).Select(Utterance.CleanTitle).Where(piece => piece.Length > 0).ToList();
+        if (pieces.Count < 2 || pieces.Count > 20)
+        {
+            return null;
+        }
+
+        if (!counted)
+        {
+            // Things joined inside a phrase stay one: "meeting with John and Sarah", "a gift for mom and dad".
+            var verbs = pieces.Count(piece => TaskVerb().IsMatch(piece));
+            if ((verbs > 0 && verbs < pieces.Count) || pieces.Any(piece => piece.Split(' ').Length > (enumerated ? 6 : 4))
+                || (verbs == 0 && pieces.Any(piece => Joining().IsMatch(piece))))
+            {
+                return null;
+            }
+        }
+
+        return intent with { Title = pieces[0], MoreTitles = pieces[1..] };
     }
 
     /// <summary>
@@ -580,6 +690,32 @@ internal static partial class IntentParser
     private static Intent Act(IntentKind kind, Match match) =>
         new(kind) { Reference = match.Groups["ref"].Value };
 
+    /// <summary>"I paid the electricity bill" → complete "pay the electricity bill"; "bought the milk" → complete "the milk".</summary>
+    private static Intent? DidItIntent(Match match)
+    {
+        var said = match.Groups["verb"].Value;
+        if (PastTense.PresentOf(said) is not { } present)
+        {
+            return null;
+        }
+
+        var rest = WhenItWasDone().Replace(match.Groups["rest"].Value.Trim(), "");
+        if (rest.Length == 0 || NotAThing().IsMatch(rest))
+        {
+            return null;
+        }
+
+        return new Intent(IntentKind.Complete) { Reference = PastTense.IsGetting(present) ? rest : $"{present} {rest}" };
+    }
+
+    private static Intent? OnListIntent(Match match, string text, DateTimeOffset now)
+    {
+        var thing = match.Groups["thing"].Value.Trim();
+        var query = AnyThing().IsMatch(thing) ? null : Utterance.CleanQuery(thing);
+        var list = List(text.Replace(thing, " ", StringComparison.Ordinal), now, query: null);
+        return list with { Query = query };
+    }
+
     /// <summary>
     /// "finish the report", "delete the old photos": done now; with a time to do it ("finish the report by 5pm", "take out
     /// the trash every tuesday night"), the whole message is a task to add, since nothing can be done later but remind.
@@ -645,7 +781,8 @@ internal static partial class IntentParser
     /// <summary>"show me …": everything, a status, a search ("the dentist task", "tasks about X") or one task ("task 3").</summary>
     private static Intent? ShowList(string text, DateTimeOffset now, string rest)
     {
-        rest = rest.Trim();
+        // "read it to me", "say that again", "repeat them back": the list, whatever was said of it.
+        rest = SaidAloud().Replace(rest.Trim(), "").Trim();
         if (FocusedTask().Match(rest) is { Success: true } focus)
         {
             return new Intent(IntentKind.List) { Focus = int.Parse(focus.Groups["number"].ValueSpan, CultureInfo.InvariantCulture) };
@@ -725,7 +862,7 @@ internal static partial class IntentParser
     private static partial Regex Dismiss();
 
     // Add.
-    [GeneratedRegex(@"^(?:remind\s+me\s+(?:(?<when>(?:(?:tomorrow|today|tonight|on\s+\w+)\s+)?at\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)|tomorrow|today|tonight|later|this\s+\w+|next\s+\w+|on\s+\w+)\s+)?(?:to|about|of|that)|i\s+(?:need|have|must|should|want)\s+to\s+remember\s+(?:to|that)|(?:please\s+)?remember\s+(?:to|that)|help\s+me\s+remember\s+to|don'?t\s+let\s+me\s+forget\s+(?:to|about)|do\s+not\s+let\s+me\s+forget\s+(?:to|about)|don'?t\s+forget\s+(?:to|about)|make\s+sure\s+i|note\s+to\s+self|memo|(?:todo|to-do|to\s+do|task|reminder|new\s+task|new\s+todo)\s*:)(?!\w)[\s:,-]*(?<rest>.+)$", Options)]
+    [GeneratedRegex(@"^(?:remind\s+me\s+(?:(?<when>(?:(?:tomorrow|today|tonight|on\s+\w+)\s+)?at\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)|tomorrow|today|tonight|later|this\s+\w+|next\s+\w+|on\s+\w+)\s+)?(?:to|about|of|that)|i\s+(?:need|have|must|should|want)\s+to\s+remember\s+(?:to|that)|(?:please\s+)?remember\s+(?:to|that)|help\s+me\s+remember\s+to|don'?t\s+let\s+me\s+forget\s+(?:to|about)|(?:i\s+)?(?:don'?t|do\s+not)\s+want\s+to\s+forget\s+(?:to|about)|do\s+not\s+let\s+me\s+forget\s+(?:to|about)|don'?t\s+forget\s+(?:to|about)|make\s+sure\s+i|note\s+to\s+self|memo|(?:todo|to-do|to\s+do|task|reminder|new\s+task|new\s+todo)\s*:)(?!\w)[\s:,-]*(?<rest>.+)$", Options)]
     private static partial Regex RemindMe();
 
     [GeneratedRegex(@"^(?:please\s+)?(?:(?:remind|ping|alert|notify|warn)\s+me|(?:set|add|create|put)\s+(?:up\s+)?(?:a\s+)?reminder(?:\s+for\s+me)?)\s+(?:about\s+(?<about>.+?)\s+)?(?<n>\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|ahead\s+of|early)(?:\s+(?<ref>.+))?$", Options)]
@@ -737,7 +874,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:add|put|write|jot)\s+(?:(?:to|on|onto)\s+)?(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list\s*[:\-—]?\s*(?<rest>.+)$", Options)]
     private static partial Regex AddToMyListColon();
 
-    [GeneratedRegex(@"^(?:add|put|stick|pop|throw|place|write|jot(?:\s+down)?|get)\s+(?<rest>.+?(?<!\sback)\s+(?:on|to|onto|in|into)\s+(?:my|the|our)\s+(?:(?!list\b)[\w'&-]+\s+){0,4}?(?:list|todos|tasks|to-dos))$", Options)]
+    [GeneratedRegex(@"^(?:add|put|stick|pop|throw(?!\s+(?:away|out)\b)|place|write|jot(?:\s+down)?|get(?!\s+rid\b))\s+(?<rest>.+?(?<!\sback)\s+(?:on|to|onto|in|into)\s+(?:my|the|our)\s+(?:(?!list\b)[\w'&-]+\s+){0,4}?(?:list|todos|tasks|to-dos))$", Options)]
     private static partial Regex PutOnMyList();
 
     [GeneratedRegex(@"^(?:a\s+|an\s+|one\s+|another\s+|the\s+)?(?:new\s+)?(?:task|todo|to-do|item|reminder|something|one)?$", Options)]
@@ -747,7 +884,7 @@ internal static partial class IntentParser
     /// Words that point at something without saying it ("this", "that one") or only say where it goes ("to my list",
     /// "on the to do list"): an add of these names no item, so the engine asks what to add instead of making a task of them.
     /// </summary>
-    [GeneratedRegex(@"^(?:(?:this|that|these|those)(?:\s+(?:one|ones|thing|things|item|items))?|(?:(?:to|on|onto|in|into)\s+)?(?:my|the|our|this|that)\s+(?:(?:to\s*-?\s*do|todo|task)\s+)?(?:list|todos|to-dos|tasks))$", Options)]
+    [GeneratedRegex(@"^(?:(?:this|that|these|those)(?:\s+(?:one|ones|thing|things|item|items))?|(?:(?:to|on|onto|in|into)\s+)?(?:(?:my|the|our|this|that|a)\s+)?(?:(?:to\s*-?\s*do|todo|task)\s+)?(?:list|todos|to-dos|tasks))$", Options)]
     private static partial Regex PointsWithoutNaming();
 
     [GeneratedRegex(@"^(?:add|need\s+to\s+add|i\s+need\s+to\s+add)\s+(?!(?:(?:a|an|the|some)\s+)?(?:description|note|notes|details)\b)(?<rest>.+)$", Options)]
@@ -773,7 +910,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:change|rename|retitle|update|edit|modify|set|switch|reword|rewrite|replace)\s+(?:the\s+(?:title|name)\s+of\s+)?(?:task\s+)?(?<q1>[""'])(?<ref>.+?)\k<q1>\s+(?:to|into|as|with)\s+(?<title>.+)$", Options)]
     private static partial Regex RenameQuoted();
 
-    [GeneratedRegex(@"^(?:change|rename|retitle|update|edit|modify|set|switch|reword|rewrite)\s+(?:the\s+(?:title|name|text)\s+(?:of|for|on)\s+)?(?<ref>.+?)(?:'s\s+(?:title|name))?\s+(?:so\s+(?:that\s+)?it\s+(?:says|reads)|to\s+say|to\s+read|to|into|as)\s+(?<title>.+)$", Options)]
+    [GeneratedRegex(@"^(?:change|rename|retitle|update|edit|modify|set|switch|reword|rewrite)\s+(?:the\s+(?:title|name|text)\s+(?:of|for|on)\s+)?(?<ref>.+?)(?:(?:'s)?\s+(?:title|name))?\s+(?:so\s+(?:that\s+)?it\s+(?:says|reads)|to\s+say|to\s+read|to|into|as)\s+(?<title>.+)$", Options)]
     private static partial Regex Rename();
 
     [GeneratedRegex(@"^(?:rename|retitle|update|change|edit)\s+(?<ref>[^:]+?)(?<!\sto)\s*:\s*(?<title>.+)$", Options)]
@@ -811,7 +948,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:tick|check|cross|strike|knock|mark|scratch)\s+(?<ref>.+?)\s+off(?:\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list)?$", Options)]
     private static partial Regex TickOff();
 
-    [GeneratedRegex(@"^(?:complete|finish|close|tick\s+off|tick|check\s+off|cross\s+off|cross\s+out|strike\s+off|strike\s+out|knock\s+off|scratch\s+off|wrap\s+up|done|finished|completed|check(?=\s+(?:task\s*)?#?\d+$))\s+(?<ref>.+)$", Options)]
+    [GeneratedRegex(@"^(?:(?:task|item|todo)\s+(?=(?:complete|completed|done|finished)\b))?(?:complete|finish|close|tick\s+off|tick|check\s+off|cross\s+off|cross\s+out|strike\s+off|strike\s+out|knock\s+off|scratch\s+off|wrap\s+up|done|finished|completed|check(?=\s+(?:task\s*)?#?\d+$))\s+(?<ref>.+)$", Options)]
     private static partial Regex CompleteVerb();
 
     [GeneratedRegex(@"^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+)?(?:finished|completed|done|did|accomplished|wrapped\s+up|taken\s+care\s+of|took\s+care\s+of|sorted|handled|dealt\s+with|ticked\s+off|checked\s+off)\s+(?<ref>.+)$", Options)]
@@ -820,17 +957,18 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:i'?m\s+|i\s+am\s+|we'?re\s+)?(?:all\s+)?(?:done|finished|through)\s+with\s+(?<ref>.+)$", Options)]
     private static partial Regex DoneWith();
 
-    [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|'s)\s+(?:now\s+|all\s+|finally\s+)?(?:done|complete|completed|finished|taken\s+care\s+of|sorted|handled)$|^(?<ref>(?:task\s*)?#?\d+|it|that)\s+(?:done|complete|completed|finished)$", Options)]
+    [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|'s)\s+(?:now\s+|all\s+|finally\s+)?(?:done|complete|completed|finished|taken\s+care\s+of|sorted|handled)(?:\s+(?:now|already|today|at\s+last|finally))?$|^(?<ref>(?:task\s*)?#?\d+|it|that)\s+(?:done|complete|completed|finished)$", Options)]
     private static partial Regex IsDone();
 
     // Delete.
-    [GeneratedRegex(@"^(?:take|remove|get)\s+(?<ref>.+?)\s+(?:off|out\s+of|from)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos)$", Options)]
+    [GeneratedRegex(@"^(?:take(?:\s+out|\s+away)?|remove|get)\s+(?<ref>.+?)\s+(?:off|out\s+of|from)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos)$", Options)]
     private static partial Regex TakeOffList();
 
     [GeneratedRegex(@"^(?:delete|remove|erase|drop|trash|scrap|discard|bin|ditch|nuke|kill|cancel|axe|get\s+rid\s+of|throw\s+away|throw\s+out|do\s+away\s+with|forget\s+about|forget|eliminate|take\s+out|wipe|purge|lose|clear)\s+(?<ref>.+?)(?:\s+(?:from|off|on|in)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos))?$", Options)]
     private static partial Regex DeleteVerb();
 
-    [GeneratedRegex(@"^i\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:need|have|want)\s+to\s+(?<ref>.+?)(?:\s+(?:anymore|any\s+more|after\s+all))?$", Options)]
+    [GeneratedRegex(@"^(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:need|have|want)\s+to\s+(?!forget\b|remember\b)(?<ref>.+?)(?:\s+(?:anymore|any\s+more|after\s+all))?$" +
+        @"|^(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:need|want)\s+(?!to\b|you\b|it\b|that\b|help\b|a\s+reminder\b)(?:the\s+|any\s+)?(?<ref>.+?)(?:\s+(?:anymore|any\s+more|after\s+all|on\s+(?:my|the)\s+list))?$", Options)]
     private static partial Regex NoLongerNeedTo();
 
     [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are)\s+(?:no\s+longer\s+(?:needed|necessary|relevant)|not\s+needed(?:\s+anymore)?|cancell?ed|irrelevant|obsolete)$", Options)]
@@ -905,10 +1043,10 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:is\s+there|are\s+there|do\s+i\s+have|have\s+i\s+got|got|any|anything|something)\b\s*(?:(?:any|anything|a|an|some|something)\b)?\s*(?:(?:tasks?|todos?|items?|reminders?)\b)?\s*(?<rest>.*)$", Options)]
     private static partial Regex AnythingAbout();
 
-    [GeneratedRegex(@"^(?:show|list|display|view|see|get|give|tell|read|print|check|open|pull\s+up|bring\s+up|what\s+about|go\s+through)(?:\s+(?:me|us))?\b\s*(?<rest>.*)$", Options)]
+    [GeneratedRegex(@"^(?:show|list|display|view|see|get|give|tell|read(?:\s+(?:out|back))?|print|check|open|pull\s+up|bring\s+up|what\s+about|go\s+(?:through|over)|say|repeat|recite|hear|run\s+(?:through|down)|let\s+(?:me|us)\s+(?:hear|see|know|have)|(?:can|could|may)\s+i\s+(?:hear|see|get|have))(?:\s+(?:me|us))?\b\s*(?<rest>.*)$", Options)]
     private static partial Regex ShowVerb();
 
-    [GeneratedRegex(@"^(?:what|which)(?:'s|s|\s+is|\s+are|\s+have|\s+has|\s+did|\s+do|\s+else|\s+should|\s+tasks|\s+ones|\s+items|\s+todos|'re|\s+remains|\s+was)\b(?<rest>.*)$", Options)]
+    [GeneratedRegex(@"^(?:what|which)(?:'s|s|\s+is|\s+are|\s+have|\s+has|\s+did|\s+do|\s+else|\s+should|\s+tasks|\s+ones|\s+items|\s+todos|\s+reminders|\s+things|\s+jobs|\s+chores|\s+errands|'re|\s+remains|\s+was)\b(?<rest>.*)$", Options)]
     private static partial Regex WhatQuestion();
 
     [GeneratedRegex(@"^(?:am\s+i|are\s+we|is\s+everything)\s+(?:all\s+)?(?:done|finished|caught\s+up|up\s+to\s+date|free)\b.*$", Options)]
@@ -972,7 +1110,7 @@ internal static partial class IntentParser
         @"|^(?:add|put)\s+@(?<labels>[\w-]+)\s+(?:to|on)\s+(?<ref>.+)$", Options)]
     private static partial Regex Tag();
 
-    [GeneratedRegex(@"^(?:make|set|mark|change|put|flag|bump|raise|lower|turn|give)\s+(?<ref>.+?)\s+(?:(?:to|as|at|into)\s+)?(?:(?:a|an)\s+)?(?<p>high|top|low|medium|normal|no)[\s-]+priority$" +
+    [GeneratedRegex(@"^(?:make|set|mark|change|put|flag|bump|raise|lower|turn|give)\s+(?<ref>.+?)\s+(?:(?:to|as|at|into)\s+)?(?:(?:a|an|my|the|our)\s+)?(?<p>high|top|low|medium|normal|no)[\s-]+priority$" +
         @"|^(?:set|change|make|update|raise|lower|bump)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(?<ref>.+?)\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent)$" +
         @"|^(?:set|change|update)\s+(?<ref>.+?)(?:'s)?\s+priority\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent)$" +
         @"|^(?:make|mark|flag|set)\s+(?<ref>.+?)\s+(?:as\s+)?(?<p>urgent|important)$" +
@@ -995,7 +1133,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:my|the|our)\s+(?<name>inbox)$|^(?:(?:my|the|our)\s+)?(?<name>(?:(?!(?:list|my|the|our|me|a|an|on|in|to|from|off|of|at|for)\b)[\w'&-]+\s+){0,2}(?!(?:list|my|the|our|me|a|an|on|in|to|from|off|of|at|for)\b)[\w'&-]+)\s+list$", Options)]
     private static partial Regex NamedListOnly();
 
-    [GeneratedRegex(@"^(?:(?:what(?:'s|\s+is|\s+are)?|which\s+(?:tasks?\s+)?(?:are|is)|show(?:\s+me)?|list|any(?:thing)?|do\s+i\s+have\s+any(?:thing)?|are\s+there\s+any|is\s+there\s+anything)\s+)?(?:(?:my|the|all|all\s+my)\s+)?(?:(?:tasks?|things|items|stuff)\s+)?(?:(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?@?[\w-]+|@[\w-]+|(?:high|top|low|medium)[\s-]+priority|urgent)(?:\s+(?:tasks?|things|items|stuff|ones))?$", Options)]
+    [GeneratedRegex(@"^(?:(?:what(?:'s|\s+is|\s+are)?|which\s+(?:tasks?\s+)?(?:are|is)|show(?:\s+me)?|list|any(?:thing)?|do\s+i\s+have\s+any(?:thing)?|are\s+there\s+any|is\s+there\s+anything)\s+)?(?:(?:my|the|all|all\s+my)\s+)?(?:(?:tasks?|things|items|stuff)\s+)?(?:(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?@?[\w-]+|@[\w-]+|(?:high|top|low|medium)[\s-]+priority|urgent|(?:most\s+)?important)(?:\s+(?:tasks?|things|items|stuff|ones))?$", Options)]
     private static partial Regex ScopedTasks();
 
     [GeneratedRegex(@"\blists?\b", Options)]
@@ -1012,6 +1150,84 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:(?:yes|ok(?:ay)?|sure)[,\s]+)?(?:please\s+)?(?:delete|remove|trash|drop|bin|discard|get\s+rid\s+of)\b(?:\s+(?:them|it|the\s+tasks|those|all(?:\s+of\s+them)?|everything|both))?(?:\s+(?:too|as\s+well|also))?$", Options)]
     private static partial Regex DeleteThemAnswer();
+
+    /// <summary>The break before a request that ends a message: ", remove it", " so take X off the list", "; then delete it".</summary>
+    [GeneratedRegex(@"(?:\s*[,;]\s*(?:(?:and\s+)?so\s+|(?:and\s+)?then\s+|and\s+)?|\s+(?:(?:and\s+)?so|(?:and\s+)?then)\s+)(?=(?:please\s+)?(?:can\s+you\s+|could\s+you\s+)?(?:add|put|remove|delete|take|cross|tick|check|mark|complete|move|show|read|tell|remind|change|rename|clear|get\s+rid|undo|drop|erase|trash|scratch)\b)", Options)]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"^(?:it|that|this|them|that\s+one|this\s+one|that\s+task|this\s+task|it\s+off(?:\s+(?:my|the)\s+list)?)$", Options)]
+    private static partial Regex PointsBack();
+
+    [GeneratedRegex(@"^(?:to|on|onto|in|into)\s+", Options)]
+    private static partial Regex LeadingPreposition();
+
+    /// <summary>"two tasks: …", "three things - …", "these: …", "the following items: …".</summary>
+    [GeneratedRegex(@"^(?:(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|a\s+few|a\s+couple\s+of|some|several|multiple|these|the\s+following|following)\s+(?:new\s+)?(?:tasks|things|items|todos|reminders)\s*(?:[:\-—,]|\s+(?:called|named))\s*|(?:these|the\s+following|following)\s*:\s*)(?<items>.+)$", Options)]
+    private static partial Regex Counted();
+
+    /// <summary>"A, B and C", "A, B, and C", "A, B, C": a list said with commas.</summary>
+    [GeneratedRegex(@"^[^,]+(?:,\s*[^,]+)+$", Options)]
+    private static partial Regex CommaList();
+
+    [GeneratedRegex(@"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|plus)\s+", Options)]
+    private static partial Regex ItemSeparator();
+
+    /// <summary>Pairs said with "and" that are one thing: "mac and cheese", "fish and chips", "salt and vinegar crisps".</summary>
+    [GeneratedRegex(@"\b(?:mac(?:aroni)?\s+(?:and|&|n)\s+cheese|fish\s+(?:and|&|n)\s+chips|salt\s+(?:and|&)\s+vinegar|bread\s+(?:and|&)\s+butter|peanut\s+butter\s+(?:and|&)\s+jelly|cheese\s+(?:and|&)\s+onion|sweet\s+(?:and|&)\s+sour|black\s+(?:and|&)\s+white|rock\s+(?:and|&|n)\s+roll|pros\s+(?:and|&)\s+cons|odds\s+(?:and|&)\s+ends|bits\s+(?:and|&)\s+pieces|r\s*(?:and|&)\s*d|q\s*(?:and|&)\s*a|b\s*(?:and|&)\s*b|m\s*(?:and|&)\s*ms|ham\s+(?:and|&)\s+cheese|surf\s+(?:and|&)\s+turf|oil\s+(?:and|&)\s+vinegar|shampoo\s+(?:and|&)\s+conditioner|cookies\s+(?:and|&)\s+cream)\b", Options)]
+    private static partial Regex OneThing();
+
+    [GeneratedRegex(@"\b(?:with|for|to|from|at|about|of|in|on|by|between)\b", Options)]
+    private static partial Regex Joining();
+
+    /// <summary>Words a thing to do starts with, to tell "walk the dog and feed the cat" (two) from "buy milk and eggs" (one).</summary>
+    [GeneratedRegex(@"^(?:buy|call|phone|pay|book|email|e-mail|send|pick|get|clean|wash|walk|feed|fix|make|take|finish|write|read|schedule|order|return|renew|water|cook|check|visit|meet|go|do|file|print|mail|post|text|ring|cancel|prepare|submit|review|update|plan|organi[sz]e|pack|unpack|bake|mow|vacuum|hoover|mop|sweep|change|drop|collect|grab|bring|see|watch|study|learn|practi[cs]e|clear|empty|tidy|sort|repair|replace|install|paint|hang|move|ship|reply|respond|contact|ask|tell|apply|register|sign|fill|charge|refill|cut|trim|iron|fold|put|sell|donate|back\s+up|try|find|look|research|edit|draft|start|run|shop|dust|wipe|polish|defrost|thaw|book|reserve|confirm|arrange|invite|thank|wrap|decorate|feed|bathe|groom|fetch|deliver|print|scan|sign|renew|exercise|stretch|practice|memori[sz]e|read|listen|play|text|message|dm)\b", Options)]
+    private static partial Regex TaskVerb();
+
+    [GeneratedRegex(@"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:(?:just|already|finally|now|also|actually|totally)\s+)*(?<verb>[a-z]+)\s+(?<rest>.+)$", Options)]
+    private static partial Regex DidIt();
+
+    [GeneratedRegex(@"\s+(?:yesterday|today|earlier(?:\s+today)?|this\s+(?:morning|afternoon|evening)|last\s+night|just\s+now|already|finally|too|as\s+well)$", Options)]
+    private static partial Regex WhenItWasDone();
+
+    /// <summary>What follows a past tense that is no task: "wanted to …", "forgot that …", "it", "you", "my mind".</summary>
+    [GeneratedRegex(@"^(?:to|that|if|whether|it|you|i|we|he|she|they|all|everything|anything|about|for|by|on|in|at|with|so|but|and|my\s+mind)\b", Options)]
+    private static partial Regex NotAThing();
+
+    [GeneratedRegex(@"^(?:is|are|do\s+i\s+have|have\s+i\s+got|did\s+i\s+(?:add|put|write)|is\s+there|are\s+there)\s+(?:there\s+)?(?:any\s+|some\s+|a\s+|an\s+)?(?<thing>.+?)\s+(?:on|in)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|todos|tasks)$", Options)]
+    private static partial Regex IsOnList();
+
+    /// <summary>"repeat my list", "say the list": asking to hear it, not about tasks that repeat.</summary>
+    [GeneratedRegex(@"^(?:repeat|recite|say|hear)\b", Options)]
+    private static partial Regex SayVerb();
+
+    [GeneratedRegex(@"^(?:it|that|them|this|these|those|everything)?(?:\s*(?:back|out|out\s+loud|aloud|again|to\s+(?:me|us)|for\s+(?:me|us)|one\s+more\s+time|please))*$", Options)]
+    private static partial Regex SaidAloud();
+
+    [GeneratedRegex(@"^(?:any|anything|something|everything|stuff|things|tasks|items|todos)(?:\s+(?:left|else|at\s+all))?$", Options)]
+    private static partial Regex AnyThing();
+
+    /// <summary>"make X a priority", "X is really important", "flag X", "lower the priority of X", "X isn't urgent anymore".</summary>
+    [GeneratedRegex(@"^(?:make|set|mark)\s+(?<ref>.+?)\s+(?:a|my|the|our)\s+(?:top\s+|high\s+|number\s+1\s+|first\s+|main\s+|big\s+)?priority$" +
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+is\s+(?:really\s+|very\s+|super\s+|so\s+|quite\s+|extremely\s+)?(?:important|a\s+(?:top\s+|high\s+|big\s+)?priority)$" +
+        @"|^(?:flag|star)\s+(?<ref>.+?)(?:\s+as\s+(?:important|urgent))?$" +
+        @"|^(?:raise|increase|bump\s+up|up)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(?<ref>.+)$" +
+        @"|^(?<low>lower|reduce|decrease|drop)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(?<ref>.+)$" +
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:isn'?t|is\s+not|is\s+no\s+longer)\s+(?<none>urgent|important|a\s+priority)(?:\s+(?:anymore|any\s+more))?$", Options)]
+    private static partial Regex SayPriority();
+
+    /// <summary>"make task 3 say X", "replace milk with oat milk", "edit the milk task and call it oat milk".</summary>
+    [GeneratedRegex(@"^make\s+(?<ref>.+?)\s+(?:say|read)\s+(?<title>.+)$" +
+        @"|^(?:replace|swap)\s+(?<ref>.+?)\s+(?:with|for)\s+(?<title>.+)$" +
+        @"|^(?:change|edit|rename|update)\s+(?<ref>.+?)\s*(?:,\s*|\s+and\s+)(?:call|name|title)\s+it\s+(?<title>.+)$", Options)]
+    private static partial Regex RenameOther();
+
+    /// <summary>Words about the tasks themselves, which "I need …" does not ask to add: "I need a summary of my tasks".</summary>
+    [GeneratedRegex(@"\b(?:my|tasks?|lists?|summary|overview|reminders?|todos?|help|assistance|advice|idea|ideas)\b", Options)]
+    private static partial Regex AboutTheTasks();
+
+    /// <summary>"we need milk", "I need broccoli on my grocery list", "we're out of eggs": a thing to get, of a few words.</summary>
+    [GeneratedRegex(@"^(?:(?:i|we)\s+(?:still\s+)?(?:need|want)|(?:we|i)(?:'re|\s+are|'m|\s+am)\s+(?:out\s+of|running\s+low\s+on|low\s+on|almost\s+out\s+of))\s+(?!to\b|you\b|help\b|it\b|that\b|this\b|them\b|a\s+(?:minute|second|break|moment|hand|reminder)\b|(?:more\s+)?time\b)(?<rest>(?:\S+\s+){0,4}?\S+(?:\s+(?:on|to|in|onto)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|todos))?)$", Options)]
+    private static partial Regex WeNeed();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

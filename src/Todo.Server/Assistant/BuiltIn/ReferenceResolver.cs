@@ -30,10 +30,6 @@ internal static partial class ReferenceResolver
     private static readonly string[] Ordinals =
         ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
-    private static readonly string[] NumberWords =
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
-
     /// <param name="reference">The reference as the message said it.</param>
     /// <param name="view">The conversation.</param>
     /// <param name="before">Only messages before this index count (the message being answered).</param>
@@ -70,8 +66,21 @@ internal static partial class ReferenceResolver
                 : ResolvedReference.Ask($"Which tasks do you mean? Tell me their numbers.");
         }
 
+        // "item 3", "row 2": a position in the list just shown; with no list shown, the task with that number.
+        if (ItemNumber().Match(text) is { Success: true } item)
+        {
+            var value = int.Parse(item.Groups["number"].ValueSpan, CultureInfo.InvariantCulture);
+            return list.Count > 0 && value <= list.Count ? ResolvedReference.To(Number(list[value - 1].Number)) : ResolvedReference.To(Number(value));
+        }
+
         if (Position().Match(text) is { Success: true } position)
         {
+            // "the last one" right after an add: the task just added.
+            if (list.Count == 0 && Latest().IsMatch(position.Groups["ordinal"].Value) && view.LastMentioned(before) is [var latest])
+            {
+                return ResolvedReference.To(Number(latest));
+            }
+
             if (list.Count == 0)
             {
                 return ResolvedReference.Ask("Which list do you mean? Ask me to show your tasks first, then pick one by its position.");
@@ -110,14 +119,17 @@ internal static partial class ReferenceResolver
         return ResolvedReference.To(text);
     }
 
-    /// <summary>"the one about the dentist" → "the dentist"; "task three" → "task 3"; trailing politeness dropped.</summary>
+    /// <summary>
+    /// "the one about the dentist" → "the dentist"; "task three" → "task 3"; "bananas on my grocery list" → "bananas";
+    /// trailing politeness dropped.
+    /// </summary>
     private static string Tidy(string reference)
     {
         var text = Utterance.Clean(reference);
         text = OneAbout().Replace(text, "");
-        text = NumberWord().Replace(text, match =>
-            match.Groups["lead"].Value + Array.IndexOf(NumberWords, match.Groups["word"].Value.ToLowerInvariant()).ToString(CultureInfo.InvariantCulture));
-        return text.Trim();
+        text = SpokenText.NumbersAsDigits(text);
+        var withoutList = OnAList().Replace(text, "");
+        return (withoutList.Trim().Length > 0 ? withoutList : text).Trim();
     }
 
     private static int PositionIndex(Match position, int count)
@@ -142,7 +154,7 @@ internal static partial class ReferenceResolver
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    [GeneratedRegex(@"^(?:it|that|this|that\s+one|this\s+one|that\s+task|this\s+task|the\s+same\s+(?:one|task)|same\s+one|the\s+task|the\s+above|the\s+new\s+one|the\s+one\s+(?:i|you)\s+just\s+(?:added|mentioned|made|created|did|said))$", Options)]
+    [GeneratedRegex(@"^(?:it|that|this|that\s+one|this\s+one|that\s+task|this\s+task|that\s+item|this\s+item|that\s+thing|this\s+thing|the\s+item|that\s+entry|this\s+entry|the\s+latest\s+one|the\s+new\s+(?:task|item)|the\s+same\s+(?:one|task)|same\s+one|the\s+task|the\s+above|the\s+new\s+one|the\s+one\s+(?:i|you)\s+just\s+(?:added|mentioned|made|created|did|said))$", Options)]
     private static partial Regex Pronoun();
 
     [GeneratedRegex(@"^(?:all|everything|every\s+task|all\s+(?:of\s+)?(?:my\s+|the\s+)?(?:tasks|todos|items)|(?:all\s+)?(?:(?:my|the)\s+)?(?:completed|done|finished|pending|open|old)\s+(?:tasks|ones|items|todos)|the\s+(?:whole|entire)\s+list|my\s+(?:whole\s+)?list)$", Options)]
@@ -151,7 +163,7 @@ internal static partial class ReferenceResolver
     [GeneratedRegex(@"^(?:both(?:\s+of\s+them)?|them(?:\s+all|\s+both)?|all\s+of\s+them|those|these|all\s+(?:of\s+)?(?:those|these)(?:\s+tasks)?|those\s+tasks|these\s+tasks|each\s+of\s+them|all\s+\d+)$", Options)]
     private static partial Regex Group();
 
-    [GeneratedRegex(@"^(?:the\s+)?(?:(?<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|top|bottom|second\s+to\s+last|penultimate|\d{1,3}(?:st|nd|rd|th))(?:\s+(?:one|task|item|todo|entry))?(?:\s+(?:in|on|from|of)\s+(?:that|the|this|my|your)\s+list)?|(?:one|task|item)\s+(?:at\s+)?the\s+(?<ordinal>top|bottom)|(?:number|no\.?|item|#)\s*(?<number>\d{1,4})\s+(?:in|on|from|of)\s+(?:that|the|this|your)\s+list)$", Options)]
+    [GeneratedRegex(@"^(?:the\s+)?(?:(?<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|top|bottom|second\s+to\s+last|penultimate|\d{1,3}(?:st|nd|rd|th))(?:\s+(?:one|task|item|todo|entry|row|line|thing))?(?:\s+(?:listed|shown|there|you\s+(?:listed|showed|said|read)))?(?:\s+(?:in|on|from|of)\s+(?:that|the|this|my|your)\s+list)?|(?:one|task|item|row|line)\s+(?:at\s+)?the\s+(?<ordinal>top|bottom)|(?:number|no\.?|item|#)\s*(?<number>\d{1,4})\s+(?:in|on|from|of)\s+(?:that|the|this|your)\s+list)$", Options)]
     private static partial Regex Position();
 
     [GeneratedRegex(@"^(?:tasks?\s+)?#?\d{1,9}(?:\s*(?:,|and|&|\+)\s*(?:and\s+)?(?:task\s+)?#?\d{1,9})+$", Options)]
@@ -163,6 +175,13 @@ internal static partial class ReferenceResolver
     [GeneratedRegex(@"^(?:(?:i\s+mean|i\s+meant|i\s+said|it'?s|it\s+was|i\s+want|pick|choose|select|go\s+with)\s+)?(?:the\s+one\s+(?:about|called|named|with|that\s+says|saying|for)\s+)?", Options)]
     private static partial Regex OneAbout();
 
-    [GeneratedRegex(@"(?<lead>\b(?:task|number|no\.?|#)\s*)(?<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b", Options)]
-    private static partial Regex NumberWord();
+    /// <summary>The list a task is on, said after it: "bananas on my grocery list", "milk from the shopping list".</summary>
+    [GeneratedRegex(@"\s+(?:on|from|in|off|of|out\s+of)\s+(?:my|the|our|your)\s+(?:[\w'&-]+\s+){0,3}?(?:list|todos|tasks)$", Options)]
+    private static partial Regex OnAList();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:item|row|line|entry)\s*(?:number\s+|#\s*)?(?<number>\d{1,3})(?:\s+(?:in|on|from|of)\s+(?:that|the|this|your|my)\s+list)?$", Options)]
+    private static partial Regex ItemNumber();
+
+    [GeneratedRegex(@"^(?:last|final)$", Options)]
+    private static partial Regex Latest();
 }

@@ -186,14 +186,18 @@ internal static class TurnPlanner
             return TurnPlan.Ask(intent, problem, PendingQuestion.WhatDate);
         }
 
-        var arguments = new Dictionary<string, object?> { ["title"] = intent.Title };
-        if (!string.IsNullOrWhiteSpace(intent.Description))
+        string[] titles = [intent.Title, .. intent.MoreTitles ?? []];
+        return TurnPlan.Call(intent, [.. titles.Select(title =>
         {
-            arguments["description"] = intent.Description;
-        }
+            var arguments = new Dictionary<string, object?> { ["title"] = title };
+            if (!string.IsNullOrWhiteSpace(intent.Description))
+            {
+                arguments["description"] = intent.Description;
+            }
 
-        AddParts(arguments, intent, labelsArgument: "labels");
-        return TurnPlan.Call(intent, new PlannedCall(TaskToolNames.AddTask, arguments));
+            AddParts(arguments, intent, labelsArgument: "labels");
+            return new PlannedCall(TaskToolNames.AddTask, arguments);
+        })]);
     }
 
     /// <summary>The list, labels and priority an add or an update says, as the tools take them.</summary>

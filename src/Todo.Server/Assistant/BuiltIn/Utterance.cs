@@ -94,7 +94,7 @@ internal static partial class Utterance
     private static string Capitalize(string text) =>
         text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 
-    private static string StraightenQuotes(string text) => text
+    public static string StraightenQuotes(string text) => text
         .Replace('‘', '\'').Replace('’', '\'').Replace('“', '"').Replace('”', '"').Replace('«', '"').Replace('»', '"');
 
     [GeneratedRegex(@"\s+")]
@@ -106,7 +106,8 @@ internal static partial class Utterance
         @"|would\s+you\s+mind\s+" +
         @"|i(?:'d|\s+would)\s+like\s+you\s+to\s+|i\s+(?:want|need)\s+you\s+to\s+|go\s+ahead\s+and\s+|let'?s\s+" +
         @"|i(?:'d|\s+would)?\s+(?:like|want)\s+to\s+(?=(?:add|create|make|see|view|list|show|know|delete|remove|rename|change|update|edit|reopen|mark|complete|tick|check|cancel|get\s+rid|erase|find|search)\b)" +
-        @"|i\s+(?:need|have)\s+to\s+(?=(?:see|view|know|check)\b))",
+        @"|i\s+(?:need|have)\s+to\s+(?=(?:see|view|know|check)\b)" +
+        @"|i\s+(?:need|want|have|would\s+like|'d\s+like)\s+to\s+(?=(?:create|make|start|set\s+up)\s+(?:me\s+)?(?:a\s+|an\s+|another\s+)?(?:new\s+)?(?:[\w'-]+\s+){0,2}list\b))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingFiller();
 
@@ -125,7 +126,7 @@ internal static partial class Utterance
     [GeneratedRegex(@"^(?<q>[""'])(?<title>.+?)\k<q>\s*(?::|-|—|,)\s*(?<description>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex QuotedTitleThenDescription();
 
-    [GeneratedRegex(@"^(?<title>[^:]+?)\s*:\s*(?<description>.+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<title>(?:[^:]|(?<=\d):(?=\d))+?)\s*(?<!\d):(?!\d)\s*(?<description>.+)$", RegexOptions.CultureInvariant)]
     private static partial Regex ColonDescription();
 
     [GeneratedRegex(@"\s+(?:in\s+(?:it|them|the\s+(?:title|name|description))|(?:task|tasks|todos?|items?|ones?))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -7,7 +7,7 @@ namespace Todo.Server.Tasks.Filters;
 /// What the due-date terms mean, in the user's time zone (<see cref="DueClock"/>). An all-day due floats, so its day is
 /// compared as a date; a timed due is an instant, compared with the instants at which the user's days begin. A timed due
 /// earlier today is overdue, an all-day due today is not; <c>next N days</c> is today and the N−1 days after it, without
-/// what is overdue; <c>due before:</c> and <c>due after:</c> are strict. Completed tasks are never overdue.
+/// what is overdue; <c>due before:</c> and <c>due after:</c> are strict; <c>due on:</c> is that one day. Completed tasks are never overdue.
 /// <para>
 /// Each condition also bounds <see cref="TaskItem.DueOrder"/> (the due's wall-clock time in its own zone), a superset
 /// <see cref="ZoneSlack"/> wider on each side, so the database reads one range of ix_tasks_user_due_order instead of
@@ -51,9 +51,12 @@ public static class FilterDueDates
             DueCondition.Overdue => Overdue(clock),
             DueCondition.Before => Before(clock, term.Date!.Value.Resolve(clock)),
             DueCondition.After => After(clock, term.Date!.Value.Resolve(clock).AddDays(1)),
+            DueCondition.On => On(clock, term.Date!.Value.Resolve(clock)),
             _ => throw new ArgumentException($"Unknown due condition {term.Condition}.", nameof(term)),
         };
     }
+
+    private static Expression<Func<TaskItem, bool>> On(DueClock clock, DateOnly day) => Between(clock, day, day.AddDays(1));
 
     /// <summary>Due on a day from <paramref name="first"/> up to (not including) <paramref name="end"/>.</summary>
     private static Expression<Func<TaskItem, bool>> Between(DueClock clock, DateOnly first, DateOnly end)

@@ -55,6 +55,7 @@ public enum DueCondition
     NextDays,
     Before,
     After,
+    On,
     Recurring,
 }
 

@@ -319,10 +319,11 @@ public static class FilterParser
             var condition = which.Kind != FilterTokenKind.Word ? (DueCondition?)null
                 : Is(which, "before") ? DueCondition.Before
                 : Is(which, "after") ? DueCondition.After
+                : Is(which, "on") ? DueCondition.On
                 : null;
             if (condition is null)
             {
-                throw Error(which.Position, $"Expected 'before:' or 'after:' after 'due' at position {due.Position}, found {which.DescribeAt()}.");
+                throw Error(which.Position, $"Expected 'before:', 'after:' or 'on:' after 'due' at position {due.Position}, found {which.DescribeAt()}.");
             }
 
             Advance();
@@ -382,7 +383,7 @@ public static class FilterParser
 
             if (read.Match.Reading.IsRecurring)
             {
-                throw Error(position, $"'{text}' at position {position} is a repeating rule; due before: and due after: take one day.");
+                throw Error(position, $"'{text}' at position {position} is a repeating rule; due before:, due after: and due on: take one day.");
             }
 
             return FilterDate.Phrase(text);

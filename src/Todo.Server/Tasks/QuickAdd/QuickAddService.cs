@@ -38,7 +38,7 @@ public sealed class QuickAddService(ListService lists, TaskService tasks)
         var listCreated = false;
         if (parsed.ListName is { } name)
         {
-            (var list, listCreated) = await lists.FindOrCreateAsync(userId, name, cancellationToken);
+            (var list, listCreated) = await lists.FindOrCreateAsync(userId, name, cancellationToken: cancellationToken);
             listId = list.Id;
         }
 

@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Todo.Server.Assistant.BuiltIn;
+
+/// <summary>
+/// The normalising front end: a message as people say it to a voice assistant or type it in a hurry, brought to the forms
+/// the parser reads. Wake words ("alexa, …", "hey google", "olly, …") and fillers ("um", "uh") go; speech-to-text forms
+/// of "to do" become "todo"; typed shortcuts and misspelt command words are respelt ("whats", "tmrw", "delte"); number
+/// words after "task", "item", "number" become digits; a list named first ("on my grocery list add apples") moves behind
+/// the request; reminder wordings become "remind me to …". Everything else, a title's words and case included, stays.
+/// </summary>
+internal static partial class SpokenText
+{
+    /// <summary>The verbs a request starts with, respelt when mistyped among its first words.</summary>
+    private static readonly string[] CommandVerbs =
+        ["delete", "remove", "complete", "remind", "schedule", "finish", "rename", "restore", "update", "please", "what's"];
+
+    /// <summary>Words respelt wherever they are mistyped: days, and words of lists and reminders.</summary>
+    private static readonly string[] KeyWords =
+    [
+        "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
+        "shopping", "grocery", "groceries", "priority", "reminder", "reminders", "important", "urgent", "list",
+    ];
+
+    /// <summary>Real words one letter away from a word above, never respelt.</summary>
+    private static readonly HashSet<string> RealWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "compete", "reminded", "sundae", "chopping", "shipping", "lost", "lust", "last", "mist", "fist", "gist", "listen",
+        "finnish", "remover", "delta", "urgency", "renamed", "updater",
+    };
+
+    /// <summary>Typed shortcuts and contractions without their apostrophe, as the parser spells them.</summary>
+    private static readonly Dictionary<string, string> Respellings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["whats"] = "what's", ["wheres"] = "where's", ["thats"] = "that's", ["theres"] = "there's", ["dont"] = "don't",
+        ["didnt"] = "didn't", ["doesnt"] = "doesn't", ["isnt"] = "isn't", ["arent"] = "aren't", ["cant"] = "can't",
+        ["wont"] = "won't", ["havent"] = "haven't", ["im"] = "I'm", ["ive"] = "I've", ["youre"] = "you're",
+        ["wanna"] = "want to", ["gonna"] = "going to", ["lemme"] = "let me", ["gimme"] = "give me", ["u"] = "you",
+        ["ur"] = "your", ["pls"] = "please", ["plz"] = "please", ["tmrw"] = "tomorrow", ["tmr"] = "tomorrow",
+        ["tmrrw"] = "tomorrow", ["tomoro"] = "tomorrow", ["tomorow"] = "tomorrow", ["tommorow"] = "tomorrow",
+        ["tommorrow"] = "tomorrow", ["2moro"] = "tomorrow", ["tonite"] = "tonight", ["tho"] = "though", ["asap"] = "asap",
+        ["todays"] = "today's", ["tomorrows"] = "tomorrow's", ["wendsday"] = "wednesday", ["wensday"] = "wednesday",
+        ["thrusday"] = "thursday", ["thurs"] = "thursday", ["tues"] = "tuesday", ["weds"] = "wednesday",
+        ["teh"] = "the", ["hte"] = "the", ["adn"] = "and", ["waht"] = "what", ["wat"] = "what", ["taht"] = "that",
+        ["yuo"] = "you", ["plase"] = "please", ["pleas"] = "please", ["thx"] = "thanks",
+    };
+
+    private static readonly string[] NumberWords =
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+
+    /// <summary>The message in the parser's forms (see the class summary); <paramref name="now"/> for telling date words.</summary>
+    public static string Normalize(string message, DateTimeOffset now)
+    {
+        var text = Whitespace().Replace(Utterance.StraightenQuotes(message), " ").Trim();
+        string before;
+        do
+        {
+            before = text;
+            text = WakeWord().Replace(text, "");
+            text = NamedWakeWord().Replace(text, "");
+            text = LeadingYeah().Replace(text, "");
+        }
+        while (!string.Equals(before, text, StringComparison.Ordinal));
+
+        text = Filler().Replace(text, "");
+        var position = 0;
+        text = Word().Replace(text, match => Respell(match.Value, position++));
+        text = TodoList().Replace(text, "todo list");
+        text = Todos().Replace(text, "todos");
+        text = ToDash().Replace(text, "todo");
+        text = NumberAlone(NumbersAsDigits(text));
+        text = ReminderWording(text, now);
+        text = WantToSee().Replace(text, "show me ");
+        text = ListFirst().Replace(text, match =>
+            $"{match.Groups["rest"].Value} {(AddVerb().IsMatch(match.Groups["rest"].Value) ? "to" : "on")} {match.Groups["list"].Value}");
+        return Whitespace().Replace(text, " ").Trim();
+    }
+
+    /// <summary>"task three", "item four", "number 2" → "task 3", "item 4", "number 2".</summary>
+    public static string NumbersAsDigits(string text) => NumberAfterNoun().Replace(text, match =>
+        match.Groups["lead"].Value + Array.IndexOf(NumberWords, match.Groups["word"].Value.ToLowerInvariant()).ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>"three" alone (an answer to "which one?") → "3".</summary>
+    private static string NumberAlone(string text) =>
+        Array.IndexOf(NumberWords, text.Trim().TrimEnd('.', '!', '?').ToLowerInvariant()) is var number and > 0
+            ? number.ToString(CultureInfo.InvariantCulture)
+            : text;
+
+    /// <summary>
+    /// "send me a reminder to X", "set my calendar to remind me to X", "remind me in 2 hours to X", "remind me at 8pm take X":
+    /// "remind me to X", with the date words after it.
+    /// </summary>
+    private static string ReminderWording(string text, DateTimeOffset now)
+    {
+        text = CalendarReminder().Replace(text, "remind me");
+        if (ReminderNoun().Match(text) is { Success: true } noun)
+        {
+            var when = noun.Groups["when"].Value.Trim();
+            when = when.StartsWith("for ", StringComparison.OrdinalIgnoreCase)
+                ? (char.IsDigit(when[4]) ? "at " : "") + when[4..]
+                : when;
+            text = when.Length == 0
+                ? $"remind me {noun.Groups["link"].Value} {noun.Groups["rest"].Value}"
+                : $"remind me {noun.Groups["link"].Value} {noun.Groups["rest"].Value} {when}";
+        }
+
+        if (RemindMeThen().Match(text) is not { Success: true } remind)
+        {
+            return text;
+        }
+
+        // The longest run of words after "remind me" that is a date, then what to do: "tomorrow morning", "in 2 hours".
+        var words = remind.Groups["rest"].Value.Split(' ');
+        for (var count = Math.Min(words.Length - 1, 8); count >= 1; count--)
+        {
+            var when = string.Join(' ', words[..count]);
+            if (DatePhrases.IsWholeDate(when, now))
+            {
+                var what = WhatLead().Replace(string.Join(' ', words[count..]), "");
+                return what.Length == 0 ? text : $"remind me to {what} {when}";
+            }
+        }
+
+        return text;
+    }
+
+    private static string Respell(string word, int position)
+    {
+        if (Respellings.TryGetValue(word, out var respelt))
+        {
+            return respelt;
+        }
+
+        var lower = word.ToLowerInvariant();
+        IEnumerable<string> known = position < 3 ? [.. CommandVerbs, .. KeyWords] : KeyWords;
+        if (word.Length < 4 || RealWords.Contains(lower) || known.Contains(lower, StringComparer.Ordinal))
+        {
+            return word;
+        }
+
+        // A letter changed only in the first word, where a command verb is expected; elsewhere one added, dropped or two
+        // swapped, which real words one letter apart ("shipping", "shopping") are not. An inflection ("removed") is no typo.
+        var close = known
+            .Where(target => !lower.StartsWith(target, StringComparison.Ordinal) && (word.Length >= 5 || lower.Length == target.Length))
+            .Where(target => OneEditApart(lower, target, substitution: position == 0 && word.Length >= 5))
+            .ToList();
+        return close.Count == 1 ? close[0] : word;
+    }
+
+    /// <summary>One letter added or dropped, two neighbours swapped, or (with <paramref name="substitution"/>) one changed.</summary>
+    private static bool OneEditApart(string a, string b, bool substitution)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        if (a.Length == b.Length)
+        {
+            var differences = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToList();
+            return (differences.Count == 1 && substitution)
+                || (differences.Count == 2 && differences[1] == differences[0] + 1 && a[differences[0]] == b[differences[1]] && a[differences[1]] == b[differences[0]]);
+        }
+
+        var (shorter, longer) = a.Length < b.Length ? (a, b) : (b, a);
+        var i = 0;
+        while (i < shorter.Length && shorter[i] == longer[i])
+        {
+            i++;
+        }
+
+        return string.Equals(shorter[i..], longer[(i + 1)..], StringComparison.Ordinal);
+    }
+
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    /// <summary>The verbs a request starts with, for telling a wake word ("Olly, add …") from a first item ("milk, eggs …").</summary>
+    private const string RequestStart = @"(?:please\s+|can\s+|could\s+|would\s+|will\s+)?(?:add|put|remind|remove|delete|take|show|read|tell|what|what's|whats|mark|check|cross|tick|complete|set|create|make|list|do|did|are|is|clear|move|change|rename|edit|undo|say|repeat|let|give|send|get|i|i'm|i've|we|how|any|find|search|schedule|cancel|help)\b";
+
+    [GeneratedRegex(@"^(?:hey|hi|hello|ok(?:ay)?|yo|oh)[\s,]+(?:alexa|google|siri|cortana|bixby|echo|jarvis|computer|assistant)\b[\s,.!:;-]*" +
+        @"|^(?:alexa|google|siri|cortana|bixby|echo|jarvis|computer|assistant)(?:\s*[,.!:;-]\s*|\s+(?=" + RequestStart + "))", Options)]
+    private static partial Regex WakeWord();
+
+    /// <summary>A name the person gave their assistant, then a comma or "hey": "olly, add milk", "hey olly add milk".</summary>
+    [GeneratedRegex(@"^(?:(?:hey|hi|ok(?:ay)?|yo)\s+)?(?!(?:please|ok|okay|so|now|and|also|um|uh|well|then|yes|yeah|no|nope|hi|hey|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|done|finished)\b)[a-z][a-z'-]{1,20}\s*[,!]\s*(?=" + RequestStart + ")|^(?:hey|ok(?:ay)?)\\s+(?!" + RequestStart + @")[a-z][a-z'-]{1,20}[\s,]+(?=" + RequestStart + ")", Options)]
+    private static partial Regex NamedWakeWord();
+
+    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|so|right|well)[\s,]+)+(?:yeah|yep|ya|yes)[\s,]+(?=\S)", Options)]
+    private static partial Regex LeadingYeah();
+
+    [GeneratedRegex(@"(?<=^|\s)(?:um+|uh+|uhm+|erm+|hmm+)\b[,.]?\s*", Options)]
+    private static partial Regex Filler();
+
+    [GeneratedRegex(@"(?<![\w'-])[a-z0-9]+(?![\w'-])", Options)]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\b(?:to[\s-]?do|todo)s?\s+list\b", Options)]
+    private static partial Regex TodoList();
+
+    [GeneratedRegex(@"\bto[\s-]dos\b|\btodo'?s\b", Options)]
+    private static partial Regex Todos();
+
+    [GeneratedRegex(@"\bto-do\b", Options)]
+    private static partial Regex ToDash();
+
+    [GeneratedRegex(@"(?<lead>\b(?:task|item|number|no\.?|row|line|entry|todo)\s*(?:number\s+|#\s*)?)(?<word>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b", Options)]
+    private static partial Regex NumberAfterNoun();
+
+    [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:set|tell|program|use|get)\s+(?:my|the)\s+(?:calendar|phone|alarm|app|assistant)\s+to\s+remind\s+me\b", Options)]
+    private static partial Regex CalendarReminder();
+
+    /// <summary>"send me a reminder to X", "set a reminder for 6pm to X", "create a reminder that X".</summary>
+    [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:send|give|set|create|make|add|schedule|put\s+in|set\s+up)\s+(?:me\s+)?(?:up\s+)?(?:a\s+|an\s+|one\s+)?(?:new\s+)?reminder(?:\s+for\s+me)?\s+(?<when>(?:for|at|on)\s+(?:(?!\b(?:to|that|about)\b).)+?\s+)?(?<link>to|that|about)\s+(?<rest>.+)$", Options)]
+    private static partial Regex ReminderNoun();
+
+    [GeneratedRegex(@"^(?:please\s+)?remind\s+me\s+(?!(?:to|that|about|of)\b)(?<rest>.+)$", Options)]
+    private static partial Regex RemindMeThen();
+
+    /// <summary>What joins a reminder's date to what to do: "to", "that I need to", "about".</summary>
+    [GeneratedRegex(@"^(?:,\s*)?(?:that\s+)?(?:i\s+(?:need|have|must|should|gotta)\s+to\s+|i\s+gotta\s+|to\s+|about\s+|of\s+)?", Options)]
+    private static partial Regex WhatLead();
+
+    /// <summary>A list named before the request: "on my grocery list add apples", "on my todos, remove mop kitchen".</summary>
+    [GeneratedRegex(@"^(?:on|in|to|onto|from|for)\s+(?<list>(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|todos|tasks))\s*[,:;-]?\s+(?<rest>" + RequestStart + ".*)$", Options)]
+    private static partial Regex ListFirst();
+
+    /// <summary>"I need a summary of my tasks", "I'd like to see my list": a request to be shown, not a thing to add.</summary>
+    [GeneratedRegex(@"^(?:i|we)\s+(?:need|want|would\s+like|'d\s+like)\s+(?:to\s+(?:see|hear|know|get)\s+|to\s+have\s+)?(?=(?:a|an|the|my|our)\s+(?:summary|overview|rundown|recap|list|look|tasks|todos|reminders)\b)", Options)]
+    private static partial Regex WantToSee();
+
+    [GeneratedRegex(@"^(?:please\s+)?(?:add|put|write|stick|include|insert|pop)\b", Options)]
+    private static partial Regex AddVerb();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
