@@ -51,11 +51,14 @@ internal sealed class TaskItemConfiguration : IEntityTypeConfiguration<TaskItem>
         task.Ignore(t => t.OwnerTimeZone);
 
         // Due: sort=due ranges over (user_id, due_order, number); the date terms read only this index's columns, so a
-        // filtered page finds its numbers in the index alone and then reads only its own rows.
+        // filtered page finds its numbers in the index alone and then reads only its own rows. The index holds only the
+        // tasks outside the trash: every query that reads it has the trash filter (deleted_at IS NULL), which a partial
+        // index answers without a heap fetch, and the trash's own queries go by ix_tasks_user_trash.
         task.Property(t => t.DueTimeZone).HasMaxLength(Limits.TimeZoneMaxLength);
         task.Property(t => t.DueRecurrence).HasMaxLength(Limits.RecurrenceMaxLength);
         task.Property(t => t.DueOrder).HasDefaultValue(TaskDue.NoDueOrder).HasSentinel(DateTime.MinValue);
-        task.HasIndex(t => new { t.UserId, t.DueOrder, t.Number, t.DueAt, t.IsCompleted }).HasDatabaseName("ix_tasks_user_due_order");
+        task.HasIndex(t => new { t.UserId, t.DueOrder, t.Number, t.DueAt, t.IsCompleted })
+            .HasFilter("deleted_at IS NULL").HasDatabaseName("ix_tasks_user_due_order");
         task.HasMany(t => t.Labels).WithOne().HasForeignKey(l => l.TaskId).OnDelete(DeleteBehavior.Cascade);
 
         // Trash: a deleted task keeps its row (and number) until restored or purged; every query but the trash's skips it.

@@ -55,18 +55,21 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
         task.SetDue(options.Due);
         var labels = options.Labels is null ? [] : TaskLabels.Require(options.Labels);
 
-        // The labels and the event are statements of their own: all in one transaction, so a task is never left without them.
-        var transaction = db.Database.CurrentTransaction is null
+        // PostgreSQL writes the task and its event in one statement; labels, and SQLite's event, are statements of their
+        // own: all in one transaction, so a task is never left without them.
+        task.LabelNames = labels;
+        var created = IsPostgres ? CreatedEvent(task) : null;
+        var transaction = db.Database.CurrentTransaction is null && (created is null || labels.Count > 0)
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
         InsertedTask? inserted;
         try
         {
-            inserted = await InsertAsync(task, options.ListId, cancellationToken);
+            inserted = await InsertAsync(task, options.ListId, created, cancellationToken);
             if (inserted is null && options.ListId is null && await EnsureInboxAsync(userId, cancellationToken))
             {
                 // A user made without registration (an operator's insert, a test): the Inbox exists now.
-                inserted = await InsertAsync(task, null, cancellationToken);
+                inserted = await InsertAsync(task, null, created, cancellationToken);
             }
 
             if (inserted is null)
@@ -88,8 +91,14 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
             task.Number = inserted.Number;
             task.ListId = inserted.ListId;
             task.List = new TodoList { Id = inserted.ListId, UserId = userId, Name = inserted.ListName, NormalizedName = TodoList.Normalize(inserted.ListName) };
-            task.LabelNames = labels;
-            await RecordAsync(userId, null, task, cancellationToken);
+            if (created is null)
+            {
+                await RecordAsync(userId, null, task, cancellationToken);
+            }
+            else
+            {
+                await activity.WrittenAsync(userId, cancellationToken);
+            }
 
             if (transaction is not null)
             {
@@ -624,7 +633,12 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
             after.CompletedAt = completedAt;
             after.UpdatedAt = now;
             after.ReadAt = now;
-            var written = await InTransactionAsync(async () =>
+            var moveReminders = next is not null && task.HasReminders;
+            var written = IsPostgres && !moveReminders
+                ? await activity.WriteAndAppendAsync(
+                    userId, CompletionUpdate(userId, task, isCompleted, completedAt, due, now), [Event(task, after, next is null ? null : ActivityKind.Recurred)!],
+                    cancellationToken) == 1
+                : await InTransactionAsync(async () =>
             {
                 var updated = await Owned(userId, TaskKey.ById(task.Id))
                     .Where(t => t.IsCompleted == wasCompleted && t.DueDate == dueDate && t.DueTime == dueTime && t.DueRecurrence == rule)
@@ -641,7 +655,7 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
                     }, cancellationToken);
                 if (updated == 1)
                 {
-                    if (next is not null && task.HasReminders)
+                    if (moveReminders)
                     {
                         // Its reminders move to the next occurrence, to fire once more.
                         await Reminders.ReminderSchedule.RescheduleAsync(db, userId, task.Id, task.DueIn(userZone), now, cancellationToken);
@@ -776,18 +790,52 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
         }, cancellationToken);
 
     /// <summary>One event for the change from <paramref name="before"/> (null: created) to <paramref name="after"/>; none when nothing differs.</summary>
-    private Task RecordAsync(Guid userId, TaskItem? before, TaskItem after, CancellationToken cancellationToken, ActivityKind? kind = null)
+    private Task RecordAsync(Guid userId, TaskItem? before, TaskItem after, CancellationToken cancellationToken, ActivityKind? kind = null) =>
+        Event(before, after, kind) is { } change ? activity.AppendAsync(userId, [change], cancellationToken) : Task.CompletedTask;
+
+    /// <summary>The event of the change from <paramref name="before"/> (null: created) to <paramref name="after"/>; null when nothing differs.</summary>
+    private static NewActivityEvent? Event(TaskItem? before, TaskItem after, ActivityKind? kind = null)
     {
         var was = before is null ? null : TaskSnapshot.Of(before);
         var now = TaskSnapshot.Of(after);
         var changes = TaskSnapshot.Changes(was, now);
         if (was is not null && changes.Count == 0 && was.InTrash == now.InTrash)
         {
-            return Task.CompletedTask;
+            return null;
         }
 
         var what = kind ?? TaskSnapshot.KindOf(was, now, [.. changes.Select(change => change.Key)]);
-        return activity.AppendAsync(userId, [new NewActivityEvent(what, after.Id, after.Number, after.Title, changes)], cancellationToken);
+        return new NewActivityEvent(what, after.Id, after.Number, after.Title, changes);
+    }
+
+    /// <summary>
+    /// PostgreSQL: the completion's UPDATE as <see cref="ChangeCompletionAsync"/> makes it, for
+    /// <see cref="ActivityWriter.WriteAndAppendAsync"/> (a row returned: written). It only writes a live task still as
+    /// read: completion and due unchanged.
+    /// </summary>
+    private static FormattableString CompletionUpdate(
+        Guid userId, TaskItem read, bool isCompleted, DateTime? completedAt, TaskDue? due, DateTime now)
+    {
+        if (due is null)
+        {
+            return $"""
+                UPDATE tasks SET is_completed = {isCompleted}, completed_at = {completedAt}, updated_at = {now}
+                WHERE id = {read.Id} AND user_id = {userId} AND deleted_at IS NULL AND is_completed = {read.IsCompleted}
+                  AND due_date IS NOT DISTINCT FROM {read.DueDate} AND due_time IS NOT DISTINCT FROM {read.DueTime}
+                  AND due_recurrence IS NOT DISTINCT FROM {read.DueRecurrence}
+                RETURNING 1
+                """;
+        }
+
+        return $"""
+            UPDATE tasks SET is_completed = {isCompleted}, completed_at = {completedAt}, updated_at = {now},
+              due_date = {due.Date}, due_time = {due.Time}, due_at = {due.At}, due_time_zone = {due.TimeZone},
+              due_recurrence = {due.Recurrence}, due_from_completion = {due.FromCompletion}, due_order = {due.Order}
+            WHERE id = {read.Id} AND user_id = {userId} AND deleted_at IS NULL AND is_completed = {read.IsCompleted}
+              AND due_date IS NOT DISTINCT FROM {read.DueDate} AND due_time IS NOT DISTINCT FROM {read.DueTime}
+              AND due_recurrence IS NOT DISTINCT FROM {read.DueRecurrence}
+            RETURNING 1
+            """;
     }
 
     /// <summary>The task, row-locked for the rest of the transaction on PostgreSQL (a subquery FOR UPDATE), else as <see cref="Owned"/>.</summary>
@@ -884,9 +932,27 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
     /// <summary>What the insert of a task returns: the number it took and the list it went into.</summary>
     private sealed record InsertedTask(int Number, Guid ListId, string ListName);
 
-    private Task<InsertedTask?> InsertAsync(TaskItem task, Guid? listId, CancellationToken cancellationToken) => IsPostgres
-        ? InsertOnPostgresAsync(task, listId, cancellationToken)
+    private Task<InsertedTask?> InsertAsync(TaskItem task, Guid? listId, NewActivityEvent? created, CancellationToken cancellationToken) => IsPostgres
+        ? InsertOnPostgresAsync(task, listId, created!, cancellationToken)
         : InsertOnSqliteAsync(task, listId, cancellationToken);
+
+    /// <summary>
+    /// The created event of <paramref name="task"/> before it is inserted: its number and list are the database's, so the
+    /// event's list is <see cref="PendingList"/>, which the insert replaces with the list it chose.
+    /// </summary>
+    private static NewActivityEvent CreatedEvent(TaskItem task)
+    {
+        var pending = task.Copy();
+        pending.List = PendingList;
+        pending.ListId = PendingList.Id;
+        return Event(null, pending)!;
+    }
+
+    /// <summary>The created event's list (<see cref="TaskSnapshot.Changes"/>: none before, the list after) around its id and name.</summary>
+    private const string ListIdBefore = "[null,{\"id\":\"", ListNameBefore = "\",\"name\":", ListEnd = "}]";
+
+    /// <summary>A list no task is in, standing for the one the insert chooses.</summary>
+    private static readonly TodoList PendingList = new() { Id = Guid.Empty, Name = "", NormalizedName = "" };
 
     private IQueryable<TaskItem> Owned(Guid userId, TaskKey key) => key switch
     {
@@ -946,22 +1012,35 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
     }
 
     /// <summary>
-    /// PostgreSQL: one statement. The UPDATE row-locks the user until the statement commits, so concurrent
-    /// creates take consecutive numbers; no user row, no insert.
+    /// PostgreSQL: one statement, the task and its <paramref name="created"/> event. The UPDATE takes the user's next task
+    /// and event numbers and row-locks the user until the statement's transaction commits, so concurrent creates take
+    /// consecutive numbers and events are numbered in commit order (as <see cref="ActivityWriter"/> numbers them); no user
+    /// row, no insert. Outside a transaction the statement commits by itself: one round trip.
     /// </summary>
-    private async Task<InsertedTask?> InsertOnPostgresAsync(TaskItem task, Guid? listId, CancellationToken cancellationToken)
+    private async Task<InsertedTask?> InsertOnPostgresAsync(TaskItem task, Guid? listId, NewActivityEvent created, CancellationToken cancellationToken)
     {
         // The list is the user's Inbox, or the one named if it is the user's: no list, no number taken and no insert.
         var wanted = listId ?? Guid.Empty;
         var inbox = listId is null;
         var priority = (short)task.Priority;
+        var recorded = activity.Context;
+        var source = recorded.Source.ToString().ToLowerInvariant();
+        var kind = created.Kind.ToString().ToLowerInvariant();
+        var changes = created.Changes.ToJsonString();
+        var pendingList = created.Changes[TaskSnapshot.ListField]!.ToJsonString();
         var rows = await db.Database.SqlQuery<InsertedTask>($"""
             WITH target AS (
                 SELECT id, name FROM lists WHERE user_id = {task.UserId} AND (id = {wanted} OR ({inbox} AND is_inbox))),
             taken AS (
-                UPDATE users SET task_number_seq = task_number_seq + 1
+                UPDATE users SET task_number_seq = task_number_seq + 1, activity_seq = activity_seq + 1
                 WHERE id = {task.UserId} AND EXISTS (SELECT 1 FROM target)
-                RETURNING task_number_seq),
+                RETURNING task_number_seq, activity_seq),
+            recorded AS (
+                INSERT INTO activity (user_id, seq, batch_id, at, source, kind, task_id, task_number, task_title, changes, undoes_batch_id)
+                SELECT {task.UserId}, taken.activity_seq, {recorded.BatchId}, {task.CreatedAt}, {source}, {kind}, {task.Id}, taken.task_number_seq,
+                       {task.Title}, replace({changes}, {pendingList}, {ListIdBefore} || target.id || {ListNameBefore} || to_json(target.name)::text || {ListEnd}),
+                       {recorded.UndoesBatchId}::uuid
+                FROM taken, target),
             inserted AS (
                 INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at, list_id, priority,
                                    due_date, due_time, due_at, due_time_zone, due_recurrence, due_from_completion, due_order)

@@ -597,7 +597,8 @@ namespace Todo.Server.Data.Migrations.Postgres
                         .HasDatabaseName("ix_tasks_user_priority");
 
                     b.HasIndex("UserId", "DueOrder", "Number", "DueAt", "IsCompleted")
-                        .HasDatabaseName("ix_tasks_user_due_order");
+                        .HasDatabaseName("ix_tasks_user_due_order")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.ToTable("tasks", null, t =>
                         {
