@@ -29,12 +29,12 @@ public sealed partial class TodoList
     public static string Normalize(string name) => name.ToLowerInvariant();
 
     /// <summary>
-    /// A name as people say it: lower case, its words singular, without a trailing "list" ("Groceries", "grocery list" and
-    /// "Grocery" are all "grocery"), for finding the list a spoken request means.
+    /// A name as people say it: lower case, its words singular, "shopping" as "grocery", without a trailing "list" ("Groceries",
+    /// "grocery list", "Shopping" are all "grocery"), for finding the list a spoken request means.
     /// </summary>
     public static string SpokenKey(string name)
     {
-        var words = NameWords().Matches(name.ToLowerInvariant()).Select(match => Singular(match.Value)).ToList();
+        var words = NameWords().Matches(name.ToLowerInvariant()).Select(match => Singular(match.Value)).Select(Synonym).ToList();
         if (words.Count > 1 && words[^1] == "list")
         {
             words.RemoveAt(words.Count - 1);
@@ -42,6 +42,9 @@ public sealed partial class TodoList
 
         return string.Join(' ', words);
     }
+
+    /// <summary>Words people use for the same list: a shopping list and a grocery list are one.</summary>
+    private static string Synonym(string word) => word is "shopping" or "shop" ? "grocery" : word;
 
     private static string Singular(string word) => word switch
     {

@@ -979,6 +979,15 @@ public static class PhraseTable
         new("speech: the first and second ones after a list", Spread, ["what's on my grocery list", "check off the first and second ones"], ["x2", "x4"], ["Milk", "Eggs"]),
         new("speech: I need a reminder to X", None, ["I need a reminder to renew my license next monday"], ["+Renew my license ^2026-11-30", "1~0"], ["Renew my license", "Monday"]),
 
+        new("speech: clear my grocery list, yes", Household, ["clear my grocery list", "yes"], ["-1", "-2", "-3"], ["3"]),
+        new("speech: add X to a new list called Y", None, ["add nails to a new list called hardware"], ["+Nails #Hardware"], ["Nails", "Hardware", "created"]),
+        new("speech: is anything overdue", ["Pay bills ^2026-11-20", "Call mom"], ["is anything overdue"], [], ["Pay bills", "!Call mom"]),
+        new("speech: put X on my calendar for a day", None, ["put dentist on my calendar for tuesday at 2"], ["+Dentist ^2026-12-01T14:00"], ["Dentist", "Tuesday"]),
+        new("speech: cross off X and Y", Household, ["cross off milk and eggs"], ["x1", "x2"], ["Milk", "Eggs"]),
+        new("speech: I got X and Y", Household, ["i got the milk and the eggs"], ["x1", "x2"], ["Milk", "Eggs"]),
+        new("speech: my shopping list is the Groceries list", Household, ["add rice to my shopping list"], ["+Rice #Groceries"], ["Rice", "Groceries", "!created"]),
+        new("speech: what do I have next week", ["Dentist ^2026-11-27", "Gym ^2026-12-03", "Plan trip ^2026-12-20"], ["what do I have next week?"], [], ["Gym", "!Dentist", "!Plan trip"]),
+
         // Dates, priorities, undo and bulk changes as people say them.
         new("speech: move the X to next friday", ["Dentist appointment", "Call mom"], ["move the dentist to next friday"], ["1^2026-12-04"], ["Dentist appointment", "Friday"]),
         new("speech: what's important", ["Call mom !high", "Buy milk"], ["what's important"], [], ["Call mom", "!Buy milk"]),

@@ -73,7 +73,7 @@ internal static partial class DatePhrases
 
     /// <summary>Whether <paramref name="text"/> is, as a whole, a date phrase (an answer to "which day?").</summary>
     public static bool IsWholeDate(string text, DateTimeOffset now) =>
-        text.Length > 0 && DateReader.ReadWhole(text, now, ReadingZone).Succeeded;
+        DayLead().Replace(text.Trim(), "") is { Length: > 0 } day && DateReader.ReadWhole(day, now, ReadingZone).Succeeded;
 
     /// <summary>
     /// The filter term for the days a question asks about: "overdue", "today", "tomorrow", "next 7 days" ("this week":
@@ -94,6 +94,11 @@ internal static partial class DatePhrases
         if (ThisWeek().IsMatch(text))
         {
             return "next 7 days";
+        }
+
+        if (NextWeek().IsMatch(text))
+        {
+            return NextWeekTerm;
         }
 
         if (Today().IsMatch(text))
@@ -151,6 +156,7 @@ internal static partial class DatePhrases
         "(today | overdue)" => " due today or overdue",
         _ when term.StartsWith("next ", StringComparison.Ordinal) => " due in the " + term,
         _ when term.StartsWith("due on: ", StringComparison.Ordinal) => " due " + term["due on: ".Length..],
+        NextWeekTerm => " due next week",
         _ => " due " + term.Trim('(', ')'),
     };
 
@@ -225,6 +231,12 @@ internal static partial class DatePhrases
 
     [GeneratedRegex(@"\b(?:after|since|from|between|past)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotWhenDue();
+
+    /// <summary>The seven days after this week's seven ("what do I have next week?").</summary>
+    private const string NextWeekTerm = "(due after: in 6 days & due before: in 14 days)";
+
+    [GeneratedRegex(@"\bnext\s+week\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NextWeek();
 
     /// <summary>Words naming more than a day ("next week", "this month"), which "due on:" cannot list.</summary>
     [GeneratedRegex(@"\b(?:weeks?|months?|years?|weekend)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -161,10 +161,12 @@ internal static partial class IntentParser
             ]),
         new(AddToMyListColon(), (m, _, now) => Add(m.Groups["rest"].Value, now),
             ["add to my list: buy batteries", "put on the todo list - renew passport"]),
-        new(PutOnMyList(), (m, _, now) => Add(m.Groups["rest"].Value, now),
+        new(PutOnMyList(), (m, _, now) => m.Groups["when"].Success && !DatePhrases.IsWholeDate(m.Groups["when"].Value, now)
+                ? null
+                : Add($"{m.Groups["rest"].Value} {m.Groups["when"].Value}", now),
             [
                 "Put eggs on my list", "add oat milk to my shopping list", "put 'pick up dry cleaning' on my todo list",
-                "put milk on the grocery list", "add eggs to the Costco list",
+                "put milk on the grocery list", "add eggs to the Costco list", "put dentist on my calendar for tuesday at 2",
             ]),
 
         // Lists that would otherwise read as actions ("finished tasks" is not "finish the tasks").
@@ -400,7 +402,8 @@ internal static partial class IntentParser
         var parts = RequestParts.Peel(cleaned);
 
         // "bread to my grocery list for tomorrow": the list said before the date.
-        if (parts.List is null && DatePhrases.Peel(cleaned, now) is { Due: { } due } dated && RequestParts.Peel(dated.Rest) is { List: not null } listed)
+        if (parts.List is null && DatePhrases.Peel(cleaned, now) is { Due: { } due } dated
+            && RequestParts.Peel(dated.Rest) is var listed && !string.Equals(listed.Item, dated.Rest, StringComparison.Ordinal))
         {
             parts = listed with { Item = $"{listed.Item} {due}" };
         }
@@ -453,20 +456,27 @@ internal static partial class IntentParser
         return intent with { Title = title.Length == 0 ? null : title, Description = description };
     }
 
+    /// <summary>An add of several items ("eggs, milk and bread"): one task each (see <see cref="Items"/>); null when one.</summary>
+    private static Intent? Several(Intent intent, string items, bool counted) =>
+        Items(items, counted)?.Select(Utterance.CleanTitle).ToList() is { } titles && titles.All(title => title.Length > 0)
+            ? intent with { Title = titles[0], MoreTitles = titles[1..] }
+            : null;
+
     /// <summary>
-    /// An add of several items: "eggs, milk and bread", "walk the dog and feed the cat". Said with a count ("two tasks: …")
-    /// the items always split; otherwise "and" splits only items alike (all things, or all things to do, each of a few
-    /// words), so "buy milk and eggs" and "call mom and dad" stay one task. Null (not several) when they do not split.
+    /// The items of "eggs, milk and bread", "walk the dog and feed the cat", for an add or a reference; null when the words
+    /// are one item. Said with a count ("two tasks: …") they always split; otherwise "and" splits only items alike (all
+    /// things, or all things to do, each of a few words), so "buy milk and eggs", "call mom and dad", "mac and cheese" and
+    /// "meeting with John and Sarah" stay one.
     /// </summary>
-    private static Intent? Several(Intent intent, string items, bool counted)
+    internal static IReadOnlyList<string>? Items(string text, bool counted)
     {
-        if (items.Contains('"', StringComparison.Ordinal) || OneThing().IsMatch(items))
+        if (text.Contains('"', StringComparison.Ordinal) || OneThing().IsMatch(text))
         {
             return null;
         }
 
-        var enumerated = counted || CommaList().IsMatch(items);
-        var pieces = ItemSeparator().Split(items.Trim()).Select(Utterance.CleanTitle).Where(piece => piece.Length > 0).ToList();
+        var enumerated = counted || CommaList().IsMatch(text);
+        var pieces = ItemSeparator().Split(text.Trim().TrimEnd('.', '!', '?')).Select(piece => piece.Trim()).Where(piece => piece.Length > 0).ToList();
         if (pieces.Count < 2 || pieces.Count > 20)
         {
             return null;
@@ -474,7 +484,6 @@ internal static partial class IntentParser
 
         if (!counted)
         {
-            // Things joined inside a phrase stay one: "meeting with John and Sarah", "a gift for mom and dad".
             var verbs = pieces.Count(piece => TaskVerb().IsMatch(piece));
             if ((verbs > 0 && verbs < pieces.Count) || pieces.Any(piece => piece.Split(' ').Length > (enumerated ? 6 : 4))
                 || (verbs == 0 && pieces.Any(piece => Joining().IsMatch(piece))))
@@ -483,7 +492,7 @@ internal static partial class IntentParser
             }
         }
 
-        return intent with { Title = pieces[0], MoreTitles = pieces[1..] };
+        return pieces;
     }
 
     /// <summary>
@@ -879,7 +888,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:add|put|write|jot)\s+(?:(?:to|on|onto)\s+)?(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list\s*[:\-—]?\s*(?<rest>.+)$", Options)]
     private static partial Regex AddToMyListColon();
 
-    [GeneratedRegex(@"^(?:add|put|stick|pop|throw(?!\s+(?:away|out)\b)|place|write|jot(?:\s+down)?|get(?!\s+rid\b))\s+(?<rest>.+?(?<!\sback)\s+(?:on|to|onto|in|into)\s+(?:my|the|our)\s+(?:(?!list\b)[\w'&-]+\s+){0,4}?(?:list|todos|tasks|to-dos))$", Options)]
+    [GeneratedRegex(@"^(?:add|put|stick|pop|throw(?!\s+(?:away|out)\b)|place|write|jot(?:\s+down)?|get(?!\s+rid\b))\s+(?<rest>.+?(?<!\sback)\s+(?:on|to|onto|in|into)\s+(?:my|the|our)\s+(?:(?!list\b)[\w'&-]+\s+){0,4}?(?:list|todos|tasks|to-dos|calendar|agenda|schedule|diary|planner))(?:\s+(?<when>.+))?$", Options)]
     private static partial Regex PutOnMyList();
 
     [GeneratedRegex(@"^(?:a\s+|an\s+|one\s+|another\s+|the\s+)?(?:new\s+)?(?:task|todo|to-do|item|reminder|something|one)?$", Options)]
@@ -1050,7 +1059,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:search|find|look\s+up|look\s+for|lookup|search\s+for|filter)\s+(?:for\s+)?(?:my\s+)?(?:tasks?\s+|todos?\s+)?(?:about|with|containing|mentioning|called|named|matching|for|by)?\s*(?<query>.+)$", Options)]
     private static partial Regex Search();
 
-    [GeneratedRegex(@"^(?:is\s+there|are\s+there|do\s+i\s+have|have\s+i\s+got|got|any|anything|something)\b\s*(?:(?:any|anything|a|an|some|something)\b)?\s*(?:(?:tasks?|todos?|items?|reminders?)\b)?\s*(?<rest>.*)$", Options)]
+    [GeneratedRegex(@"^(?:is\s+there|are\s+there|do\s+i\s+have|have\s+i\s+got|got|any|anything|something|is\s+anything|are\s+any|is\s+something)\b\s*(?:(?:any|anything|a|an|some|something)\b)?\s*(?:(?:tasks?|todos?|items?|reminders?)\b)?\s*(?<rest>.*)$", Options)]
     private static partial Regex AnythingAbout();
 
     [GeneratedRegex(@"^(?:show|list|display|view|see|get|give|tell|read(?:\s+(?:out|back))?|print|check|open|pull\s+up|bring\s+up|what\s+about|go\s+(?:through|over)|say|repeat|recite|hear|run\s+(?:through|down)|let\s+(?:me|us)\s+(?:hear|see|know|have)|(?:can|could|may)\s+i\s+(?:hear|see|get|have))(?:\s+(?:me|us))?\b\s*(?<rest>.*)$", Options)]

@@ -149,7 +149,10 @@ internal static partial class ReferenceResolver
             }
         }
 
-        return ResolvedReference.To(text);
+        // "milk and eggs", "the milk and the eggs": each of them.
+        return IntentParser.Items(text, counted: false) is { Count: <= 10 } items
+            ? new ResolvedReference([.. items], null)
+            : ResolvedReference.To(text);
     }
 
     /// <summary>

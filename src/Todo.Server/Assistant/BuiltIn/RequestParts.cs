@@ -190,10 +190,10 @@ internal static partial class RequestParts
     private const string ListNameWords = @"(?:""[^""]+""|'[^']+'|(?:(?!list\b)[\w'&-]+\s+){0,3}?(?!list\b)[\w'&-]+)";
 
     [GeneratedRegex(@"^(?<rest>.+?)\s+(?:to|on|onto|in|into|under|for)\s+(?:(?:my|the|our|a)\s+)?(?<name>" + ListNameWords + @")\s+(?:list|lists)$" +
-        @"|^(?<rest>.+?)\s+(?:to|on|onto|in|into|under)\s+(?:(?:my|the|our)\s+)?list\s+(?:called\s+|named\s+)?(?<name>""[^""]+""|'[^']+'|[\w&-]+)$", Options)]
+        @"|^(?<rest>.+?)\s+(?:to|on|onto|in|into|under)\s+(?:(?:my|the|our|a)\s+)?(?:new\s+)?list\s+(?:called\s+|named\s+)?(?<name>""[^""]+""|'[^']+'|[\w&-]+)$", Options)]
     private static partial Regex TrailingList();
 
-    [GeneratedRegex(@"^(?<rest>.+?)\s+(?:to|on|onto|in|into)\s+(?:my|the|our)\s+(?:(?:todo|to-do|to\s+do|task|tasks)\s+)?(?:list|todos|tasks|to-dos)$", Options)]
+    [GeneratedRegex(@"^(?<rest>.+?)\s+(?:to|on|onto|in|into)\s+(?:my|the|our)\s+(?:(?:todo|to-do|to\s+do|task|tasks)\s+)?(?:list|todos|tasks|to-dos|calendar|agenda|schedule|diary|planner)$", Options)]
     private static partial Regex TrailingGenericList();
 
     [GeneratedRegex(@"^(?<rest>.+?)[\s,;-]+(?:(?:with|as|at|of|marked)\s+)?(?:(?:a|an)\s+)?(?<p>high|top|low|medium|highest|lowest|normal|no)[\s-]+priority$" +

@@ -81,6 +81,7 @@ internal static partial class SpokenText
         text = NumberAlone(NumbersAsDigits(text));
         text = ReminderWording(text, now);
         text = WantToSee().Replace(text, "show me ");
+        text = ClearAList().Replace(text, "delete everything on ${list}");
         text = ListFirst().Replace(text, match =>
             $"{match.Groups["rest"].Value} {(AddVerb().IsMatch(match.Groups["rest"].Value) ? "to" : "on")} {match.Groups["list"].Value}");
         return Whitespace().Replace(text, " ").Trim();
@@ -259,6 +260,10 @@ internal static partial class SpokenText
     /// <summary>"I need a summary of my tasks", "I'd like to see my list": a request to be shown, not a thing to add.</summary>
     [GeneratedRegex(@"^(?:i|we)\s+(?:need|want|would\s+like|'d\s+like)\s+(?:to\s+(?:see|hear|know|get)\s+|to\s+have\s+)?(?=(?:a|an|the|my|our)\s+(?:summary|overview|rundown|recap|list|look|tasks|todos|reminders)\b)", Options)]
     private static partial Regex WantToSee();
+
+    /// <summary>"clear my grocery list", "empty the shopping list": everything on it goes (after a question).</summary>
+    [GeneratedRegex(@"^(?:clear|empty|wipe|clean\s+out|clear\s+out|clean)\s+(?:out\s+)?(?<list>(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?list)$", Options)]
+    private static partial Regex ClearAList();
 
     [GeneratedRegex(@"^(?:please\s+)?(?:add|put|write|stick|include|insert|pop)\b", Options)]
     private static partial Regex AddVerb();
