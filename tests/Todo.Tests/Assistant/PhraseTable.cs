@@ -988,6 +988,15 @@ public static class PhraseTable
         new("speech: my shopping list is the Groceries list", Household, ["add rice to my shopping list"], ["+Rice #Groceries"], ["Rice", "Groceries", "!created"]),
         new("speech: what do I have next week", ["Dentist ^2026-11-27", "Gym ^2026-12-03", "Plan trip ^2026-12-20"], ["what do I have next week?"], [], ["Gym", "!Dentist", "!Plan trip"]),
 
+        new("speech: that was a mistake after an add", Household, ["add eggs", "oops that was a mistake"], [], ["Eggs"]),
+        new("speech: what did I just delete", Household, ["delete call mom", "what did I just delete"], ["-4"], ["Call mom"]),
+        new("speech: X tomorrow at 10 and remind me", None, ["create a task to call mom tomorrow at 10 and remind me"], ["+Call mom ^2026-11-27T10:00", "1~0"], ["Call mom", "Friday"]),
+        new("speech: make X due today", Household, ["make mop kitchen due today"], ["8^2026-11-26"], ["Mop kitchen", "Thursday"]),
+        new("speech: fix the spelling of X to Y", Household, ["fix the spelling of bathroom painting to bathroom paneling"], ["6=Bathroom paneling"], ["Bathroom paneling"]),
+        new("speech: what's the highest priority", ["Call mom !high", "Buy milk"], ["what's the highest priority"], [], ["Call mom", "!Buy milk"]),
+        new("speech: did I already add X", Household, ["did I already add eggs"], [], ["Eggs", "!Call mom"]),
+        new("speech: read me the X (a list)", Household, ["read me the groceries"], [], ["Milk", "Bananas", "!Call mom"]),
+
         // Dates, priorities, undo and bulk changes as people say them.
         new("speech: move the X to next friday", ["Dentist appointment", "Call mom"], ["move the dentist to next friday"], ["1^2026-12-04"], ["Dentist appointment", "Friday"]),
         new("speech: what's important", ["Call mom !high", "Buy milk"], ["what's important"], [], ["Call mom", "!Buy milk"]),

@@ -284,7 +284,8 @@ internal static partial class IntentParser
         @"(?:undo|revert|reverse|roll\s+back|take\s+back|unmake)(?:\s+(?:that|it|this|the\s+(?:last|previous)(?:\s+(?:change|thing|action|step|one|edit))?|my\s+(?:last|previous)\s+(?:change|action|edit)|(?:the\s+)?last\s+(?:change|thing|action|edit)|what\s+(?:you|i)\s+(?:just\s+)?(?:did|changed|made)|(?:that|the|your)\s+(?:last\s+)?(?:change|action|edit)|everything\s+you\s+(?:just\s+)?did))?(?:\s+(?:please|now|again))?$" +
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually|never\s?mind|nevermind)[\s,!.]+)*(?:take|put|bring|roll)\s+(?:that|it|this|them|those)\s+back(?:\s+(?:please|now))?$" +
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually|never\s?mind|nevermind)[\s,!.]+)*(?:scratch|strike|cancel)\s+that(?:\s+(?:last\s+)?(?:change|one|action))?$" +
-        @"|^(?:(?:oops|whoops|no|wait|sorry|actually|never\s?mind|nevermind)[\s,!.]+)*undo$", Options)]
+        @"|^(?:(?:oops|whoops|no|wait|sorry|actually|never\s?mind|nevermind)[\s,!.]+)*undo$" +
+        @"|^(?:(?:oops|whoops|no|wait|sorry|actually)[\s,!.]+)*(?:that\s+was\s+(?:a\s+mistake|wrong|an\s+accident|not\s+what\s+i\s+(?:meant|wanted))|my\s+(?:mistake|bad)|i\s+made\s+a\s+mistake|that'?s\s+(?:wrong|not\s+what\s+i\s+(?:meant|wanted)))$", Options)]
     private static partial Regex Undo();
 
     [GeneratedRegex(@"^(?<first>.+?)\s*(?:[,.;!]|\s-\s)\s*(?<last>[^,.;!]+)$", Options)]
@@ -298,7 +299,7 @@ internal static partial class IntentParser
     private static partial Regex EmptyTrash();
 
     [GeneratedRegex(@"^(?:(?:show|list|see|view|open|check|display|read|give)\s+(?:me\s+)?(?:what'?s\s+in\s+)?|what'?s\s+in\s+|what\s+is\s+in\s+|what\s+are\s+|is\s+there\s+anything\s+in\s+|anything\s+in\s+|whats\s+in\s+)?(?:the\s+|my\s+)?" + TrashWords + @"$" +
-        @"|^what\s+(?:did|have)\s+i\s+(?:deleted?|removed?|trashed|thrown\s+away)(?:\s+(?:today|recently|lately|so\s+far))?$" +
+        @"|^what\s+(?:did|have)\s+(?:i|you)\s+(?:just\s+)?(?:deleted?|removed?|trashed|thrown\s+away)(?:\s+(?:today|recently|lately|so\s+far))?$" +
         @"|^(?:which|what)\s+tasks\s+(?:did\s+i\s+delete|have\s+i\s+deleted|are\s+(?:deleted|in\s+the\s+trash))$", Options)]
     private static partial Regex ShowTrash();
 

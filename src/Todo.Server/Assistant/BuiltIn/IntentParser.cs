@@ -253,7 +253,7 @@ internal static partial class IntentParser
 
         // "are eggs on my shopping list?", "do I have anything on my to do list": the list, searched.
         new(IsOnList(), (m, text, now) => OnListIntent(m, text, now),
-            ["are eggs on my shopping list?", "is bread on the grocery list", "do I have anything on my todo list", "did I put milk on the list"]),
+            ["are eggs on my shopping list?", "is bread on the grocery list", "do I have anything on my todo list", "did I put milk on the list", "did I already add eggs"]),
 
         // Questions about the list.
         new(HowMany(), (m, text, now) => List(text, now, Utterance.CleanQuery(QueryIn(m.Groups["rest"].Value))) with { AsksCount = true },
@@ -398,6 +398,13 @@ internal static partial class IntentParser
     /// <summary>An add: the item's words, with the list, labels and priority said with it taken out (<see cref="RequestParts.Peel"/>).</summary>
     private static Intent Add(string rest, DateTimeOffset now)
     {
+        // "call mom tomorrow at 10 and remind me": a reminder at the due, not words of the title.
+        if (AndRemindMe().Match(rest) is { Success: true } remindToo && remindToo.Index > 0)
+        {
+            var added = Add(rest[..remindToo.Index], now);
+            return added.Due is null ? added : added with { RemindMinutesBefore = 0 };
+        }
+
         var cleaned = Utterance.Clean(rest);
         var parts = RequestParts.Peel(cleaned);
 
@@ -519,7 +526,8 @@ internal static partial class IntentParser
             due = phrase.Text;
             var led = DateLead().IsMatch(phrase.Text) || phrase.Reading.IsRecurring;
             var connected = ScheduleConnector().IsMatch(before);
-            if (!onlyDates && !connected && !(led && TaskLike().IsMatch(DueOfTail().Replace(DueOf().Replace(before.Trim(), ""), "").Trim())))
+            var saysDue = phrase.Text.StartsWith("due", StringComparison.OrdinalIgnoreCase);
+            if (!onlyDates && !connected && !(led && (saysDue || TaskLike().IsMatch(DueOfTail().Replace(DueOf().Replace(before.Trim(), ""), "").Trim()))))
             {
                 return null;
             }
@@ -727,7 +735,7 @@ internal static partial class IntentParser
         var thing = match.Groups["thing"].Value.Trim();
         var query = AnyThing().IsMatch(thing) ? null : Utterance.CleanQuery(thing);
         var list = List(text.Replace(thing, " ", StringComparison.Ordinal), now, query: null);
-        return list with { Query = query };
+        return list with { Query = query, Status = null };
     }
 
     /// <summary>
@@ -803,8 +811,15 @@ internal static partial class IntentParser
         }
 
         var query = Utterance.CleanQuery(QueryIn(rest) ?? NamedThing(rest));
-        return query is not null || rest.Length == 0 || TaskWords().IsMatch(rest) || !RequestParts.ScopeOf(rest).IsEmpty || AsksDays(rest, now)
-            ? List(text, now, query) : null;
+        if (query is not null || rest.Length == 0 || TaskWords().IsMatch(rest) || !RequestParts.ScopeOf(rest).IsEmpty || AsksDays(rest, now))
+        {
+            return List(text, now, query);
+        }
+
+        // "read me the groceries", "show me my work": a list by its name.
+        return OwnThing().Match(rest) is { Success: true } own && RequestParts.ListName(own.Groups["name"].Value) is { } name
+            ? List(text, now, query: null) with { ListName = name }
+            : null;
     }
 
     /// <summary>"what's pending?", "what did I finish?", "what's task 3?" — but not "what's the weather?".</summary>
@@ -924,7 +939,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:change|rename|retitle|update|edit|modify|set|switch|reword|rewrite|replace)\s+(?:the\s+(?:title|name)\s+of\s+)?(?:task\s+)?(?<q1>[""'])(?<ref>.+?)\k<q1>\s+(?:to|into|as|with)\s+(?<title>.+)$", Options)]
     private static partial Regex RenameQuoted();
 
-    [GeneratedRegex(@"^(?:change|rename|retitle|update|edit|modify|set|switch|reword|rewrite)\s+(?:the\s+(?:title|name|text)\s+(?:of|for|on)\s+)?(?<ref>.+?)(?:(?:'s)?\s+(?:title|name))?\s+(?:so\s+(?:that\s+)?it\s+(?:says|reads)|to\s+say|to\s+read|to|into|as)\s+(?<title>.+)$", Options)]
+    [GeneratedRegex(@"^(?:change|rename|retitle|update|edit|modify|set|switch|reword|rewrite|fix|correct)\s+(?:the\s+(?:title|name|text|spelling|typo|wording)\s+(?:of|for|on|in)\s+)?(?<ref>.+?)(?:(?:'s)?\s+(?:title|name))?\s+(?:so\s+(?:that\s+)?it\s+(?:says|reads)|to\s+say|to\s+read|to|into|as)\s+(?<title>.+)$", Options)]
     private static partial Regex Rename();
 
     [GeneratedRegex(@"^(?:rename|retitle|update|change|edit)\s+(?<ref>[^:]+?)(?<!\sto)\s*:\s*(?<title>.+)$", Options)]
@@ -1152,7 +1167,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:my|the|our)\s+(?<name>inbox)$|^(?:(?:my|the|our)\s+)?(?<name>(?:(?!(?:list|my|the|our|me|a|an|on|in|to|from|off|of|at|for)\b)[\w'&-]+\s+){0,2}(?!(?:list|my|the|our|me|a|an|on|in|to|from|off|of|at|for)\b)[\w'&-]+)\s+list$", Options)]
     private static partial Regex NamedListOnly();
 
-    [GeneratedRegex(@"^(?:(?:what(?:'s|\s+is|\s+are)?|which\s+(?:tasks?\s+)?(?:are|is)|show(?:\s+me)?|list|any(?:thing)?|do\s+i\s+have\s+any(?:thing)?|are\s+there\s+any|is\s+there\s+anything)\s+)?(?:(?:my|the|all|all\s+my)\s+)?(?:(?:tasks?|things|items|stuff)\s+)?(?:(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?@?[\w-]+|@[\w-]+|(?:high|top|low|medium)[\s-]+priority|urgent|(?:most\s+)?important)(?:\s+(?:tasks?|things|items|stuff|ones))?$", Options)]
+    [GeneratedRegex(@"^(?:(?:what(?:'s|\s+is|\s+are)?|which\s+(?:tasks?\s+)?(?:are|is)|show(?:\s+me)?|list|any(?:thing)?|do\s+i\s+have\s+any(?:thing)?|are\s+there\s+any|is\s+there\s+anything)\s+)?(?:(?:my|the|all|all\s+my)\s+)?(?:(?:tasks?|things|items|stuff)\s+)?(?:(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?@?[\w-]+|@[\w-]+|(?:high|top|low|medium|highest)[\s-]+priority|(?:most\s+)?urgent|(?:most\s+)?important)(?:\s+(?:tasks?|things|items|stuff|ones))?$", Options)]
     private static partial Regex ScopedTasks();
 
     [GeneratedRegex(@"\blists?\b", Options)]
@@ -1212,7 +1227,8 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:to|that|if|whether|it|you|i|we|he|she|they|all|everything|anything|about|for|by|on|in|at|with|so|but|and|my\s+mind)\b", Options)]
     private static partial Regex NotAThing();
 
-    [GeneratedRegex(@"^(?:is|are|do\s+i\s+have|have\s+i\s+got|did\s+i\s+(?:add|put|write)|is\s+there|are\s+there)\s+(?:there\s+)?(?:any\s+|some\s+|a\s+|an\s+)?(?<thing>.+?)\s+(?:on|in)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|todos|tasks)$", Options)]
+    [GeneratedRegex(@"^did\s+i\s+(?:already\s+)?(?:add|put|write\s+down|write)\s+(?<thing>.+?)(?:\s+(?:already|yet))?$" +
+        @"|^(?:is|are|do\s+i\s+have|have\s+i\s+got|did\s+i\s+(?:add|put|write)|is\s+there|are\s+there)\s+(?:there\s+)?(?:any\s+|some\s+|a\s+|an\s+)?(?<thing>.+?)\s+(?:on|in)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|todos|tasks)$", Options)]
     private static partial Regex IsOnList();
 
     /// <summary>"repeat my list", "say the list": asking to hear it, not about tasks that repeat.</summary>
@@ -1239,6 +1255,12 @@ internal static partial class IntentParser
         @"|^(?:replace|swap)\s+(?<ref>.+?)\s+(?:with|for)\s+(?<title>.+)$" +
         @"|^(?:change|edit|rename|update)\s+(?<ref>.+?)\s*(?:,\s*|\s+and\s+)(?:call|name|title)\s+it\s+(?<title>.+)$", Options)]
     private static partial Regex RenameOther();
+
+    [GeneratedRegex(@"\s*(?:,\s*|\s+and\s+)(?:please\s+)?(?:remind|alert|notify|ping)\s+me(?:\s+(?:about\s+it|of\s+it|then|when\s+it'?s\s+due|too|as\s+well))?$", Options)]
+    private static partial Regex AndRemindMe();
+
+    [GeneratedRegex(@"^(?:my|the|our)\s+(?<name>[\w'&-]+(?:\s+[\w'&-]+)?)$", Options)]
+    private static partial Regex OwnThing();
 
     [GeneratedRegex(@"^when(?:'s|\s+is|\s+are|\s+do\s+i\s+(?:have|need)\s+to|\s+should\s+i)\s+(?:my\s+|the\s+)?(?<query>.+?)(?:\s+(?:due|happening|scheduled|set\s+for))?$", Options)]
     private static partial Regex WhenIs();
