@@ -997,6 +997,10 @@ public static class PhraseTable
         new("speech: did I already add X", Household, ["did I already add eggs"], [], ["Eggs", "!Call mom"]),
         new("speech: read me the X (a list)", Household, ["read me the groceries"], [], ["Milk", "Bananas", "!Call mom"]),
 
+        new("speech: remind me at 5 asks what", None, ["remind me at 5pm"], [], ["?"]),
+        new("speech: remind me at 5, then what", None, ["remind me at 5pm", "call the bank"], ["+Call the bank ^2026-11-26T17:00", "1~0"], ["Call the bank", "17:00"]),
+        new("speech: X should be called Y", Household, ["the bathroom painting task should be called paint the bathroom"], ["6=Paint the bathroom"], ["Paint the bathroom"]),
+
         // Dates, priorities, undo and bulk changes as people say them.
         new("speech: move the X to next friday", ["Dentist appointment", "Call mom"], ["move the dentist to next friday"], ["1^2026-12-04"], ["Dentist appointment", "Friday"]),
         new("speech: what's important", ["Call mom !high", "Buy milk"], ["what's important"], [], ["Call mom", "!Buy milk"]),

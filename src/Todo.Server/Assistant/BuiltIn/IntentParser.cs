@@ -945,7 +945,8 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:rename|retitle|update|change|edit)\s+(?<ref>[^:]+?)(?<!\sto)\s*:\s*(?<title>.+)$", Options)]
     private static partial Regex RenameColon();
 
-    [GeneratedRegex(@"^(?<ref>(?:task\s*)?#?\d+|it|that(?:\s+one)?)\s+should\s+(?:be|say|read)(?:\s+called)?\s+(?<title>.+)$", Options)]
+    [GeneratedRegex(@"^(?<ref>(?:task\s*)?#?\d+|it|that(?:\s+one)?)\s+should\s+(?:be|say|read)(?:\s+called)?\s+(?<title>.+)$" +
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+should\s+(?:be\s+called|be\s+named|say|read|be\s+renamed(?:\s+to)?)\s+(?<title>.+)$", Options)]
     private static partial Regex ShouldSay();
 
     [GeneratedRegex(@"^(?:rename|retitle|change\s+the\s+(?:title|name)\s+of)\s+(?<ref>.+)$|^(?:edit|change|update|modify)\s+(?<ref>(?:task\s*)?#?\d+|it|that(?:\s+one)?|the\s+.+\s+(?:task|todo|one))$", Options)]

@@ -134,6 +134,12 @@ internal static partial class SpokenText
             return text;
         }
 
+        // Only a date ("remind me at 5"): what to do is asked next, the date kept.
+        if (DatePhrases.IsWholeDate(remind.Groups["rest"].Value, now))
+        {
+            return $"remind me to {remind.Groups["rest"].Value}";
+        }
+
         // The longest run of words after "remind me" that is a date, then what to do: "tomorrow morning", "in 2 hours".
         var words = remind.Groups["rest"].Value.Split(' ');
         for (var count = Math.Min(words.Length - 1, 8); count >= 1; count--)
