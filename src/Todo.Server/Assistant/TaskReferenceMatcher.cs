@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Todo.Server.Text;
 
 namespace Todo.Server.Assistant;
 
@@ -171,22 +172,12 @@ public static partial class TaskReferenceMatcher
     }
 
     /// <summary>A rough English stem, enough for "groceries"/"grocery", "bills"/"bill", "calling"/"call", "meetings"/"meet".</summary>
-    private static string Stem(string word) => WithoutIng(Singular(word));
+    private static string Stem(string word) => WithoutIng(EnglishWords.Singular(word));
 
     private static string WithoutIng(string word) =>
         word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal)
             ? word[^4] == word[^5] && word[^4] is not ('l' or 's' or 'f' or 'z') ? word[..^4] : word[..^3]
             : word;
-
-    private static string Singular(string word) => word switch
-    {
-        { Length: > 4 } when word.EndsWith("ies", StringComparison.Ordinal) => word[..^3] + "y",
-        { Length: > 4 } when word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal)
-            || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal) => word[..^2],
-        { Length: > 3 } when word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)
-            && !word.EndsWith("us", StringComparison.Ordinal) => word[..^1],
-        _ => word,
-    };
 
     [GeneratedRegex(@"^\s*(?:(?:task|todo|to-do|item|number|num|no\.?)\s*)*#?\s*(?<number>\d{1,9})\s*[.!?]?\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

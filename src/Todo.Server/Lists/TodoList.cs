@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Todo.Server.Text;
 
 namespace Todo.Server.Lists;
 
@@ -29,12 +30,12 @@ public sealed partial class TodoList
     public static string Normalize(string name) => name.ToLowerInvariant();
 
     /// <summary>
-    /// A name as people say it: lower case, its words singular, "shopping" as "grocery", without a trailing "list" ("Groceries",
-    /// "grocery list", "Shopping" are all "grocery"), for finding the list a spoken request means.
+    /// A name as people say it: lower case, its words singular, without a trailing "list" ("Groceries", "grocery list" and
+    /// "Grocery" are all "grocery"), for finding the list a spoken request means.
     /// </summary>
     public static string SpokenKey(string name)
     {
-        var words = NameWords().Matches(name.ToLowerInvariant()).Select(match => Singular(match.Value)).Select(Synonym).ToList();
+        var words = NameWords().Matches(name.ToLowerInvariant()).Select(match => EnglishWords.Singular(match.Value)).ToList();
         if (words.Count > 1 && words[^1] == "list")
         {
             words.RemoveAt(words.Count - 1);
@@ -42,18 +43,6 @@ public sealed partial class TodoList
 
         return string.Join(' ', words);
     }
-
-    /// <summary>Words people use for the same list: a shopping list and a grocery list are one.</summary>
-    private static string Synonym(string word) => word is "shopping" or "shop" ? "grocery" : word;
-
-    private static string Singular(string word) => word switch
-    {
-        { Length: > 4 } when word.EndsWith("ies", StringComparison.Ordinal) => word[..^3] + "y",
-        { Length: > 4 } when word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)
-            || word.EndsWith("xes", StringComparison.Ordinal) || word.EndsWith("sses", StringComparison.Ordinal) => word[..^2],
-        { Length: > 3 } when word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal) => word[..^1],
-        _ => word,
-    };
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex NameWords();
