@@ -1000,6 +1000,10 @@ public static class PhraseTable
         new("speech: remind me at 5, then what", None, ["remind me at 5pm", "call the bank"], ["+Call the bank ^2026-11-26T17:00", "1~0"], ["Call the bank", "17:00"]),
         new("speech: X should be called Y", Household, ["the bathroom painting task should be called paint the bathroom"], ["6=Paint the bathroom"], ["Paint the bathroom"]),
 
+        new("speech: in N minutes remind me to X", None, ["in 10 minutes remind me to check the oven"], ["+Check the oven ^2026-11-26T09:10", "1~0"], ["Check the oven", "09:10"]),
+        new("speech: at a time, remind me to X", None, ["at 6pm remind me to take the chicken out"], ["+Take the chicken out ^2026-11-26T18:00", "1~0"], ["Take the chicken out", "18:00"]),
+        new("speech: set a due date of a day for X", Household, ["set a due date of friday for the electricity bill"], ["5^2026-11-27"], ["Pay the electricity bill", "Friday"]),
+
         // Dates, priorities, undo and bulk changes as people say them.
         new("speech: move the X to next friday", ["Dentist appointment", "Call mom"], ["move the dentist to next friday"], ["1^2026-12-04"], ["Dentist appointment", "Friday"]),
         new("speech: what's important", ["Call mom !high", "Buy milk"], ["what's important"], [], ["Call mom", "!Buy milk"]),

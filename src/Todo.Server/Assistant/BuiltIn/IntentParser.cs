@@ -92,6 +92,10 @@ internal static partial class IntentParser
                 "postpone the dentist until tomorrow", "set the due date of task 2 to friday", "change task 2's due date to dec 1", "make task 2 due tomorrow",
                 "repeat the gym task every monday", "schedule the dentist for friday at 10", "move task 2 to feb 30", "set task 2 to repeat every week",
             ]),
+        new(SetDueDate(), (m, _, now) => DatePhrases.IsWholeDate(m.Groups["when"].Value, now)
+                ? new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Due = m.Groups["when"].Value }
+                : null,
+            ["set a due date of friday for the electricity bill", "give the rent task a deadline of dec 1", "add a due date of monday to task 2"]),
         new(IsDue(), (m, _, now) => IsDueIntent(m, now),
             [
                 "task 2 is due friday", "the report is due on monday", "the gym task repeats every monday", "task 3 should repeat every week",
@@ -1262,6 +1266,11 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:my|the|our)\s+(?<name>[\w'&-]+(?:\s+[\w'&-]+)?)$", Options)]
     private static partial Regex OwnThing();
+
+    /// <summary>"set a due date of friday for X", "give X a deadline of dec 1".</summary>
+    [GeneratedRegex(@"^(?:set|add|put|give)\s+(?:a\s+|the\s+)?(?:due\s+date|deadline|date)\s+(?:of\s+)?(?<when>.+?)\s+(?:for|on|to)\s+(?<ref>.+)$" +
+        @"|^give\s+(?<ref>.+?)\s+(?:a|the)\s+(?:due\s+date|deadline|date)\s+(?:of\s+)?(?<when>.+)$", Options)]
+    private static partial Regex SetDueDate();
 
     [GeneratedRegex(@"^when(?:'s|\s+is|\s+are|\s+do\s+i\s+(?:have|need)\s+to|\s+should\s+i)\s+(?:my\s+|the\s+)?(?<query>.+?)(?:\s+(?:due|happening|scheduled|set\s+for))?$", Options)]
     private static partial Regex WhenIs();

@@ -116,6 +116,13 @@ internal static partial class SpokenText
     private static string ReminderWording(string text, DateTimeOffset now)
     {
         text = CalendarReminder().Replace(text, "remind me");
+
+        // "in 10 minutes remind me to check the oven": the date said first goes after the request.
+        if (DateThenRemind().Match(text) is { Success: true } first && DatePhrases.IsWholeDate(first.Groups["when"].Value, now))
+        {
+            text = $"{first.Groups["rest"].Value} {first.Groups["when"].Value}";
+        }
+
         text = BareReminder().Replace(text, "remind me ");
         text = ReminderFor().Replace(text, "remind me about ");
         if (ReminderNoun().Match(text) is { Success: true } noun)
@@ -239,6 +246,9 @@ internal static partial class SpokenText
 
     [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:set|tell|program|use|get)\s+(?:my|the)\s+(?:calendar|phone|alarm|app|assistant)\s+to\s+remind\s+me\b", Options)]
     private static partial Regex CalendarReminder();
+
+    [GeneratedRegex(@"^(?<when>.+?)\s*,?\s+(?<rest>(?:please\s+)?remind\s+me\s+(?:to|that|about|of)\b.+)$", Options)]
+    private static partial Regex DateThenRemind();
 
     /// <summary>"reminder to call mom at 5", "a reminder that the car needs a service".</summary>
     [GeneratedRegex(@"^(?:(?:i|we)\s+(?:need|want|would\s+like|'d\s+like)\s+)?(?:a\s+|new\s+)?reminder\s+(?=(?:to|that|about)\s)", Options)]
