@@ -763,19 +763,11 @@ public sealed partial class TaskTools(
             return expression;
         }
 
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Match term in FilterListTerm().Matches(expression))
-        {
-            var said = term.Groups["name"].Value;
-            if (!names.ContainsKey(said) && await listService.FindByNameOrSimilarAsync(userId, said, cancellationToken) is { } found)
-            {
-                names[said] = found.Name;
-            }
-        }
-
+        var said = FilterListTerm().Matches(expression).Select(term => term.Groups["name"].Value);
+        var found = await listService.FindByNamesOrSimilarAsync(userId, said, cancellationToken);
         return FilterListTerm().Replace(expression, term =>
-            names.TryGetValue(term.Groups["name"].Value, out var name)
-                ? "#" + (name.Any(char.IsWhiteSpace) ? "\"" + name + "\"" : name)
+            found.TryGetValue(term.Groups["name"].Value, out var list)
+                ? "#" + (list.Name.Any(char.IsWhiteSpace) ? "\"" + list.Name + "\"" : list.Name)
                 : term.Value);
     }
 

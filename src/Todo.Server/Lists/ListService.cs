@@ -35,16 +35,29 @@ public sealed class ListService(TodoDbContext db, TaskService tasks, TimeProvide
     /// The user's list with this name ignoring case or, when there is none, the one list it names as people say it
     /// (<see cref="TodoList.SpokenKey"/>: "grocery" is the Groceries list); null when there is none or several.
     /// </summary>
-    public async Task<TodoList?> FindByNameOrSimilarAsync(Guid userId, string name, CancellationToken cancellationToken = default)
-    {
-        if (await FindByNameAsync(userId, name, cancellationToken) is { } exact)
-        {
-            return exact;
-        }
+    public async Task<TodoList?> FindByNameOrSimilarAsync(Guid userId, string name, CancellationToken cancellationToken = default) =>
+        AsSaid(await OwnListsAsync(userId, cancellationToken), name);
 
+    /// <summary>The list each of <paramref name="names"/> means (see <see cref="FindByNameOrSimilarAsync"/>), read in one query; names no list answers are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, TodoList>> FindByNamesOrSimilarAsync(
+        Guid userId, IEnumerable<string> names, CancellationToken cancellationToken = default)
+    {
+        var lists = await OwnListsAsync(userId, cancellationToken);
+        return names.Distinct(StringComparer.Ordinal)
+            .Select(name => (Name: name, List: AsSaid(lists, name)))
+            .Where(found => found.List is not null)
+            .ToDictionary(found => found.Name, found => found.List!, StringComparer.Ordinal);
+    }
+
+    private Task<List<TodoList>> OwnListsAsync(Guid userId, CancellationToken cancellationToken) =>
+        db.Lists.AsNoTracking().Where(l => l.UserId == userId).ToListAsync(cancellationToken);
+
+    private static TodoList? AsSaid(IReadOnlyList<TodoList> lists, string name)
+    {
+        var normalized = TodoList.Normalize(ValidName(name));
         var key = TodoList.SpokenKey(name);
-        var lists = await db.Lists.AsNoTracking().Where(l => l.UserId == userId).ToListAsync(cancellationToken);
-        return lists.Where(l => TodoList.SpokenKey(l.Name) == key).ToList() is [var similar] ? similar : null;
+        return lists.FirstOrDefault(l => l.NormalizedName == normalized)
+            ?? (lists.Where(l => TodoList.SpokenKey(l.Name) == key).ToList() is [var similar] ? similar : null);
     }
 
     /// <summary>

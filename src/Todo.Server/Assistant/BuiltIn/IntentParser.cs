@@ -374,10 +374,9 @@ internal static partial class IntentParser
             return null;
         }
 
-        var context = Apply(Rules, Utterance.Clean(text[..last.Index]), now);
         if (read.Intent.Reference is { } reference && PointsBack().IsMatch(reference.Trim()))
         {
-            return context is { Intent: { Reference: { } named, Kind: IntentKind.Complete or IntentKind.Delete or IntentKind.Reopen or IntentKind.Update } }
+            return Apply(Rules, Utterance.Clean(text[..last.Index]), now) is { Intent: { Reference: { } named, Kind: IntentKind.Complete or IntentKind.Delete or IntentKind.Reopen or IntentKind.Update } }
                 ? (read.Rule, read.Intent with { Reference = named })
                 : null;
         }
