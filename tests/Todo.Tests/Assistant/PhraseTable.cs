@@ -1010,6 +1010,16 @@ public static class PhraseTable
         new("speech: oops put it back after a delete", Household, ["delete call mom", "oops put it back"], [], ["Call mom"]),
         new("speech: undo that after a check-off", Household, ["I paid the electricity bill", "undo that"], [], ["Pay the electricity bill"]),
         new("speech: check off everything on my grocery list, yeah", Household, ["check off everything on my grocery list", "yeah"], ["x1", "x2", "x3"], ["3"]),
+        new("speech: make sure I remember to X", None, ["make sure I remember to buy a birthday card for mom"], ["+Buy a birthday card for mom"], ["Buy a birthday card for mom"]),
+        new("speech: I need to be reminded to X tomorrow", None, ["i need to be reminded to call the vet tomorrow"], ["+Call the vet ^2026-11-27", "1~0"], ["Call the vet", "Friday"]),
+        new("speech: set a reminder at a time: X", None, ["set a reminder at 7am tomorrow: gym"], ["+Gym ^2026-11-27T07:00", "1~0"], ["Gym", "07:00"]),
+        new("speech: new reminder X on a day", None, ["new reminder pick up dry cleaning saturday"], ["+Pick up dry cleaning ^2026-11-28", "1~0"], ["Pick up dry cleaning", "Saturday"]),
+        new("speech: make that Y after an add", None, ["add oat milk", "actually make that almond milk"], ["+Almond milk"], ["Almond milk"]),
+        new("speech: make it a day after an add", None, ["add oat milk", "make it tomorrow"], ["+Oat milk ^2026-11-27"], ["Oat milk", "Friday"]),
+        new("speech: I didn't mean that, after a delete", Household, ["delete call mom", "i didn't mean that"], [], ["Call mom"]),
+        new("speech: a typed what's with letters swapped", Household, ["waht's on my list"], [], ["Milk", "Mop kitchen"]),
+        new("speech: what's on for the weekend", ["Party ^2026-11-28", "Brunch ^2026-11-29", "Dentist ^2026-11-30"], ["what's on for the weekend"], [], ["Party", "Brunch", "!Dentist"]),
+        new("speech: anything due over the weekend", ["Party ^2026-11-28", "Dentist ^2026-11-27"], ["anything due over the weekend"], [], ["Party", "!Dentist"]),
         new("speech: alexa, clear my completed tasks, yes", ["[x] Milk", "Call mom", "[x] Eggs"], ["alexa, delete all my completed tasks", "yes"], ["-1", "-3"], ["2"]),
     ];
 

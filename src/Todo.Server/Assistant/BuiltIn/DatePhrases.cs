@@ -101,6 +101,14 @@ internal static partial class DatePhrases
             return NextWeekTerm;
         }
 
+        // "this weekend", "over the weekend": its Saturday and Sunday (only Sunday when said on a Sunday).
+        if (Weekend().Match(text) is { Success: true } weekend
+            && DateReader.Find(weekend.Groups["next"].Success ? "next weekend" : "this weekend", now, ReadingZone).Match is { Reading.Date: var first })
+        {
+            var days = first.DayOfWeek == DayOfWeek.Saturday ? new[] { first, first.AddDays(1) } : [first];
+            return "(" + string.Join(" | ", days.Select(day => "due on: " + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))) + ")";
+        }
+
         if (Today().IsMatch(text))
         {
             terms.Add("today");
@@ -157,6 +165,7 @@ internal static partial class DatePhrases
         _ when term.StartsWith("next ", StringComparison.Ordinal) => " due in the " + term,
         _ when term.StartsWith("due on: ", StringComparison.Ordinal) => " due " + term["due on: ".Length..],
         NextWeekTerm => " due next week",
+        _ when term.StartsWith("(due on: ", StringComparison.Ordinal) => " due at the weekend",
         _ => " due " + term.Trim('(', ')'),
     };
 
@@ -234,6 +243,9 @@ internal static partial class DatePhrases
 
     /// <summary>The seven days after this week's seven ("what do I have next week?").</summary>
     private const string NextWeekTerm = "(due after: in 6 days & due before: in 14 days)";
+
+    [GeneratedRegex(@"(?:\b(?<next>next)\s+)?\bweekend\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Weekend();
 
     [GeneratedRegex(@"\bnext\s+week\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NextWeek();

@@ -285,7 +285,7 @@ internal static partial class IntentParser
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually|never\s?mind|nevermind)[\s,!.]+)*(?:take|put|bring|roll)\s+(?:that|it|this|them|those)\s+back(?:\s+(?:please|now))?$" +
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually|never\s?mind|nevermind)[\s,!.]+)*(?:scratch|strike|cancel)\s+that(?:\s+(?:last\s+)?(?:change|one|action))?$" +
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually|never\s?mind|nevermind)[\s,!.]+)*undo$" +
-        @"|^(?:(?:oops|whoops|no|wait|sorry|actually)[\s,!.]+)*(?:that\s+was\s+(?:a\s+mistake|wrong|an\s+accident|not\s+what\s+i\s+(?:meant|wanted))|my\s+(?:mistake|bad)|i\s+made\s+a\s+mistake|that'?s\s+(?:wrong|not\s+what\s+i\s+(?:meant|wanted)))$", Options)]
+        @"|^(?:(?:oops|whoops|no|wait|sorry|actually)[\s,!.]+)*(?:that\s+was\s+(?:a\s+mistake|wrong|an\s+accident|not\s+what\s+i\s+(?:meant|wanted))|my\s+(?:mistake|bad)|i\s+made\s+a\s+mistake|that'?s\s+(?:wrong|not\s+what\s+i\s+(?:meant|wanted))|i\s+(?:didn'?t|did\s+not)\s+(?:mean|want)\s+(?:to\s+(?:do\s+)?)?(?:that|this|it))$", Options)]
     private static partial Regex Undo();
 
     [GeneratedRegex(@"^(?<first>.+?)\s*(?:[,.;!]|\s-\s)\s*(?<last>[^,.;!]+)$", Options)]

@@ -247,6 +247,13 @@ internal static partial class IntentParser
         new(NotNeeded(), (m, _, _) => Act(IntentKind.Delete, m),
             ["the dentist appointment is no longer needed", "task 2 is cancelled"]),
 
+        // "make that almond milk" just after an add: a new title for the task talked about (its status, priority and
+        // date were read above).
+        new(MakeThatInstead(), (m, _, now) => DatePhrases.IsWholeDate(m.Groups["title"].Value, now)
+                ? new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Due = m.Groups["title"].Value }
+                : Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
+            ["make that almond milk", "actually make it two dozen eggs"]),
+
         // The past tense says a task is done: "I paid the electricity bill", "bought the milk", "just mopped the kitchen".
         new(DidIt(), (m, _, _) => DidItIntent(m),
             ["I paid the electricity bill", "bought the milk", "just mopped the kitchen", "we've already booked the flights", "I called mom"]),
@@ -951,6 +958,9 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?<ref>(?:task\s*)?#?\d+|it|that(?:\s+one)?)\s+should\s+(?:be|say|read)(?:\s+called)?\s+(?<title>.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+should\s+(?:be\s+called|be\s+named|say|read|be\s+renamed(?:\s+to)?)\s+(?<title>.+)$", Options)]
     private static partial Regex ShouldSay();
+
+    [GeneratedRegex(@"^(?:(?:can|could)\s+you\s+)?make\s+(?<ref>that|it|this)(?:\s+one)?\s+(?:say\s+|read\s+|into\s+)?(?<title>(?!(?:done|complete|completed|finished|not|undone|pending|high|low|medium|normal|urgent|important|top|due|a\s+priority|priority|repeat|recurring|daily|weekly|monthly|every|private|public|recur|the\s+first|first|last)\b).+)$", Options)]
+    private static partial Regex MakeThatInstead();
 
     [GeneratedRegex(@"^(?:rename|retitle|change\s+the\s+(?:title|name)\s+of)\s+(?<ref>.+)$|^(?:edit|change|update|modify)\s+(?<ref>(?:task\s*)?#?\d+|it|that(?:\s+one)?|the\s+.+\s+(?:task|todo|one))$", Options)]
     private static partial Regex RenameWithoutTitle();

@@ -124,6 +124,7 @@ internal static partial class SpokenText
         }
 
         text = BareReminder().Replace(text, "remind me ");
+        text = RememberTo().Replace(text, "remind me to ");
         text = ReminderFor().Replace(text, "remind me about ");
         if (ReminderNoun().Match(text) is { Success: true } noun)
         {
@@ -132,8 +133,8 @@ internal static partial class SpokenText
                 ? (char.IsDigit(when[4]) ? "at " : "") + when[4..]
                 : when;
             text = when.Length == 0
-                ? $"remind me {noun.Groups["link"].Value} {noun.Groups["rest"].Value}"
-                : $"remind me {noun.Groups["link"].Value} {noun.Groups["rest"].Value} {when}";
+                ? $"remind me {Link(noun)} {noun.Groups["rest"].Value}"
+                : $"remind me {Link(noun)} {noun.Groups["rest"].Value} {when}";
         }
 
         if (RemindMeThen().Match(text) is not { Success: true } remind)
@@ -162,6 +163,9 @@ internal static partial class SpokenText
         return text;
     }
 
+    /// <summary>"to", "that" or "about" as said; a colon ("set a reminder at 7am: gym") is "to".</summary>
+    private static string Link(Match noun) => noun.Groups["link"].Success ? noun.Groups["link"].Value : "to";
+
     private static string Respell(string word, int position)
     {
         if ((position == 0 && FirstWords.TryGetValue(word, out var respelt)) || Respellings.TryGetValue(word, out respelt))
@@ -176,11 +180,11 @@ internal static partial class SpokenText
             return word;
         }
 
-        // A letter changed only in the first word, where a command verb is expected; elsewhere one added, dropped or two
-        // swapped, which real words one letter apart ("shipping", "shopping") are not. An inflection ("removed") is no typo.
+        // A letter changed only in the first word, where a command verb is expected ("that's" is no "what's"); elsewhere one
+        // added, dropped or two swapped, which real words one letter apart ("shipping", "shopping") are not. An inflection ("removed") is no typo.
         var close = known
             .Where(target => !lower.StartsWith(target, StringComparison.Ordinal) && (word.Length >= 5 || lower.Length == target.Length))
-            .Where(target => OneEditApart(lower, target, substitution: position == 0 && word.Length >= 5))
+            .Where(target => OneEditApart(lower, target, substitution: position == 0 && word.Length >= 5 && !lower.EndsWith("'s", StringComparison.Ordinal)))
             .ToList();
         return close.Count == 1 ? close[0] : word;
     }
@@ -229,7 +233,7 @@ internal static partial class SpokenText
     [GeneratedRegex(@"(?<=^|\s)(?:um+|uh+|uhm+|erm+|hmm+)\b[,.]?\s*", Options)]
     private static partial Regex Filler();
 
-    [GeneratedRegex(@"(?<![\w'-])[a-z0-9]+(?![\w'-])", Options)]
+    [GeneratedRegex(@"(?<![\w'-])[a-z0-9]+(?:'s)?(?![\w'-])", Options)]
     private static partial Regex Word();
 
     [GeneratedRegex(@"\b(?:to[\s-]?do|todo)s?\s+list\b", Options)]
@@ -251,15 +255,21 @@ internal static partial class SpokenText
     private static partial Regex DateThenRemind();
 
     /// <summary>"reminder to call mom at 5", "a reminder that the car needs a service".</summary>
-    [GeneratedRegex(@"^(?:(?:i|we)\s+(?:need|want|would\s+like|'d\s+like)\s+)?(?:a\s+|new\s+)?reminder\s+(?=(?:to|that|about)\s)", Options)]
+    [GeneratedRegex(@"^(?:(?:i|we)\s+(?:need|want|would\s+like|'d\s+like)\s+)?(?:a\s+|new\s+)?reminder\s+(?=(?:to|that|about)\s)" +
+        @"|^(?:(?:i|we)\s+(?:need|want|would\s+like|'d\s+like)\s+to\s+be|(?:please\s+)?(?:can\s+you\s+|could\s+you\s+)?(?:make\s+sure|ensure)\s+(?:i'?m|i\s+am|we'?re|we\s+are))\s+reminded\s+(?=(?:to|that|about|of)\s)", Options)]
     private static partial Regex BareReminder();
+
+    /// <summary>"make sure I remember to X", "new reminder: X", "add a reminder pick up the cake": what to be reminded of follows.</summary>
+    [GeneratedRegex(@"^(?:(?:please\s+)?(?:can\s+you\s+|could\s+you\s+)?(?:make\s+sure|ensure)\s+(?:that\s+)?(?:i|we)\s+(?:remember|don'?t\s+forget|do\s+not\s+forget)\s+to" +
+        @"|(?:new\s+|(?:add|create|make)\s+(?:a\s+)?(?:new\s+)?)reminder\s*[:,-]?(?!\s*(?:to|that|about|for|at|on|in|before|of|me)\b)(?!.*\b(?:before|ahead\s+of|early)\b))\s+(?=\S)", Options)]
+    private static partial Regex RememberTo();
 
     /// <summary>"set a reminder for the dentist at 5": a reminder about a thing, not for a time (which <see cref="ReminderNoun"/> reads).</summary>
     [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:send|give|set|create|make|add|schedule|put\s+in|set\s+up)\s+(?:me\s+)?(?:up\s+)?(?:a\s+|an\s+|one\s+)?(?:new\s+)?reminder\s+(?:for|about|of)\s+(?!(?:me|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|noon|midnight|\d)\b)(?!.*\s(?:to|that|about)\s)", Options)]
     private static partial Regex ReminderFor();
 
     /// <summary>"send me a reminder to X", "set a reminder for 6pm to X", "create a reminder that X".</summary>
-    [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:send|give|set|create|make|add|schedule|put\s+in|set\s+up)\s+(?:me\s+)?(?:up\s+)?(?:a\s+|an\s+|one\s+)?(?:new\s+)?reminder(?:\s+for\s+me)?\s+(?<when>(?:for|at|on)\s+(?:(?!\b(?:to|that|about)\b).)+?\s+)?(?<link>to|that|about)\s+(?<rest>.+)$", Options)]
+    [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:send|give|set|create|make|add|schedule|put\s+in|set\s+up)\s+(?:me\s+)?(?:up\s+)?(?:a\s+|an\s+|one\s+)?(?:new\s+)?reminder(?:\s+for\s+me)?\s+(?<when>(?:for|at|on)\s+(?:(?!\b(?:to|that|about)\b).)+?(?:\s+|(?=:)))?(?:(?<link>to|that|about)\s+|:\s*)(?<rest>.+)$", Options)]
     private static partial Regex ReminderNoun();
 
     [GeneratedRegex(@"^(?:please\s+)?remind\s+me\s+(?!(?:to|that|about|of)\b)(?<rest>.+)$", Options)]
