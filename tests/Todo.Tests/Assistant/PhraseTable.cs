@@ -1020,6 +1020,11 @@ public static class PhraseTable
         new("speech: a typed what's with letters swapped", Household, ["waht's on my list"], [], ["Milk", "Mop kitchen"]),
         new("speech: what's on for the weekend", ["Party ^2026-11-28", "Brunch ^2026-11-29", "Dentist ^2026-11-30"], ["what's on for the weekend"], [], ["Party", "Brunch", "!Dentist"]),
         new("speech: anything due over the weekend", ["Party ^2026-11-28", "Dentist ^2026-11-27"], ["anything due over the weekend"], [], ["Party", "!Dentist"]),
+        new("speech: that's wrong, before any change here, takes nothing back", Household, ["no that's wrong"], [], ["haven't changed anything"]),
+        new("speech: cancel that after an add", None, ["add milk", "cancel that"], [], ["Milk"]),
+        new("speech: I have to go is a goodbye", Household, ["i have to go"], [], ["Bye"]),
+        new("speech: I need to think about it makes no task", Household, ["i need to think about it"], [], ["?"]),
+        new("speech: set an alarm for a time, then what", None, ["set an alarm for 7am", "call the school"], ["+Call the school ^2026-11-27T07:00", "1~0"], ["Call the school", "07:00"]),
         new("speech: alexa, clear my completed tasks, yes", ["[x] Milk", "Call mom", "[x] Eggs"], ["alexa, delete all my completed tasks", "yes"], ["-1", "-3"], ["2"]),
     ];
 

@@ -125,6 +125,10 @@ internal sealed class ConversationView
         return [];
     }
 
+    /// <summary>Whether a reply before <paramref name="before"/> followed a tool call that changed something.</summary>
+    public bool ChangedBefore(int before) =>
+        turns.Take(Math.Min(before, turns.Count)).Any(turn => turn.Calls.Any(call => !TaskToolNames.Reads.Contains(call.Name)));
+
     /// <summary>
     /// The tasks the engine's latest reply that named any task named (before <paramref name="before"/>):
     /// one for "it", several when it listed them.

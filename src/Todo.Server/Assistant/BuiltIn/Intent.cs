@@ -135,6 +135,9 @@ internal sealed record Intent(IntentKind Kind)
     /// <summary>For a bulk change: the tasks are the ones the engine last showed ("mark all of them done").</summary>
     public bool LastShown { get; init; }
 
+    /// <summary>An undo said of "that" ("that was wrong", "cancel that"): only of a change made in this conversation.</summary>
+    public bool PointsBack { get; init; }
+
     /// <summary>For a bulk change or emptying the trash: the person said yes to the question that showed them.</summary>
     public bool Confirmed { get; init; }
 

@@ -13,13 +13,13 @@ internal static partial class IntentParser
     /// <summary>The rules of this part, in the order they are tried (after the list actions, before the single-task changes).</summary>
     private static Rule[] HistoryRules() =>
     [
-        new(Undo(), (_, _, _) => new Intent(IntentKind.Undo),
+        new(Undo(), (m, _, _) => UndoIntent(m.Value),
             [
                 "undo", "undo that", "oops undo", "never mind, undo it", "take that back", "put it back", "revert", "undo the last change",
                 "undo what you just did", "reverse that", "roll that back",
             ]),
         // "I didn't mean that, put it back": a clause before the undo says why.
-        new(LastClause(), (m, _, _) => Undo().IsMatch(m.Groups["last"].Value.Trim()) ? new Intent(IntentKind.Undo) : null,
+        new(LastClause(), (m, _, _) => Undo().IsMatch(m.Groups["last"].Value.Trim()) ? UndoIntent(m.Value) : null,
             ["I didn't mean to do that, undo it", "that was wrong. take it back", "hmm that was not right, revert that"]),
         new(EmptyTrash(), (_, _, _) => new Intent(IntentKind.EmptyTrash),
             ["empty the trash", "clear my trash", "delete everything in the trash", "empty the bin", "purge the trash for good"]),
@@ -287,6 +287,16 @@ internal static partial class IntentParser
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually|never\s?mind|nevermind)[\s,!.]+)*undo$" +
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually)[\s,!.]+)*(?:that\s+was\s+(?:a\s+mistake|wrong|an\s+accident|not\s+what\s+i\s+(?:meant|wanted))|my\s+(?:mistake|bad)|i\s+made\s+a\s+mistake|that'?s\s+(?:wrong|not\s+what\s+i\s+(?:meant|wanted))|i\s+(?:didn'?t|did\s+not)\s+(?:mean|want)\s+(?:to\s+(?:do\s+)?)?(?:that|this|it))$", Options)]
     private static partial Regex Undo();
+
+    /// <summary>
+    /// An undo. "undo", "revert" take back the latest change wherever it was made; "that was wrong", "cancel that",
+    /// "put it back" point at something done in this conversation, so they take back nothing when it changed nothing.
+    /// </summary>
+    private static Intent UndoIntent(string said) =>
+        new(IntentKind.Undo) { PointsBack = !UndoVerb().IsMatch(said) };
+
+    [GeneratedRegex(@"\b(?:undo|revert|reverse|roll\s+back|unmake)\b", Options)]
+    private static partial Regex UndoVerb();
 
     [GeneratedRegex(@"^(?<first>.+?)\s*(?:[,.;!]|\s-\s)\s*(?<last>[^,.;!]+)$", Options)]
     private static partial Regex LastClause();

@@ -297,7 +297,7 @@ internal static partial class IntentParser
         // The general forms of add, last.
         new(AddAnything(), (m, _, now) => Add(m.Groups["rest"].Value, now),
             ["add buy milk", "Add milk and bread", "add walk the dog", "need to add a dentist appointment"]),
-        new(INeedTo(), (m, _, now) => Add(m.Groups["rest"].Value, now),
+        new(INeedTo(), (m, _, now) => LeavingNow().IsMatch(m.Groups["rest"].Value) ? new Intent(IntentKind.Farewell) : Add(m.Groups["rest"].Value, now),
             [
                 "I need to pay the electricity bill", "I have to finish the report", "I gotta buy a new phone", "I should call my sister",
                 "need to book a table",
@@ -920,11 +920,15 @@ internal static partial class IntentParser
     private static partial Regex MissingTitle();
 
     /// <summary>
-    /// Words that point at something without saying it ("this", "that one") or only say where it goes ("to my list",
-    /// "on the to do list"): an add of these names no item, so the engine asks what to add instead of making a task of them.
+    /// Words that point at something without saying it ("this", "that one", "think about it") or only say where it goes
+    /// ("to my list", "on the to do list"): an add of these names no item, so the engine asks what to add instead of making a task of them.
     /// </summary>
-    [GeneratedRegex(@"^(?:(?:this|that|these|those)(?:\s+(?:one|ones|thing|things|item|items))?|(?:(?:to|on|onto|in|into)\s+)?(?:(?:my|the|our|this|that|a)\s+)?(?:(?:to\s*-?\s*do|todo|task)\s+)?(?:list|todos|to-dos|tasks))$", Options)]
+    [GeneratedRegex(@"^(?:(?:this|that|these|those)(?:\s+(?:one|ones|thing|things|item|items))?|[a-z]+(?:\s+(?:about|with|on|to|at|for|of|over|out))?\s+(?:it|that|this|them|those|these)|(?:(?:to|on|onto|in|into)\s+)?(?:(?:my|the|our|this|that|a)\s+)?(?:(?:to\s*-?\s*do|todo|task)\s+)?(?:list|todos|to-dos|tasks))$", Options)]
     private static partial Regex PointsWithoutNaming();
+
+    /// <summary>"I have to go", "I need to run": the person is leaving, not adding a task.</summary>
+    [GeneratedRegex(@"^(?:go|leave|run|head\s+out|head\s+off|get\s+going|be\s+going|dash|split|bounce|sign\s+off|log\s+off)(?:\s+(?:now|soon|bye))?[.!]*$", Options)]
+    private static partial Regex LeavingNow();
 
     [GeneratedRegex(@"^(?:add|need\s+to\s+add|i\s+need\s+to\s+add)\s+(?!(?:(?:a|an|the|some)\s+)?(?:description|note|notes|details)\b)(?<rest>.+)$", Options)]
     private static partial Regex AddAnything();

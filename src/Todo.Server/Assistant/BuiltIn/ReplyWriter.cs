@@ -674,6 +674,9 @@ internal static class Replies
 
     public const string Dismissed = "OK, I've left your tasks as they are.";
 
+    public const string NothingChangedHere =
+        "I haven't changed anything in this conversation, so there's nothing of mine to take back. To undo your latest change, say \"undo\".";
+
     public const string WhichTasks =
         "Which tasks do you mean? Say, for example, \"complete everything on my shopping list\", \"delete all tasks tagged old\" or \"move all overdue tasks to tomorrow\".";
 

@@ -117,6 +117,13 @@ internal static partial class SpokenText
     {
         text = CalendarReminder().Replace(text, "remind me");
 
+        // "set an alarm for 7am", "set a timer for 10 minutes": a reminder then ("remind me at 7am"), what of asked next.
+        if (AlarmOrTimer().Match(text) is { Success: true } alarm)
+        {
+            var when = alarm.Groups["when"].Value;
+            text = $"remind me {(DurationFirst().IsMatch(when) ? "in " : char.IsDigit(when[0]) ? "at " : "")}{when}{alarm.Groups["rest"].Value}";
+        }
+
         // "in 10 minutes remind me to check the oven": the date said first goes after the request.
         if (DateThenRemind().Match(text) is { Success: true } first && DatePhrases.IsWholeDate(first.Groups["when"].Value, now))
         {
@@ -250,6 +257,12 @@ internal static partial class SpokenText
 
     [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:set|tell|program|use|get)\s+(?:my|the)\s+(?:calendar|phone|alarm|app|assistant)\s+to\s+remind\s+me\b", Options)]
     private static partial Regex CalendarReminder();
+
+    [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:set|start|make|create|add)\s+(?:me\s+)?(?:an?\s+|my\s+)?(?:alarm|timer)\s+(?:for\s+)?(?<when>\S(?:(?!\s(?:to|that|about)\s).)*)(?<rest>\s+(?:to|that|about)\s.+)?$", Options)]
+    private static partial Regex AlarmOrTimer();
+
+    [GeneratedRegex(@"^\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\b|^(?:an?|one|two|five|ten|fifteen|twenty|thirty|half\s+an?)\s+(?:minutes?|hours?)\b", Options)]
+    private static partial Regex DurationFirst();
 
     [GeneratedRegex(@"^(?<when>.+?)\s*,?\s+(?<rest>(?:please\s+)?remind\s+me\s+(?:to|that|about|of)\b.+)$", Options)]
     private static partial Regex DateThenRemind();

@@ -67,6 +67,7 @@ internal static class TurnPlanner
             IntentKind.RenameList => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.RenameList,
                 new Dictionary<string, object?> { ["list"] = intent.ListName, ["name"] = intent.NewListName })),
             IntentKind.DeleteList => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.DeleteList, DeleteListArguments(intent))),
+            IntentKind.Undo when intent.PointsBack && !view.ChangedBefore(index) => TurnPlan.Say(intent, Replies.NothingChangedHere),
             IntentKind.Undo => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.UndoLast, new Dictionary<string, object?>())),
             IntentKind.Trash => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.ListTrash, new Dictionary<string, object?>())),
             IntentKind.EmptyTrash => TurnPlan.Call(intent, new PlannedCall(intent.Confirmed ? TaskToolNames.EmptyTrash : TaskToolNames.ListTrash,
