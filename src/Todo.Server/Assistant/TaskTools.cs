@@ -777,8 +777,9 @@ public sealed partial class TaskTools(
     private async Task<TaskToolError> NoSuchListAsync(string name, CancellationToken cancellationToken)
     {
         var lists = await listService.ListAsync(userId, cancellationToken);
-        return new TaskToolError(TaskToolErrors.NotFound, null, [],
-            $"You have no list named \"{TextElements.Truncate(TextElements.Sanitize(name), 100)}\"; nothing was changed.")
+        var said = TextElements.Truncate(TextElements.Sanitize(name), 100);
+        return new TaskToolError(TaskToolErrors.NotFound, said, [],
+            $"You have no list named \"{said}\"; nothing was changed.")
         {
             Argument = TaskToolArguments.List,
             Lists = [.. lists.Select(l => l.List.Name)],

@@ -283,7 +283,8 @@ public static class PhraseTable
         new("position: the last one is done", Standard, ["show my tasks", "the last one is done"], ["x5"], ["Dentist appointment"]),
         new("position: the first task", Standard, ["what's pending?", "delete the first task"], ["-1"], ["Buy groceries"]),
         new("position: past the end of the list", Standard, ["what's pending", "mark the sixth one as done"], [], ["only has 4 tasks"]),
-        new("position: with no list shown", Standard, ["mark the second one as done"], [], ["Which list"]),
+        new("position: with no list shown offers that task first", Standard, ["mark the second one as done"], [], ["second task", "Mark it as done?"]),
+        new("position: with no list shown, yes", Standard, ["mark the second one as done", "yes"], ["x2"], ["Done"]),
         new("position: positions follow the latest list", Standard, ["show my tasks", "what did I finish?", "reopen the first one"], ["o4"], ["Pay rent"]),
         new("position: a second pick from the same list", Standard, ["show my tasks", "complete the first one", "complete the third one"], ["x1", "x3"], ["Call mom"]),
         new("it: mark it as done after adding", Standard, ["add buy stamps", "mark it as done"], ["+Buy stamps", "x6"], ["task #6", "Buy stamps"]),
@@ -1025,6 +1026,10 @@ public static class PhraseTable
         new("speech: I have to go is a goodbye", Household, ["i have to go"], [], ["Bye"]),
         new("speech: I need to think about it makes no task", Household, ["i need to think about it"], [], ["?"]),
         new("speech: set an alarm for a time, then what", None, ["set an alarm for 7am", "call the school"], ["+Call the school ^2026-11-27T07:00", "1~0"], ["Call the school", "07:00"]),
+        new("speech: delete the first task on my grocery list, yes", Household, ["delete the first task on my grocery list", "yes"], ["-1"], ["Milk"]),
+        new("speech: check off the second item on my grocery list, no", Household, ["check off the second item on my grocery list", "no"], [], ["left your tasks"]),
+        new("speech: remove the fifth item from a shorter list asks", Household, ["remove the fifth item from my grocery list"], [], ["only 3"]),
+        new("speech: several items added in one line", Household, ["add apples, pears and plums to my grocery list"], ["+Apples #Groceries", "+Pears #Groceries", "+Plums #Groceries"], ["Added 3 tasks", "Groceries"]),
         new("speech: alexa, clear my completed tasks, yes", ["[x] Milk", "Call mom", "[x] Eggs"], ["alexa, delete all my completed tasks", "yes"], ["-1", "-3"], ["2"]),
     ];
 

@@ -135,6 +135,12 @@ internal sealed record Intent(IntentKind Kind)
     /// <summary>For a bulk change: the tasks are the ones the engine last showed ("mark all of them done").</summary>
     public bool LastShown { get; init; }
 
+    /// <summary>
+    /// A change of the task at a position ("delete the first task on my grocery list") with no list shown: the plan lists
+    /// the tasks, and the reply offers the one at that position, to be confirmed.
+    /// </summary>
+    public bool PicksFromList { get; init; }
+
     /// <summary>An undo said of "that" ("that was wrong", "cancel that"): only of a change made in this conversation.</summary>
     public bool PointsBack { get; init; }
 

@@ -17,6 +17,11 @@ internal sealed record ResolvedReference(IReadOnlyList<string> Tasks, string? Pr
     public static ResolvedReference Ask(string problem) => new([], problem);
 
     public static ResolvedReference AskWhich(string problem) => new([], problem) { Asks = PendingQuestion.WhichTask };
+
+    /// <summary>A position ("the first one") said with no list shown: the list is read first, and the task at it offered.</summary>
+    public static ResolvedReference ListFirst { get; } = new([], null) { NeedsList = true };
+
+    public bool NeedsList { get; private init; }
 }
 
 /// <summary>
@@ -98,7 +103,7 @@ internal static partial class ReferenceResolver
 
             if (list.Count == 0)
             {
-                return ResolvedReference.Ask("Which list do you mean? Ask me to show your tasks first, then pick one by its position.");
+                return ResolvedReference.ListFirst;
             }
 
             var index = PositionIndex(position, list.Count);
@@ -167,6 +172,13 @@ internal static partial class ReferenceResolver
         var withoutList = OnAList().Replace(text, "");
         return (withoutList.Trim().Length > 0 ? withoutList : text).Trim();
     }
+
+    /// <summary>The task at the position <paramref name="reference"/> says ("the second one", "the last item") in <paramref name="list"/>.</summary>
+    public static ListedTask? PositionIn(string reference, IReadOnlyList<ListedTask> list) =>
+        Position().Match(Tidy(reference)) is { Success: true } position && PositionIndex(position, list.Count) is var index
+        && index >= 0 && index < list.Count
+            ? list[index]
+            : null;
 
     private static int PositionIndex(Match position, int count)
     {

@@ -48,6 +48,16 @@ internal static class ReplyFormat
     /// <summary>The "Which…" question for an action, listing the candidates so the next message can pick one.</summary>
     public static string WhichOne(string verb) => $"Which one do you want me to {verb}?";
 
+    /// <summary>"first" … "tenth", then "11th", "12th", "21st".</summary>
+    public static string Ordinal(int position) => position switch
+    {
+        >= 1 and <= 10 => OrdinalWords[position - 1],
+        _ when position % 100 is 11 or 12 or 13 => position.ToString(CultureInfo.InvariantCulture) + "th",
+        _ => position.ToString(CultureInfo.InvariantCulture) + (position % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" },
+    };
+
+    private static readonly string[] OrdinalWords = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
     public static string WhichTask(string verb) =>
         $"Which task do you want me to {verb}? Tell me its number or some words from its title.";
 }

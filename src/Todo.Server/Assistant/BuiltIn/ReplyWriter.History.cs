@@ -38,6 +38,14 @@ internal static partial class ReplyWriter
     /// <summary>The question a preview's result asks (with the tasks it showed; none when it showed only some), or null.</summary>
     private static Question? ConfirmAsked(Intent? intent, JsonElement result)
     {
+        if (intent is { PicksFromList: true } && Text(result, "action") == TaskToolActions.Listed)
+        {
+            var shown = result.TryGetProperty("tasks", out var listed) ? Tasks(listed) : [];
+            return ReferenceResolver.PositionIn(intent.Reference ?? "", shown) is { } offered
+                ? new Question(PendingQuestion.Confirm, [offered])
+                : null;
+        }
+
         if (intent is null || intent.Confirmed || !(intent.Kind == IntentKind.Bulk && Text(result, "action") == TaskToolActions.Listed
             || intent.Kind == IntentKind.EmptyTrash && Text(result, "action") == TaskToolActions.ListedTrash))
         {
@@ -54,6 +62,8 @@ internal static partial class ReplyWriter
     {
         switch (action)
         {
+            case TaskToolActions.Listed when intent.PicksFromList:
+                return Offered(result, intent);
             case TaskToolActions.Listed when intent.Kind == IntentKind.Bulk && !intent.Confirmed:
             case TaskToolActions.ListedTrash when intent.Kind == IntentKind.EmptyTrash && !intent.Confirmed:
                 var count = Number(result, "count") ?? 0;
@@ -250,6 +260,29 @@ internal static partial class ReplyWriter
         result.TryGetProperty("tasks", out var items) && items.ValueKind == JsonValueKind.Array
             ? [.. items.EnumerateArray().Select(task => (Number(task, "number") ?? 0, Text(task, "title") ?? ""))]
             : [];
+
+    /// <summary>"The first task on your Groceries list is Milk (#1). Delete it?"; or how many there are, when fewer.</summary>
+    private static string Offered(JsonElement result, Intent intent)
+    {
+        var tasks = result.TryGetProperty("tasks", out var listed) ? Tasks(listed) : [];
+        var where = Text(result, "list") is { } list ? $"on your {list} list" : "on your list";
+        if (ReferenceResolver.PositionIn(intent.Reference ?? "", tasks) is not { } offered)
+        {
+            return tasks.Count == 0
+                ? $"You have no pending tasks {where}."
+                : string.Create(CultureInfo.InvariantCulture, $"You have only {tasks.Count} pending task{(tasks.Count == 1 ? "" : "s")} {where}. Which one do you mean?");
+        }
+
+        var question = intent.Kind switch
+        {
+            IntentKind.Complete => "Mark it as done?",
+            IntentKind.Delete => "Delete it? (Deleted tasks go to the trash.)",
+            IntentKind.Reopen => "Reopen it?",
+            _ => $"Shall I {intent.Verb} it?",
+        };
+        return string.Create(CultureInfo.InvariantCulture,
+            $"The {ReplyFormat.Ordinal(offered.Position)} task {where} is {offered.Title} (#{offered.Number}). {question} Say yes to go ahead, or no to leave it.");
+    }
 
     /// <summary>"Milk (#1), Eggs (#2) and Bread (#3)", with "…and N more" past <see cref="NamedTitles"/>.</summary>
     private static string Titles(IReadOnlyList<(int Number, string Title)> tasks, int count)

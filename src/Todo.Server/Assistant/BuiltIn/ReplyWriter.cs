@@ -24,6 +24,11 @@ internal static partial class ReplyWriter
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(results);
+        if (plan.Intent.Kind == IntentKind.Add && AddedTogether(results) is { } together)
+        {
+            return together;
+        }
+
         var replies = results.Select(result => Read(result) is { } json ? Describe(json, plan.Intent, currentYear) : Replies.ToolFailed);
         var text = string.Join("\n", replies.Distinct(StringComparer.Ordinal));
         return text.Length == 0 ? Replies.ToolFailed : text;
@@ -181,6 +186,43 @@ internal static partial class ReplyWriter
     }
 
     /// <summary>" I'll remind you 30 minutes before task #3 …" when the call set a reminder; "" otherwise.</summary>
+    /// <summary>
+    /// Several plain tasks added to one list ("eggs, milk and bread") in one line: "Added 3 tasks to your Groceries list:
+    /// Eggs (#9), Milk (#10) and Bread (#11)."; null when any has more to say (a date, labels, a description, a failure).
+    /// </summary>
+    private static string? AddedTogether(IReadOnlyList<FunctionResultContent> results)
+    {
+        if (results.Count < 2)
+        {
+            return null;
+        }
+
+        List<(JsonElement Result, JsonElement Task)> added = [];
+        foreach (var result in results)
+        {
+            if (Read(result) is not { } json || !json.GetProperty("ok").GetBoolean() || Text(json, "action") != TaskToolActions.Added
+                || !json.TryGetProperty("task", out var task) || Text(task, "description") is not null || Parts(task).Length > 0
+                || (task.TryGetProperty("due", out var due) && due.ValueKind != JsonValueKind.Null))
+            {
+                return null;
+            }
+
+            added.Add((json, task));
+        }
+
+        if (added.Select(one => Text(one.Task, "list")).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            return null;
+        }
+
+        var (first, firstTask) = added[0];
+        var created = added.FirstOrDefault(one => IsTrue(one.Result, "list_created"));
+        var titles = Titles([.. added.Select(one => (one.Task.GetProperty("number").GetInt32(), Text(one.Task, "title") ?? ""))], added.Count);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Added {added.Count} tasks{Destination(created.Task.ValueKind == JsonValueKind.Object ? created.Result : first, firstTask)}: {titles}.") +
+            (created.Task.ValueKind == JsonValueKind.Object ? Created(created.Result, created.Task) : "");
+    }
+
     private static string Reminded(JsonElement result, Intent intent, string? named)
     {
         if (!result.TryGetProperty("changed", out var changed) || !changed.EnumerateArray().Any(c => c.GetString() == "reminders")
@@ -402,7 +444,7 @@ internal static partial class ReplyWriter
             var lists = result.TryGetProperty("lists", out var names) && names.ValueKind == JsonValueKind.Array
                 ? names.EnumerateArray().Select(n => n.GetString()).OfType<string>().ToList()
                 : [];
-            var wanted = intent.ListName ?? "that";
+            var wanted = Text(result, "reference") ?? intent.ListName ?? "that";
             return $"You don't have a list called \"{wanted}\"." + (lists.Count > 0 ? $" Your lists are: {string.Join(", ", lists)}." : "");
         }
 

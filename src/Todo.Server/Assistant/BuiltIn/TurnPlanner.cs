@@ -98,6 +98,12 @@ internal static class TurnPlanner
             {
                 return (previous with { Confirmed = true, Numbers = confirm.Choices.Count > 0 ? [.. confirm.Choices.Select(task => task.Number)] : null }, null);
             }
+
+            // "yes" to "The first task on your Groceries list is Milk (#1). Delete it?": that task.
+            if (previous.NeedsTask && confirm.Choices is [var offered])
+            {
+                return (previous with { Reference = string.Create(CultureInfo.InvariantCulture, $"task {offered.Number}") }, null);
+            }
         }
 
         if (IsNeverAnAnswer(intent))
@@ -311,6 +317,16 @@ internal static class TurnPlanner
             return TurnPlan.Ask(intent, problem, resolved.Asks);
         }
 
+        if (resolved.NeedsList)
+        {
+            // The list the position is in: named with the task, or in the message unless it is where the task moves to.
+            var said = RequestParts.ScopeOf(view.Turns[index].Text).List;
+            var from = RequestParts.ScopeOf(intent.Reference).List
+                ?? (string.Equals(said, intent.ListName, StringComparison.OrdinalIgnoreCase) ? null : said);
+            var listing = new Intent(IntentKind.List) { Status = "pending", ListName = from };
+            return TurnPlan.Call(intent with { PicksFromList = true }, new PlannedCall(TaskToolNames.ListTasks, ListArguments(listing)));
+        }
+
         if (intent.DateProblem is { } dateProblem)
         {
             return TurnPlan.Ask(intent, dateProblem, PendingQuestion.WhatDate);
@@ -385,6 +401,16 @@ internal static class TurnPlanner
         if (resolved.Problem is { } problem)
         {
             return TurnPlan.Ask(intent, problem, resolved.Asks);
+        }
+
+        if (resolved.NeedsList)
+        {
+            // The list the position is in: named with the task, or in the message unless it is where the task moves to.
+            var said = RequestParts.ScopeOf(view.Turns[index].Text).List;
+            var from = RequestParts.ScopeOf(intent.Reference).List
+                ?? (string.Equals(said, intent.ListName, StringComparison.OrdinalIgnoreCase) ? null : said);
+            var listing = new Intent(IntentKind.List) { Status = "pending", ListName = from };
+            return TurnPlan.Call(intent with { PicksFromList = true }, new PlannedCall(TaskToolNames.ListTasks, ListArguments(listing)));
         }
 
         return new TurnPlan(intent, [.. resolved.Tasks.Select(task => new PlannedCall(TaskToolNames.RestoreTask, new Dictionary<string, object?> { ["task"] = task }))], null);
