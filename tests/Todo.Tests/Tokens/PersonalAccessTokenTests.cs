@@ -333,6 +333,29 @@ public abstract class PersonalAccessTokenTests(ITokenApi fixture)
         }
     }
 
+    [Fact(Timeout = TestTimeout)]
+    public async Task NoSecretIsLogged()
+    {
+        var user = await api.CreateUserAsync();
+        var token = (await user.CreateTokenAsync()).GetProperty("token").GetString()!;
+        var tampered = token[..^4] + "AAAA";
+        using var good = api.ClientWith(token);
+        using var bad = api.ClientWith(tampered);
+
+        Assert.Equal(HttpStatusCode.OK, (await good.GetAsync("/api/tasks")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bad.GetAsync("/api/tasks")).StatusCode);
+        await using (var mcp = await McpTestClient.ConnectAsync(api, token, Cancellation))
+        {
+            await mcp.ListToolsAsync(cancellationToken: Cancellation);
+        }
+
+        var entries = fixture.Log.Entries;
+        Assert.Contains(entries, e => e.Message.Contains($"{token[..21]}) created", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Message.Contains($"{token[..21]} refused", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.ToString().Contains(token[21..], StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.ToString().Contains(tampered[21..], StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task JwtsStillWorkAndTheirSessionsManageTokens()
     {

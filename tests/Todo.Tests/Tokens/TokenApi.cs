@@ -2,16 +2,22 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Todo.Tests.Infrastructure;
 
 namespace Todo.Tests.Tokens;
 
-/// <summary>A server on a <see cref="TestClock"/> that starts at the real time, so tests can move past a token's expiry and its last-use interval.</summary>
+/// <summary>
+/// A server on a <see cref="TestClock"/> that starts at the real time, so tests can move past a token's expiry and its
+/// last-use interval, with its log kept.
+/// </summary>
 public interface ITokenApi
 {
     ApiFixture Api { get; }
 
     TestClock Clock { get; }
+
+    LogCollector Log { get; }
 }
 
 public sealed class TokenSqliteApi : SqliteApi, ITokenApi
@@ -20,7 +26,13 @@ public sealed class TokenSqliteApi : SqliteApi, ITokenApi
 
     public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    protected override void ConfigureTestServices(IServiceCollection services) => Clock.Use(services);
+    public LogCollector Log { get; } = new();
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        Clock.Use(services);
+        services.AddSingleton<ILoggerProvider>(Log);
+    }
 }
 
 public sealed class TokenPostgresApi(PostgresServer server) : PostgresApi(server), ITokenApi
@@ -29,7 +41,13 @@ public sealed class TokenPostgresApi(PostgresServer server) : PostgresApi(server
 
     public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    protected override void ConfigureTestServices(IServiceCollection services) => Clock.Use(services);
+    public LogCollector Log { get; } = new();
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        Clock.Use(services);
+        services.AddSingleton<ILoggerProvider>(Log);
+    }
 }
 
 internal static class TokenSupport
