@@ -14,8 +14,8 @@ namespace Todo.Server.Components;
 
 /// <summary>
 /// The web page at <c>/</c>: Razor components with interactive server rendering. People sign in with a cookie,
-/// an additional authentication scheme that only the pages, their circuit and the sign-out post accept: JwtBearer
-/// stays the default scheme, so the REST API remains bearer-only.
+/// an additional authentication scheme that only the pages, their circuit and the sign-out post accept: the bearer
+/// scheme (a JWT or a personal access token) stays the default, so the REST API remains bearer-only.
 /// </summary>
 public static class WebUi
 {

@@ -8,6 +8,7 @@ using Todo.Server.Chat;
 using Todo.Server.Lists;
 using Todo.Server.Reminders;
 using Todo.Server.Tasks;
+using Todo.Server.Tokens;
 
 namespace Todo.Server.Data;
 
@@ -181,5 +182,20 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         notification.HasIndex(n => new { n.UserId, n.CreatedAt }).HasDatabaseName("ix_notifications_user_created");
         // One notification per firing of a reminder, whichever server sends it.
         notification.HasIndex(n => new { n.ReminderId, n.DueAt }).IsUnique().HasDatabaseName("ix_notifications_reminder_due");
+    }
+}
+
+internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguration<PersonalAccessToken>
+{
+    public void Configure(EntityTypeBuilder<PersonalAccessToken> token)
+    {
+        // A presented token is found by its unique prefix; a user's tokens are listed newest first.
+        token.ToTable("personal_access_tokens");
+        token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        token.Property(t => t.Name).HasMaxLength(Limits.TokenNameMaxLength);
+        token.Property(t => t.Prefix).HasMaxLength(PersonalAccessTokenFormat.PrefixLength);
+        token.Property(t => t.TokenHash).HasMaxLength(PersonalAccessTokenFormat.HashLength);
+        token.HasIndex(t => t.Prefix).IsUnique().HasDatabaseName("ix_personal_access_tokens_prefix");
+        token.HasIndex(t => new { t.UserId, t.CreatedAt }).HasDatabaseName("ix_personal_access_tokens_user_created");
     }
 }

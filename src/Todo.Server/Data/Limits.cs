@@ -15,4 +15,5 @@ public static class Limits
     public const int LabelsPerTask = 20;
     public const int TimeZoneMaxLength = 64;
     public const int RecurrenceMaxLength = 200;
+    public const int TokenNameMaxLength = 100;
 }

@@ -4,6 +4,7 @@ using Todo.Server.Accounts;
 using Todo.Server.Chat;
 using Todo.Server.Lists;
 using Todo.Server.Tasks;
+using Todo.Server.Tokens;
 
 namespace Todo.Server.Data;
 
@@ -33,6 +34,11 @@ internal static class SqliteModel
             t.HasCheckConstraint("ck_conversations_title_length", $"length(title) <= {Limits.ConversationTitleMaxLength}"));
         modelBuilder.Entity<IdempotencyRecord>().ToTable(t =>
             t.HasCheckConstraint("ck_idempotency_keys_key_length", $"length(key) <= {IdempotencyStore.MaxKeyLength}"));
+        modelBuilder.Entity<PersonalAccessToken>().ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_personal_access_tokens_name_length", $"length(name) <= {Limits.TokenNameMaxLength}");
+            t.HasCheckConstraint("ck_personal_access_tokens_prefix_length", $"length(prefix) <= {PersonalAccessTokenFormat.PrefixLength}");
+        });
         modelBuilder.Entity<Message>(message =>
         {
             message.Property(m => m.Role).HasConversion(MessageRoleLabels.Converter);

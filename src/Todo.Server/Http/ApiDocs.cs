@@ -19,7 +19,7 @@ public static class ApiDocs
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 BearerFormat = "JWT",
-                Description = "The access_token from POST /api/auth/login.",
+                Description = "The access_token from POST /api/auth/login, or a personal access token (todo_pat_…) from POST /api/tokens.",
             };
             document.Security ??= [];
             document.Security.Add(new OpenApiSecurityRequirement
