@@ -8,6 +8,7 @@ using Todo.Server.Chat;
 using Todo.Server.Lists;
 using Todo.Server.Reminders;
 using Todo.Server.Tasks;
+using Todo.Server.Transfer;
 
 namespace Todo.Server.Data;
 
@@ -181,5 +182,18 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         notification.HasIndex(n => new { n.UserId, n.CreatedAt }).HasDatabaseName("ix_notifications_user_created");
         // One notification per firing of a reminder, whichever server sends it.
         notification.HasIndex(n => new { n.ReminderId, n.DueAt }).IsUnique().HasDatabaseName("ix_notifications_reminder_due");
+    }
+}
+
+internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeed> feed)
+    {
+        feed.ToTable("calendar_feeds");
+        feed.HasKey(f => f.UserId);
+        feed.HasOne<User>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        feed.Property(f => f.SecretHash).HasMaxLength(CalendarFeed.SecretHashLength);
+        // The feed's address is looked up by its secret's hash.
+        feed.HasIndex(f => f.SecretHash).IsUnique().HasDatabaseName("ix_calendar_feeds_secret_hash");
     }
 }

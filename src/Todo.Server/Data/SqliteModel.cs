@@ -4,6 +4,7 @@ using Todo.Server.Accounts;
 using Todo.Server.Chat;
 using Todo.Server.Lists;
 using Todo.Server.Tasks;
+using Todo.Server.Transfer;
 
 namespace Todo.Server.Data;
 
@@ -33,6 +34,8 @@ internal static class SqliteModel
             t.HasCheckConstraint("ck_conversations_title_length", $"length(title) <= {Limits.ConversationTitleMaxLength}"));
         modelBuilder.Entity<IdempotencyRecord>().ToTable(t =>
             t.HasCheckConstraint("ck_idempotency_keys_key_length", $"length(key) <= {IdempotencyStore.MaxKeyLength}"));
+        modelBuilder.Entity<CalendarFeed>().ToTable(t =>
+            t.HasCheckConstraint("ck_calendar_feeds_secret_hash_length", $"length(secret_hash) <= {CalendarFeed.SecretHashLength}"));
         modelBuilder.Entity<Message>(message =>
         {
             message.Property(m => m.Role).HasConversion(MessageRoleLabels.Converter);
