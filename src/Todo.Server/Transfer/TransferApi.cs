@@ -68,7 +68,12 @@ public static class TransferApi
             .RequireRateLimiting(RateLimits.CalendarFeed);
 
         // The settings page's downloads: the page signs in with a cookie, which the API does not accept.
-        var page = app.MapGroup("/settings").RequireAuthorization(WebUi.SignedInPolicy).ExcludeFromDescription();
+        var page = app.MapGroup("/settings").RequireAuthorization(WebUi.SignedInPolicy).ExcludeFromDescription()
+            .AddEndpointFilter(async (context, next) =>
+            {
+                context.HttpContext.Response.Headers.CacheControl = "no-store"; // user data, like the API's answers
+                return await next(context);
+            });
         page.MapGet("/export.json", async (ClaimsPrincipal user, TransferService transfer, CancellationToken cancellationToken) =>
             Download(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes((await transfer.ExportAsync(user.GetUserId(), cancellationToken)).ToDocument(), ApiConventions.Json),
                 "application/json", "json"));

@@ -25,6 +25,7 @@ public sealed partial class ExportImportSectionTests(SqliteApi api) : IClassFixt
         var json = await browser.GetAsync("/settings/export.json");
         Assert.Equal(HttpStatusCode.OK, json.StatusCode);
         Assert.Equal("attachment", json.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.True(json.Headers.CacheControl?.NoStore);
         var document = JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(["Call Mom", "Paid the rent"], document.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("title").GetString()));
         Assert.Contains("(A) ", await browser.GetStringAsync("/settings/export.txt"), StringComparison.Ordinal);
