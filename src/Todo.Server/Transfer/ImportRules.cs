@@ -43,11 +43,16 @@ public static class ImportRules
         : ListText.Name.Check(name) is { } problem ? throw new ImportRejectedException(line, $"The list name \"{name}\": {problem}")
         : ListText.Name.Normalize(name);
 
-    public static IReadOnlyList<string> Labels(int line, IEnumerable<string> labels)
+    public static IReadOnlyList<string> Labels(int line, IEnumerable<string?> labels)
     {
         var checkedLabels = new List<string>();
         foreach (var label in labels)
         {
+            if (label is null)
+            {
+                throw new ImportRejectedException(line, "A label cannot be null.");
+            }
+
             if (TaskLabels.Check(label, out var normalized) is { } problem)
             {
                 throw new ImportRejectedException(line, problem);
@@ -85,12 +90,22 @@ public static class ImportRules
             zone = timeZone;
         }
 
-        if (recurrence is not null && !RecurrenceRule.TryParse(recurrence, out _, out var error))
+        string? rule = null;
+        if (recurrence is not null)
         {
-            throw new ImportRejectedException(line, $"The recurrence \"{recurrence}\" cannot be read: {error}");
+            if (recurrence.Length > Data.Limits.RecurrenceMaxLength || !RecurrenceRule.TryParse(recurrence, out var parsed, out var error))
+            {
+                throw new ImportRejectedException(line, $"The recurrence cannot be read as an RRULE of at most {Data.Limits.RecurrenceMaxLength} characters.");
+            }
+
+            rule = parsed.ToString(); // the canonical form, as the date reader writes it
+            if (rule.Length > Data.Limits.RecurrenceMaxLength)
+            {
+                throw new ImportRejectedException(line, $"The recurrence is longer than {Data.Limits.RecurrenceMaxLength} characters.");
+            }
         }
 
-        return new DueReading(date, time is { } t ? new TimeOnly(t.Hour, t.Minute) : null, zone, recurrence, recurrence is not null && fromCompletion);
+        return new DueReading(date, time is { } t ? new TimeOnly(t.Hour, t.Minute) : null, zone, rule, rule is not null && fromCompletion);
     }
 
     /// <summary>

@@ -131,7 +131,7 @@ public static class JsonImport
         string? Title,
         string? Description,
         string? List,
-        IReadOnlyList<string>? Labels,
+        IReadOnlyList<string?>? Labels,
         string? Priority,
         bool IsCompleted,
         DateTime? CompletedAt,

@@ -98,6 +98,11 @@ public static partial class TodoistCsv
                 throw new ImportRejectedException(line, $"DATE_LANG is \"{dateLang}\"; only English dates (en) can be read.");
             }
 
+            if (date.Length > Tasks.DueInput.MaxTextLength)
+            {
+                throw new ImportRejectedException(line, $"DATE is longer than {Tasks.DueInput.MaxTextLength} characters.");
+            }
+
             var zone = context.TimeZone;
             if (timeZone.Length > 0)
             {

@@ -125,27 +125,32 @@ public sealed class TransferService(
     /// <summary>Makes the user's calendar feed, replacing any before it (whose address then answers 404); the new secret, shown once.</summary>
     public async Task<string> CreateFeedAsync(Guid userId, CancellationToken cancellationToken = default)
     {
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var hash = HashOf(secret);
-        var now = StoredTime.Now(time);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.CalendarFeeds.Where(f => f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        db.CalendarFeeds.Add(new CalendarFeed { UserId = userId, SecretHash = hash, CreatedAt = now });
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+            var now = StoredTime.Now(time);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.CalendarFeeds.Where(f => f.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+            db.CalendarFeeds.Add(new CalendarFeed { UserId = userId, SecretHash = HashOf(secret), CreatedAt = now });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return secret;
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsForeignKeyViolation(e))
+            {
+                throw new AccountGoneException(userId);
+            }
+            catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e) && attempt == 1)
+            {
+                // Another request made the user's feed between our delete and insert: this one replaces it, once more.
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
         }
-        catch (DbUpdateException e) when (DatabaseErrors.IsForeignKeyViolation(e))
-        {
-            throw new AccountGoneException(userId);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return secret;
     }
 
     /// <summary>When the user's feed was made; null when there is none.</summary>

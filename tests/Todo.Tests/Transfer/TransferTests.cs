@@ -200,6 +200,13 @@ public abstract class TransferTests(ApiFixture api)
         var other = await AssertProblemAsync(await ImportAsync(user, """{"format": "something-else", "version": 1}""", "application/json"), 400);
         Assert.Contains("todo-export", other.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await AssertProblemAsync(await ImportAsync(user, "{\"format\": ", "application/json"), 400);
+        var nullLabel = """{"format": "todo-export", "version": 1, "tasks": [{"title": "Fine", "labels": [null]}]}""";
+        Assert.Contains("label", (await AssertProblemAsync(await ImportAsync(user, nullLabel, "application/json"), 400)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var badRule = """{"format": "todo-export", "version": 1, "tasks": [{"title": "Fine", "due": {"date": "2026-12-01", "recurrence": "FREQ=SOMETIMES"}}]}""";
+        Assert.Contains("recurrence", (await AssertProblemAsync(await ImportAsync(user, badRule, "application/json"), 400)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var noZone = """{"format": "todo-export", "version": 1, "tasks": [{"title": "Fine", "due": {"date": "2026-12-01", "time": "09:00:00", "timezone": "Mars/Base"}}]}""";
+        await AssertProblemAsync(await ImportAsync(user, noZone, "application/json"), 400);
+        Assert.Empty((await user.ListAsync()).Items);
     }
 
     [Fact]
