@@ -9,6 +9,7 @@ using Todo.Server.Lists;
 using Todo.Server.Reminders;
 using Todo.Server.Tasks;
 using Todo.Server.Tokens;
+using Todo.Server.Transfer;
 
 namespace Todo.Server.Data;
 
@@ -197,5 +198,18 @@ internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguratio
         token.Property(t => t.TokenHash).HasMaxLength(PersonalAccessTokenFormat.HashLength);
         token.HasIndex(t => t.Prefix).IsUnique().HasDatabaseName("ix_personal_access_tokens_prefix");
         token.HasIndex(t => new { t.UserId, t.CreatedAt }).HasDatabaseName("ix_personal_access_tokens_user_created");
+    }
+}
+
+internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeed> feed)
+    {
+        feed.ToTable("calendar_feeds");
+        feed.HasKey(f => f.UserId);
+        feed.HasOne<User>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        feed.Property(f => f.SecretHash).HasMaxLength(CalendarFeed.SecretHashLength);
+        // The feed's address is looked up by its secret's hash.
+        feed.HasIndex(f => f.SecretHash).IsUnique().HasDatabaseName("ix_calendar_feeds_secret_hash");
     }
 }

@@ -5,6 +5,7 @@ using Todo.Server.Chat;
 using Todo.Server.Lists;
 using Todo.Server.Tasks;
 using Todo.Server.Tokens;
+using Todo.Server.Transfer;
 
 namespace Todo.Server.Data;
 
@@ -39,6 +40,8 @@ internal static class SqliteModel
             t.HasCheckConstraint("ck_personal_access_tokens_name_length", $"length(name) <= {Limits.TokenNameMaxLength}");
             t.HasCheckConstraint("ck_personal_access_tokens_prefix_length", $"length(prefix) <= {PersonalAccessTokenFormat.PrefixLength}");
         });
+        modelBuilder.Entity<CalendarFeed>().ToTable(t =>
+            t.HasCheckConstraint("ck_calendar_feeds_secret_hash_length", $"length(secret_hash) <= {CalendarFeed.SecretHashLength}"));
         modelBuilder.Entity<Message>(message =>
         {
             message.Property(m => m.Role).HasConversion(MessageRoleLabels.Converter);

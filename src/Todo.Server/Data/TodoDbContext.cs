@@ -7,6 +7,7 @@ using Todo.Server.Lists;
 using Todo.Server.Reminders;
 using Todo.Server.Tasks;
 using Todo.Server.Tokens;
+using Todo.Server.Transfer;
 
 namespace Todo.Server.Data;
 
@@ -27,6 +28,7 @@ public abstract class TodoDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     /// <summary>The keys that protect the web page's cookies, shared by every copy of the server.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -20,12 +20,18 @@ public sealed class RateLimitingOptions
 
     /// <summary>Requests per minute to /mcp for one user (each tool call is one); 0 lifts the limit.</summary>
     public int McpPerMinute { get; set; } = 120;
+
+    /// <summary>Reads of calendar feeds (anonymous, by secret address) per minute from one client address; 0 lifts the limit.</summary>
+    public int CalendarFeedPerMinute { get; set; } = 60;
 }
 
 public static class RateLimits
 {
     /// <summary>The policy of the sign-in and sign-up routes and pages; it counts only posts, the attempts.</summary>
     public const string Auth = "auth";
+
+    /// <summary>The policy of the anonymous calendar feed: reads per client address.</summary>
+    public const string CalendarFeed = "calendar-feed";
 
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
@@ -37,6 +43,8 @@ public static class RateLimits
             limiter.AddPolicy(Auth, context => HttpMethods.IsPost(context.Request.Method)
                 ? AttemptsPerMinute(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", Options(context).AuthPerMinute)
                 : RateLimitPartition.GetNoLimiter(""));
+            limiter.AddPolicy(CalendarFeed, context =>
+                AttemptsPerMinute("feed:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), Options(context).CalendarFeedPerMinute));
         });
         builder.Services.AddSingleton<ChatTurnLimiter>();
         return builder;

@@ -177,4 +177,10 @@ public sealed record NewTaskOptions
 
     /// <summary>The due, as read from due_string, due_date or due_datetime; null: none.</summary>
     public DueReading? Due { get; init; }
+
+    /// <summary>When the task was made, for a task brought in from elsewhere (an import); null: now.</summary>
+    public DateTime? CreatedAt { get; init; }
+
+    /// <summary>When the task was completed, for a task imported as done; null: the task is open.</summary>
+    public DateTime? CompletedAt { get; init; }
 }

@@ -48,8 +48,10 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
             UserId = userId,
             Title = ValidTitle(title),
             Description = ValidDescription(description),
-            CreatedAt = now,
+            CreatedAt = options.CreatedAt ?? now,
             UpdatedAt = now,
+            IsCompleted = options.CompletedAt is not null,
+            CompletedAt = options.CompletedAt,
             Priority = ValidPriority(options.Priority),
         };
         task.SetDue(options.Due);
@@ -1044,7 +1046,7 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
             inserted AS (
                 INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at, list_id, priority,
                                    due_date, due_time, due_at, due_time_zone, due_recurrence, due_from_completion, due_order)
-                SELECT {task.Id}, {task.UserId}, taken.task_number_seq, {task.Title}, {task.Description}, FALSE, {task.CreatedAt}, {task.UpdatedAt}, NULL,
+                SELECT {task.Id}, {task.UserId}, taken.task_number_seq, {task.Title}, {task.Description}, {task.IsCompleted}, {task.CreatedAt}, {task.UpdatedAt}, {task.CompletedAt},
                        target.id, {priority}, {task.DueDate}, {task.DueTime}, {task.DueAt}, {task.DueTimeZone}, {task.DueRecurrence},
                        {task.DueFromCompletion}, {task.DueOrder}
                 FROM taken, target
@@ -1073,7 +1075,7 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
                     AND EXISTS (SELECT 1 FROM lists WHERE user_id = {task.UserId} AND (id = {wanted} OR ({inbox} AND is_inbox)));
                 INSERT INTO tasks (id, user_id, number, title, description, is_completed, created_at, updated_at, completed_at, list_id, priority,
                                    due_date, due_time, due_at, due_time_zone, due_recurrence, due_from_completion, due_order)
-                SELECT {task.Id}, {task.UserId}, users.task_number_seq, {task.Title}, {task.Description}, FALSE, {task.CreatedAt}, {task.UpdatedAt}, NULL,
+                SELECT {task.Id}, {task.UserId}, users.task_number_seq, {task.Title}, {task.Description}, {task.IsCompleted}, {task.CreatedAt}, {task.UpdatedAt}, {task.CompletedAt},
                        lists.id, {priority}, {task.DueDate}, {task.DueTime}, {task.DueAt}, {task.DueTimeZone}, {task.DueRecurrence},
                        {task.DueFromCompletion}, {task.DueOrder}
                 FROM users JOIN lists ON lists.user_id = users.id AND (lists.id = {wanted} OR ({inbox} AND lists.is_inbox))

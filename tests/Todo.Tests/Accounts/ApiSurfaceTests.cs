@@ -72,6 +72,32 @@ public sealed class ApiSurfaceTests(ApiSurfaceTests.LimitedApi api) : IClassFixt
     }
 
     [Fact]
+    public async Task OpenApiListsTheExportImportAndCalendarFeedRoutes()
+    {
+        var paths = (await api.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+
+        foreach (var (path, method) in new[] { ("/api/export", "get"), ("/api/export.txt", "get"), ("/api/export.ics", "get"), ("/api/import", "post"),
+            ("/api/calendar-feed", "get"), ("/api/calendar-feed", "post"), ("/api/calendar-feed", "delete") })
+        {
+            var responses = paths.GetProperty(path).GetProperty(method).GetProperty("responses");
+            Assert.True(responses.TryGetProperty("401", out _), $"{method} {path} lists no 401");
+            Assert.True(responses.EnumerateObject().Any(r => r.Name.StartsWith('2')), $"{method} {path} lists no success");
+        }
+
+        var import = paths.GetProperty("/api/import").GetProperty("post");
+        foreach (var status in new[] { "200", "400", "413", "415" })
+        {
+            Assert.True(import.GetProperty("responses").TryGetProperty(status, out _), $"POST /api/import lists no {status}");
+        }
+
+        Assert.Equal(["application/json", "text/csv", "text/plain"], import.GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(c => c.Name).Order());
+        var feed = paths.GetProperty("/calendar/{secret}.ics").GetProperty("get").GetProperty("responses");
+        Assert.True(feed.TryGetProperty("404", out _));
+        Assert.False(feed.TryGetProperty("401", out _)); // read without a token
+        Assert.False(paths.TryGetProperty("/settings/export.json", out _)); // the page's own downloads are not API
+    }
+
+    [Fact]
     public async Task ScalarIsServedAndTheRootIsTheWebPage()
     {
         var client = api.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
