@@ -4,6 +4,7 @@ using Todo.Server.Accounts;
 using Todo.Server.Chat;
 using Todo.Server.Lists;
 using Todo.Server.Tasks;
+using Todo.Server.Webhooks;
 
 namespace Todo.Server.Data;
 
@@ -33,6 +34,13 @@ internal static class SqliteModel
             t.HasCheckConstraint("ck_conversations_title_length", $"length(title) <= {Limits.ConversationTitleMaxLength}"));
         modelBuilder.Entity<IdempotencyRecord>().ToTable(t =>
             t.HasCheckConstraint("ck_idempotency_keys_key_length", $"length(key) <= {IdempotencyStore.MaxKeyLength}"));
+        modelBuilder.Entity<Webhook>().ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_webhooks_url_length", $"length(url) <= {WebhookTargets.MaxUrlLength}");
+            t.HasCheckConstraint("ck_webhooks_events_length", $"length(events) <= {WebhookEvents.MaxStoredLength}");
+        });
+        modelBuilder.Entity<WebhookDelivery>().ToTable(t =>
+            t.HasCheckConstraint("ck_webhook_deliveries_error_length", "length(error) <= 500"));
         modelBuilder.Entity<Message>(message =>
         {
             message.Property(m => m.Role).HasConversion(MessageRoleLabels.Converter);

@@ -6,6 +6,7 @@ using Todo.Server.Chat;
 using Todo.Server.Lists;
 using Todo.Server.Reminders;
 using Todo.Server.Tasks;
+using Todo.Server.Webhooks;
 
 namespace Todo.Server.Data;
 
@@ -25,6 +26,8 @@ public abstract class TodoDbContext(DbContextOptions options) : DbContext(option
     public DbSet<ActivityEvent> Activity => Set<ActivityEvent>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>The keys that protect the web page's cookies, shared by every copy of the server.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
