@@ -10,6 +10,7 @@ using Todo.Server.Reminders;
 using Todo.Server.Tasks;
 using Todo.Server.Tokens;
 using Todo.Server.Transfer;
+using Todo.Server.Webhooks;
 
 namespace Todo.Server.Data;
 
@@ -211,5 +212,35 @@ internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Calen
         feed.Property(f => f.SecretHash).HasMaxLength(CalendarFeed.SecretHashLength);
         // The feed's address is looked up by its secret's hash.
         feed.HasIndex(f => f.SecretHash).IsUnique().HasDatabaseName("ix_calendar_feeds_secret_hash");
+    }
+}
+
+internal sealed class WebhookConfiguration : IEntityTypeConfiguration<Webhook>
+{
+    public void Configure(EntityTypeBuilder<Webhook> webhook)
+    {
+        webhook.ToTable("webhooks");
+        webhook.HasOne<User>().WithMany().HasForeignKey(w => w.UserId).OnDelete(DeleteBehavior.Cascade);
+        webhook.Property(w => w.Url).HasMaxLength(WebhookTargets.MaxUrlLength);
+        webhook.Property(w => w.Events).HasMaxLength(WebhookEvents.MaxStoredLength);
+        webhook.HasIndex(w => new { w.UserId, w.CreatedAt }).HasDatabaseName("ix_webhooks_user_created");
+    }
+}
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> delivery)
+    {
+        delivery.ToTable("webhook_deliveries");
+        delivery.HasOne<Webhook>().WithMany().HasForeignKey(d => d.WebhookId).OnDelete(DeleteBehavior.Cascade);
+        delivery.Property(d => d.EventType).HasMaxLength(32);
+        delivery.Property(d => d.Status).HasConversion(new ValueConverter<WebhookDeliveryStatus, string>(
+            value => value.ToString().ToLowerInvariant(), name => Enum.Parse<WebhookDeliveryStatus>(name, true))).HasMaxLength(16);
+        delivery.Property(d => d.Error).HasMaxLength(500);
+        // One delivery per event and webhook, whichever server makes it; the log reads it newest event first.
+        delivery.HasIndex(d => new { d.WebhookId, d.EventSeq }).IsUnique().HasDatabaseName("ix_webhook_deliveries_webhook_event");
+        // What is due next, across every user: only the deliveries still to send are in it.
+        delivery.HasIndex(d => d.NextAttemptAt).HasFilter("next_attempt_at IS NOT NULL").HasDatabaseName("ix_webhook_deliveries_due");
+        delivery.HasIndex(d => d.UserId).HasDatabaseName("ix_webhook_deliveries_user_id");
     }
 }

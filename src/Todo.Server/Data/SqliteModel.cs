@@ -6,6 +6,7 @@ using Todo.Server.Lists;
 using Todo.Server.Tasks;
 using Todo.Server.Tokens;
 using Todo.Server.Transfer;
+using Todo.Server.Webhooks;
 
 namespace Todo.Server.Data;
 
@@ -42,6 +43,13 @@ internal static class SqliteModel
         });
         modelBuilder.Entity<CalendarFeed>().ToTable(t =>
             t.HasCheckConstraint("ck_calendar_feeds_secret_hash_length", $"length(secret_hash) <= {CalendarFeed.SecretHashLength}"));
+        modelBuilder.Entity<Webhook>().ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_webhooks_url_length", $"length(url) <= {WebhookTargets.MaxUrlLength}");
+            t.HasCheckConstraint("ck_webhooks_events_length", $"length(events) <= {WebhookEvents.MaxStoredLength}");
+        });
+        modelBuilder.Entity<WebhookDelivery>().ToTable(t =>
+            t.HasCheckConstraint("ck_webhook_deliveries_error_length", "length(error) <= 500"));
         modelBuilder.Entity<Message>(message =>
         {
             message.Property(m => m.Role).HasConversion(MessageRoleLabels.Converter);

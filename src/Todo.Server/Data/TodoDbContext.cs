@@ -8,6 +8,7 @@ using Todo.Server.Reminders;
 using Todo.Server.Tasks;
 using Todo.Server.Tokens;
 using Todo.Server.Transfer;
+using Todo.Server.Webhooks;
 
 namespace Todo.Server.Data;
 
@@ -29,6 +30,8 @@ public abstract class TodoDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>The keys that protect the web page's cookies, shared by every copy of the server.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -11,6 +11,7 @@ public enum PageCursorKind : byte
     Activity = 3,
     Trash = 4,
     Notifications = 5,
+    WebhookDeliveries = 14,
 }
 
 /// <summary>

@@ -41,7 +41,11 @@ public sealed class ApiSurfaceTests(ApiSurfaceTests.LimitedApi api) : IClassFixt
     {
         var paths = (await api.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
 
-        string[] authorized = ["/api/tasks", "/api/tasks/{id}", "/api/tasks/{id}/complete", "/api/chat", "/api/conversations", "/api/tokens", "/api/tokens/{id}"];
+        string[] authorized =
+        [
+            "/api/tasks", "/api/tasks/{id}", "/api/tasks/{id}/complete", "/api/chat", "/api/conversations", "/api/tokens", "/api/tokens/{id}",
+            "/api/webhooks", "/api/webhooks/{id}", "/api/webhooks/{id}/deliveries",
+        ];
         foreach (var path in authorized)
         {
             foreach (var operation in paths.GetProperty(path).EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "patch" or "delete"))
@@ -64,6 +68,13 @@ public sealed class ApiSurfaceTests(ApiSurfaceTests.LimitedApi api) : IClassFixt
         }
 
         Assert.True(paths.GetProperty("/api/tokens/{id}").GetProperty("delete").GetProperty("responses").TryGetProperty("404", out _));
+        var webhooks = paths.GetProperty("/api/webhooks").GetProperty("post").GetProperty("responses");
+        foreach (var status in new[] { "201", "400", "409" })
+        {
+            Assert.True(webhooks.TryGetProperty(status, out _), $"POST /api/webhooks lists no {status}");
+        }
+
+        Assert.True(paths.GetProperty("/api/webhooks/{id}/deliveries").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
         var chat = paths.GetProperty("/api/chat").GetProperty("post").GetProperty("responses");
         foreach (var status in new[] { "200", "400", "404", "429", "502", "504" })
         {
