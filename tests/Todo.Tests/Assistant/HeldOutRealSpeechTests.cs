@@ -13,7 +13,7 @@ namespace Todo.Tests.Assistant;
 public abstract class HeldOutRealSpeechTests(ApiFixture api)
 {
     /// <summary>Cases passed when the front end's development ended: 163 of 183 (89%); blind, before it, 101 (55%).</summary>
-    private const int PassedFloor = 163;
+    private const int PassedFloor = 164;
 
     /// <summary>Harmful failures then: 5 (blind, before it: 23).</summary>
     private const int HarmfulCeiling = 5;

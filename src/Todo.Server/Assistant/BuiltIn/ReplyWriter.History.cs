@@ -278,6 +278,8 @@ internal static partial class ReplyWriter
             IntentKind.Complete => "Mark it as done?",
             IntentKind.Delete => "Delete it? (Deleted tasks go to the trash.)",
             IntentKind.Reopen => "Reopen it?",
+            IntentKind.Update when intent.Title is { } title => $"Rename it to \"{title}\"?",
+            IntentKind.Update when intent.Verb == "move" => $"Move it to your {intent.ListName} list?",
             _ => $"Shall I {intent.Verb} it?",
         };
         return string.Create(CultureInfo.InvariantCulture,
