@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Todo.Server.Accounts;
 using Todo.Server.History;
+using Todo.Server.OAuth;
 using Todo.Server.Chat;
 using Todo.Server.Lists;
 using Todo.Server.Reminders;
@@ -36,8 +37,11 @@ public abstract class TodoDbContext(DbContextOptions options) : DbContext(option
     /// <summary>The keys that protect the web page's cookies, shared by every copy of the server.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TodoDbContext).Assembly);
+        OAuthModel.Configure(modelBuilder);
+    }
 }
 
 public sealed class PostgresTodoDbContext(DbContextOptions<PostgresTodoDbContext> options) : TodoDbContext(options)

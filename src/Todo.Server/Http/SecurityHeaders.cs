@@ -27,6 +27,19 @@ public static class SecurityHeaders
     /// <summary>API answers are data, never documents to render.</summary>
     public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
 
+    private const string FormActionSourceKey = "Todo.SecurityHeaders.FormActionSource";
+
+    /// <summary>
+    /// Lets this page's forms lead to <paramref name="origin"/> too: the OAuth consent page's post is answered with a
+    /// redirect to the client's registered redirect URI, and browsers apply form-action to that redirect.
+    /// </summary>
+    public static void AllowFormActionTo(HttpContext context, Uri origin)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(origin);
+        context.Items[FormActionSourceKey] = origin.GetLeftPart(UriPartial.Authority);
+    }
+
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -57,6 +70,7 @@ public static class SecurityHeaders
         headers.ContentSecurityPolicy =
             isApi ? ApiPolicy
             : path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase) ? ApiBrowserPolicy
+            : context.Items[FormActionSourceKey] is string source ? PagePolicy.Replace("form-action 'self'", $"form-action 'self' {source}", StringComparison.Ordinal)
             : PagePolicy;
         var isPage = context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true;
         if (isApi || (isPage && string.IsNullOrEmpty(headers.CacheControl)))

@@ -28,6 +28,9 @@ public sealed class TodoApiFactory(
         builder.UseSetting("RateLimiting:AuthPerMinute", "0");
         builder.UseSetting("RateLimiting:ChatPerMinute", "0");
         builder.UseSetting("RateLimiting:McpPerMinute", "0");
+        // The in-memory server is reached over plain http.
+        builder.UseSetting("OAuth:RequireHttps", "false");
+        builder.UseSetting("OAuth:RegistrationsPerMinute", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
