@@ -5,7 +5,7 @@ using Todo.Tests.Infrastructure;
 
 namespace Todo.Tests.Accounts;
 
-/// <summary>What the API shows of itself: OpenAPI, Scalar, the root redirect, and the auth rate limit.</summary>
+/// <summary>What the API shows of itself: OpenAPI, Scalar, the root redirect, and the auth and client registration rate limits.</summary>
 public sealed class ApiSurfaceTests(ApiSurfaceTests.LimitedApi api) : IClassFixture<ApiSurfaceTests.LimitedApi>
 {
     public sealed class LimitedApi : SqliteApi
@@ -13,6 +13,7 @@ public sealed class ApiSurfaceTests(ApiSurfaceTests.LimitedApi api) : IClassFixt
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["RateLimiting:AuthPerMinute"] = "3",
+            ["OAuth:RegistrationsPerMinute"] = "2",
         };
     }
 
@@ -138,6 +139,40 @@ public sealed class ApiSurfaceTests(ApiSurfaceTests.LimitedApi api) : IClassFixt
         Assert.All(statuses.Skip(3), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
         Assert.NotNull(limited);
         Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        await ProblemAssert.AssertProblemAsync(limited, 429);
+    }
+
+    [Fact]
+    public async Task OpenApiDescribesTheOAuthRoutesOfMcpClients()
+    {
+        var paths = (await api.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+
+        var register = paths.GetProperty("/oauth/register").GetProperty("post").GetProperty("responses");
+        foreach (var status in new[] { "201", "400", "429" })
+        {
+            Assert.True(register.TryGetProperty(status, out _), $"POST /oauth/register lists no {status}");
+        }
+
+        Assert.True(paths.GetProperty("/.well-known/oauth-protected-resource/mcp").GetProperty("get").GetProperty("responses").TryGetProperty("200", out _));
+        Assert.True(paths.GetProperty("/.well-known/oauth-protected-resource").GetProperty("get").GetProperty("responses").TryGetProperty("200", out _));
+        Assert.False(paths.TryGetProperty("/oauth/authorize", out _)); // the browser's, not an API route
+    }
+
+    [Fact]
+    public async Task ClientRegistrationIsRateLimitedWithRetryAfter()
+    {
+        var client = api.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.PostAsJsonAsync("/oauth/register", new { redirect_uris = new[] { $"https://example.com/cb{i}" } });
+            statuses.Add(response.StatusCode);
+            limited = response.StatusCode == HttpStatusCode.TooManyRequests ? response : limited;
+        }
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
+        Assert.True(limited!.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         await ProblemAssert.AssertProblemAsync(limited, 429);
     }
 }
