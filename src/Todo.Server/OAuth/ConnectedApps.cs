@@ -15,9 +15,16 @@ public sealed class ConnectedApps(
 {
     public async Task<IReadOnlyList<ConnectedApp>> ListAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var granted = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+        // Read them all before asking about each: one query at a time on a connection.
+        var found = new List<object>();
         await foreach (var authorization in authorizations.FindAsync(
             userId.ToString(), client: null, Statuses.Valid, AuthorizationTypes.Permanent, scopes: null, cancellationToken))
+        {
+            found.Add(authorization);
+        }
+
+        var granted = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+        foreach (var authorization in found)
         {
             if (await authorizations.GetApplicationIdAsync(authorization, cancellationToken) is not { } applicationId)
             {

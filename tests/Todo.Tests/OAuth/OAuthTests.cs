@@ -416,7 +416,7 @@ public abstract partial class OAuthTests(ApiFixture api)
 
         using var revoked = await PostRevokeAppAsync(userBrowser, userSettings, appId);
         var after = WebUtility.HtmlDecode(await revoked.Content.ReadAsStringAsync(Cancellation));
-        Assert.Contains("Disconnected “Desk Helper 3000”", after, StringComparison.Ordinal);
+        Assert.True(after.Contains("Disconnected “Desk Helper 3000”", StringComparison.Ordinal), after);
         Assert.Contains("No apps are connected.", after, StringComparison.Ordinal);
         var error = await Assert.ThrowsAnyAsync<Exception>(() => McpTestClient.ConnectAsync(api, tokens.AccessToken, Cancellation));
         Assert.True(McpTestClient.IsUnauthorized(error), error.ToString());
