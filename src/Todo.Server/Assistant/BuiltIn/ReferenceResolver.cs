@@ -32,9 +32,6 @@ internal sealed record ResolvedReference(IReadOnlyList<string> Tasks, string? Pr
 /// </summary>
 internal static partial class ReferenceResolver
 {
-    private static readonly string[] Ordinals =
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
-
     /// <param name="reference">The reference as the message said it.</param>
     /// <param name="view">The conversation.</param>
     /// <param name="before">Only messages before this index count (the message being answered).</param>
@@ -193,7 +190,7 @@ internal static partial class ReferenceResolver
             "last" or "final" or "bottom" => count - 1,
             "top" => 0,
             "second to last" or "penultimate" => count - 2,
-            _ when Array.IndexOf(Ordinals, word) is var index and >= 0 => index,
+            _ when Array.IndexOf(ReplyFormat.OrdinalWords, word) is var index and >= 0 => index,
             _ => int.TryParse(word.AsSpan(0, word.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n - 1 : -1,
         };
     }

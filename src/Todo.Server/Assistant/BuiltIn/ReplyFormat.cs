@@ -56,7 +56,8 @@ internal static class ReplyFormat
         _ => position.ToString(CultureInfo.InvariantCulture) + (position % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" },
     };
 
-    private static readonly string[] OrdinalWords = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+    /// <summary>The ordinals said in words, as people pick a line ("the third one") and as replies name one.</summary>
+    public static readonly string[] OrdinalWords = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
     public static string WhichTask(string verb) =>
         $"Which task do you want me to {verb}? Tell me its number or some words from its title.";
