@@ -29,6 +29,8 @@ public sealed class TodoWebApp(PostgresServer postgres) : IAsyncLifetime
                 ["Assistant__Provider"] = "builtin",
                 ["RateLimiting__AuthPerMinute"] = "0",
                 ["RateLimiting__ChatPerMinute"] = "0",
+                // The OAuth server on http: the tests reach it on loopback only.
+                ["OAuth__RequireHttps"] = "false",
             },
             startupTimeout: TimeSpan.FromSeconds(90));
     }

@@ -65,6 +65,9 @@ public static class OAuthServer
                     handler.UseInlineHandler(AdvertiseRegistration).SetOrder(int.MaxValue));
                 server.AddEventHandler<OpenIddictServerEvents.ApplyConfigurationResponseContext>(handler =>
                     handler.UseInlineHandler(NameIssuerAsOrigin).SetOrder(int.MinValue));
+                server.AddEventHandler<OpenIddictServerEvents.ApplyAuthorizationResponseContext>(handler =>
+                    handler.UseInlineHandler(NameResponseIssuerAsOrigin)
+                        .SetOrder(OpenIddictServerHandlers.Authentication.AttachIssuer.Descriptor.Order + 1));
             })
             .AddValidation(validation =>
             {
@@ -137,6 +140,20 @@ public static class OAuthServer
         if (context.Transaction.GetHttpRequest() is { } request && context.Response[Metadata.Issuer] is not null)
         {
             context.Response[Metadata.Issuer] = McpResource.Origin(request);
+        }
+
+        return default;
+    }
+
+    /// <summary>
+    /// The authorization response's "iss" (RFC 9207) as the same origin: clients compare it with the metadata's issuer
+    /// character for character, and OpenIddict's own has a trailing slash.
+    /// </summary>
+    private static ValueTask NameResponseIssuerAsOrigin(OpenIddictServerEvents.ApplyAuthorizationResponseContext context)
+    {
+        if (context.Transaction.GetHttpRequest() is { } request && context.Response.Iss is not null)
+        {
+            context.Response.Iss = McpResource.Origin(request);
         }
 
         return default;

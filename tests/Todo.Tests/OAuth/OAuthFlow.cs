@@ -105,6 +105,8 @@ internal static partial class OAuthFlow
         using var answer = await DecideAsync(browser, html, "allow");
         var parameters = RedirectParameters(answer);
         Assert.Equal("state-1", parameters["state"]);
+        // RFC 9207: the issuer named exactly as the metadata names it (clients compare the two strings).
+        Assert.Equal(Origin, parameters["iss"]);
         return parameters["code"];
     }
 
