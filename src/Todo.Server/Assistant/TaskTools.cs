@@ -254,6 +254,7 @@ public sealed partial class TaskTools(
         [Description(TaskToolText.RemoveLabels)] string[]? remove_labels = null,
         [Description(TaskToolText.NewPriority)] string? priority = null,
         [Description(TaskToolText.NewDue)] string? due = null,
+        [Description(TaskToolText.DueShift)] string? due_shift = null,
         [Description(TaskToolText.Repeat)] bool? repeat = null,
         [Description(TaskToolText.RemindMinutesBefore)] int? remind_minutes_before = null,
         CancellationToken cancellationToken = default)
@@ -262,11 +263,13 @@ public sealed partial class TaskTools(
         var newTitle = string.IsNullOrWhiteSpace(title) ? null : title;
         var newPriorityText = string.IsNullOrWhiteSpace(priority) ? null : priority;
         if (newTitle is null && description is null && string.IsNullOrWhiteSpace(list) && labels is null && add_labels is null
-            && remove_labels is null && newPriorityText is null && due is null && repeat is null && remind_minutes_before is null)
+            && remove_labels is null && newPriorityText is null && due is null && due_shift is null && repeat is null && remind_minutes_before is null)
         {
             return TaskToolError.Invalid(
-                "Give at least one change: title, description (an empty one removes it), list, labels, add_labels, remove_labels, priority, due (\"none\" removes it), repeat or remind_minutes_before.", task);
+                "Give at least one change: title, description (an empty one removes it), list, labels, add_labels, remove_labels, priority, due (\"none\" removes it), due_shift, repeat or remind_minutes_before.", task);
         }
+
+        var (shift, badShift) = DueShiftArgument(due_shift, due);
 
         var listName = ListArgument(list, out var badList);
         var (newLabels, badLabels) = LabelsArgument(labels, TaskToolArguments.Labels);
@@ -274,7 +277,7 @@ public sealed partial class TaskTools(
         var (toRemove, badRemove) = LabelsArgument(remove_labels, TaskToolArguments.RemoveLabels);
         var (newPriority, badPriority) = PriorityArgument(newPriorityText);
         var bad = (newTitle is null ? null : CheckTitle(newTitle)) ?? CheckDescription(description)
-            ?? badList ?? badLabels ?? badAdd ?? badRemove ?? badPriority ?? RemindArgument(remind_minutes_before, hasDue: true);
+            ?? badList ?? badLabels ?? badAdd ?? badRemove ?? badPriority ?? badShift ?? RemindArgument(remind_minutes_before, hasDue: true);
         DueReading? newDue = null;
         var dueCleared = false;
         if (bad is null)
@@ -297,6 +300,15 @@ public sealed partial class TaskTools(
         if (found is null)
         {
             return failure!;
+        }
+
+        if (shift is { } by)
+        {
+            (newDue, bad) = await ShiftedDueAsync(found, by, cancellationToken);
+            if (bad is not null)
+            {
+                return bad with { Reference = task };
+            }
         }
 
         IReadOnlyList<string>? finalLabels = null;
@@ -751,6 +763,49 @@ public sealed partial class TaskTools(
         }
     }
 
+    private static (DueShift? Shift, TaskToolError? Bad) DueShiftArgument(string? dueShift, string? due)
+    {
+        if (dueShift is null)
+        {
+            return (null, null);
+        }
+
+        if (due is not null)
+        {
+            return (null, TaskToolError.InvalidArgument(TaskToolArguments.DueShift,
+                "Give either due or due_shift, not both; nothing was changed."));
+        }
+
+        return DueShift.TryParse(dueShift, out var shift)
+            ? (shift, null)
+            : (null, TaskToolError.InvalidArgument(TaskToolArguments.DueShift,
+                "Write the shift as a number and a unit, like \"2 days\", \"1 week\", \"-3 hours\" or \"1 month\" (at most about ten years); nothing was changed."));
+    }
+
+    /// <summary>
+    /// The task's due moved by <paramref name="shift"/>; an undated task is moved from now ("in 2 days"), which only a
+    /// shift later can do. An all-day due moves by days, weeks or months, not hours.
+    /// </summary>
+    private async Task<(DueReading? Due, TaskToolError? Bad)> ShiftedDueAsync(TaskItem task, DueShift shift, CancellationToken cancellationToken)
+    {
+        if (task.DueIn(User.DefaultTimeZone) is { } due)
+        {
+            return shift.Apply(due) is { } moved
+                ? (moved, null)
+                : (null, TaskToolError.InvalidArgument(TaskToolArguments.DueShift,
+                    "The task is due on a day without a time; move it by days, weeks or months, or give a time in due. Nothing was changed."));
+        }
+
+        if (shift.FromNowWords() is not { } fromNow)
+        {
+            return (null, TaskToolError.InvalidArgument(TaskToolArguments.DueShift,
+                "The task has no due date to move earlier; give one in due. Nothing was changed."));
+        }
+
+        var (read, _, bad) = await DueArgumentAsync(fromNow, cancellationToken);
+        return (read, bad);
+    }
+
     /// <summary>The answer for a list name the caller has no list by: not_found, with the lists they have.</summary>
     /// <summary>
     /// A filter with its list terms named as the user's lists are: "#Grocery" is "#Groceries" when only that list is named
@@ -869,6 +924,7 @@ public static class TaskToolArguments
     public const string Tasks = "tasks";
     public const string Due = "due";
     public const string Repeat = "repeat";
+    public const string DueShift = "due_shift";
     public const string RemindMinutesBefore = "remind_minutes_before";
     public const string Action = "action";
     public const string Label = "label";
@@ -944,6 +1000,10 @@ public static class TaskToolText
     public const string NewDue =
         "The new due date in English, like due of add_task (\"next monday\", \"dec 24 at 3pm\", \"every weekday\"); \"none\" " +
         "removes it. A new date without a rule moves a repeating task's next occurrence and keeps it repeating.";
+
+    public const string DueShift =
+        "Moves the current due later or earlier instead of giving a new one: \"2 days\", \"1 week\", \"3 hours\", \"-1 day\" " +
+        "(earlier). Keeps the time and the repeating rule; a task without a due is moved from now.";
 
     public const string Repeat = "false: the task stops repeating and keeps its current date. To make it repeat, give the rule in due.";
 

@@ -277,6 +277,11 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
                 return In(index);
             case "the" when Word(index + 1) == "end":
                 return EndOf(index + 1);
+            // "to the weekend", "over the weekend", "by the weekend", or all the text: the coming one; "plan the weekend" is words.
+            case "over" or "during" when Word(index + 1) == "the" && Word(index + 2) == "weekend":
+                return This(index + 1);
+            case "the" when Word(index + 1) == "weekend" && (index == 0 && index + 2 == Tokens.Count || Word(index - 1) is "to" or "over" or "for" or "at" or "on" or "by" or "until" or "till" or "during"):
+                return This(index);
             case "end":
                 return EndOf(index);
             case "eom":

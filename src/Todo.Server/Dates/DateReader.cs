@@ -6,8 +6,8 @@ namespace Todo.Server.Dates;
 /// <para>
 /// Days. A weekday ("friday", "fri") is the next one after today, never today; "this friday" the next on or after
 /// today; "next friday" the Friday of next week (weeks start on Monday); "next week" next week's Monday; "this
-/// weekend" the coming Saturday (today on a weekend day); "next weekend" next week's Saturday; "end of the week" this
-/// week's Sunday; "end of the month" its last day; "next month" the 1st of next month; "yesterday" is read (a past
+/// weekend" and "the weekend" (alone, or after "to", "over", "by"…) the coming Saturday (today on a weekend day); "next
+/// weekend" next week's Saturday; "end of the week" this week's Sunday; "end of the month" its last day; "next month" the 1st of next month; "yesterday" is read (a past
 /// due). A day and month ("dec 24", "24 december", "the 24th of december") is this year's when it is today or later,
 /// else next year's; "on the 3rd" is the next 3rd on or after today, skipping months without that day. "feb 30" is an
 /// error, never moved; "feb 29" is the next one that exists. A weekday written with a date must agree with it

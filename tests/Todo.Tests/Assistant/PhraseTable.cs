@@ -648,6 +648,21 @@ public static class PhraseTable
         new("dates: push to friday at 2pm", Dated, ["push the dentist to friday at 2pm"], ["1^2026-11-27T14:00"], ["Friday, 27 November, 14:00"]),
         new("dates: move two tasks to a day", Dated, ["move tasks 3 and 4 to monday"], ["3^2026-11-30", "4^2026-11-30"], ["Gym", "Call mom"]),
 
+        // A due moved by an amount from the one it has (an undated task from today), later or earlier.
+        new("dates: push back a week", Dated, ["push the dentist back a week"], ["1^2026-12-07T10:00"], ["Monday, 7 December, 10:00"]),
+        new("dates: postpone by 2 days", Dated, ["postpone call mom by 2 days"], ["4^2026-11-29"], ["Sunday, 29 November"]),
+        new("dates: delay an hour", Dated, ["delay the dentist appointment an hour"], ["1^2026-11-30T11:00"], ["Monday, 30 November, 11:00"]),
+        new("dates: bring forward a day", Dated, ["bring the dentist forward a day"], ["1^2026-11-29T10:00"], ["Sunday, 29 November, 10:00"]),
+        new("dates: move up two days", Dated, ["move task 4 up two days"], ["4^2026-11-25"], ["Wednesday, 25 November"]),
+        new("dates: a couple of days later", Dated, ["can you push back call mom a couple of days"], ["4^2026-11-29"], ["Sunday, 29 November"]),
+        new("dates: snooze for 3 hours", Dated, ["snooze the dentist for 3 hours"], ["1^2026-11-30T13:00"], ["13:00"]),
+        new("dates: can wait a week", Dated, ["the gym can wait a week"], ["3^2026-12-03"], ["Thursday, 3 December"]),
+        new("dates: a repeating task's occurrence moves", Dated, ["push the rent back 2 days"], ["2^2026-12-03;FREQ=MONTHLY;BYMONTHDAY=1"], ["Thursday, 3 December"]),
+        new("dates: push it after an add", None, ["add dentist tomorrow at 3pm", "push it back 30 minutes"], ["+Dentist ^2026-11-27T15:30"], ["Friday, 27 November, 15:30"]),
+        new("dates: an hour on an all-day due is explained", Dated, ["delay call mom an hour"], [], ["without a time", "Nothing was changed"]),
+        new("dates: to the weekend", Dated, ["push the gym to the weekend"], ["3^2026-11-28"], ["Saturday, 28 November"]),
+        new("dates: add over the weekend", None, ["add clean the garage over the weekend"], ["+Clean the garage ^2026-11-28"], ["Saturday, 28 November"]),
+
         // Completing a repeating task moves it to its next date.
         new("dates: complete a repeating task", Dated, ["complete the rent task"], ["2^2027-01-01;FREQ=MONTHLY;BYMONTHDAY=1"], ["Done — next: Friday, 1 January 2027"]),
         new("dates: mark a repeating task done", Dated, ["mark task 2 as done"], ["2^2027-01-01;FREQ=MONTHLY;BYMONTHDAY=1"], ["next: Friday, 1 January 2027", "every month on the 1st"]),

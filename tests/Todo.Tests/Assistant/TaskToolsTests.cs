@@ -343,7 +343,7 @@ public abstract class TaskToolsTests(ApiFixture api)
         Assert.Equal(["task"], parameters["complete_task"]);
         Assert.Equal(["task"], parameters["reopen_task"]);
         Assert.Equal(["task"], parameters["delete_task"]);
-        Assert.Equal(["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "repeat", "remind_minutes_before"], parameters["update_task"]);
+        Assert.Equal(["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "due_shift", "repeat", "remind_minutes_before"], parameters["update_task"]);
         Assert.Equal([], parameters["list_lists"]);
         Assert.Equal(["name"], parameters["create_list"]);
         Assert.Equal(["list", "name"], parameters["rename_list"]);
@@ -517,6 +517,39 @@ public abstract class TaskToolsTests(ApiFixture api)
         Assert.Null(cleared.Task.Due);
         Assert.Equal(["due"], cleared.Changed);
         Assert.Null(Assert.Single(await session.StoredTasksAsync()).DueDate);
+    }
+
+    [Fact]
+    public async Task UpdateTaskShiftsTheDueItHasAndAnUndatedOneFromToday()
+    {
+        var session = await DatedUserWithAsync(
+            "Pay rent ^2026-12-01;FREQ=MONTHLY;BYMONTHDAY=1", "Dentist ^2026-11-27T15:00", "Call mom", "Water the plants");
+
+        var rent = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", due_shift: "1 week")));
+        var dentist = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("2", due_shift: "-90 minutes")));
+        var undated = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("3", due_shift: "2 days")));
+
+        Assert.Equal(new TaskDueLine("2026-12-08", null, "Tuesday", "every month on the 1st"), rent.Task.Due);
+        Assert.Equal(["due"], rent.Changed);
+        Assert.Equal(new TaskDueLine("2026-11-27", "13:30", "Friday", null), dentist.Task.Due);
+        Assert.Equal(new TaskDueLine("2026-11-28", null, "Saturday", null), undated.Task.Due);
+    }
+
+    [Theory]
+    [InlineData("1", "3 hours", null)] // an all-day due has no time to move
+    [InlineData("2", "-1 day", null)] // no due to move earlier
+    [InlineData("1", "a while", null)]
+    [InlineData("1", "0 days", null)]
+    [InlineData("1", "1 day", "friday")] // due and due_shift together
+    public async Task AShiftThatCannotApplyIsAnErrorNamingItAndChangesNothing(string task, string shift, string? due)
+    {
+        var session = await DatedUserWithAsync("Pay rent ^2026-12-01", "Call mom");
+
+        var error = Assert.IsType<TaskToolError>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync(task, due: due, due_shift: shift)));
+
+        Assert.Equal(("invalid", "due_shift"), (error.Error, error.Argument));
+        var stored = await session.StoredTasksAsync();
+        Assert.Equal([new DateOnly(2026, 12, 1), null], stored.OrderBy(t => t.Number).Select(t => t.DueDate));
     }
 
     [Fact]

@@ -49,6 +49,7 @@ public sealed class DatePhraseTests
     // weeks, weekends, months
     [InlineData(Utc, "next week", "2026-11-30", null)]
     [InlineData(Utc, "this weekend", "2026-11-28", null)]
+    [InlineData(Utc, "the weekend", "2026-11-28", null)]
     [InlineData(Utc, "next weekend", "2026-12-05", null)]
     [InlineData(Utc, "end of the month", "2026-11-30", null)]
     [InlineData(Utc, "end of month", "2026-11-30", null)]

@@ -111,6 +111,9 @@ internal sealed record Intent(IntentKind Kind)
     /// </summary>
     public string? Due { get; init; }
 
+    /// <summary>For an update: how far the current due moves ("1 week", "-2 days"), as the update_task tool's due_shift takes it.</summary>
+    public string? DueShift { get; init; }
+
     /// <summary>A reminder this many minutes before the due (0: at the due): for an add ("remind me at 4pm to…"), for an update ("remind me 30 minutes before").</summary>
     public int? RemindMinutesBefore { get; init; }
 
@@ -158,7 +161,7 @@ internal sealed record Intent(IntentKind Kind)
 
     /// <summary>An update that changes the task's list, labels, priority or due (not only its words).</summary>
     public bool ChangesParts => ListName is not null || Labels is not null || RemoveLabels is not null || Priority is not null
-        || Due is not null || StopsRepeating || DateProblem is not null || RemindMinutesBefore is not null;
+        || Due is not null || DueShift is not null || StopsRepeating || DateProblem is not null || RemindMinutesBefore is not null;
 
     public bool NeedsTask => Kind is IntentKind.Complete or IntentKind.Reopen or IntentKind.Delete or IntentKind.Update or IntentKind.Restore;
 

@@ -86,6 +86,13 @@ internal static partial class IntentParser
                 "make task 4 stop repeating", "don't repeat task 4 anymore", "remove the recurrence from task 4", "task 4 shouldn't repeat",
                 "make task 4 a one-off", "task 4 no longer repeats", "make the timesheet task not repeat anymore",
             ]),
+        // A due moved by an amount, from the date it has: "push the dentist back a week", "postpone task 3 by 2 days".
+        new(ShiftDue(), (m, _, _) => ShiftIntent(m),
+            [
+                "push the dentist back a week", "postpone task 3 by 2 days", "delay it an hour", "bring the rent task forward a day",
+                "push back call mom by a couple of days", "snooze task 2 for 3 hours", "move task 4 up two days", "push it another week",
+                "the report can wait a week",
+            ]),
         new(Schedule(), (m, _, now) => ScheduleIntent(m, now),
             [
                 "push the dentist task to friday", "move it to next monday", "reschedule task 3 to dec 24 at 3pm", "make the gym task repeat every monday",
@@ -565,6 +572,54 @@ internal static partial class IntentParser
             : new Intent(IntentKind.Update) { Reference = reference, Due = due };
     }
 
+    /// <summary>
+    /// "push the dentist back a week": the task and how far its due moves. Waiting verbs (postpone, delay, snooze, "can
+    /// wait") and "back", "out", "later" move it later; "forward", "up", "earlier", "sooner" earlier; a bare "push" or
+    /// "move" later.
+    /// </summary>
+    private static Intent? ShiftIntent(Match match)
+    {
+        var said = match.Groups["n"].Value.ToLowerInvariant();
+        var count = said switch
+        {
+            _ when int.TryParse(said, NumberStyles.None, CultureInfo.InvariantCulture, out var number) => number,
+            _ when said.EndsWith("couple of", StringComparison.Ordinal) || said == "couple" => 2,
+            _ when said.EndsWith("few", StringComparison.Ordinal) => 3,
+            "another" => 1,
+            _ when DateWords.TryNumberWord(said, out var word) => word,
+            _ => 0,
+        };
+        if (count is <= 0 or > 999)
+        {
+            return null;
+        }
+
+        var direction = string.Join(' ', match.Groups["dir"].Captures.Select(c => c.Value.ToLowerInvariant()));
+        var earlier = EarlierWord().IsMatch(direction);
+        if (earlier && LaterWord().IsMatch(direction))
+        {
+            return null;
+        }
+
+        var unit = match.Groups["unit"].Value.ToLowerInvariant() switch
+        {
+            var u when u.StartsWith("mo", StringComparison.Ordinal) => "months",
+            var u when u.StartsWith('m') => "minutes",
+            var u when u.StartsWith('h') => "hours",
+            var u when u.StartsWith('w') => "weeks",
+            _ => "days",
+        };
+        // "move task 3 to repeat every 2 weeks", "move it to in 3 days": a date phrase, not an amount.
+        var reference = match.Groups["ref"].Value.Trim();
+        return reference.Length == 0 || NewThing().IsMatch(reference) || EndsBeforeADate().IsMatch(reference)
+            ? null
+            : new Intent(IntentKind.Update)
+            {
+                Reference = reference,
+                DueShift = string.Create(CultureInfo.InvariantCulture, $"{(earlier ? -count : count)} {unit}"),
+            };
+    }
+
     /// <summary>"the report is due friday", "the gym task repeats every monday": the whole of the rest is the date.</summary>
     private static Intent? IsDueIntent(Match match, DateTimeOffset now)
     {
@@ -1038,6 +1093,27 @@ internal static partial class IntentParser
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:should\s+stop|shouldn'?t|should\s+not|doesn'?t\s+need\s+to|should\s+no\s+longer|must\s+not)\s+(?:repeat(?:ing)?|recur(?:ring)?)(?:\s+(?:anymore|any\s+more))?$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:no\s+longer|doesn'?t|does\s+not)\s+(?:repeats?|recurs?)(?:\s+(?:anymore|any\s+more))?$", Options)]
     private static partial Regex StopRepeating();
+
+    private const string ShiftAmount =
+        @"(?:by\s+|for\s+|about\s+|another\s+(?=\w+\s))?(?<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few)\s+" +
+        @"(?<unit>min(?:ute)?s?|hours?|hrs?|days?|weeks?|wks?|months?)";
+
+    private const string ShiftDirection = @"(?<dir>back|out|forward|up|earlier|sooner|later)";
+
+    [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you|would\s+you|let'?s|i\s+want\s+to|i'?d\s+like\s+to)\s+)?" +
+        @"(?:push|move|put\s+off|postpone|delay|defer|shift|bump|snooze|bring|reschedule)\s+(?:" + ShiftDirection + @"\s+)?" +
+        @"(?<ref>.+?)\s+(?:" + ShiftDirection + @"\s+)?" + ShiftAmount + @"(?:\s+" + ShiftDirection + @")?(?:\s+please)?$" +
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:can|could|will\s+have\s+to|has\s+to|needs\s+to)\s+wait\s+(?:for\s+)?(?:another\s+)?" + ShiftAmount + "$", Options)]
+    private static partial Regex ShiftDue();
+
+    [GeneratedRegex(@"\b(?:every|each|repeat(?:s|ing)?|recur(?:s|ring)?|to|in|until|till|within|after|from|on|at|by|due)$", Options)]
+    private static partial Regex EndsBeforeADate();
+
+    [GeneratedRegex(@"\b(?:forward|up|earlier|sooner)\b", Options)]
+    private static partial Regex EarlierWord();
+
+    [GeneratedRegex(@"\b(?:back|out|later)\b", Options)]
+    private static partial Regex LaterWord();
 
     [GeneratedRegex(@"^(?<verb>push\s+back|move\s+back|put\s+off|push|move|reschedule|re-schedule|postpone|defer|delay|shift|bump|set|change|make|schedule|repeat)\s+(?<rest>.+)$", Options)]
     private static partial Regex Schedule();

@@ -243,6 +243,11 @@ internal static class TurnPlanner
             arguments["due"] = due;
         }
 
+        if (intent.DueShift is { } shift)
+        {
+            arguments["due_shift"] = shift;
+        }
+
         if (intent.StopsRepeating)
         {
             arguments["repeat"] = false;
