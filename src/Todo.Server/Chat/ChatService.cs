@@ -222,7 +222,7 @@ public sealed class ChatService(
         db.ChangeTracker.Clear();
 
         await db.Conversations
-            .Where(c => c.Id == conversationId && c.UpdatedAt < now)
+            .Where(c => c.Id == conversationId && c.UserId == turn.UserId && c.UpdatedAt < now)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, now), cancellationToken);
     }
 

@@ -41,7 +41,27 @@ public abstract class TodoDbContext(DbContextOptions options) : DbContext(option
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TodoDbContext).Assembly);
         OAuthModel.Configure(modelBuilder);
+        OwnerInEveryWrite(modelBuilder);
     }
+
+    /// <summary>
+    /// The owner is part of every UPDATE and DELETE that SaveChanges sends for a row keyed by user
+    /// (<c>WHERE id = @id AND user_id = @owner</c>), not only of the query that loaded it: each statement names the
+    /// user whose row it writes, which a database distributed by user_id needs to send it to one node (docs/scaling.md).
+    /// A concurrency token changes no column, so the schema and its migrations stay as they are.
+    /// </summary>
+    private static void OwnerInEveryWrite(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            if (entity.FindProperty(OwnerProperty) is { } owner && entity.FindPrimaryKey()?.Properties.Contains(owner) != true)
+            {
+                owner.IsConcurrencyToken = true;
+            }
+        }
+    }
+
+    private const string OwnerProperty = "UserId";
 }
 
 public sealed class PostgresTodoDbContext(DbContextOptions<PostgresTodoDbContext> options) : TodoDbContext(options)

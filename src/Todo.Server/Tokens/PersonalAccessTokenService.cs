@@ -124,7 +124,7 @@ public sealed partial class PersonalAccessTokenService(TodoDbContext db, TimePro
 
         if (found.LastUsedAt is not { } lastUsed || now - lastUsed >= LastUsedPrecision)
         {
-            await RecordUseAsync(found.Id, now, cancellationToken);
+            await RecordUseAsync(found.Id, found.UserId, now, cancellationToken);
         }
 
         return new TokenOwner(found.UserId, found.Email, found.Id);
@@ -134,13 +134,13 @@ public sealed partial class PersonalAccessTokenService(TodoDbContext db, TimePro
     /// Sets last_used_at unless another request (on any server) did within the interval. A database that takes no
     /// writes does not turn the request away: the token is valid, only its last use goes unrecorded.
     /// </summary>
-    private async Task RecordUseAsync(Guid id, DateTime now, CancellationToken cancellationToken)
+    private async Task RecordUseAsync(Guid id, Guid userId, DateTime now, CancellationToken cancellationToken)
     {
         var since = now - LastUsedPrecision;
         try
         {
             await db.PersonalAccessTokens
-                .Where(t => t.Id == id && (t.LastUsedAt == null || t.LastUsedAt <= since))
+                .Where(t => t.Id == id && t.UserId == userId && (t.LastUsedAt == null || t.LastUsedAt <= since))
                 .ExecuteUpdateAsync(t => t.SetProperty(x => x.LastUsedAt, now), cancellationToken);
         }
         catch (Exception e) when (DatabaseErrors.IsNotWritable(e))
