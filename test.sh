@@ -15,6 +15,13 @@ fi
 # and npm for axe-core, the accessibility checker the tests inject into pages.
 command -v chromium >/dev/null || missing+=(chromium)
 command -v npm >/dev/null || missing+=(npm)
+# The container image test (deploy/container-test.sh): podman builds and mounts the image, debootstrap makes the
+# stand-ins for the official .NET base images, curl and jq talk to the server in it.
+command -v podman >/dev/null || missing+=(podman)
+command -v debootstrap >/dev/null || missing+=(debootstrap)
+command -v curl >/dev/null || missing+=(curl)
+command -v jq >/dev/null || missing+=(jq)
+# kubectl (for `kubectl kustomize`, tests/Todo.Tests/Deployment) is not a Debian package: the tests say so when it is missing.
 
 if ((${#missing[@]})); then
   if ! command -v apt-get >/dev/null; then

@@ -5,7 +5,7 @@ using Todo.Server.Data;
 namespace Todo.Server;
 
 /// <summary>
-/// The operator commands the server executable runs instead of serving (<c>db ...</c>), and the
+/// The operator commands the server executable runs instead of serving (<c>db ...</c>, <c>users ...</c>, <c>health</c>), and the
 /// start-up steps that can stop the server with a one-line reason.
 /// </summary>
 public static partial class ServerCommands
@@ -14,6 +14,7 @@ public static partial class ServerCommands
     {
         ["db"] = DatabaseCommand.RunAsync,
         ["users"] = UsersCommand.RunAsync,
+        ["health"] = HealthCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);
