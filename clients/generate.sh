@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the API clients from the server's own OpenAPI description:
-#   1. builds the server (Release) and starts it on SQLite in a temporary folder, with a random signing key,
+#   1. builds the server and starts it on SQLite in a temporary folder, with a random signing key,
 #      on a port of 127.0.0.1 the system picks;
 #   2. fetches /openapi/v1.json into openapi.json (its servers entry set to "/", so the file does not depend on
 #      the port);
@@ -10,7 +10,7 @@
 #
 #   clients/generate.sh                 regenerate the committed files
 #   clients/generate.sh --out DIR       write the same files under DIR instead (the check that the committed ones are current)
-#   options: --no-build (use the server already built in Release)
+#   options: --no-build (use the server already built), --configuration Debug|Release (default Release)
 #
 # Needs the .NET SDK and node/npm; runs `dotnet tool restore` and `npm ci` when their tools are missing.
 # On exit (also on failure) the server is stopped and the temporary folder removed.
@@ -20,10 +20,12 @@ CLIENTS=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(dirname "$CLIENTS")
 OUT=$CLIENTS
 BUILD=1
+CONFIGURATION=Release
 while (($#)); do
   case "$1" in
     --out) OUT=$2; shift ;;
     --no-build) BUILD=0 ;;
+    --configuration) CONFIGURATION=$2; shift ;;
     -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "generate.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -53,10 +55,10 @@ trap cleanup EXIT
   npm ci --prefix "$CLIENTS" --no-audit --no-fund >&2
 
 # --- the server --------------------------------------------------------------------------------
-SERVER_OUT="$REPO/src/Todo.Server/bin/Release/net10.0"
+SERVER_OUT="$REPO/src/Todo.Server/bin/$CONFIGURATION/net10.0"
 if ((BUILD)); then
   log "building the server"
-  dotnet build "$REPO/src/Todo.Server/Todo.Server.csproj" -c Release --nologo -v q -clp:ErrorsOnly >"$WORK/build.log" 2>&1 ||
+  dotnet build "$REPO/src/Todo.Server/Todo.Server.csproj" -c "$CONFIGURATION" --nologo -v q -clp:ErrorsOnly >"$WORK/build.log" 2>&1 ||
     { cat "$WORK/build.log" >&2; die "the server did not build"; }
 fi
 [ -f "$SERVER_OUT/Todo.Server.dll" ] || die "$SERVER_OUT/Todo.Server.dll is missing (run without --no-build)"
@@ -92,12 +94,12 @@ log "linting (Redocly, recommended rules)"
 grep -E '^(✅|Woohoo|You have|❌|Validation)' "$WORK/lint.log" >&2 || true
 
 # --- the clients ---------------------------------------------------------------------------------
-# Kiota runs in the output folder with relative paths, so its lock file names no machine's folders.
+# Kiota names the description in its lock file relative to the output folder, the same wherever OUT is.
 log "generating the C# client (Kiota)"
 mkdir -p "$OUT/csharp/Todo.Client"
 (
-  cd "$OUT"
-  dotnet kiota generate --language CSharp --openapi openapi.json --output csharp/Todo.Client/Generated \
+  cd "$REPO" # where the tool manifest is
+  dotnet kiota generate --language CSharp --openapi "$OUT/openapi.json" --output "$OUT/csharp/Todo.Client/Generated" \
     --class-name TodoApiClient --namespace-name Todo.Client --clean-output --exclude-backward-compatible \
     --log-level Warning >"$WORK/kiota.log" 2>&1
 ) || { cat "$WORK/kiota.log" >&2; die "Kiota failed"; }
