@@ -899,10 +899,17 @@ export interface components {
         };
         /** @description The task, by id, number and title. */
         ActivityTaskRef: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id (a UUID).
+             */
             id: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The task's number for its owner (1, 2, 3, … never reused): what "task 3" means in chat and MCP.
+             */
             number: number;
+            /** @description The title. */
             title: string;
         };
         /** @enum {unknown} */
@@ -930,6 +937,7 @@ export interface components {
             list_id?: null | string;
             /** @description A label, without the @. */
             label?: null | string;
+            /** @description none, low, medium or high. */
             priority: null | components["schemas"]["TaskPriority"];
             /** @description The new due in words ("tomorrow", "every monday"), read in your time zone. */
             due_string?: null | string;
@@ -1108,6 +1116,7 @@ export interface components {
             list_id?: null | string;
             /** @description Labels, each up to 50 characters, without the @. */
             labels?: null | string[];
+            /** @description none, low, medium or high. */
             priority?: null | components["schemas"]["TaskPriority"];
             /** @description A due in English, read in your time zone: "tomorrow at 5pm", "friday", "every monday at 9am", "every! 3 days". */
             due_string?: null | string;
@@ -1115,7 +1124,9 @@ export interface components {
             due_date?: null | string;
             /** @description A timed due, RFC 3339 with its offset (2026-12-24T17:30:00+01:00). */
             due_datetime?: null | string;
+            /** @description The due date: null for none. In a request, null removes the due (and its reminders) and a string is read as due_string. */
             due?: null | components["schemas"]["JsonElement"];
+            /** @description Reminders: {"at": moment} or {"minutes_before": 0–40320}. Sent, they replace the task's reminders; null or [] removes them. */
             reminders?: null | components["schemas"]["JsonElement"];
         };
         CreateTokenRequest: {
@@ -1153,12 +1164,21 @@ export interface components {
         };
         /** @description The due date: null for none. In a request, null removes the due (and its reminders) and a string is read as due_string. */
         ExportDue: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The due day, YYYY-MM-DD.
+             */
             date: string;
-            /** Format: time */
-            time: null | string;
-            timezone: null | string;
-            recurrence: null | string;
+            /**
+             * Format: time
+             * @description The due time of day (HH:mm), or null for an all-day due.
+             */
+            time?: null | string;
+            /** @description The IANA time zone of a timed due, or null for an all-day due. */
+            timezone?: null | string;
+            /** @description The repetition as an RFC 5545 RRULE (FREQ=WEEKLY;BYDAY=MO), or null. */
+            recurrence?: null | string;
+            /** @description Whether the repetition counts from completion ("every!"). */
             from_completion: boolean;
         };
         ExportList: {
@@ -1201,6 +1221,7 @@ export interface components {
              * @description When it was created (UTC).
              */
             created_at: string;
+            /** @description The due date: null for none. In a request, null removes the due (and its reminders) and a string is read as due_string. */
             due: null | components["schemas"]["ExportDue"];
             /** @description Reminders: {"at": moment} or {"minutes_before": 0–40320}. Sent, they replace the task's reminders; null or [] removes them. */
             reminders: components["schemas"]["ExportReminder"][];
@@ -1314,6 +1335,7 @@ export interface components {
              * @description Seconds until the token expires.
              */
             expires_in: number;
+            /** @description The signed-in user. */
             user: components["schemas"]["UserDto"];
         };
         MessageDto: {
@@ -1348,6 +1370,7 @@ export interface components {
              * @description The id (a UUID).
              */
             id: string;
+            /** @description The task, by id, number and title. */
             task: null | components["schemas"]["NotificationTaskRef"];
             /** @description The title. */
             title: string;
@@ -1377,10 +1400,17 @@ export interface components {
         };
         /** @description The task, by id, number and title. */
         NotificationTaskRef: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id (a UUID).
+             */
             id: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The task's number for its owner (1, 2, 3, … never reused): what "task 3" means in chat and MCP.
+             */
             number: number;
+            /** @description The title. */
             title: string;
         };
         PatchTaskRequest: {
@@ -1397,6 +1427,7 @@ export interface components {
             list_id?: null | string;
             /** @description Labels, each up to 50 characters, without the @. */
             labels?: null | string[];
+            /** @description none, low, medium or high. */
             priority?: null | components["schemas"]["TaskPriority"];
             /** @description A due in English, read in your time zone: "tomorrow at 5pm", "friday", "every monday at 9am", "every! 3 days". */
             due_string?: null | string;
@@ -1404,7 +1435,9 @@ export interface components {
             due_date?: null | string;
             /** @description A timed due, RFC 3339 with its offset (2026-12-24T17:30:00+01:00). */
             due_datetime?: null | string;
+            /** @description The due date: null for none. In a request, null removes the due (and its reminders) and a string is read as due_string. */
             due?: null | components["schemas"]["JsonElement"];
+            /** @description Reminders: {"at": moment} or {"minutes_before": 0–40320}. Sent, they replace the task's reminders; null or [] removes them. */
             reminders?: null | components["schemas"]["JsonElement"];
         };
         PersonalAccessTokenDto: {
@@ -1509,6 +1542,7 @@ export interface components {
             list_id?: null | string;
             /** @description Labels, each up to 50 characters, without the @. */
             labels?: null | string[];
+            /** @description none, low, medium or high. */
             priority?: null | components["schemas"]["TaskPriority"];
             /** @description A due in English, read in your time zone: "tomorrow at 5pm", "friday", "every monday at 9am", "every! 3 days". */
             due_string?: null | string;
@@ -1516,7 +1550,9 @@ export interface components {
             due_date?: null | string;
             /** @description A timed due, RFC 3339 with its offset (2026-12-24T17:30:00+01:00). */
             due_datetime?: null | string;
+            /** @description The due date: null for none. In a request, null removes the due (and its reminders) and a string is read as due_string. */
             due?: null | components["schemas"]["JsonElement"];
+            /** @description Reminders: {"at": moment} or {"minutes_before": 0–40320}. Sent, they replace the task's reminders; null or [] removes them. */
             reminders?: null | components["schemas"]["JsonElement"];
         };
         TaskDto: {
@@ -1555,25 +1591,40 @@ export interface components {
             /** @description Labels, each up to 50 characters, without the @. */
             labels: string[];
             priority: components["schemas"]["TaskPriority"];
+            /** @description The due date: null for none. In a request, null removes the due (and its reminders) and a string is read as due_string. */
             due: null | components["schemas"]["TaskDueDto"];
             /** @description Reminders: {"at": moment} or {"minutes_before": 0–40320}. Sent, they replace the task's reminders; null or [] removes them. */
             reminders?: null | components["schemas"]["ReminderDto"][];
         };
         /** @description The due date: null for none. In a request, null removes the due (and its reminders) and a string is read as due_string. */
         TaskDueDto: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The due day, YYYY-MM-DD.
+             */
             date: string;
-            /** Format: date-time */
-            datetime: null | string;
-            timezone: null | string;
+            /**
+             * Format: date-time
+             * @description The due moment (RFC 3339 with the zone's offset), or null for an all-day due.
+             */
+            datetime?: null | string;
+            /** @description The IANA time zone of a timed due, or null for an all-day due. */
+            timezone?: null | string;
+            /** @description The due in words, as the server would write it. */
             string: string;
+            /** @description Whether the due repeats. */
             is_recurring: boolean;
-            recurrence: null | string;
+            /** @description The repetition as an RFC 5545 RRULE (FREQ=WEEKLY;BYDAY=MO), or null. */
+            recurrence?: null | string;
         };
         /** @description The list the task is in. */
         TaskListRef: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id (a UUID).
+             */
             id: string;
+            /** @description The name. */
             name: string;
         };
         TaskListResponse: {
@@ -1594,6 +1645,7 @@ export interface components {
             result: components["schemas"]["JsonElement"];
         };
         TrashItemDto: {
+            /** @description The task, by id, number and title. */
             task: components["schemas"]["TaskDto"];
             /**
              * Format: date-time

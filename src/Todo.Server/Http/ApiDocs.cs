@@ -113,6 +113,7 @@ public static class ApiDocs
         });
 
         await OtherRoutes.AddAsync(document, context, cancellationToken);
+        ApiSchemas.DescribeComponents(document);
 
         document.Tags ??= new HashSet<OpenApiTag>();
         foreach (var (name, description) in TagDescriptions)

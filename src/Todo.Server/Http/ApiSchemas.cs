@@ -168,11 +168,7 @@ internal static class ApiSchemas
             schema.Pattern = null;
         }
 
-        if (context.JsonPropertyInfo is not null)
-        {
-            return Task.CompletedTask; // properties are described by the object that holds them
-        }
-
+        // Properties are described by the object that holds them (also when the object is itself a property's type).
         var type = context.JsonTypeInfo.Type;
         if (schema.Properties is not { Count: > 0 } properties)
         {
@@ -186,10 +182,39 @@ internal static class ApiSchemas
             detailSchema.Extensions["x-ms-primary-error-message"] = new JsonNodeExtension(JsonValue.Create(true));
         }
 
+        DescribeProperties(type.Name, properties);
+        foreach (var (name, property) in properties)
+        {
+            if (IsNullable(property))
+            {
+                schema.Required?.Remove(name);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The document's components once complete: a property whose type is another component is a reference only then,
+    /// after the schema transformers ran.
+    /// </summary>
+    public static void DescribeComponents(OpenApiDocument document)
+    {
+        foreach (var (name, schema) in document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            if (schema is OpenApiSchema { Properties: { Count: > 0 } properties })
+            {
+                DescribeProperties(name, properties);
+            }
+        }
+    }
+
+    private static void DescribeProperties(string typeName, IDictionary<string, IOpenApiSchema> properties)
+    {
         foreach (var (name, property) in properties)
         {
             if (string.IsNullOrEmpty(property.Description)
-                && (Fields.TryGetValue(type.Name + "." + name, out var description) || Fields.TryGetValue(name, out description)))
+                && (Fields.TryGetValue(typeName + "." + name, out var description) || Fields.TryGetValue(name, out description)))
             {
                 switch (property)
                 {
@@ -201,14 +226,7 @@ internal static class ApiSchemas
                         break;
                 }
             }
-
-            if (IsNullable(property))
-            {
-                schema.Required?.Remove(name);
-            }
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>An example body of the request type, or null.</summary>

@@ -15,11 +15,11 @@ namespace Todo.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The id property</summary>
+        /// <summary>The id (a UUID).</summary>
         public Guid? Id { get; set; }
-        /// <summary>The number property</summary>
+        /// <summary>The task&apos;s number for its owner (1, 2, 3, … never reused): what &quot;task 3&quot; means in chat and MCP.</summary>
         public int? Number { get; set; }
-        /// <summary>The title property</summary>
+        /// <summary>The title.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Title { get; set; }

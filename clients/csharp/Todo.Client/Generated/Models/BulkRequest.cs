@@ -50,7 +50,7 @@ namespace Todo.Client.Models
 #endif
         /// <summary>A list of yours, by id; absent or null is the Inbox.</summary>
         public Guid? ListId { get; set; }
-        /// <summary>The priority property</summary>
+        /// <summary>none, low, medium or high.</summary>
         public global::Todo.Client.Models.TaskPriority? Priority { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Todo.Client.Models.BulkRequest"/> and sets the default values.

@@ -16,11 +16,11 @@ namespace Todo.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The date property</summary>
+        /// <summary>The due day, YYYY-MM-DD.</summary>
         public Date? Date { get; set; }
-        /// <summary>The from_completion property</summary>
+        /// <summary>Whether the repetition counts from completion (&quot;every!&quot;).</summary>
         public bool? FromCompletion { get; set; }
-        /// <summary>The recurrence property</summary>
+        /// <summary>The repetition as an RFC 5545 RRULE (FREQ=WEEKLY;BYDAY=MO), or null.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Recurrence { get; set; }
@@ -28,9 +28,9 @@ namespace Todo.Client.Models
 #else
         public string Recurrence { get; set; }
 #endif
-        /// <summary>The time property</summary>
+        /// <summary>The due time of day (HH:mm), or null for an all-day due.</summary>
         public Time? Time { get; set; }
-        /// <summary>The timezone property</summary>
+        /// <summary>The IANA time zone of a timed due, or null for an all-day due.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Timezone { get; set; }

@@ -26,7 +26,7 @@ namespace Todo.Client.Models
 #else
         public string Description { get; set; }
 #endif
-        /// <summary>The due property</summary>
+        /// <summary>The due date: null for none. In a request, null removes the due (and its reminders) and a string is read as due_string.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Todo.Client.Models.ExportDue? Due { get; set; }

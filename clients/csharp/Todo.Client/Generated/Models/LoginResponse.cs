@@ -32,7 +32,7 @@ namespace Todo.Client.Models
 #else
         public string TokenType { get; set; }
 #endif
-        /// <summary>The user property</summary>
+        /// <summary>The signed-in user.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Todo.Client.Models.UserDto? User { get; set; }

@@ -24,7 +24,7 @@ namespace Todo.Client.Models
         public bool? Late { get; set; }
         /// <summary>When you marked it read (UTC), or null.</summary>
         public DateTimeOffset? ReadAt { get; set; }
-        /// <summary>The task property</summary>
+        /// <summary>The task, by id, number and title.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Todo.Client.Models.NotificationTaskRef? Task { get; set; }

@@ -22,7 +22,7 @@ namespace Todo.Client.Models
 #else
         public string Description { get; set; }
 #endif
-        /// <summary>The due property</summary>
+        /// <summary>The due date: null for none. In a request, null removes the due (and its reminders) and a string is read as due_string.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Todo.Client.Models.JsonElement? Due { get; set; }
@@ -64,9 +64,9 @@ namespace Todo.Client.Models
 #endif
         /// <summary>A list of yours, by id; absent or null is the Inbox.</summary>
         public Guid? ListId { get; set; }
-        /// <summary>The priority property</summary>
+        /// <summary>none, low, medium or high.</summary>
         public global::Todo.Client.Models.TaskPriority? Priority { get; set; }
-        /// <summary>The reminders property</summary>
+        /// <summary>Reminders: {&quot;at&quot;: moment} or {&quot;minutes_before&quot;: 0–40320}. Sent, they replace the task&apos;s reminders; null or [] removes them.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Todo.Client.Models.JsonElement? Reminders { get; set; }

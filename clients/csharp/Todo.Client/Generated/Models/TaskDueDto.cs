@@ -16,13 +16,13 @@ namespace Todo.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The date property</summary>
+        /// <summary>The due day, YYYY-MM-DD.</summary>
         public Date? Date { get; set; }
-        /// <summary>The datetime property</summary>
+        /// <summary>The due moment (RFC 3339 with the zone&apos;s offset), or null for an all-day due.</summary>
         public DateTimeOffset? Datetime { get; set; }
-        /// <summary>The is_recurring property</summary>
+        /// <summary>Whether the due repeats.</summary>
         public bool? IsRecurring { get; set; }
-        /// <summary>The recurrence property</summary>
+        /// <summary>The repetition as an RFC 5545 RRULE (FREQ=WEEKLY;BYDAY=MO), or null.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Recurrence { get; set; }
@@ -30,7 +30,7 @@ namespace Todo.Client.Models
 #else
         public string Recurrence { get; set; }
 #endif
-        /// <summary>The string property</summary>
+        /// <summary>The due in words, as the server would write it.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? String { get; set; }
@@ -38,7 +38,7 @@ namespace Todo.Client.Models
 #else
         public string String { get; set; }
 #endif
-        /// <summary>The timezone property</summary>
+        /// <summary>The IANA time zone of a timed due, or null for an all-day due.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Timezone { get; set; }

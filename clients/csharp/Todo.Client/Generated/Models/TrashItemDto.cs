@@ -16,7 +16,7 @@ namespace Todo.Client.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>When it was deleted (UTC).</summary>
         public DateTimeOffset? DeletedAt { get; set; }
-        /// <summary>The task property</summary>
+        /// <summary>The task, by id, number and title.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Todo.Client.Models.TaskDto? Task { get; set; }
