@@ -47,4 +47,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore
 # axe-core, pinned by tests/Todo.E2E/package-lock.json.
 [ -f tests/Todo.E2E/node_modules/axe-core/axe.min.js ] || npm ci --prefix tests/Todo.E2E --no-audit --no-fund
+# The client tooling (Redocly CLI, openapi-typescript, openapi-fetch, TypeScript), pinned by clients/package-lock.json.
+[ -x clients/node_modules/.bin/redocly ] && [ -f clients/node_modules/openapi-fetch/package.json ] ||
+  npm ci --prefix clients --no-audit --no-fund
 dotnet test Todo.slnx -c Release --logger trx --results-directory TestResults "$@"

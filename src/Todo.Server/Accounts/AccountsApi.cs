@@ -10,18 +10,21 @@ public static class AccountsApi
     {
         var auth = app.MapGroup("/api/auth").WithTags("Accounts");
 
-        auth.MapPost("/register", RegisterAsync)
+        auth.MapPost("/register", RegisterAsync).WithName("Register")
+            .WithSummary("Create an account")
+            .WithDescription("Email up to 254 characters, password at least 8. A taken email is a 409; sign in afterwards with POST /api/auth/login.")
             .RequireRateLimiting(RateLimits.Auth)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        auth.MapPost("/login", LoginAsync)
+        auth.MapPost("/login", LoginAsync).WithName("Login")
+            .WithSummary("Sign in: an access token for the bearer scheme")
             .RequireRateLimiting(RateLimits.Auth)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        auth.MapGet("/me", MeAsync).RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
-        auth.MapPatch("/me", UpdateMeAsync).RequireAuthorization()
+        auth.MapGet("/me", MeAsync).WithName("GetMe").WithSummary("Your account").RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPatch("/me", UpdateMeAsync).WithName("UpdateMe").WithSummary("Change your settings (the time zone)").RequireAuthorization()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 

@@ -2,7 +2,9 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 using Todo.Server.Accounts;
 using Todo.Server.Http;
 
@@ -30,12 +32,12 @@ public static class ChatApi
 
         var conversations = app.MapGroup("/api/conversations").WithTags("Conversations").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        conversations.MapGet("/", ListAsync).WithSummary("Your conversations, most recent first");
-        conversations.MapGet("/{id:guid}/messages", MessagesAsync).WithSummary("A conversation's messages, oldest first")
+        conversations.MapGet("/", ListAsync).WithName("ListConversations").WithSummary("Your conversations, most recent first");
+        conversations.MapGet("/{id:guid}/messages", MessagesAsync).WithName("ListMessages").WithSummary("A conversation's messages, oldest first")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        conversations.MapPatch("/{id:guid}", RenameAsync).WithSummary("Rename a conversation")
+        conversations.MapPatch("/{id:guid}", RenameAsync).WithName("RenameConversation").WithSummary("Rename a conversation")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        conversations.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Delete a conversation")
+        conversations.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteConversation").WithSummary("Delete a conversation")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return chat;
     }
@@ -45,7 +47,7 @@ public static class ChatApi
         .WithDescription("Send Accept: text/event-stream to receive tool_call, delta and done events as they happen. "
                          + "An Idempotency-Key header makes a retry return the first answer without running the turn again.")
         .Produces<ChatTurnDto>()
-        .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+        .AddOpenApiOperationTransformer(DescribeEventStream)
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status404NotFound)
@@ -54,6 +56,22 @@ public static class ChatApi
         .ProducesProblem(StatusCodes.Status429TooManyRequests)
         .ProducesProblem(StatusCodes.Status502BadGateway)
         .ProducesProblem(StatusCodes.Status504GatewayTimeout);
+
+    /// <summary>
+    /// The turn's 200 is JSON or, when asked for, server-sent events. (A second Produces for 200 would replace the JSON
+    /// answer's schema instead of adding to it.)
+    /// </summary>
+    private static Task DescribeEventStream(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (operation.Responses?.GetValueOrDefault("200") is OpenApiResponse ok)
+        {
+            ok.Description = "The assistant's answer, as JSON or (Accept: text/event-stream) as tool_call, delta and done events.";
+            ok.Content ??= new Dictionary<string, OpenApiMediaType>();
+            ok.Content["text/event-stream"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        }
+
+        return Task.CompletedTask;
+    }
 
     private static async Task<IResult> ChatAsync(
         ChatRequest request, ClaimsPrincipal principal, HttpContext http, ChatTurns turns, CancellationToken cancellationToken)

@@ -41,8 +41,7 @@ public static class TasksApi
         var original = app.MapGroup("/api/{user_id}/tasks").WithTags("Tasks")
             .RequireAuthorization(policy => policy.RequireAuthenticatedUser().RequireAssertion(RouteUser.IsCaller))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .AddOpenApiOperationTransformer(DescribeUserIdParameter);
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         MapRoutes(original, nameSuffix: "ForUser");
 
         return tasks;
@@ -198,21 +197,6 @@ public static class TasksApi
 
     private static ValidationProblem CursorProblem(string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = [message] });
-
-    /// <summary>The original routes' {user_id}, which no handler binds, so OpenAPI would not list it otherwise.</summary>
-    private static Task DescribeUserIdParameter(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
-    {
-        operation.Parameters ??= [];
-        operation.Parameters.Insert(0, new OpenApiParameter
-        {
-            Name = "user_id",
-            In = ParameterLocation.Path,
-            Required = true,
-            Description = "Your own user id (the original API's routes); any other id is a 403.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
-        });
-        return Task.CompletedTask;
-    }
 
     private static Task DescribeListValues(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
