@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Todo.Server.Accounts;
 using Todo.Server.Data;
 using Todo.Server.Live;
+using Todo.Server.Telemetry;
 
 namespace Todo.Server.Reminders;
 
@@ -51,19 +52,21 @@ public sealed class ReminderFirer(
     internal Func<int, CancellationToken, Task>? AfterClaimAsync { get; set; }
 
     /// <summary>Fires every reminder due now, batch after batch; how many notifications this server wrote.</summary>
-    public async Task<int> FireDueAsync(CancellationToken cancellationToken = default)
-    {
-        var total = 0;
-        while (true)
+    public Task<int> FireDueAsync(CancellationToken cancellationToken = default) =>
+        TodoTelemetry.RunJobAsync(TodoTelemetry.Spans.ReminderRun, async () =>
         {
-            var (claimed, written) = await FireBatchAsync(cancellationToken);
-            total += written;
-            if (claimed < options.Value.BatchSize)
+            var total = 0;
+            while (true)
             {
-                return total;
+                var (claimed, written) = await FireBatchAsync(cancellationToken);
+                total += written;
+                if (claimed < options.Value.BatchSize)
+                {
+                    return total;
+                }
             }
-        }
-    }
+        },
+        (span, fired) => span.SetTag("todo.reminders.fired", fired));
 
     private sealed record ClaimedReminder(Guid Id, Guid UserId, Guid TaskId, DateTime? At, int? MinutesBefore, DateTime? FireAt);
 
@@ -180,6 +183,12 @@ public sealed class ReminderFirer(
 
         if (written.Count > 0)
         {
+            var writtenIds = written.Select(n => n.Id).ToHashSet();
+            foreach (var notification in notifications.Where(n => writtenIds.Contains(n.Id)))
+            {
+                TodoTelemetry.ReminderFired(notification.DueAt, now);
+            }
+
             var late = notifications.Count(n => n.Late);
             ReminderLog.Fired(log, written.Count, late);
             foreach (var userId in written.Select(n => n.UserId).Distinct())
