@@ -3,7 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Client;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Todo.Server.Chat;
 using Todo.Server.Data;
 using Todo.Server.Reminders;
@@ -172,6 +175,34 @@ public abstract class TelemetryTests(ITelemetryApi fixture)
         var spans = telemetry.Trace(traceId);
         var run = Assert.Single(spans, s => s.OperationName == TodoTelemetry.Spans.RetentionRun);
         Assert.Contains(spans, s => SqlSources.Contains(s.Source.Name) && s.ParentSpanId == run.SpanId);
+    }
+
+    [Fact(Timeout = TestTimeout)]
+    public async Task McpToolCallsAreCountedByToolAndOutcome()
+    {
+        var user = await api.CreateUserAsync();
+        using var cancellation = new CancellationTokenSource(TestTimeout);
+        await using var client = await McpTestClient.ConnectAsync(api, user.Token, cancellation.Token);
+
+        await client.CallToolAsync("add_task", new Dictionary<string, object?> { ["title"] = "Buy milk" }, cancellationToken: cancellation.Token);
+        await client.CallToolAsync("reopen_task", new Dictionary<string, object?> { ["task"] = "999" }, cancellationToken: cancellation.Token);
+
+        var calls = Points(telemetry.CollectMetrics(api.Services), "todo.tool.calls")
+            .Where(p => Tag(p, TodoTelemetry.Tags.ToolCaller) as string == ToolCallTelemetry.Mcp)
+            .Select(p => (Tag(p, TodoTelemetry.Tags.ToolName) as string, Tag(p, TodoTelemetry.Tags.ToolOutcome) as string))
+            .ToList();
+        Assert.Contains(("add_task", ToolCallTelemetry.Ok), calls);
+        Assert.Contains(("reopen_task", ToolCallTelemetry.Error), calls);
+    }
+
+    [Fact]
+    public void TheServiceIsTodoAtTheServersVersion()
+    {
+        var resource = api.Services.GetRequiredService<TracerProvider>().GetResource().Attributes.ToDictionary(a => a.Key, a => a.Value);
+
+        Assert.Equal(TelemetryRegistration.DefaultServiceName, resource["service.name"]);
+        Assert.Equal(TodoTelemetry.Version, resource["service.version"]);
+        Assert.False(string.IsNullOrEmpty(TodoTelemetry.Version));
     }
 
     protected abstract string ExpectedSqlSource { get; }
