@@ -193,6 +193,8 @@ public abstract class TelemetryTests(ITelemetryApi fixture)
             .ToList();
         Assert.Contains(("add_task", ToolCallTelemetry.Ok), calls);
         Assert.Contains(("reopen_task", ToolCallTelemetry.Error), calls);
+        Assert.Contains(telemetry.Spans.Snapshot(), s =>
+            s.Source.Name == "Experimental.ModelContextProtocol" && s.Kind == ActivityKind.Server && s.DisplayName == "tools/call add_task");
     }
 
     [Fact]
