@@ -53,20 +53,22 @@ public sealed class ReminderFirer(
 
     /// <summary>Fires every reminder due now, batch after batch; how many notifications this server wrote.</summary>
     public Task<int> FireDueAsync(CancellationToken cancellationToken = default) =>
-        TodoTelemetry.RunJobAsync(TodoTelemetry.Spans.ReminderRun, async () =>
+        TodoTelemetry.RunJobAsync(TodoTelemetry.Spans.ReminderRun, () => FireBatchesAsync(cancellationToken),
+            (span, fired) => span.SetTag("todo.reminders.fired", fired));
+
+    private async Task<int> FireBatchesAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (true)
         {
-            var total = 0;
-            while (true)
+            var (claimed, written) = await FireBatchAsync(cancellationToken);
+            total += written;
+            if (claimed < options.Value.BatchSize)
             {
-                var (claimed, written) = await FireBatchAsync(cancellationToken);
-                total += written;
-                if (claimed < options.Value.BatchSize)
-                {
-                    return total;
-                }
+                return total;
             }
-        },
-        (span, fired) => span.SetTag("todo.reminders.fired", fired));
+        }
+    }
 
     private sealed record ClaimedReminder(Guid Id, Guid UserId, Guid TaskId, DateTime? At, int? MinutesBefore, DateTime? FireAt);
 

@@ -37,7 +37,7 @@ public static class TodoTelemetry
     public static readonly Counter<long> WebhookDeliveries = Meter.CreateCounter<long>(
         "todo.webhook.deliveries", "{attempt}", "Webhook delivery attempts, by outcome.");
 
-    /// <summary>Span names of the background jobs: one span per run.</summary>
+    /// <summary>The names of the server's own spans: the chat turn's, and one per run of each background job.</summary>
     public static class Spans
     {
         /// <summary>A chat turn, as the GenAI conventions name an agent's invocation; its model and tool calls are its children.</summary>
@@ -74,7 +74,6 @@ public static class TodoTelemetry
 
         public const string WebhookOutcome = "todo.webhook.outcome";
     }
-
 
     /// <summary>Counts a task tool call.</summary>
     public static void ToolCalled(string tool, string caller, string outcome)

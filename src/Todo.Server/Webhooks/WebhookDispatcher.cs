@@ -50,23 +50,25 @@ public sealed class WebhookDispatcher(
 
     /// <summary>Makes the deliveries of every new event, then sends every delivery due, batch after batch.</summary>
     public Task<WebhookRound> RunOnceAsync(CancellationToken cancellationToken = default) =>
-        TodoTelemetry.RunJobAsync(TodoTelemetry.Spans.WebhookRun, async () =>
+        TodoTelemetry.RunJobAsync(TodoTelemetry.Spans.WebhookRun, () => RunRoundAsync(cancellationToken),
+            (span, round) => span.SetTag("todo.webhooks.queued", round.Queued).SetTag("todo.webhooks.attempted", round.Attempted)
+                .SetTag("todo.webhooks.delivered", round.Delivered));
+
+    private async Task<WebhookRound> RunRoundAsync(CancellationToken cancellationToken)
+    {
+        var queued = await EnqueueAsync(cancellationToken);
+        var (attempted, delivered) = (0, 0);
+        while (true)
         {
-            var queued = await EnqueueAsync(cancellationToken);
-            var (attempted, delivered) = (0, 0);
-            while (true)
+            var batch = await SendBatchAsync(cancellationToken);
+            attempted += batch.Claimed;
+            delivered += batch.Delivered;
+            if (batch.Claimed < options.Value.BatchSize)
             {
-                var batch = await SendBatchAsync(cancellationToken);
-                attempted += batch.Claimed;
-                delivered += batch.Delivered;
-                if (batch.Claimed < options.Value.BatchSize)
-                {
-                    return new WebhookRound(queued, attempted, delivered);
-                }
+                return new WebhookRound(queued, attempted, delivered);
             }
-        },
-        (span, round) => span.SetTag("todo.webhooks.queued", round.Queued).SetTag("todo.webhooks.attempted", round.Attempted)
-            .SetTag("todo.webhooks.delivered", round.Delivered));
+        }
+    }
 
     /// <summary>Turns the events after each webhook's cursor into deliveries; how many deliveries were made.</summary>
     public async Task<int> EnqueueAsync(CancellationToken cancellationToken = default)
