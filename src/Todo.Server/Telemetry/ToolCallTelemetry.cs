@@ -18,7 +18,7 @@ public static class ToolCallTelemetry
 
     public const string Ok = "ok";
     public const string Error = "error";
-    public const string Exception = "exception";
+    public const string Threw = "exception";
     public const string Cancelled = "cancelled";
 
     /// <summary>A tool the chat's model calls, counted.</summary>
@@ -35,7 +35,7 @@ public static class ToolCallTelemetry
         {
             result = await next(context, cancellationToken);
         }
-        catch (System.Exception e)
+        catch (Exception e)
         {
             TodoTelemetry.ToolCalled(name, Mcp, OutcomeOf(e));
             throw;
@@ -45,7 +45,7 @@ public static class ToolCallTelemetry
         return result;
     };
 
-    private static string OutcomeOf(System.Exception e) => e is OperationCanceledException ? Cancelled : Exception;
+    private static string OutcomeOf(Exception e) => e is OperationCanceledException ? Cancelled : Threw;
 
     /// <summary>Whether a tool's answer says it worked: every <see cref="TaskToolResult"/> has <c>ok</c>.</summary>
     private static bool IsOk(object? result) => result switch
@@ -64,7 +64,7 @@ public static class ToolCallTelemetry
             {
                 result = await base.InvokeCoreAsync(arguments, cancellationToken);
             }
-            catch (System.Exception e)
+            catch (Exception e)
             {
                 TodoTelemetry.ToolCalled(Name, Assistant, OutcomeOf(e));
                 throw;
