@@ -12,12 +12,14 @@ using Todo.Server.Mcp;
 using Todo.Server.OAuth;
 using Todo.Server.Reminders;
 using Todo.Server.Tasks;
+using Todo.Server.Telemetry;
 using Todo.Server.Tokens;
 using Todo.Server.Transfer;
 using Todo.Server.Webhooks;
 
 var builder = WebApplication.CreateBuilder(ServerCommands.HostArguments(args));
 builder.AddServerCommands(args);
+builder.AddTelemetry();
 builder.AddTodoDatabase();
 builder.AddTodoHealthChecks();
 builder.AddApiConventions();

@@ -20,7 +20,8 @@ public static class AssistantRegistration
         services.AddSingleton<IValidateOptions<AssistantOptions>, AssistantOptionsValidator>();
         services.AddOptions<ChatSettings>().BindConfiguration(ChatSettings.Section);
 
-        services.AddChatClient(CreateModel).UseFunctionInvocation();
+        // Function invocation outside the OpenTelemetry client: it takes that client's source for its execute_tool spans.
+        services.AddChatClient(CreateModel).UseFunctionInvocation().UseOpenTelemetry();
 
         services.AddScoped<ChatService>();
         services.AddScoped<ChatTurns>();

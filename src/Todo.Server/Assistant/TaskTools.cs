@@ -15,6 +15,7 @@ using Todo.Server.History;
 using Todo.Server.Lists;
 using Todo.Server.Reminders;
 using Todo.Server.Tasks;
+using Todo.Server.Telemetry;
 using Todo.Server.Text;
 
 namespace Todo.Server.Assistant;
@@ -532,12 +533,12 @@ public sealed partial class TaskTools(
     /// <summary>The tools as Microsoft.Extensions.AI functions for a model, acting for this instance's user.</summary>
     public IList<AITool> AsAIFunctions() =>
     [
-        .. Methods.Select(method => AIFunctionFactory.Create(method, this, new AIFunctionFactoryOptions
+        .. Methods.Select(method => ToolCallTelemetry.Counted(AIFunctionFactory.Create(method, this, new AIFunctionFactoryOptions
         {
             Name = method.GetCustomAttribute<McpServerToolAttribute>()!.Name,
             Description = method.GetCustomAttribute<DescriptionAttribute>()!.Description,
             SerializerOptions = JsonOptions,
-        })),
+        }))),
     ];
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Todo.Server.Http;
+using Todo.Server.Telemetry;
 
 namespace Todo.Server.Chat;
 
@@ -107,6 +108,7 @@ public sealed class ChatTurns(ChatService chat, IdempotencyStore idempotency, Ch
     {
         ArgumentNullException.ThrowIfNull(started);
         var (turn, key) = started;
+        using var telemetry = ChatTurnTelemetry.Start(turn.Conversation.Id);
         var events = chat.RunAsync(turn, cancellationToken).GetAsyncEnumerator(cancellationToken);
         var completed = false;
         try
@@ -116,6 +118,7 @@ public sealed class ChatTurns(ChatService chat, IdempotencyStore idempotency, Ch
                 ChatTurnEvent next;
                 try
                 {
+                    telemetry.Resume();
                     if (!await events.MoveNextAsync())
                     {
                         break;
@@ -127,6 +130,13 @@ public sealed class ChatTurns(ChatService chat, IdempotencyStore idempotency, Ch
                 {
                     next = new TurnFailedEvent(ChatTurnRefusal.Unavailable(e));
                 }
+                catch (Exception e)
+                {
+                    telemetry.Threw(e);
+                    throw;
+                }
+
+                telemetry.Saw(next);
 
                 if (next is TurnCompletedEvent done)
                 {

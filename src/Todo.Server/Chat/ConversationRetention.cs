@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Todo.Server.Data;
 using Todo.Server.Tasks;
+using Todo.Server.Telemetry;
 
 namespace Todo.Server.Chat;
 
@@ -26,7 +27,10 @@ public sealed partial class ConversationRetention(
     private const long AdvisoryLockKey = 0x746F_646F_7075_7267;
 
     /// <summary>Runs one round; null when another server holds the lock.</summary>
-    public async Task<RetentionResult?> RunOnceAsync(CancellationToken cancellationToken)
+    public Task<RetentionResult?> RunOnceAsync(CancellationToken cancellationToken) =>
+        TodoTelemetry.RunJobAsync(TodoTelemetry.Spans.RetentionRun, () => RunLockedAsync(cancellationToken));
+
+    private async Task<RetentionResult?> RunLockedAsync(CancellationToken cancellationToken)
     {
         await using var lockConnection = await TryLockAsync(cancellationToken);
         if (connection.Provider == DatabaseProvider.Postgres && lockConnection is null)

@@ -5,6 +5,7 @@ using Todo.Server.Accounts;
 using Todo.Server.Assistant;
 using Todo.Server.Data;
 using Todo.Server.Http;
+using Todo.Server.Telemetry;
 
 namespace Todo.Server.Mcp;
 
@@ -24,6 +25,7 @@ public static partial class McpEndpoint
             .WithHttpTransport(http => http.Stateless = true)
             .WithTools(TaskTools.AsMcpTools())
             .WithRequestFilters(filters => filters
+                .AddCallToolFilter(ToolCallTelemetry.CountMcpCalls)
                 .AddCallToolFilter(AnswerKnownFailures)
                 .AddCallToolFilter(McpToolArguments.Filter));
         builder.Services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(RateLimitPolicy, context =>

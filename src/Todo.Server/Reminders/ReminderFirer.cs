@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Todo.Server.Accounts;
 using Todo.Server.Data;
 using Todo.Server.Live;
+using Todo.Server.Telemetry;
 
 namespace Todo.Server.Reminders;
 
@@ -51,7 +52,11 @@ public sealed class ReminderFirer(
     internal Func<int, CancellationToken, Task>? AfterClaimAsync { get; set; }
 
     /// <summary>Fires every reminder due now, batch after batch; how many notifications this server wrote.</summary>
-    public async Task<int> FireDueAsync(CancellationToken cancellationToken = default)
+    public Task<int> FireDueAsync(CancellationToken cancellationToken = default) =>
+        TodoTelemetry.RunJobAsync(TodoTelemetry.Spans.ReminderRun, () => FireBatchesAsync(cancellationToken),
+            (span, fired) => span.SetTag("todo.reminders.fired", fired));
+
+    private async Task<int> FireBatchesAsync(CancellationToken cancellationToken)
     {
         var total = 0;
         while (true)
@@ -180,6 +185,12 @@ public sealed class ReminderFirer(
 
         if (written.Count > 0)
         {
+            var writtenIds = written.Select(n => n.Id).ToHashSet();
+            foreach (var notification in notifications.Where(n => writtenIds.Contains(n.Id)))
+            {
+                TodoTelemetry.ReminderFired(notification.DueAt, now);
+            }
+
             var late = notifications.Count(n => n.Late);
             ReminderLog.Fired(log, written.Count, late);
             foreach (var userId in written.Select(n => n.UserId).Distinct())

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Todo.Server.Data;
 using Todo.Server.History;
 using Todo.Server.Http;
+using Todo.Server.Telemetry;
 
 namespace Todo.Server.Webhooks;
 
@@ -48,7 +49,12 @@ public sealed class WebhookDispatcher(
     private const int MaxErrorLength = 500;
 
     /// <summary>Makes the deliveries of every new event, then sends every delivery due, batch after batch.</summary>
-    public async Task<WebhookRound> RunOnceAsync(CancellationToken cancellationToken = default)
+    public Task<WebhookRound> RunOnceAsync(CancellationToken cancellationToken = default) =>
+        TodoTelemetry.RunJobAsync(TodoTelemetry.Spans.WebhookRun, () => RunRoundAsync(cancellationToken),
+            (span, round) => span.SetTag("todo.webhooks.queued", round.Queued).SetTag("todo.webhooks.attempted", round.Attempted)
+                .SetTag("todo.webhooks.delivered", round.Delivered));
+
+    private async Task<WebhookRound> RunRoundAsync(CancellationToken cancellationToken)
     {
         var queued = await EnqueueAsync(cancellationToken);
         var (attempted, delivered) = (0, 0);
@@ -307,6 +313,16 @@ public sealed class WebhookDispatcher(
                 .SetProperty(d => d.NextAttemptAt, next)
                 .SetProperty(d => d.DeliveredAt, deliveredAt)
                 .SetProperty(d => d.ClaimedUntil, (DateTime?)null), cancellationToken);
+        if (written > 0)
+        {
+            TodoTelemetry.WebhookAttempted(status switch
+            {
+                WebhookDeliveryStatus.Delivered => TodoTelemetry.WebhookOutcomes.Delivered,
+                WebhookDeliveryStatus.Failed => TodoTelemetry.WebhookOutcomes.Failed,
+                _ => TodoTelemetry.WebhookOutcomes.Retrying,
+            });
+        }
+
         return written > 0;
     }
 
