@@ -52,9 +52,23 @@ public sealed class OtlpExportTests
         var register = await factory.CreateClient().PostAsJsonAsync(
             "/api/auth/register", new { email = $"user-{Guid.NewGuid():N}@example.com", password = "correct horse battery" }, ApiFixture.Json);
         register.EnsureSuccessStatusCode();
-        Assert.True(services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
-        Assert.True(services.GetRequiredService<MeterProvider>().ForceFlush(10_000));
-        Assert.True(services.GetRequiredService<LoggerProvider>().ForceFlush(10_000));
+
+        // The request's span ends as the request does, which can be just after the client has the answer: flush until
+        // it has gone out (or 10 s).
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        do
+        {
+            Assert.True(services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
+            Assert.True(services.GetRequiredService<MeterProvider>().ForceFlush(10_000));
+            Assert.True(services.GetRequiredService<LoggerProvider>().ForceFlush(10_000));
+            if (collector.At("/v1/traces").Any(r => r.Body.Contains("/api/auth/register", StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        while (DateTime.UtcNow < deadline);
 
         foreach (var signal in new[] { "/v1/traces", "/v1/metrics", "/v1/logs" })
         {

@@ -64,6 +64,25 @@ public sealed class TelemetrySink
         return latest;
     }
 
+    /// <summary>
+    /// The metrics once <paramref name="found"/> holds of them (or after 10 s): ASP.NET Core records a request's duration
+    /// as the request ends, which can be just after its client has the answer.
+    /// </summary>
+    public async Task<Dictionary<string, MetricSnapshot>> MetricsWhenAsync(IServiceProvider services, Func<Dictionary<string, MetricSnapshot>, bool> found)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var metrics = CollectMetrics(services);
+            if (found(metrics) || DateTime.UtcNow > deadline)
+            {
+                return metrics;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Keeps what a test needs of each log record: log records are pooled, so they are not kept themselves.</summary>
     private sealed class LogKeeper(ExportCollection<LoggedRecord> logs) : BaseProcessor<LogRecord>
     {
