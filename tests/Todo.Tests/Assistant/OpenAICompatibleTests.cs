@@ -148,7 +148,7 @@ public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer
         ["complete_task"] = ["task"],
         ["reopen_task"] = ["task"],
         ["delete_task"] = ["task"],
-        ["update_task"] = ["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "repeat", "remind_minutes_before"],
+        ["update_task"] = ["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "due_shift", "repeat", "remind_minutes_before"],
         ["list_lists"] = [],
         ["create_list"] = ["name"],
         ["rename_list"] = ["list", "name"],

@@ -98,6 +98,7 @@ internal static partial class IntentParser
                 "push the dentist task to friday", "move it to next monday", "reschedule task 3 to dec 24 at 3pm", "make the gym task repeat every monday",
                 "postpone the dentist until tomorrow", "set the due date of task 2 to friday", "change task 2's due date to dec 1", "make task 2 due tomorrow",
                 "repeat the gym task every monday", "schedule the dentist for friday at 10", "move task 2 to feb 30", "set task 2 to repeat every week",
+                "move task 5 to the 12th",
             ]),
         new(SetDueDate(), (m, _, now) => DatePhrases.IsWholeDate(m.Groups["when"].Value, now)
                 ? new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Due = m.Groups["when"].Value }
@@ -194,7 +195,7 @@ internal static partial class IntentParser
         new(RenameQuoted(), (m, _, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
             ["change \"Team meeting\" to \"Team sync\"", "rename 'Call mom' as 'Ring mom'", "change “Team meeting” to “Team sync”"]),
         new(RenameColon(), (m, _, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
-            ["rename task 2: Project kickoff", "update the dentist task: move to Monday"]),
+            ["rename task 2: Project kickoff", "update the dentist task: move to Monday", "edit task 3 title: pay the gas bill"]),
         new(Rename(), (m, _, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
             [
                 "Change task 1 to 'Call mom tonight'", "rename task 2 to Weekly team meeting", "change the title of task 1 to Buy vegetables",
@@ -553,6 +554,12 @@ internal static partial class IntentParser
         {
             before = rest[..connector.Index];
         }
+        else if (LastConnector().Match(rest) is { Success: true } to && DayAfterOn(rest[(to.Index + to.Length)..], now) is { } day)
+        {
+            // "move task 5 to the 12th": a day that is a date only after a date word.
+            before = rest[..to.Index];
+            due = day;
+        }
         else
         {
             return null;
@@ -618,6 +625,13 @@ internal static partial class IntentParser
                 Reference = reference,
                 DueShift = string.Create(CultureInfo.InvariantCulture, $"{(earlier ? -count : count)} {unit}"),
             };
+    }
+
+    /// <summary>"the 12th" as "on the 12th" when that is all of it a date; null otherwise.</summary>
+    private static string? DayAfterOn(string words, DateTimeOffset now)
+    {
+        var day = "on " + words.Trim().TrimEnd('.', '!', '?');
+        return DateReader.Find(day, now, "UTC").Match is { Start: 0 } phrase && phrase.Length == day.Length ? day : null;
     }
 
     /// <summary>"the report is due friday", "the gym task repeats every monday": the whole of the rest is the date.</summary>
@@ -1011,7 +1025,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:change|rename|retitle|update|edit|modify|set|switch|reword|rewrite|fix|correct)\s+(?:the\s+(?:title|name|text|spelling|typo|wording)\s+(?:of|for|on|in)\s+)?(?<ref>.+?)(?:(?:'s)?\s+(?:title|name))?\s+(?:so\s+(?:that\s+)?it\s+(?:says|reads)|to\s+say|to\s+read|to|into|as)\s+(?<title>.+)$", Options)]
     private static partial Regex Rename();
 
-    [GeneratedRegex(@"^(?:rename|retitle|update|change|edit)\s+(?<ref>[^:]+?)(?<!\sto)\s*:\s*(?<title>.+)$", Options)]
+    [GeneratedRegex(@"^(?:rename|retitle|update|change|edit)\s+(?<ref>[^:]+?)(?:(?:'s)?\s+(?:title|name|text|wording))?(?<!\sto)\s*:\s*(?<title>.+)$", Options)]
     private static partial Regex RenameColon();
 
     [GeneratedRegex(@"^(?<ref>(?:task\s*)?#?\d+|it|that(?:\s+one)?)\s+should\s+(?:be|say|read)(?:\s+called)?\s+(?<title>.+)$" +

@@ -110,6 +110,32 @@ internal static partial class ReferenceResolver
                     $"That list only has {list.Count} task{(list.Count == 1 ? "" : "s")}. Which one do you mean?"));
         }
 
+        // "tasks 1 through 3", "items 2-4": each number of the range (lines of the list just shown for "items").
+        if (NumberRange().Match(text) is { Success: true } range)
+        {
+            var from = int.Parse(range.Groups["from"].ValueSpan, CultureInfo.InvariantCulture);
+            var to = int.Parse(range.Groups["to"].ValueSpan, CultureInfo.InvariantCulture);
+            if (to <= from || to - from >= MaxRange)
+            {
+                return ResolvedReference.Ask(string.Create(CultureInfo.InvariantCulture,
+                    $"Which tasks do you mean? Tell me their numbers, up to {MaxRange} at a time (\"tasks 3 to 6\")."));
+            }
+
+            var numbers = Enumerable.Range(from, to - from + 1).ToList();
+            if (ItemWord().IsMatch(text) && list.Count > 0)
+            {
+                if (to > list.Count)
+                {
+                    return ResolvedReference.Ask(string.Create(CultureInfo.InvariantCulture,
+                        $"That list only has {list.Count} task{(list.Count == 1 ? "" : "s")}. Which ones do you mean?"));
+                }
+
+                numbers = [.. numbers.Select(n => list[n - 1].Number)];
+            }
+
+            return new ResolvedReference([.. numbers.Select(Number)], null);
+        }
+
         if (SeveralNumbers().IsMatch(text))
         {
             var numbers = Digits().Matches(text).Select(match => int.Parse(match.ValueSpan, CultureInfo.InvariantCulture)).Distinct().ToList();
@@ -210,6 +236,12 @@ internal static partial class ReferenceResolver
 
     [GeneratedRegex(@"^(?:the\s+)?(?:(?<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|top|bottom|second\s+to\s+last|penultimate|\d{1,3}(?:st|nd|rd|th))(?:\s+(?:one|task|item|todo|entry|row|line|thing))?(?:\s+(?:listed|shown|there|you\s+(?:listed|showed|said|read)))?(?:\s+(?:in|on|from|of)\s+(?:that|the|this|my|your)\s+list)?|(?:one|task|item|row|line)\s+(?:at\s+)?the\s+(?<ordinal>top|bottom)|(?:number|no\.?|item|#)\s*(?<number>\d{1,4})\s+(?:in|on|from|of)\s+(?:that|the|this|your)\s+list)$", Options)]
     private static partial Regex Position();
+
+    /// <summary>The most tasks a range names: more is a change for a filter and a confirmation, not a list of numbers.</summary>
+    private const int MaxRange = 10;
+
+    [GeneratedRegex(@"^(?:(?:the\s+)?(?:tasks?|items?|rows?|lines?|numbers?)\s+)?(?:from\s+)?#?(?<from>\d{1,4})\s*(?:-|–|to|through|thru|till|until)\s*(?:task\s+|item\s+|number\s+)?#?(?<to>\d{1,4})$", Options)]
+    private static partial Regex NumberRange();
 
     [GeneratedRegex(@"^(?:(?:the\s+)?(?:tasks?|items?|rows?|lines?|numbers?)\s+)?#?\d{1,9}(?:\s*(?:,|and|&|\+)\s*(?:and\s+)?(?:task\s+|item\s+|number\s+)?#?\d{1,9})+$", Options)]
     private static partial Regex SeveralNumbers();
