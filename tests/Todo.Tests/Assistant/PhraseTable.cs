@@ -699,6 +699,12 @@ public static class PhraseTable
         new("reminders: 30 minutes before, after an add", None, ["add dentist friday at 10am", "remind me 30 minutes before"], ["+Dentist ^2026-11-27T10:00", "1~30"], ["30 minutes before", "Dentist"]),
         new("reminders: 30 minutes before the dentist", Dated, ["remind me 30 minutes before the dentist"], ["1~30"], ["30 minutes before", "Dentist appointment"]),
         new("reminders: an hour before task N", Dated, ["remind me an hour before task 4"], ["4~60"], ["1 hour before", "Call mom"]),
+        // A reminder about a task already there, named by "it" or its number: no new task called "It" or "Task 4".
+        new("reminders: remind me about it", None, ["add dentist friday at 10am", "remind me about it"], ["+Dentist ^2026-11-27T10:00", "1~0"], ["remind you", "Dentist"]),
+        new("reminders: remind me about task N at a time", Dated, ["remind me about task 3 tomorrow at 9"], ["3^2026-11-27T09:00", "3~0"], ["Gym", "Friday, 27 November, 09:00"]),
+        new("reminders: remind me of it at a time", None, ["add pay rent", "remind me of it at 5pm"], ["+Pay rent ^2026-11-26T17:00", "1~0"], ["Pay rent", "17:00"]),
+        new("dates: it needs to be done by friday", None, ["add pay rent", "it needs to be done by friday"], ["+Pay rent ^2026-11-27"], ["Pay rent", "Friday, 27 November"]),
+        new("dates: task N has to be finished by monday", Dated, ["task 3 has to be finished by monday"], ["3^2026-11-30"], ["Gym", "Monday, 30 November"]),
         new("reminders: a day before a repeating task", Dated, ["remind me a day before the rent task"], ["2~1440"], ["1 day before", "Pay rent"]),
         new("reminders: set a reminder minutes before", Dated, ["set a reminder 15 minutes before the dentist"], ["1~15"], ["15 minutes before"]),
         new("reminders: remind me about X hours before", Dated, ["remind me about the dentist 2 hours before"], ["1~120"], ["2 hours before", "Dentist appointment"]),

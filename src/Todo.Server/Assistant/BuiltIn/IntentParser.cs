@@ -472,6 +472,13 @@ internal static partial class IntentParser
             }
         }
 
+        // "remind me about it friday", "task 5 has to be done by monday": a task already there, not a new one called "It".
+        if (!counted.Success && description is null && (intent.Due is not null || intent.DateProblem is not null)
+            && TaskItself().Match(title) is { Success: true } itself)
+        {
+            return intent with { Kind = IntentKind.Update, Reference = itself.Groups["ref"].Value };
+        }
+
         // "eggs, milk and bread", "walk the dog and feed the cat": one task each.
         if (description is null && Several(intent, title, counted.Success) is { } several)
         {
@@ -764,10 +771,22 @@ internal static partial class IntentParser
     }
 
     /// <summary>"remind me at 4pm to call mom": a task with that due, and a reminder at it; without a date only the task.</summary>
-    private static Intent Reminding(Match match, Intent add) =>
-        match.Value.StartsWith("remind", StringComparison.OrdinalIgnoreCase) && add.Due is not null
-            ? add with { RemindMinutesBefore = 0 }
-            : add;
+    private static Intent Reminding(Match match, Intent add)
+    {
+        if (!match.Value.StartsWith("remind", StringComparison.OrdinalIgnoreCase))
+        {
+            return add;
+        }
+
+        // "remind me about it", "remind me of task 4": that task, at its due.
+        if (add is { Kind: IntentKind.Add, Due: null, DateProblem: null, MoreTitles: null, Title: { } title }
+            && TaskItself().Match(title) is { Success: true } itself)
+        {
+            return new Intent(IntentKind.Update) { Reference = itself.Groups["ref"].Value, RemindMinutesBefore = 0 };
+        }
+
+        return add.Due is not null || add.Kind == IntentKind.Update ? add with { RemindMinutesBefore = 0 } : add;
+    }
 
     /// <summary>"remind me tomorrow to call the bank" → "call the bank tomorrow".</summary>
     private static string WithWhen(Match match) =>
@@ -1122,6 +1141,10 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"\b(?:every|each|repeat(?:s|ing)?|recur(?:s|ring)?|to|in|until|till|within|after|from|on|at|by|due)$", Options)]
     private static partial Regex EndsBeforeADate();
+
+    /// <summary>A title that only points at a task: "It", "Task 5", "#5", "that one", "it needs to be done".</summary>
+    [GeneratedRegex(@"^(?<ref>it|that|this|that\s+one|this\s+one|(?:task|item|number|no\.?)\s*#?\d{1,9}|#\d{1,9})(?:\s+(?:needs|has|have|must|should|is|got)\s+to\s+be\s+(?:done|finished|completed|ready|submitted|paid|sent|handed\s+in))?$", Options)]
+    private static partial Regex TaskItself();
 
     [GeneratedRegex(@"\b(?:forward|up|earlier|sooner)\b", Options)]
     private static partial Regex EarlierWord();
