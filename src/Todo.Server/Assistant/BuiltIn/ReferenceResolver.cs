@@ -106,8 +106,7 @@ internal static partial class ReferenceResolver
             var index = PositionIndex(position, list.Count);
             return index >= 0 && index < list.Count
                 ? ResolvedReference.To(Number(list[index].Number))
-                : ResolvedReference.Ask(string.Create(CultureInfo.InvariantCulture,
-                    $"That list only has {list.Count} task{(list.Count == 1 ? "" : "s")}. Which one do you mean?"));
+                : ListTooShort(list.Count, "one");
         }
 
         // "tasks 1 through 3", "items 2-4": each number of the range (lines of the list just shown for "items").
@@ -126,8 +125,7 @@ internal static partial class ReferenceResolver
             {
                 if (to > list.Count)
                 {
-                    return ResolvedReference.Ask(string.Create(CultureInfo.InvariantCulture,
-                        $"That list only has {list.Count} task{(list.Count == 1 ? "" : "s")}. Which ones do you mean?"));
+                    return ListTooShort(list.Count, "ones");
                 }
 
                 numbers = [.. numbers.Select(n => list[n - 1].Number)];
@@ -155,8 +153,7 @@ internal static partial class ReferenceResolver
             var indexes = Ordinal().Matches(text).Select(match => PositionIndex(match, list.Count)).Distinct().ToList();
             return indexes.All(index => index >= 0 && index < list.Count)
                 ? new ResolvedReference([.. indexes.Select(index => Number(list[index].Number))], null)
-                : ResolvedReference.Ask(string.Create(CultureInfo.InvariantCulture,
-                    $"That list only has {list.Count} task{(list.Count == 1 ? "" : "s")}. Which ones do you mean?"));
+                : ListTooShort(list.Count, "ones");
         }
 
         if (choices is { Count: > 0 })
@@ -236,6 +233,10 @@ internal static partial class ReferenceResolver
 
     [GeneratedRegex(@"^(?:the\s+)?(?:(?<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|top|bottom|second\s+to\s+last|penultimate|\d{1,3}(?:st|nd|rd|th))(?:\s+(?:one|task|item|todo|entry|row|line|thing))?(?:\s+(?:listed|shown|there|you\s+(?:listed|showed|said|read)))?(?:\s+(?:in|on|from|of)\s+(?:that|the|this|my|your)\s+list)?|(?:one|task|item|row|line)\s+(?:at\s+)?the\s+(?<ordinal>top|bottom)|(?:number|no\.?|item|#)\s*(?<number>\d{1,4})\s+(?:in|on|from|of)\s+(?:that|the|this|your)\s+list)$", Options)]
     private static partial Regex Position();
+
+    /// <summary>The question for a position past the end of the list shown.</summary>
+    private static ResolvedReference ListTooShort(int count, string which) => ResolvedReference.Ask(string.Create(CultureInfo.InvariantCulture,
+        $"That list only has {count} task{(count == 1 ? "" : "s")}. Which {which} do you mean?"));
 
     /// <summary>The most tasks a range names: more is a change for a filter and a confirmation, not a list of numbers.</summary>
     private const int MaxRange = 10;
