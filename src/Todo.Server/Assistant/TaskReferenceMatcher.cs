@@ -171,8 +171,29 @@ public static partial class TaskReferenceMatcher
             || (stemmedWord.Length >= 3 && title.StartsWith(stemmedWord, StringComparison.Ordinal));
     }
 
-    /// <summary>A rough English stem, enough for "groceries"/"grocery", "bills"/"bill", "calling"/"call", "meetings"/"meet".</summary>
-    private static string Stem(string word) => WithoutIng(EnglishWords.Singular(word));
+    /// <summary>
+    /// A rough English stem, enough for "groceries"/"grocery", "bills"/"bill", "calling"/"call", "meetings"/"meet",
+    /// "reservation"/"reserve", "appointment"/"appoint", "painted"/"paint".
+    /// </summary>
+    private static string Stem(string word)
+    {
+        var stem = WithoutIng(EnglishWords.Singular(word));
+        foreach (var suffix in (ReadOnlySpan<string>)["ation", "ment"])
+        {
+            if (stem.Length >= suffix.Length + 4 && stem.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                stem = stem[..^suffix.Length];
+                break;
+            }
+        }
+
+        if (stem.Length > 5 && stem.EndsWith("ed", StringComparison.Ordinal) && !stem.EndsWith("eed", StringComparison.Ordinal))
+        {
+            stem = stem[..^2];
+        }
+
+        return stem.Length > 4 && stem.EndsWith('e') && !stem.EndsWith("ee", StringComparison.Ordinal) ? stem[..^1] : stem;
+    }
 
     private static string WithoutIng(string word) =>
         word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal)

@@ -210,9 +210,9 @@ public sealed partial class TaskTools
             }, null, [], refused.Message + " Nothing was changed.");
         }
 
-        // The undo's own events are the newest: what it put back, task by task.
+        // The undo's own events are the newest: what it put back, task by task (a turn that undoes twice writes one batch).
         var page = await activityService.ListAsync(userId, NamedLimit, null, null, cancellationToken);
-        var lines = page.Items.Where(e => e.BatchId == undone.BatchId).Reverse()
+        var lines = page.Items.Where(e => e.BatchId == undone.BatchId && e.UndoesBatchId == undone.UndoneBatchId).Reverse()
             .Select(e => new ChangedTaskLine(e.TaskNumber, e.TaskTitle, Kind(e.Kind)))
             .ToList();
         return new UndoToolResult(undone.Undone, lines);

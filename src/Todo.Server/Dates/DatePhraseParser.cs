@@ -408,23 +408,47 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         };
     }
 
-    /// <summary>"the 3rd" (the next 3rd of a month), "the 24th of december".</summary>
+    /// <summary>
+    /// "the 3rd" (the next 3rd of a month), "the 24th of december", "the first of the month" (the next 1st), "the 15th of
+    /// next month".
+    /// </summary>
     private DatePart? TheDay(int index)
     {
-        if (Token(index + 1) is not { Kind: DateTokenKind.Ordinal or DateTokenKind.Number } day || day.Quoted || day.Value is < 1 or > 31)
+        int dayOfMonth;
+        if (Token(index + 1) is { Kind: DateTokenKind.Ordinal or DateTokenKind.Number } day && day.Value is >= 1 and <= 31)
+        {
+            if (DayMonth(index + 1) is { } dated)
+                return dated;
+            if (day.Kind != DateTokenKind.Ordinal)
+                return null;
+            dayOfMonth = day.Value;
+        }
+        else if (Word(index + 1) is not { } word || !DateWords.TryDayOrdinalWord(word, out dayOfMonth))
+        {
             return null;
-        if (DayMonth(index + 1) is { } dated)
-            return dated;
-        if (day.Kind != DateTokenKind.Ordinal)
-            return null;
-        var date = Today;
+        }
+
+        var end = index + 2;
+        var weakness = Weakness.NeedsDateWord;
+        var from = Today;
+        if (Word(end) == "of" && Word(end + 2) == "month" && Word(end + 1) is "the" or "this" or "next")
+        {
+            from = Word(end + 1) == "next" ? new DateOnly(Today.Year, Today.Month, 1).AddMonths(1) : Today;
+            (end, weakness) = (end + 3, Weakness.None);
+        }
+        else if (Token(index + 1) is not { Kind: DateTokenKind.Ordinal })
+        {
+            return null; // "the first" alone is a position ("the first task"), not a day
+        }
+
+        var date = from;
         for (var i = 0; i < 13; i++, date = date.AddMonths(1))
         {
-            if (day.Value <= DateTime.DaysInMonth(date.Year, date.Month))
+            if (dayOfMonth <= DateTime.DaysInMonth(date.Year, date.Month))
             {
-                var candidate = new DateOnly(date.Year, date.Month, day.Value);
-                if (candidate >= Today)
-                    return new DatePart(index + 2, candidate, Weakness.NeedsDateWord);
+                var candidate = new DateOnly(date.Year, date.Month, dayOfMonth);
+                if (candidate >= from)
+                    return new DatePart(end, candidate, weakness);
             }
         }
         return null;

@@ -50,6 +50,31 @@ internal static class DateWords
         ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["fifth"] = 5, ["sixth"] = 6,
     };
 
+    /// <summary>"the first of the month", "the twenty-third": the days of a month said as ordinal words.</summary>
+    private static readonly Dictionary<string, int> DayOrdinalWords = BuildDayOrdinalWords();
+
+    private static Dictionary<string, int> BuildDayOrdinalWords()
+    {
+        string[] units = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
+        string[] teens = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"];
+        var words = new Dictionary<string, int>(StringComparer.Ordinal) { ["twentieth"] = 20, ["thirtieth"] = 30, ["thirty-first"] = 31, ["thirty first"] = 31 };
+        for (var i = 0; i < units.Length; i++)
+        {
+            words[units[i]] = i + 1;
+            words[$"twenty-{units[i]}"] = 21 + i;
+        }
+
+        for (var i = 0; i < teens.Length; i++)
+        {
+            words[teens[i]] = 10 + i;
+        }
+
+        return words;
+    }
+
+    /// <summary>A day of the month said as a word: "first" → 1, "twenty-third" → 23.</summary>
+    public static bool TryDayOrdinalWord(string word, out int day) => DayOrdinalWords.TryGetValue(word, out day);
+
     /// <summary>"every second week": the ordinal words that count intervals (never a day of the month).</summary>
     public static bool TryOrdinalWord(string word, out int number) => OrdinalWords.TryGetValue(word, out number);
 

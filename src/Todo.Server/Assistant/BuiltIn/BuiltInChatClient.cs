@@ -77,14 +77,16 @@ public sealed partial class BuiltInChatClient(TimeProvider? time = null) : IChat
         var available = options?.Tools?.Select(tool => tool.Name).ToHashSet(StringComparer.Ordinal) ?? [];
 
         ChatMessage reply;
-        if (view.Results.Count > 0)
+        var calls = view.Results.Count == 0 ? plan : TurnPlanner.InsteadOfMissing(plan, view);
+        if (calls is { Calls.Count: > 0 } && calls.Calls.All(call => available.Contains(call.Name)))
         {
-            reply = new ChatMessage(ChatRole.Assistant, ReplyWriter.Write(plan, view.Results, now.Year));
-        }
-        else if (plan.Calls.Count > 0 && plan.Calls.All(call => available.Contains(call.Name)))
-        {
-            reply = new ChatMessage(ChatRole.Assistant, [.. plan.Calls.Select(call => (AIContent)new FunctionCallContent(
+            reply = new ChatMessage(ChatRole.Assistant, [.. calls.Calls.Select(call => (AIContent)new FunctionCallContent(
                 NewId("call_"), call.Name, new Dictionary<string, object?>(call.Arguments)))]);
+        }
+        else if (view.Results.Count > 0)
+        {
+            var (answered, results) = TurnPlanner.Answered(plan, view);
+            reply = new ChatMessage(ChatRole.Assistant, ReplyWriter.Write(answered, results, now.Year));
         }
         else
         {

@@ -147,6 +147,18 @@ internal sealed record Intent(IntentKind Kind)
     /// <summary>An undo said of "that" ("that was wrong", "cancel that"): only of a change made in this conversation.</summary>
     public bool PointsBack { get; init; }
 
+    /// <summary>For an undo: how many of the latest changes to take back ("undo the last two changes"); 0: asked for all, so ask how many.</summary>
+    public int UndoCount { get; init; } = 1;
+
+    /// <summary>
+    /// For an update of a task named by its words ("remind me about the dentist on friday", "call mom needs to be done by
+    /// thursday"): the title of the task to add instead when no task has those words.
+    /// </summary>
+    public string? AddsIfMissing { get; init; }
+
+    /// <summary>The add an update with <see cref="AddsIfMissing"/> becomes when no task matched.</summary>
+    public Intent InsteadAdded() => this with { Kind = IntentKind.Add, Title = AddsIfMissing, Reference = null, AddsIfMissing = null };
+
     /// <summary>For a bulk change or emptying the trash: the person said yes to the question that showed them.</summary>
     public bool Confirmed { get; init; }
 

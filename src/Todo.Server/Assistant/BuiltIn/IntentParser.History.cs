@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Todo.Server.Assistant.BuiltIn;
@@ -13,6 +14,8 @@ internal static partial class IntentParser
     /// <summary>The rules of this part, in the order they are tried (after the list actions, before the single-task changes).</summary>
     private static Rule[] HistoryRules() =>
     [
+        new(UndoSeveral(), (m, _, _) => new Intent(IntentKind.Undo) { UndoCount = UndoCount(m.Groups["n"].Value) },
+            ["undo the last two changes", "undo the last 3", "revert my last couple of changes", "undo everything", "undo all my changes", "undo all of today's changes"]),
         new(Undo(), (m, _, _) => UndoIntent(m.Value),
             [
                 "undo", "undo that", "oops undo", "never mind, undo it", "take that back", "put it back", "revert", "undo the last change",
@@ -34,6 +37,7 @@ internal static partial class IntentParser
             [
                 "what did I change today?", "what did you just do?", "show my recent changes", "what changed?", "show the history",
                 "what have you changed", "recent activity", "what did I change yesterday", "tell me what changed today",
+                "what did I just do", "show me what I changed today", "what you did",
             ]),
         new(BulkVerb(), (_, text, now) => Bulk(text, now),
             [
@@ -292,6 +296,28 @@ internal static partial class IntentParser
     /// An undo. "undo", "revert" take back the latest change wherever it was made; "that was wrong", "cancel that",
     /// "put it back" point at something done in this conversation, so they take back nothing when it changed nothing.
     /// </summary>
+    /// <summary>How many changes "the last N" names, at most 10; 0 for "everything" or "all", which names no number.</summary>
+    private static int UndoCount(string said) => said.ToLowerInvariant() switch
+    {
+        "" => 0,
+        "two" or "couple" or "couple of" or "a couple of" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        var digits when int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 10 => n,
+        _ => 0,
+    };
+
+    [GeneratedRegex(@"^(?:(?:oops|whoops|no|wait|sorry|actually|hmm+|ugh)[\s,!.]+)*(?:(?:please|pls)\s+)?(?:(?:can|could|would)\s+you\s+)?(?:undo|revert|reverse|roll\s+back|take\s+back)\s+" +
+        @"(?:(?:the\s+|my\s+|your\s+)?(?:last|previous|latest)\s+(?<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|(?:a\s+)?couple(?:\s+of)?|few)(?:\s+(?:changes|things|actions|edits|steps|ones))?" +
+        @"|everything|all(?:\s+of\s+(?:it|them|today'?s\s+changes|my\s+changes|the\s+changes))?|all\s+(?:the\s+|my\s+|of\s+my\s+|today'?s\s+)?changes(?:\s+(?:today|i\s+made|you\s+made))?)(?:\s+(?:please|now|you\s+made|i\s+made))?$", Options)]
+    private static partial Regex UndoSeveral();
+
     private static Intent UndoIntent(string said) =>
         new(IntentKind.Undo) { PointsBack = !UndoVerb().IsMatch(said) };
 
@@ -319,7 +345,7 @@ internal static partial class IntentParser
         @"|^(?:bring|get)\s+(?<ref>.+?)\s+back\s+(?:from|out\s+of)\s+(?:the\s+|my\s+)?" + TrashWords + @"$", Options)]
     private static partial Regex Restore();
 
-    [GeneratedRegex(@"^what\s+(?:did|have)\s+(?:(?<you>you)|i|we)\s+(?:just\s+|recently\s+|already\s+)?(?:changed?|modified|modify|edited|edit|(?(you)(?:do|done|did)|(?!)))(?:\s+(?:to\s+my\s+tasks|in\s+my\s+tasks|for\s+me))?(?:\s+(?<day>today|yesterday|recently|lately|so\s+far|just\s+now|last))?$" +
+    [GeneratedRegex(@"^(?:(?:show|tell)\s+(?:me\s+)?)?what\s+(?:(?:did|have)\s+)?(?:(?<you>you)|i|we)\s+(?:(?<just>just)\s+|recently\s+|already\s+)?(?:changed?|modified|modify|edited|edit|(?(you)(?:do|done|did)|(?(just)(?:do|did)|(?!))))(?:\s+(?:to\s+my\s+tasks|in\s+my\s+tasks|for\s+me))?(?:\s+(?<day>today|yesterday|recently|lately|so\s+far|just\s+now|last))?$" +
         @"|^(?:show|list|see|view|give|tell)\s+(?:me\s+)?(?:my\s+|the\s+|all\s+|your\s+)?(?:recent\s+|latest\s+|last\s+)?(?:changes|activity|history|edits|change\s+log|changelog|activity\s+log|log)(?:\s+(?:for\s+|from\s+)?(?<day>today|yesterday))?$" +
         @"|^(?:my\s+|the\s+)?(?:recent\s+|latest\s+)?(?:changes|activity|history|change\s+log|activity\s+log)(?:\s+(?<day>today|yesterday))?$" +
         @"|^(?:(?:show|tell)\s+(?:me\s+)?)?what(?:'s|\s+has|\s+have)?\s+(?:(?:been\s+)?changed|happened)(?:\s+(?:to|in|with)\s+my\s+tasks)?(?:\s+(?<day>today|yesterday|recently|lately))?$", Options)]

@@ -272,7 +272,10 @@ internal static partial class IntentParser
 
         // "are eggs on my shopping list?", "do I have anything on my to do list": the list, searched.
         new(IsOnList(), (m, text, now) => OnListIntent(m, text, now),
-            ["are eggs on my shopping list?", "is bread on the grocery list", "do I have anything on my todo list", "did I put milk on the list", "did I already add eggs"]),
+            [
+                "are eggs on my shopping list?", "is bread on the grocery list", "do I have anything on my todo list", "did I put milk on the list",
+                "did I already add eggs", "do I need eggs", "do we still need to buy milk",
+            ]),
 
         // Questions about the list.
         new(HowMany(), (m, text, now) => List(text, now, Utterance.CleanQuery(QueryIn(m.Groups["rest"].Value))) with { AsksCount = true },
@@ -479,6 +482,23 @@ internal static partial class IntentParser
             return intent with { Kind = IntentKind.Update, Reference = itself.Groups["ref"].Value };
         }
 
+        // "call mom needs to be done by thursday", "the report has to be submitted by friday": the task with those words when
+        // there is one, else a new one ("Call mom", "Submit the report").
+        if (!counted.Success && description is null && intent is { Due: not null, ListName: null } && NeedsDoing().Match(title) is { Success: true } needs
+            && NamesTaskByWords(needs.Groups["ref"].Value))
+        {
+            var named = needs.Groups["ref"].Value;
+            var present = needs.Groups["verb"].Success ? PastTense.BaseForm(needs.Groups["verb"].Value) : null;
+            return intent with
+            {
+                Kind = IntentKind.Update,
+                Reference = named,
+                AddsIfMissing = present is null
+                    ? TitleOf(named)
+                    : Utterance.CleanTitle($"{present}{needs.Groups["particle"].Value} {Determiner().Replace(named, d => d.Value.ToLowerInvariant())}"),
+            };
+        }
+
         // "eggs, milk and bread", "walk the dog and feed the cat": one task each.
         if (description is null && Several(intent, title, counted.Success) is { } several)
         {
@@ -649,7 +669,13 @@ internal static partial class IntentParser
         var reference = match.Groups["ref"].Value;
         if (found.Match is { } phrase && phrase.Start == 0 && phrase.Length == when.TrimEnd('.', '!', '?', ' ').Length)
         {
-            return new Intent(IntentKind.Update) { Reference = reference, Due = phrase.Text };
+            // "the electricity bill is due monday": that task, or a new one when there is none.
+            return new Intent(IntentKind.Update)
+            {
+                Reference = reference,
+                Due = phrase.Text,
+                AddsIfMissing = NamesTaskByWords(reference) ? TitleOf(reference) : null,
+            };
         }
 
         return found.Error is { } error
@@ -767,25 +793,29 @@ internal static partial class IntentParser
 
         var reference = match.Groups["ref"].Success ? match.Groups["ref"].Value
             : match.Groups["about"].Success ? match.Groups["about"].Value : "it";
-        return new Intent(IntentKind.Update) { Reference = reference.Trim(), RemindMinutesBefore = minutes };
+        return new Intent(IntentKind.Update) { Reference = WhenItHappens().Replace(reference.Trim(), ""), RemindMinutesBefore = minutes };
     }
 
     /// <summary>"remind me at 4pm to call mom": a task with that due, and a reminder at it; without a date only the task.</summary>
     private static Intent Reminding(Match match, Intent add)
     {
-        if (!match.Value.StartsWith("remind", StringComparison.OrdinalIgnoreCase))
-        {
-            return add;
-        }
+        var reminds = match.Value.StartsWith("remind", StringComparison.OrdinalIgnoreCase);
 
         // "remind me about it", "remind me of task 4": that task, at its due.
-        if (add is { Kind: IntentKind.Add, Due: null, DateProblem: null, MoreTitles: null, Title: { } title }
+        if (reminds && add is { Kind: IntentKind.Add, Due: null, DateProblem: null, MoreTitles: null, Title: { } title }
             && TaskItself().Match(title) is { Success: true } itself)
         {
             return new Intent(IntentKind.Update) { Reference = itself.Groups["ref"].Value, RemindMinutesBefore = 0 };
         }
 
-        return add.Due is not null || add.Kind == IntentKind.Update ? add with { RemindMinutesBefore = 0 } : add;
+        // "remind me about the electricity bill tomorrow", "don't forget about call mom on friday": the task with those words
+        // when there is one, a new one otherwise.
+        if (match.Groups["about"].Success && add is { Kind: IntentKind.Add, Due: not null, MoreTitles: null, ListName: null, Description: null, Title: { } named })
+        {
+            add = add with { Kind = IntentKind.Update, Reference = named, AddsIfMissing = TitleOf(named), Title = null };
+        }
+
+        return reminds && (add.Due is not null || add.Kind == IntentKind.Update) ? add with { RemindMinutesBefore = 0 } : add;
     }
 
     /// <summary>"remind me tomorrow to call the bank" → "call the bank tomorrow".</summary>
@@ -989,11 +1019,15 @@ internal static partial class IntentParser
     private static partial Regex Dismiss();
 
     // Add.
-    [GeneratedRegex(@"^(?:remind\s+me\s+(?:(?<when>(?:(?:tomorrow|today|tonight|on\s+\w+)\s+)?at\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)|tomorrow|today|tonight|later|this\s+\w+|next\s+\w+|on\s+\w+)\s+)?(?:to|about|of|that)|i\s+(?:need|have|must|should|want)\s+to\s+remember\s+(?:to|that)|(?:please\s+)?remember\s+(?:to|that)|help\s+me\s+remember\s+to|don'?t\s+let\s+me\s+forget\s+(?:to|about)|(?:i\s+)?(?:don'?t|do\s+not)\s+want\s+to\s+forget\s+(?:to|about)|do\s+not\s+let\s+me\s+forget\s+(?:to|about)|don'?t\s+forget\s+(?:to|about)|make\s+sure\s+i|note\s+to\s+self|memo|(?:todo|to-do|to\s+do|task|reminder|new\s+task|new\s+todo)\s*:)(?!\w)[\s:,-]*(?<rest>.+)$", Options)]
+    [GeneratedRegex(@"^(?:remind\s+me\s+(?:(?<when>(?:(?:tomorrow|today|tonight|on\s+\w+)\s+)?at\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)|tomorrow|today|tonight|later|this\s+\w+|next\s+\w+|on\s+\w+)\s+)?(?:to|(?<about>about|of)|that)|i\s+(?:need|have|must|should|want)\s+to\s+remember\s+(?:to|that)|(?:please\s+)?remember\s+(?:to|that)|help\s+me\s+remember\s+to|don'?t\s+let\s+me\s+forget\s+(?:to|(?<about>about))|(?:i\s+)?(?:don'?t|do\s+not)\s+want\s+to\s+forget\s+(?:to|about)|do\s+not\s+let\s+me\s+forget\s+(?:to|about)|don'?t\s+forget\s+(?:to|(?<about>about))|make\s+sure\s+i|note\s+to\s+self|memo|(?:todo|to-do|to\s+do|task|reminder|new\s+task|new\s+todo)\s*:)(?!\w)[\s:,-]*(?<rest>.+)$", Options)]
     private static partial Regex RemindMe();
 
     [GeneratedRegex(@"^(?:please\s+)?(?:(?:remind|ping|alert|notify|warn)\s+me|(?:set|add|create|put)\s+(?:up\s+)?(?:a\s+)?reminder(?:\s+for\s+me)?)\s+(?:about\s+(?<about>.+?)\s+)?(?<n>\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|ahead\s+of|early)(?:\s+(?<ref>.+))?$", Options)]
     private static partial Regex RemindBefore();
+
+    /// <summary>"… before the electricity bill is due", "… before the meeting starts": the task is what comes before these words.</summary>
+    [GeneratedRegex(@"\s+(?:(?:is|are|'s)\s+(?:due|scheduled|happening|on)|starts?|begins?|happens?|ends?)$", Options)]
+    private static partial Regex WhenItHappens();
 
     [GeneratedRegex(@"^(?:add|create|make|start|set|set\s+up|put\s+in|insert|write\s+down|jot\s+down|note\s+down|log|record|new|give\s+me)\s+(?:me\s+)?(?:(?:a|an|another|one\s+more|the|one)\s+)?(?:new\s+)?(?:task|todo|to-do|to-do\s+item|todo\s+item|item|reminder|entry|note)\b(?!\s*(?:#?\d+|number)\b)(?:\s+(?:called|named|titled|saying|that\s+says|to|about|for)(?=\s)|\s*[:\-—])?\s*(?<rest>.*)$", Options)]
     private static partial Regex AddTaskCalled();
@@ -1142,6 +1176,23 @@ internal static partial class IntentParser
     [GeneratedRegex(@"\b(?:every|each|repeat(?:s|ing)?|recur(?:s|ring)?|to|in|until|till|within|after|from|on|at|by|due)$", Options)]
     private static partial Regex EndsBeforeADate();
 
+    /// <summary>The title of a task named as a thing ("the dentist" → "Dentist", "my tax return" → "Tax return").</summary>
+    private static string TitleOf(string named) => Utterance.CleanTitle(Determiner().Replace(named.Trim(), ""));
+
+    [GeneratedRegex(@"^(?:the|my|our|his|her|their|your)\s+(?=\S)", Options)]
+    private static partial Regex Determiner();
+
+    /// <summary>Whether <paramref name="words"/> name a task by its title, not by a number, a position or a pronoun.</summary>
+    private static bool NamesTaskByWords(string words) =>
+        TaskReferenceMatcher.ParseNumber(words) is null && !PointingWords().IsMatch(words);
+
+    [GeneratedRegex(@"\b(?:it|that|this|these|those|them|one|ones|task\s*#?\d+|#\d+|number\s+\d+|item\s+\d+|first|second|third|fourth|fifth|last|previous|latter|former)\b", Options)]
+    private static partial Regex PointingWords();
+
+    /// <summary>"X needs to be done", "X has to be submitted", "X must be handed in": the task, and the verb when it says more than "done".</summary>
+    [GeneratedRegex(@"^(?<ref>.+?)\s+(?:needs|need|has|have|must|should|ought)\s+(?:to\s+)?be\s+(?:(?:done|finished|completed|complete|ready|sorted|sorted\s+out|taken\s+care\s+of|dealt\s+with)|(?<verb>[a-z]+(?:ed|en)|paid|sent|bought|made|done|built|sold|kept|found|brought|hung|sewn|swept|fed|met|taught)(?<particle>\s+(?:in|out|off|up|over|back|away))?)$", Options)]
+    private static partial Regex NeedsDoing();
+
     /// <summary>A title that only points at a task: "It", "Task 5", "#5", "that one", "it needs to be done".</summary>
     [GeneratedRegex(@"^(?<ref>it|that|this|that\s+one|this\s+one|(?:task|item|number|no\.?)\s*#?\d{1,9}|#\d{1,9})(?:\s+(?:needs|has|have|must|should|is|got)\s+to\s+be\s+(?:done|finished|completed|ready|submitted|paid|sent|handed\s+in))?$", Options)]
     private static partial Regex TaskItself();
@@ -1152,10 +1203,10 @@ internal static partial class IntentParser
     [GeneratedRegex(@"\b(?:back|out|later)\b", Options)]
     private static partial Regex LaterWord();
 
-    [GeneratedRegex(@"^(?<verb>push\s+back|move\s+back|put\s+off|push|move|reschedule|re-schedule|postpone|defer|delay|shift|bump|set|change|make|schedule|repeat)\s+(?<rest>.+)$", Options)]
+    [GeneratedRegex(@"^(?<verb>push\s+back|move\s+back|put\s+off|push|move|reschedule|re-schedule|postpone|defer|delay|snooze|shift|bump|set|change|make|schedule|repeat)\s+(?<rest>.+)$", Options)]
     private static partial Regex Schedule();
 
-    [GeneratedRegex(@"^(?:push\s+back|move\s+back|put\s+off|push|reschedule|re-schedule|postpone|defer|delay|schedule|repeat)$", Options)]
+    [GeneratedRegex(@"^(?:push\s+back|move\s+back|put\s+off|push|reschedule|re-schedule|postpone|defer|delay|snooze|schedule|repeat)$", Options)]
     private static partial Regex DateOnlyVerb();
 
     /// <summary>What ends the task's words before its new date: "to", "until", "for", "repeat", "to be due"…</summary>
@@ -1359,7 +1410,8 @@ internal static partial class IntentParser
     private static partial Regex NotAThing();
 
     [GeneratedRegex(@"^did\s+i\s+(?:already\s+)?(?:add|put|write\s+down|write)\s+(?<thing>.+?)(?:\s+(?:already|yet))?$" +
-        @"|^(?:is|are|do\s+i\s+have|have\s+i\s+got|did\s+i\s+(?:add|put|write)|is\s+there|are\s+there)\s+(?:there\s+)?(?:any\s+|some\s+|a\s+|an\s+)?(?<thing>.+?)\s+(?:on|in)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|todos|tasks)$", Options)]
+        @"|^(?:is|are|do\s+i\s+have|have\s+i\s+got|did\s+i\s+(?:add|put|write)|is\s+there|are\s+there)\s+(?:there\s+)?(?:any\s+|some\s+|a\s+|an\s+)?(?<thing>.+?)\s+(?:on|in)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|todos|tasks)$" +
+        @"|^(?:do|did)\s+(?:i|we)\s+(?:still\s+|already\s+)?(?:need(?!\s+to\b)|need\s+to\s+(?:buy|get|pick\s+up)|have\s+to\s+(?:buy|get|pick\s+up))\s+(?:any\s+|some\s+|more\s+)?(?<thing>.+?)(?:\s+(?:again|still|anymore|today|this\s+week))?$", Options)]
     private static partial Regex IsOnList();
 
     /// <summary>"repeat my list", "say the list": asking to hear it, not about tasks that repeat.</summary>

@@ -67,6 +67,41 @@ internal static class PastTense
             : stem;
     }
 
+    /// <summary>
+    /// The verb of a past participle as a title starts with ("submitted" → "submit", "filed" → "file", "paid" → "pay"); null
+    /// when it is no verb's.
+    /// </summary>
+    public static string? BaseForm(string participle)
+    {
+        if (Irregular.TryGetValue(participle, out var irregular))
+        {
+            return irregular;
+        }
+
+        var lower = participle.ToLowerInvariant();
+        if (lower.EndsWith("en", StringComparison.Ordinal))
+        {
+            return lower switch { "taken" => "take", "written" => "write", "given" => "give", "driven" => "drive", "eaten" => "eat", "chosen" => "choose", "forgotten" => null, _ => null };
+        }
+
+        var present = lower.Length >= 5 && lower.EndsWith("ed", StringComparison.Ordinal) && !EdWords.Contains(lower) ? PresentOf(lower) ?? lower[..^2] : null;
+        // "emptied" → "empty", "submitted" → "submit" (a doubled letter dropped): no "e" to put back.
+        if (present is null || lower.EndsWith("ied", StringComparison.Ordinal) || present.Length < lower.Length - 2)
+        {
+            return present;
+        }
+
+        // "filed", "moved", "replaced", "updated": the "e" the "ed" took.
+        var takesE = present.EndsWith('v') || present.EndsWith('c') || present.EndsWith('z') || present.EndsWith("at", StringComparison.Ordinal)
+            || present.EndsWith("ur", StringComparison.Ordinal) || present.EndsWith("ang", StringComparison.Ordinal) && present != "hang"
+            || present.EndsWith("ar", StringComparison.Ordinal) || present.EndsWith("ul", StringComparison.Ordinal) || present.EndsWith("iz", StringComparison.Ordinal)
+            || present.EndsWith("is", StringComparison.Ordinal) && present.Length > 4
+            || (present.Length <= 4 && !IsVowel(present[0]) && !IsVowel(present[^1]) && IsVowel(present[^2]) && !IsVowel(present[^3]) && present[^1] is not ('w' or 'x' or 'y'));
+        return takesE ? present + "e" : present;
+    }
+
+    private static bool IsVowel(char letter) => letter is 'a' or 'e' or 'i' or 'o' or 'u';
+
     /// <summary>Verbs of getting ("bought", "got", "picked up"): a shopping item is named without them ("the milk" is "Milk").</summary>
     public static bool IsGetting(string present) =>
         present is "buy" or "get" or "pick" or "grab" or "shop" or "fetch" or "collect" or "order" or "purchas";

@@ -110,6 +110,10 @@ internal static partial class ReplyWriter
             .Where(task => task.ValueKind == JsonValueKind.Object && task.TryGetProperty("number", out var n) && n.ValueKind == JsonValueKind.Number)
             .Select((task, index) => new ListedTask(index + 1, task.GetProperty("number").GetInt32(), Text(task, "title") ?? ""))];
 
+    /// <summary>Whether <paramref name="result"/> says no task has the words it was given.</summary>
+    public static bool FoundNoTask(FunctionResultContent result) =>
+        Read(result) is { } json && !json.GetProperty("ok").GetBoolean() && Text(json, "error") == TaskToolErrors.NotFound;
+
     private static JsonElement? Read(FunctionResultContent result)
     {
         if (result.Exception is not null)
@@ -715,6 +719,9 @@ internal static class Replies
     public const string Farewell = "Bye! Your tasks will be here when you come back.";
 
     public const string Dismissed = "OK, I've left your tasks as they are.";
+
+    public const string HowManyToUndo =
+        "I take changes back one at a time, newest first. Say \"undo\" for the latest, or \"undo the last 3 changes\" for more.";
 
     public const string NothingChangedHere =
         "I haven't changed anything in this conversation, so there's nothing of mine to take back. To undo your latest change, say \"undo\".";

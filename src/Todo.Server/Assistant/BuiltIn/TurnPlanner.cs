@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using System.Globalization;
 
 namespace Todo.Server.Assistant.BuiltIn;
@@ -68,7 +69,9 @@ internal static class TurnPlanner
                 new Dictionary<string, object?> { ["list"] = intent.ListName, ["name"] = intent.NewListName })),
             IntentKind.DeleteList => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.DeleteList, DeleteListArguments(intent))),
             IntentKind.Undo when intent.PointsBack && !view.ChangedBefore(index) => TurnPlan.Say(intent, Replies.NothingChangedHere),
-            IntentKind.Undo => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.UndoLast, new Dictionary<string, object?>())),
+            IntentKind.Undo when intent.UndoCount < 1 => TurnPlan.Say(intent, Replies.HowManyToUndo),
+            IntentKind.Undo => TurnPlan.Call(intent, [.. Enumerable.Range(0, intent.UndoCount)
+                .Select(_ => new PlannedCall(TaskToolNames.UndoLast, new Dictionary<string, object?>()))]),
             IntentKind.Trash => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.ListTrash, new Dictionary<string, object?>())),
             IntentKind.EmptyTrash => TurnPlan.Call(intent, new PlannedCall(intent.Confirmed ? TaskToolNames.EmptyTrash : TaskToolNames.ListTrash,
                 new Dictionary<string, object?>())),
@@ -180,6 +183,39 @@ internal static class TurnPlanner
 
     private static bool IsNeverAnAnswer(Intent intent) => intent.Kind is IntentKind.Greeting or IntentKind.Help
         or IntentKind.Thanks or IntentKind.Farewell or IntentKind.Dismiss or IntentKind.List or IntentKind.Add;
+
+    /// <summary>
+    /// The add to make instead of a change of a task named by its words (<see cref="Intent.AddsIfMissing"/>) when the tools
+    /// found no task with them, and none has been added yet this turn; null otherwise.
+    /// </summary>
+    public static TurnPlan? InsteadOfMissing(TurnPlan plan, ConversationView view)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(view);
+        return plan.Intent.AddsIfMissing is not null && view.Results.Count > 0 && view.Results.All(ReplyWriter.FoundNoTask)
+            && !view.Calls.Any(call => call.Name == TaskToolNames.AddTask)
+            ? PlanAdd(plan.Intent.InsteadAdded())
+            : null;
+    }
+
+    /// <summary>
+    /// The plan the reply describes and the results it words: after <see cref="InsteadOfMissing"/> added a task, the add and
+    /// its results, not the change that found nothing.
+    /// </summary>
+    public static (TurnPlan Plan, IReadOnlyList<FunctionResultContent> Results) Answered(TurnPlan plan, ConversationView view)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(view);
+        if (plan.Intent.AddsIfMissing is null)
+        {
+            return (plan, view.Results);
+        }
+
+        var adds = view.Calls.Where(call => call.Name == TaskToolNames.AddTask).Select(call => call.CallId).ToHashSet(StringComparer.Ordinal);
+        return adds.Count == 0
+            ? (plan, view.Results)
+            : (plan with { Intent = plan.Intent.InsteadAdded() }, [.. view.Results.Where(result => adds.Contains(result.CallId))]);
+    }
 
     private static TurnPlan PlanAdd(Intent intent)
     {

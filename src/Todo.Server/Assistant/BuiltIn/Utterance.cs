@@ -30,6 +30,7 @@ internal static partial class Utterance
     {
         var title = Clean(text);
         title = TitleLead().Replace(title, "");
+        title = ItemArticle().Replace(title, "");
         title = Unquote(title).Trim().TrimEnd('.', '!', '?', ',', ';', ':');
         return Capitalize(title);
     }
@@ -114,6 +115,10 @@ internal static partial class Utterance
     [GeneratedRegex(@"(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|ty|for me|right now|asap|if you can|if you could|if possible|mate|buddy|ok|okay))+[.!?\s]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingFiller();
+
+    /// <summary>"a restaurant reservation", "some more eggs": the item without the article or amount said before it.</summary>
+    [GeneratedRegex(@"^(?:an?|some(?:\s+more)?|more|a\s+few\s+more)\s+(?=[a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ItemArticle();
 
     [GeneratedRegex(@"^(?:(?:to|on|onto)\s+)?(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list\s*[:\-—]?\s+(?=\S)|^(?:that\s+)?(?:i\s+(?:need|have|must|should|ought)\s+to|to)\s+(?=\S)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
