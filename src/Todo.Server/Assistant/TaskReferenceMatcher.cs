@@ -39,6 +39,7 @@ public static partial class TaskReferenceMatcher
     {
         "the", "my", "a", "an", "that", "this", "task", "tasks", "todo", "todos", "item", "one", "entry",
         "about", "called", "named", "titled", "regarding", "re", "concerning", "for", "with", "labelled", "labeled",
+        "reminder", "reminders", "note", "to", "of",
     };
 
     private static readonly HashSet<string> TrailingFiller = new(StringComparer.Ordinal)

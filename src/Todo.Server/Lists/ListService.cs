@@ -33,7 +33,9 @@ public sealed class ListService(TodoDbContext db, TaskService tasks, TimeProvide
 
     /// <summary>
     /// The user's list with this name ignoring case or, when there is none, the one list it names as people say it
-    /// (<see cref="TodoList.SpokenKey"/>: "grocery" is the Groceries list); null when there is none or several.
+    /// (<see cref="TodoList.SpokenKey"/>: "grocery" is the Groceries list) or, for a generic name, the one list of its kind
+    /// (<see cref="TodoList.KindKey"/>: "shopping" is the Groceries list when there is no Shopping list; "groceries" is never a
+    /// Shopping list); null when there is none or several.
     /// </summary>
     public async Task<TodoList?> FindByNameOrSimilarAsync(Guid userId, string name, CancellationToken cancellationToken = default) =>
         AsSaid(await OwnListsAsync(userId, cancellationToken), name);
@@ -56,8 +58,10 @@ public sealed class ListService(TodoDbContext db, TaskService tasks, TimeProvide
     {
         var normalized = TodoList.Normalize(ValidName(name));
         var key = TodoList.SpokenKey(name);
+        var kind = TodoList.KindKey(name);
         return lists.FirstOrDefault(l => l.NormalizedName == normalized)
-            ?? (lists.Where(l => TodoList.SpokenKey(l.Name) == key).ToList() is [var similar] ? similar : null);
+            ?? (lists.Where(l => TodoList.SpokenKey(l.Name) == key).ToList() is [var similar] ? similar : null)
+            ?? (lists.Where(l => TodoList.SpokenKey(l.Name) == kind).ToList() is [var alike] ? alike : null);
     }
 
     /// <summary>

@@ -44,6 +44,22 @@ public sealed partial class TodoList
         return string.Join(' ', words);
     }
 
+    /// <summary>Names people use for the same kind of list: a "shopping list" is the one called Groceries when there is no Shopping list.</summary>
+    private static readonly Dictionary<string, string> SameKind = new(StringComparer.Ordinal)
+    {
+        ["shopping"] = "grocery", ["grocery shopping"] = "grocery", ["food shopping"] = "grocery", ["food"] = "grocery",
+        ["supermarket"] = "grocery", ["shop"] = "grocery", ["store"] = "grocery", ["grocery store"] = "grocery",
+        ["job"] = "work", ["office"] = "work",
+        ["house"] = "home", ["household"] = "home",
+    };
+
+    /// <summary>The list a generic name said means, as a <see cref="SpokenKey"/>: "shopping" → "grocery", "office" → "work".</summary>
+    public static string KindKey(string name)
+    {
+        var key = SpokenKey(name);
+        return SameKind.GetValueOrDefault(key, key);
+    }
+
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex NameWords();
 

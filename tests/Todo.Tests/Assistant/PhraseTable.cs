@@ -1080,6 +1080,18 @@ public static class PhraseTable
         new("speech: we need more X", None, ["we need more eggs"], ["+Eggs"], ["Eggs"]),
         new("speech: on the first of the month", None, ["remind me to pay the rent on the first of the month"], ["+Pay the rent ^2026-12-01", "1~0"], ["Pay the rent", "Tuesday, 1 December"]),
         new("speech: on the 15th of next month", None, ["add pay rent on the 15th of next month"], ["+Pay rent ^2026-12-15"], ["Pay rent", "Tuesday, 15 December"]),
+        new("speech: my shopping list is the Groceries list", Household, ["hey google add bread to my shopping list"], ["+Bread #Groceries"], ["Bread", "Groceries"]),
+        new("speech: remove all items from my shopping list, yes", Household, ["remove all items from my shopping list", "yes"], ["-1", "-2", "-3"], ["Milk", "Bananas"]),
+        new("speech: delete my reminder about X", Household, ["delete my reminder about the electricity bill"], ["-5"], ["Pay the electricity bill"]),
+        new("speech: delete the reminder to X", Household, ["delete the reminder to call mom"], ["-4"], ["Call mom"]),
+        new("speech: urgent: X", None, ["add urgent: pay taxes"], ["+Pay taxes !high"], ["Pay taxes", "high"]),
+        new("speech: an urgent task to X", None, ["add an urgent task to renew the passport"], ["+Renew the passport !high"], ["Renew the passport", "high"]),
+        new("speech: X p1", None, ["add pay taxes p1"], ["+Pay taxes !high"], ["Pay taxes", "high"]),
+        new("speech: set priority 1 on X", Household, ["set priority 1 on call mom"], ["4!high"], ["Call mom", "high"]),
+        new("speech: make X p2", Household, ["make mop kitchen p2"], ["8!medium"], ["Mop kitchen", "medium"]),
+        new("speech: add X and Y to a list and remind me tomorrow", Household, ["add eggs and milk to the grocery list and remind me tomorrow"],
+            ["+Eggs #Groceries ^2026-11-27", "9~0", "+Milk #Groceries ^2026-11-27", "10~0"], ["Eggs", "Milk", "Friday"]),
+        new("speech: mark off X", Household, ["mark off milk"], ["x1"], ["Milk"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

@@ -125,7 +125,7 @@ internal static partial class IntentParser
             [
                 "make the dentist task high priority", "set task 4 to low priority", "set the priority of task 2 to medium",
                 "change task 1 priority to high", "prioritize task 3", "mark task 2 as urgent", "remove the priority from task 5",
-                "task 3 is high priority", "give task 3 low priority",
+                "task 3 is high priority", "give task 3 low priority", "set priority 1 on call mom", "make the dentist task p2",
             ]),
         new(SayPriority(), (m, _, _) => new Intent(IntentKind.Update)
             {
@@ -235,7 +235,7 @@ internal static partial class IntentParser
         new(CompleteVerb(), (m, text, now) => ActNowOrLater(IntentKind.Complete, m, text, now),
             [
                 "complete task 3", "complete the meeting task", "finish the dentist task", "tick off groceries", "check off call mom",
-                "check task 2", "complete the first one", "finished the meeting", "cross off groceries",
+                "check task 2", "complete the first one", "finished the meeting", "cross off groceries", "mark off milk",
             ]),
         new(IFinished(), (m, _, _) => Act(IntentKind.Complete, m),
             ["I finished task 3", "I did the groceries", "I've completed the dentist appointment", "we wrapped up the report"]),
@@ -420,9 +420,11 @@ internal static partial class IntentParser
     private static Intent Add(string rest, DateTimeOffset now)
     {
         // "call mom tomorrow at 10 and remind me": a reminder at the due, not words of the title.
-        if (AndRemindMe().Match(rest) is { Success: true } remindToo && remindToo.Index > 0)
+        // "add eggs to the grocery list and remind me tomorrow": the date said with the reminder is the task's.
+        if (AndRemindMe().Match(rest) is { Success: true } remindToo && remindToo.Index > 0
+            && remindToo.Groups["when"].Value is var when && (when.Length == 0 || DatePhrases.IsWholeDate(when, now)))
         {
-            var added = Add(rest[..remindToo.Index], now);
+            var added = Add(when.Length == 0 ? rest[..remindToo.Index] : $"{rest[..remindToo.Index]} {when}", now);
             return added.Due is null ? added : added with { RemindMinutesBefore = 0 };
         }
 
@@ -1117,7 +1119,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:tick|check|cross|strike|knock|mark|scratch)\s+(?<ref>.+?)\s+off(?:\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list)?$", Options)]
     private static partial Regex TickOff();
 
-    [GeneratedRegex(@"^(?:(?:task|item|todo)\s+(?=(?:complete|completed|done|finished)\b))?(?:complete|finish|close|tick\s+off|tick|check\s+off|cross\s+off|cross\s+out|strike\s+off|strike\s+out|knock\s+off|scratch\s+off|wrap\s+up|done|finished|completed|check(?=\s+(?:task\s*)?#?\d+$))\s+(?<ref>.+)$", Options)]
+    [GeneratedRegex(@"^(?:(?:task|item|todo)\s+(?=(?:complete|completed|done|finished)\b))?(?:complete|finish|close|tick\s+off|tick|check\s+off|cross\s+off|mark\s+off|cross\s+out|strike\s+off|strike\s+out|knock\s+off|scratch\s+off|wrap\s+up|done|finished|completed|check(?=\s+(?:task\s*)?#?\d+$))\s+(?<ref>.+)$", Options)]
     private static partial Regex CompleteVerb();
 
     [GeneratedRegex(@"^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+)?(?:finished|completed|done|did|accomplished|wrapped\s+up|taken\s+care\s+of|took\s+care\s+of|sorted|handled|dealt\s+with|ticked\s+off|checked\s+off)\s+(?<ref>.+)$", Options)]
@@ -1327,6 +1329,8 @@ internal static partial class IntentParser
     private static partial Regex Tag();
 
     [GeneratedRegex(@"^(?:make|set|mark|change|put|flag|bump|raise|lower|turn|give)\s+(?<ref>.+?)\s+(?:(?:to|as|at|into)\s+)?(?:(?:a|an|my|the|our)\s+)?(?<p>high|top|low|medium|normal|no)[\s-]+priority$" +
+        @"|^(?:set|give|make|change|put|assign)\s+(?:a\s+|the\s+)?priority\s+(?:(?:of|level|to)\s+)?(?<p>p?[1-4]|one|two|three|four|high|low|medium|urgent|top)\s+(?:on|to|for)\s+(?<ref>.+)$" +
+        @"|^(?:make|set|mark|change|put|flag|turn)\s+(?<ref>.+?)\s+(?:(?:to|as|at|into)\s+)?(?:priority\s+(?<p>[1-4]|one|two|three|four)|(?<p>p[1-4]))$" +
         @"|^(?:set|change|make|update|raise|lower|bump)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(?<ref>.+?)\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent)$" +
         @"|^(?:set|change|update)\s+(?<ref>.+?)(?:'s)?\s+priority\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent)$" +
         @"|^(?:make|mark|flag|set)\s+(?<ref>.+?)\s+(?:as\s+)?(?<p>urgent|important)$" +
@@ -1439,7 +1443,7 @@ internal static partial class IntentParser
         @"|^(?:change|edit|rename|update)\s+(?<ref>.+?)\s*(?:,\s*|\s+and\s+)(?:call|name|title)\s+it\s+(?<title>.+)$", Options)]
     private static partial Regex RenameOther();
 
-    [GeneratedRegex(@"\s*(?:,\s*|\s+and\s+)(?:please\s+)?(?:remind|alert|notify|ping)\s+me(?:\s+(?:about\s+it|of\s+it|then|when\s+it'?s\s+due|too|as\s+well))?$", Options)]
+    [GeneratedRegex(@"\s*(?:,\s*|\s+and\s+)(?:please\s+)?(?:remind|alert|notify|ping)\s+me(?:\s+(?:about\s+(?:it|them)|of\s+(?:it|them)|then|when\s+it'?s\s+due|too|as\s+well))?(?:\s+(?<when>(?!(?:about|to|of|that)\b)\S.*))?$", Options)]
     private static partial Regex AndRemindMe();
 
     [GeneratedRegex(@"^(?:my|the|our)\s+(?<name>[\w'&-]+(?:\s+[\w'&-]+)?)$", Options)]

@@ -32,6 +32,12 @@ internal static partial class RequestParts
         var item = text.Trim();
         string? list = null;
         string? priority = null;
+        if (LeadingPriority().Match(item) is { Success: true } first && PriorityWord(first.Groups["p"].Value) is { } said)
+        {
+            priority = said;
+            item = first.Groups["rest"].Value.Trim();
+        }
+
         List<string> labels = [];
         for (var round = 0; round < 6; round++)
         {
@@ -119,10 +125,10 @@ internal static partial class RequestParts
     /// <summary>"high", "high priority", "urgent", "top" → high; "medium"; "low"; "no"/"normal"/"none" → none; null for anything else.</summary>
     public static string? PriorityWord(string? word) => word?.Trim().ToLowerInvariant() switch
     {
-        "high" or "top" or "urgent" or "important" or "highest" or "p1" or "1" => "high",
-        "medium" or "med" or "middle" or "normal-ish" or "p2" or "2" => "medium",
-        "low" or "lowest" or "p3" or "3" => "low",
-        "no" or "none" or "normal" or "p4" or "4" => "none",
+        "high" or "top" or "urgent" or "important" or "highest" or "p1" or "1" or "one" => "high",
+        "medium" or "med" or "middle" or "normal-ish" or "p2" or "2" or "two" => "medium",
+        "low" or "lowest" or "p3" or "3" or "three" => "low",
+        "no" or "none" or "normal" or "p4" or "4" or "four" => "none",
         _ => null,
     };
 
@@ -213,8 +219,14 @@ internal static partial class RequestParts
     [GeneratedRegex(@"(?:^|(?<=\s))@(?<label>[\w-]+)\b", Options)]
     private static partial Regex AtLabel();
 
-    [GeneratedRegex(@"(?:^|(?<=\s))!(?<p>high|medium|low|p?[1-4])\b", Options)]
+    /// <summary>"!high", "!1", and as quick add writes it, "p1" on its own.</summary>
+    [GeneratedRegex(@"(?:^|(?<=\s))(?:!(?<p>high|medium|low|p?[1-4])|(?<p>p[1-4]))\b", Options)]
     private static partial Regex BangPriority();
+
+    /// <summary>"urgent: pay taxes", "high priority - call the bank", "an urgent task: renew the passport": the priority said first.</summary>
+    [GeneratedRegex(@"^(?:(?:a|an)\s+)?(?:(?<p>urgent|important|high|top|low|medium)[\s-]+priority|(?<p>urgent|important))(?:\s+(?:task|todo|to-do|item|reminder|one))?\s*[:\-—]\s*(?<rest>\S.*)$" +
+        @"|^(?:(?:a|an)\s+)?(?:(?<p>urgent|important|high|top|low|medium)[\s-]+priority\s+|(?<p>urgent|important)\s+)(?:task|todo|to-do|item|reminder)\s+(?:to\s+|called\s+|named\s+)?(?<rest>\S.*)$", Options)]
+    private static partial Regex LeadingPriority();
 
     [GeneratedRegex(@"^(?:(?:on|in|to|from|for|of)\s+)?(?:(?:my|the|our|a)\s+)+", Options)]
     private static partial Regex ListLead();
