@@ -1092,6 +1092,15 @@ public static class PhraseTable
         new("speech: add X and Y to a list and remind me tomorrow", Household, ["add eggs and milk to the grocery list and remind me tomorrow"],
             ["+Eggs #Groceries ^2026-11-27", "9~0", "+Milk #Groceries ^2026-11-27", "10~0"], ["Eggs", "Milk", "Friday"]),
         new("speech: mark off X", Household, ["mark off milk"], ["x1"], ["Milk"]),
+        new("speech: add like X to the list", None, ["um can you add like paper towels to the list"], ["+Paper towels"], ["Paper towels"]),
+        new("speech: things to buy without commas", None, ["add milk eggs and bread"], ["+Milk", "+Eggs", "+Bread"], ["Milk", "Eggs", "Bread"]),
+        new("speech: two-word things to buy stay whole", None, ["add coffee beans and milk"], ["+Coffee beans", "+Milk"], ["Coffee beans"]),
+        new("speech: get rid of X from a list", Household, ["get rid of bananas from the grocery list"], ["-3"], ["Bananas"]),
+        new("speech: scratch X", Household, ["scratch mop kitchen"], ["x8"], ["Mop kitchen"]),
+        new("speech: X is paid", Household, ["the electricity bill is paid"], ["x5"], ["Pay the electricity bill"]),
+        new("speech: X done", Household, ["call mom done"], ["x4"], ["Call mom"]),
+        new("speech: X has been called", Household, ["mom has been called"], ["x4"], ["Call mom"]),
+        new("speech: X is cancelled is no check-off", ["Team meeting"], ["the meeting is cancelled"], ["-1"], ["Team meeting"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

@@ -235,12 +235,17 @@ internal static partial class IntentParser
         new(CompleteVerb(), (m, text, now) => ActNowOrLater(IntentKind.Complete, m, text, now),
             [
                 "complete task 3", "complete the meeting task", "finish the dentist task", "tick off groceries", "check off call mom",
-                "check task 2", "complete the first one", "finished the meeting", "cross off groceries", "mark off milk",
+                "check task 2", "complete the first one", "finished the meeting", "cross off groceries", "mark off milk", "scratch milk",
             ]),
         new(IFinished(), (m, _, _) => Act(IntentKind.Complete, m),
             ["I finished task 3", "I did the groceries", "I've completed the dentist appointment", "we wrapped up the report"]),
         new(IsDone(), (m, _, _) => Act(IntentKind.Complete, m),
-            ["task 3 is done", "call mom is done", "the groceries are done", "the last one is done", "task 2 done"]),
+            ["task 3 is done", "call mom is done", "the groceries are done", "the last one is done", "task 2 done", "call mom done"]),
+        // "the electricity bill is paid", "mom has been called": the thing the task does, said done.
+        new(IsDoneAs(), (m, _, _) => PastTense.PresentOf(m.Groups["done"].Value) is not null && !NotDoneParticiple().IsMatch(m.Groups["done"].Value)
+                ? Act(IntentKind.Complete, m)
+                : null,
+            ["the electricity bill is paid", "mom has been called", "the library books were returned", "the car got washed"]),
 
         new(TakeOffList(), (m, _, _) => Act(IntentKind.Delete, m),
 
@@ -531,6 +536,14 @@ internal static partial class IntentParser
 
         var enumerated = counted || CommaList().IsMatch(text);
         var pieces = ItemSeparator().Split(text.Trim().TrimEnd('.', '!', '?')).Select(piece => piece.Trim()).Where(piece => piece.Length > 0).ToList();
+
+        // "milk eggs and bread": things to buy said one after another without commas, each one word.
+        if (!enumerated && pieces.SelectMany(piece => piece.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList() is { Count: >= 2 and <= 20 } words
+            && words.Count > pieces.Count && words.All(word => ShoppingWords.Contains(word)))
+        {
+            return words;
+        }
+
         if (pieces.Count < 2 || pieces.Count > 20)
         {
             return null;
@@ -1119,7 +1132,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:tick|check|cross|strike|knock|mark|scratch)\s+(?<ref>.+?)\s+off(?:\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list)?$", Options)]
     private static partial Regex TickOff();
 
-    [GeneratedRegex(@"^(?:(?:task|item|todo)\s+(?=(?:complete|completed|done|finished)\b))?(?:complete|finish|close|tick\s+off|tick|check\s+off|cross\s+off|mark\s+off|cross\s+out|strike\s+off|strike\s+out|knock\s+off|scratch\s+off|wrap\s+up|done|finished|completed|check(?=\s+(?:task\s*)?#?\d+$))\s+(?<ref>.+)$", Options)]
+    [GeneratedRegex(@"^(?:(?:task|item|todo)\s+(?=(?:complete|completed|done|finished)\b))?(?:complete|finish|close|tick\s+off|tick|check\s+off|cross\s+off|mark\s+off|cross\s+out|strike\s+off|strike\s+out|knock\s+off|scratch\s+off|scratch(?!\s+(?:that|this|it)\b)|wrap\s+up|done|finished|completed|check(?=\s+(?:task\s*)?#?\d+$))\s+(?<ref>.+)$", Options)]
     private static partial Regex CompleteVerb();
 
     [GeneratedRegex(@"^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+)?(?:finished|completed|done|did|accomplished|wrapped\s+up|taken\s+care\s+of|took\s+care\s+of|sorted|handled|dealt\s+with|ticked\s+off|checked\s+off)\s+(?<ref>.+)$", Options)]
@@ -1128,11 +1141,19 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:i'?m\s+|i\s+am\s+|we'?re\s+)?(?:all\s+)?(?:done|finished|through)\s+with\s+(?<ref>.+)$", Options)]
     private static partial Regex DoneWith();
 
-    [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|'s)\s+(?:now\s+|all\s+|finally\s+)?(?:done|complete|completed|finished|taken\s+care\s+of|sorted|handled)(?:\s+(?:now|already|today|at\s+last|finally))?$|^(?<ref>(?:task\s*)?#?\d+|it|that)\s+(?:done|complete|completed|finished)$", Options)]
+    [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|'s)\s+(?:now\s+|all\s+|finally\s+)?(?:done|complete|completed|finished|taken\s+care\s+of|sorted|handled)(?:\s+(?:now|already|today|at\s+last|finally))?$|^(?<ref>(?:task\s*)?#?\d+|it|that)\s+(?:done|complete|completed|finished)$" +
+        "|^" + NotAQuestion + @"(?!(?:i|i'm|we|we're|you|get|got|all|everything|nothing|just|almost|not)\b)(?![^,:-]*\b(?:what|which|how|show|tell|list|i've|i\s+have|have|has|had|was|were|be|been|being|get|got|getting)\b)(?<ref>[^,:-]+?)\s*[,:-]?\s+(?:done|completed)(?:\s+(?:now|already|today))?$", Options)]
     private static partial Regex IsDone();
 
+    [GeneratedRegex("^" + NotAQuestion + @"(?!(?:i|i'm|we|we're|you|they|he|she|everything|nothing|all)\b)(?<ref>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got|'s)\s+(?:now\s+|all\s+|finally\s+|already\s+)?(?<done>[a-z]+ed|paid|sent|bought|made|built|sold|fed|swept|written|taken|given|done)(?:\s+(?:now|already|today|at\s+last|finally|off))?$", Options)]
+    private static partial Regex IsDoneAs();
+
+    /// <summary>Past participles that say a task is not done but changed, wanted or late ("cancelled", "needed", "overdue").</summary>
+    [GeneratedRegex(@"^(?:cancell?ed|called\s+off|needed|required|wanted|overdue|delayed|postponed|scheduled|moved|planned|booked\s+up|expired|closed|stuck|blocked|tired|bored|worried|excited|confused|interested)$", Options)]
+    private static partial Regex NotDoneParticiple();
+
     // Delete.
-    [GeneratedRegex(@"^(?:take(?:\s+out|\s+away)?|remove|get)\s+(?<ref>.+?)\s+(?:off|out\s+of|from)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos)$", Options)]
+    [GeneratedRegex(@"^(?:take(?:\s+out|\s+away)?|remove|get(?!\s+rid\b))\s+(?<ref>.+?)\s+(?:off|out\s+of|from)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos)$", Options)]
     private static partial Regex TakeOffList();
 
     [GeneratedRegex(@"^(?:delete|remove|erase|drop|trash|scrap|discard|bin|ditch|nuke|kill|cancel|axe|get\s+rid\s+of|throw\s+away|throw\s+out|do\s+away\s+with|forget\s+about|forget|eliminate|take\s+out|wipe|purge|lose|clear)\s+(?<ref>.+?)(?:\s+(?:from|off|on|in)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos))?$", Options)]
@@ -1183,6 +1204,24 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:the|my|our|his|her|their|your)\s+(?=\S)", Options)]
     private static partial Regex Determiner();
+
+    /// <summary>
+    /// Things bought by one word, each a whole item on its own: "milk eggs and bread" is three of them. Words that often begin
+    /// a longer name ("orange" juice, "peanut" butter, "ice" cream) are left out, so those stay whole.
+    /// </summary>
+    private static readonly HashSet<string> ShoppingWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "milk", "eggs", "bread", "butter", "cheese", "yogurt", "yoghurt", "bananas", "apples", "oranges", "grapes", "lettuce",
+        "tomatoes", "onions", "potatoes", "carrots", "pasta", "flour", "sugar", "salt", "pepper", "coffee", "tea", "juice",
+        "water", "beer", "wine", "cereal", "oats", "chicken", "beef", "pork", "fish", "salmon", "tuna", "bacon", "ham",
+        "sausages", "shampoo", "soap", "toothpaste", "detergent", "napkins", "batteries", "bleach", "sponges", "honey", "jam",
+        "ketchup", "mustard", "mayo", "mayonnaise", "cucumbers", "avocados", "lemons", "limes", "berries", "strawberries",
+        "blueberries", "spinach", "broccoli", "ginger", "mushrooms", "peppers", "lentils", "nuts", "almonds", "crackers",
+        "chips", "cookies", "biscuits", "muffins", "bagels", "tortillas", "noodles", "diapers", "nappies", "wipes", "tissues",
+        "foil", "candles", "celery", "cabbage", "zucchini", "courgettes", "pears", "peaches", "plums", "melon", "watermelon",
+        "pineapple", "cherries", "kiwis", "basil", "parsley", "cilantro", "oil", "vinegar", "rice", "soda", "snacks",
+        "steak", "turkey", "shrimp", "prawns", "tofu", "hummus", "salsa", "granola", "pancakes", "waffles", "syrup", "popcorn",
+    };
 
     /// <summary>Whether <paramref name="words"/> name a task by its title, not by a number, a position or a pronoun.</summary>
     private static bool NamesTaskByWords(string words) =>

@@ -73,6 +73,7 @@ internal static partial class SpokenText
         while (!string.Equals(before, text, StringComparison.Ordinal));
 
         text = Filler().Replace(text, "");
+        text = SpokenLike().Replace(text, "");
         var position = 0;
         text = Word().Replace(text, match => Respell(match.Value, position++));
         text = TodoList().Replace(text, "todo list");
@@ -239,6 +240,10 @@ internal static partial class SpokenText
 
     [GeneratedRegex(@"(?<=^|\s)(?:um+|uh+|uhm+|erm+|hmm+)\b[,.]?\s*", Options)]
     private static partial Regex Filler();
+
+    /// <summary>"add like paper towels", "like, what's on my list", "you know, add milk": words said while thinking.</summary>
+    [GeneratedRegex(@"(?<=\b(?:add|put|get|buy|grab|need|remind\s+me\s+to)\s+)(?:like|you\s+know|basically)[,]?\s+|^(?:like|you\s+know|basically|so\s+like)[,]?\s+", Options)]
+    private static partial Regex SpokenLike();
 
     [GeneratedRegex(@"(?<![\w'-])[a-z0-9]+(?:'s)?(?![\w'-])", Options)]
     private static partial Regex Word();
