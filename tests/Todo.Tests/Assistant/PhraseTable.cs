@@ -1101,6 +1101,15 @@ public static class PhraseTable
         new("speech: X done", Household, ["call mom done"], ["x4"], ["Call mom"]),
         new("speech: X has been called", Household, ["mom has been called"], ["x4"], ["Call mom"]),
         new("speech: X is cancelled is no check-off", ["Team meeting"], ["the meeting is cancelled"], ["-1"], ["Team meeting"]),
+        new("speech: no I meant Y after an add", None, ["add eggs", "no i meant bread"], ["+Bread"], ["Bread"]),
+        new("speech: it's for tomorrow after an add", None, ["add eggs", "it's for tomorrow"], ["+Eggs ^2026-11-27"], ["Eggs", "Friday"]),
+        new("speech: and Y after an add to a list", Household, ["add oat milk to groceries", "and flour"], ["+Oat milk #Groceries", "+Flour #Groceries"], ["Flour", "Groceries"]),
+        new("speech: also Y after an add", Household, ["add oat milk to my shopping list", "also flour"], ["+Oat milk #Groceries", "+Flour #Groceries"], ["Flour"]),
+        new("speech: Y too after an add", None, ["add walk the dog", "feed the cat too"], ["+Walk the dog", "+Feed the cat"], ["Feed the cat"]),
+        new("speech: add it to a list after an add moves it", Household, ["add paint", "add it to my groceries list"], ["+Paint #Groceries"], ["Paint", "Groceries"]),
+        new("speech: X to groceries", Household, ["add flour to groceries"], ["+Flour #Groceries"], ["Flour", "Groceries"]),
+        new("speech: drive to work stays a title", None, ["add drive to work"], ["+Drive to work"], ["Drive to work"]),
+        new("speech: I meant after a delete changes nothing more", Household, ["delete call mom", "no i meant mop kitchen"], ["-4"], ["!Renamed"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

@@ -460,6 +460,12 @@ internal static partial class IntentParser
             return intent with { ListName = destination };
         }
 
+        // "add it to my groceries list", "put that on the work list": the task just talked about, moved there.
+        if (parts.List is not null && Pronoun().IsMatch(parts.Item.Trim()))
+        {
+            return new Intent(IntentKind.Update) { Reference = parts.Item.Trim(), ListName = parts.List };
+        }
+
         // "two tasks: call the bank and book the dentist": the items, which are no title and description.
         var counted = Counted().Match(parts.Item);
         var item = counted.Success ? counted.Groups["items"].Value : parts.Item;
@@ -1222,6 +1228,29 @@ internal static partial class IntentParser
         "pineapple", "cherries", "kiwis", "basil", "parsley", "cilantro", "oil", "vinegar", "rice", "soda", "snacks",
         "steak", "turkey", "shrimp", "prawns", "tofu", "hummus", "salsa", "granola", "pancakes", "waffles", "syrup", "popcorn",
     };
+
+    [GeneratedRegex(@"^(?:it|that|this|them|those|these|that\s+one|this\s+one|both(?:\s+of\s+them)?)$", Options)]
+    private static partial Regex Pronoun();
+
+    /// <summary>"and eggs", "also bread", "eggs too": one more of what the message before added; the item, or null.</summary>
+    public static string? MoreOfTheSame(string message) =>
+        MoreItems().Match(message.Trim().TrimEnd('.', '!')) is { Success: true } more ? more.Groups["rest"].Value : null;
+
+    [GeneratedRegex(@"^(?:(?:oh\s+)?and(?:\s+also)?|also|plus|as\s+well\s+as)\s+(?<rest>.+?)(?:\s+(?:too|as\s+well|also))?$|^(?<rest>.+?)\s+(?:too|as\s+well)$", Options)]
+    private static partial Regex MoreItems();
+
+    /// <summary>
+    /// "no, I meant bread", "I said oat milk", "it's for tomorrow": what the task just added should have been, a title or a
+    /// date ("it's …" only a date); null when the message is no such correction.
+    /// </summary>
+    public static string? Correction(string message, DateTimeOffset now) =>
+        Meant().Match(message.Trim().TrimEnd('.', '!')) is { Success: true } meant
+            && (!meant.Groups["dated"].Success || DatePhrases.IsWholeDate(meant.Groups["title"].Value, now))
+            ? meant.Groups["title"].Value
+            : null;
+
+    [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:i\s+meant|i\s+mean|i\s+said|it\s+should\s+(?:be|say)|that\s+should\s+(?:be|say)|(?<dated>it'?s|it\s+is|that'?s|that\s+is|it\s+was))\s+(?<title>(?!(?:done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$", Options)]
+    private static partial Regex Meant();
 
     /// <summary>Whether <paramref name="words"/> name a task by its title, not by a number, a position or a pronoun.</summary>
     private static bool NamesTaskByWords(string words) =>

@@ -109,6 +109,25 @@ internal static class TurnPlanner
             }
         }
 
+        // Right after an add: "and eggs" adds one more the same way; "no, I meant bread" renames what was added.
+        var more = intent.Kind == IntentKind.Unknown ? IntentParser.MoreOfTheSame(text) : null;
+        var meant = intent.Kind is IntentKind.Unknown or IntentKind.Add ? IntentParser.Correction(text, view.Now) : null;
+        if (depth < MaxAnswerDepth && (more ?? meant) is not null && PreviousUserMessage(view, userIndex) is >= 0 and var earlier)
+        {
+            var (previous, _) = Understand(view, earlier, depth + 1);
+            if (previous.Kind == IntentKind.Add && more is not null && IntentParser.Parse($"add {more}", view.Now) is { Kind: IntentKind.Add } another)
+            {
+                return (another.ListName is null ? another with { ListName = previous.ListName } : another, null);
+            }
+
+            if (previous is { Kind: IntentKind.Add, MoreTitles: null, Title: not null } && meant is not null)
+            {
+                return (DatePhrases.IsWholeDate(meant, view.Now)
+                    ? new Intent(IntentKind.Update) { Reference = "it", Due = DatePhrases.Peel(meant, view.Now).Due ?? meant }
+                    : new Intent(IntentKind.Update) { Reference = "it", Title = Utterance.CleanTitle(meant) }, null);
+            }
+        }
+
         if (IsNeverAnAnswer(intent))
         {
             // Small talk, a list or a new add means what it says whatever was asked: no need to work out the
@@ -179,6 +198,19 @@ internal static class TurnPlanner
         }
 
         return (intent, null);
+    }
+
+    private static int PreviousUserMessage(ConversationView view, int userIndex)
+    {
+        for (var i = userIndex - 1; i >= 0; i--)
+        {
+            if (view.Turns[i].IsUser)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsNeverAnAnswer(Intent intent) => intent.Kind is IntentKind.Greeting or IntentKind.Help
