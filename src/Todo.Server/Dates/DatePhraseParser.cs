@@ -397,13 +397,16 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         if (Word(index + 1) != "of")
             return null;
         var at = index + 2;
-        if (Word(at) == "the")
+        var next = false;
+        if (Word(at) is "the" or "this")
             at++;
+        else if (Word(at) == "next")
+            (at, next) = (at + 1, true);
         return Word(at) switch
         {
-            "month" => new DatePart(at + 1, LastDayOfMonth(Today), Weakness.None),
-            "week" => new DatePart(at + 1, WeekStart(Today).AddDays(6), Weakness.None),
-            "year" => new DatePart(at + 1, new DateOnly(Today.Year, 12, 31), Weakness.None),
+            "month" => new DatePart(at + 1, LastDayOfMonth(next ? Today.AddMonths(1) : Today), Weakness.None),
+            "week" => new DatePart(at + 1, WeekStart(Today).AddDays(next ? 13 : 6), Weakness.None),
+            "year" => new DatePart(at + 1, new DateOnly(Today.Year + (next ? 1 : 0), 12, 31), Weakness.None),
             _ => null,
         };
     }
@@ -422,6 +425,13 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
             if (day.Kind != DateTokenKind.Ordinal)
                 return null;
             dayOfMonth = day.Value;
+        }
+        else if (Word(index + 1) == "last" && Word(index + 2) == "day" && Word(index + 3) == "of" && Word(index + 5) == "month"
+            && Word(index + 4) is "the" or "this" or "next")
+        {
+            // "the last day of the month", "the last day of next month"
+            var month = Word(index + 4) == "next" ? Today.AddMonths(1) : Today;
+            return new DatePart(index + 6, LastDayOfMonth(month), Weakness.None);
         }
         else if (Word(index + 1) is not { } word || !DateWords.TryDayOrdinalWord(word, out dayOfMonth))
         {

@@ -1110,6 +1110,14 @@ public static class PhraseTable
         new("speech: X to groceries", Household, ["add flour to groceries"], ["+Flour #Groceries"], ["Flour", "Groceries"]),
         new("speech: drive to work stays a title", None, ["add drive to work"], ["+Drive to work"], ["Drive to work"]),
         new("speech: I meant after a delete changes nothing more", Household, ["delete call mom", "no i meant mop kitchen"], ["-4"], ["!Renamed"]),
+        new("speech: never mind the X", Household, ["never mind the bananas"], ["-3"], ["Bananas"]),
+        new("speech: changed my mind about X, delete it", Household, ["i changed my mind about the restaurant, delete it"], ["-7"], ["Reserve a restaurant"]),
+        new("speech: X got paid, check it off", Household, ["the electricity bill got paid, check it off"], ["x5"], ["Pay the electricity bill"]),
+        new("speech: on the last day of the month", None, ["add pay rent on the last day of the month"], ["+Pay rent ^2026-11-30"], ["Pay rent", "Monday, 30 November"]),
+        new("speech: by end of next week", None, ["add book flights by end of next week"], ["+Book flights ^2026-12-06"], ["Book flights", "Sunday, 6 December"]),
+        new("speech: weekdays said together repeat", None, ["add gym monday wednesday and friday"], ["+Gym ^2026-11-27;FREQ=WEEKLY;BYDAY=MO,WE,FR"], ["Gym", "every Monday, Wednesday and Friday"]),
+        new("speech: a weekday in the plural repeats", None, ["add yoga on tuesdays"], ["+Yoga ^2026-12-01;FREQ=WEEKLY;BYDAY=TU"], ["Yoga", "every Tuesday"]),
+        new("speech: what am I doing tomorrow", Household, ["what am i doing tomorrow"], [], ["no pending tasks due tomorrow"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

@@ -254,6 +254,7 @@ internal static partial class IntentParser
             [
                 "Delete the meeting task", "delete task 2", "delete it", "remove #4", "cancel the task about the dentist",
                 "get rid of the groceries task", "drop the dentist appointment", "forget about the meeting", "delete the second one", "trash task 3",
+                "never mind the bananas",
             ]),
         new(NoLongerNeedTo(), (m, _, _) => Act(IntentKind.Delete, m),
             ["I don't need to buy groceries anymore", "I no longer need to call the bank"]),
@@ -399,8 +400,16 @@ internal static partial class IntentParser
 
         if (read.Intent.Reference is { } reference && PointsBack().IsMatch(reference.Trim()))
         {
-            return Apply(Rules, Utterance.Clean(text[..last.Index]), now) is { Intent: { Reference: { } named, Kind: IntentKind.Complete or IntentKind.Delete or IntentKind.Reopen or IntentKind.Update } }
-                ? (read.Rule, read.Intent with { Reference = named })
+            var first = Utterance.Clean(text[..last.Index]);
+            if (Apply(Rules, first, now) is { Intent: { Reference: { } named, Kind: IntentKind.Complete or IntentKind.Delete or IntentKind.Reopen or IntentKind.Update } })
+            {
+                return (read.Rule, read.Intent with { Reference = named });
+            }
+
+            // "I changed my mind about the restaurant, delete it", "the dentist got moved, push it to friday": the thing the
+            // first clause is about.
+            return ClauseSubject().Match(first) is { Success: true } subject && NamesTaskByWords(subject.Groups["ref"].Value)
+                ? (read.Rule, read.Intent with { Reference = subject.Groups["ref"].Value })
                 : null;
         }
 
@@ -471,6 +480,9 @@ internal static partial class IntentParser
         var item = counted.Success ? counted.Groups["items"].Value : parts.Item;
         (string Title, string? Description) Read(string words) => counted.Success ? (Utterance.CleanTitle(words), null) : Utterance.TitleAndDescription(words);
         var (title, description) = Read(item);
+
+        // "gym monday wednesday and friday", "yoga on tuesdays": days said together, or said in the plural, repeat.
+        item = WeekdayRun().Replace(item, run => $"every {PluralDay().Replace(run.Groups["days"].Value, day => day.Groups["day"].Value)}");
 
         // One date phrase comes out of the title ("call mom tomorrow at 5"); one in the description stays there.
         var date = DatePhrases.Peel(item, now);
@@ -1162,7 +1174,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:take(?:\s+out|\s+away)?|remove|get(?!\s+rid\b))\s+(?<ref>.+?)\s+(?:off|out\s+of|from)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos)$", Options)]
     private static partial Regex TakeOffList();
 
-    [GeneratedRegex(@"^(?:delete|remove|erase|drop|trash|scrap|discard|bin|ditch|nuke|kill|cancel|axe|get\s+rid\s+of|throw\s+away|throw\s+out|do\s+away\s+with|forget\s+about|forget|eliminate|take\s+out|wipe|purge|lose|clear)\s+(?<ref>.+?)(?:\s+(?:from|off|on|in)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos))?$", Options)]
+    [GeneratedRegex(@"^(?:delete|remove|erase|drop|trash|scrap|discard|bin|ditch|nuke|kill|cancel|axe|get\s+rid\s+of|throw\s+away|throw\s+out|do\s+away\s+with|forget\s+about|forget|never\s?mind(?:\s+about)?(?=\s+(?:the|my|about)\b)|eliminate|take\s+out|wipe|purge|lose|clear)\s+(?<ref>.+?)(?:\s+(?:from|off|on|in)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos))?$", Options)]
     private static partial Regex DeleteVerb();
 
     [GeneratedRegex(@"^(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:need|have|want)\s+to\s+(?!forget\b|remember\b)(?<ref>.+?)(?:\s+(?:anymore|any\s+more|after\s+all))?$" +
@@ -1231,6 +1243,15 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:it|that|this|them|those|these|that\s+one|this\s+one|both(?:\s+of\s+them)?)$", Options)]
     private static partial Regex Pronoun();
+
+    private const string DayName = @"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+
+    /// <summary>Two or more weekdays ending the words ("monday wednesday and friday"), or one in the plural ("on tuesdays"), not after "every".</summary>
+    [GeneratedRegex(@"(?<!\bevery\s+(?:\w+\s+)?)(?<=\s)(?:on\s+)?(?<days>" + DayName + @"s?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+)" + DayName + @"s?)+|" + DayName + @"s)(?=\s*(?:at\s+\S+(?:\s*[ap]m)?|mornings?|evenings?|nights?)?$)", Options)]
+    private static partial Regex WeekdayRun();
+
+    [GeneratedRegex(@"(?<day>" + DayName + @")s\b", Options)]
+    private static partial Regex PluralDay();
 
     /// <summary>"and eggs", "also bread", "eggs too": one more of what the message before added; the item, or null.</summary>
     public static string? MoreOfTheSame(string message) =>
@@ -1332,7 +1353,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:show|list|display|view|see|get|give|tell|read(?:\s+(?:out|back))?|print|check|open|pull\s+up|bring\s+up|what\s+about|go\s+(?:through|over)|say|repeat|recite|hear|run\s+(?:through|down)|let\s+(?:me|us)\s+(?:hear|see|know|have)|(?:can|could|may)\s+i\s+(?:hear|see|get|have))(?:\s+(?:me|us))?\b\s*(?<rest>.*)$", Options)]
     private static partial Regex ShowVerb();
 
-    [GeneratedRegex(@"^(?:what|which)(?:'s|s|\s+is|\s+are|\s+have|\s+has|\s+did|\s+do|\s+else|\s+should|\s+tasks|\s+ones|\s+items|\s+todos|\s+reminders|\s+things|\s+jobs|\s+chores|\s+errands|'re|\s+remains|\s+was)\b(?<rest>.*)$", Options)]
+    [GeneratedRegex(@"^(?:what|which)(?:'s|s|\s+is|\s+are|\s+have|\s+has|\s+did|\s+do|\s+else|\s+should|\s+tasks|\s+ones|\s+items|\s+todos|\s+reminders|\s+things|\s+jobs|\s+chores|\s+errands|'re|\s+remains|\s+was|\s+am)\b(?<rest>.*)$", Options)]
     private static partial Regex WhatQuestion();
 
     [GeneratedRegex(@"^(?:am\s+i|are\s+we|is\s+everything)\s+(?:all\s+)?(?:done|finished|caught\s+up|up\s+to\s+date|free)\b.*$", Options)]
@@ -1438,6 +1459,11 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:(?:yes|ok(?:ay)?|sure)[,\s]+)?(?:please\s+)?(?:delete|remove|trash|drop|bin|discard|get\s+rid\s+of)\b(?:\s+(?:them|it|the\s+tasks|those|all(?:\s+of\s+them)?|everything|both))?(?:\s+(?:too|as\s+well|also))?$", Options)]
     private static partial Regex DeleteThemAnswer();
+
+    /// <summary>What a clause is about: "… about the restaurant", "as for the dentist", "the dentist got moved".</summary>
+    [GeneratedRegex(@"(?:^|\s)(?:about|regarding|as\s+for|concerning)\s+(?<ref>(?:the\s+|my\s+|that\s+)?[\w'-]+(?:\s+[\w'-]+){0,4})$" +
+        @"|^(?<ref>(?:the|my|that|this|our)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:is|are|was|were|got|has|have|isn'?t|aren'?t|wasn'?t|needs|can|can'?t|will|won'?t|'s|has\s+been)\b", Options)]
+    private static partial Regex ClauseSubject();
 
     /// <summary>The break before a request that ends a message: ", remove it", " so take X off the list", "; then delete it".</summary>
     [GeneratedRegex(@"(?:\s*[,;]\s*(?:(?:and\s+)?so\s+|(?:and\s+)?then\s+|and\s+)?|\s+(?:(?:and\s+)?so|(?:and\s+)?then)\s+)(?=(?:please\s+)?(?:can\s+you\s+|could\s+you\s+)?(?:add|put|remove|delete|take|cross|tick|check|mark|complete|move|show|read|tell|remind|change|rename|clear|get\s+rid|undo|drop|erase|trash|scratch)\b)", Options)]
