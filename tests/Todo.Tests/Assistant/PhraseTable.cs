@@ -1118,6 +1118,10 @@ public static class PhraseTable
         new("speech: weekdays said together repeat", None, ["add gym monday wednesday and friday"], ["+Gym ^2026-11-27;FREQ=WEEKLY;BYDAY=MO,WE,FR"], ["Gym", "every Monday, Wednesday and Friday"]),
         new("speech: a weekday in the plural repeats", None, ["add yoga on tuesdays"], ["+Yoga ^2026-12-01;FREQ=WEEKLY;BYDAY=TU"], ["Yoga", "every Tuesday"]),
         new("speech: what am I doing tomorrow", Household, ["what am i doing tomorrow"], [], ["no pending tasks due tomorrow"]),
+        new("speech: a remark about the day makes no task", Household, ["i'm so busy today"], [], ["!Added"]),
+        new("speech: start a to do list for a trip", Household, ["start a to do list for my trip"], ["list+Trip"], ["Trip"]),
+        new("speech: remind me at a time, then what", None, ["remind me tomorrow at 9", "call the bank"], ["+Call the bank ^2026-11-27T09:00", "1~0"], ["Call the bank", "09:00"]),
+        new("speech: remind me alone asks what", None, ["remind me"], [], ["?"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

@@ -150,6 +150,11 @@ internal static partial class IntentParser
                 "remind me to delete the old photos", "I need to remember to pay bills", "Don't let me forget to feed the cat",
                 "don't forget to book flights", "todo: buy stamps", "new task: clean the garage", "set a reminder to renew the domain",
             ]),
+        // "remind me", "remind me later", "remind me tomorrow at 9": what about is asked next.
+        new(RemindMeOnly(), (m, _, now) => m.Groups["when"].Success && DatePhrases.IsWholeDate(m.Groups["when"].Value, now)
+                ? new Intent(IntentKind.Add) { Due = DatePhrases.Peel(m.Groups["when"].Value, now).Due, RemindMinutesBefore = 0 }
+                : new Intent(IntentKind.Add),
+            ["remind me", "remind me later", "can you remind me", "please remind me again"]),
         // Descriptions, before "add a task…", which "add a note to task 4: …" would otherwise look like.
         new(AddDescription(), (m, _, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value),
             [
@@ -1058,6 +1063,9 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:please\s+)?(?:(?:remind|ping|alert|notify|warn)\s+me|(?:set|add|create|put)\s+(?:up\s+)?(?:a\s+)?reminder(?:\s+for\s+me)?)\s+(?:about\s+(?<about>.+?)\s+)?(?<n>\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|ahead\s+of|early)(?:\s+(?<ref>.+))?$", Options)]
     private static partial Regex RemindBefore();
 
+    [GeneratedRegex(@"^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+)?remind\s+me(?:\s+(?:later|again|please|sometime|some\s+time)|\s+(?<when>(?!(?:to|about|of|that)\b)\S.*?))?(?:\s+please)?$", Options)]
+    private static partial Regex RemindMeOnly();
+
     /// <summary>"… before the electricity bill is due", "… before the meeting starts": the task is what comes before these words.</summary>
     [GeneratedRegex(@"\s+(?:(?:is|are|'s)\s+(?:due|scheduled|happening|on)|starts?|begins?|happens?|ends?)$", Options)]
     private static partial Regex WhenItHappens();
@@ -1310,8 +1318,9 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:on|by|due|until|till)\b", Options)]
     private static partial Regex DateLead();
 
-    /// <summary>Not a question or a request to show something.</summary>
-    [GeneratedRegex(@"^(?!(?:what|which|when|where|who|why|how|is|are|am|do|does|did|can|could|would|will|should|any|anything|show|list|tell|give)\b).+$", Options)]
+    /// <summary>Not a question, a request to show something, or a remark about oneself or the day ("I'm so busy today").</summary>
+    [GeneratedRegex(@"^(?!(?:what|which|when|where|who|why|how|is|are|am|do|does|did|can|could|would|will|should|any|anything|show|list|tell|give)\b)" +
+        @"(?!(?:i'?m|i\s+am|i\s+was|i'?ve\s+been|i\s+have\s+been|i\s+feel|i\s+think|i\s+guess|we'?re|we\s+are|it'?s|it\s+is|it\s+was|that'?s|that\s+is|this\s+is|today\s+is|tomorrow\s+is|there'?s|there\s+is|so\s+busy|busy|tired|what\s+a)\b).+$", Options)]
     private static partial Regex DatedItem();
 
     [GeneratedRegex(@"^(?:a|an|another|some)\s", Options)]
@@ -1384,7 +1393,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:(?:show|list|display|view|see|get|give|tell|what\s+are|which\s+are|open)(?:\s+(?:me|us))?\s+)?(?:all\s+)?(?:of\s+)?(?:(?:my|the|our)\s+)?(?:all\s+)?lists$|^(?:what|which)\s+lists\s+(?:do\s+i\s+have|have\s+i\s+got|are\s+there|exist|have\s+i\s+made)$|^how\s+many\s+lists(?:\s+(?:do\s+i\s+have|have\s+i\s+got|are\s+there))?$|^(?:do\s+i\s+have\s+any|any)\s+lists$", Options)]
     private static partial Regex ShowLists();
 
-    [GeneratedRegex(@"^(?:create|make|start|add|set\s+up|open|begin|new)\s+(?:me\s+)?(?:(?:a|an|another|one\s+more)\s+)?(?:new\s+)?list(?:\s+(?:called|named|titled|for)(?=\s)|\s*[:\-—])?\s*(?<name>.*)$|^(?:create|make|start|set\s+up|begin)\s+(?:me\s+)?(?:(?:a|an|another)\s+)?(?:new\s+)?(?<name>(?:(?!list\b)[\w'&-]+\s+){0,3}(?!list\b)[\w'&-]+)\s+list$", Options)]
+    [GeneratedRegex(@"^(?:create|make|start|add|set\s+up|open|begin|new)\s+(?:me\s+)?(?:(?:a|an|another|one\s+more)\s+)?(?:new\s+)?(?:(?:todo|to-do|task|check)\s*)?list(?:\s+(?:called|named|titled|for)(?=\s)|\s*[:\-—])?\s*(?<name>.*)$|^(?:create|make|start|set\s+up|begin)\s+(?:me\s+)?(?:(?:a|an|another)\s+)?(?:new\s+)?(?<name>(?:(?!list\b)[\w'&-]+\s+){0,3}(?!list\b)[\w'&-]+)\s+list$", Options)]
     private static partial Regex CreateList();
 
     [GeneratedRegex(@"^(?:rename|retitle|change\s+the\s+name\s+of|call)\s+(?:the\s+|my\s+|our\s+)?(?:list\s+(?:called\s+|named\s+)?(?<old>.+?)|(?<old>.+?)\s+list)\s+(?:to|as|into)\s+(?<new>.+)$|^(?:change|update|rename)\s+(?:the\s+|my\s+)?(?<old>.+?)\s+list(?:'s\s+name)?\s+(?:to|as)\s+(?<new>.+)$|^call\s+(?:the\s+|my\s+)?(?<old>.+?)\s+list\s+(?<new>.+)$", Options)]
