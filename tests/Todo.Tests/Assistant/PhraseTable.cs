@@ -1122,6 +1122,12 @@ public static class PhraseTable
         new("speech: start a to do list for a trip", Household, ["start a to do list for my trip"], ["list+Trip"], ["Trip"]),
         new("speech: remind me at a time, then what", None, ["remind me tomorrow at 9", "call the bank"], ["+Call the bank ^2026-11-27T09:00", "1~0"], ["Call the bank", "09:00"]),
         new("speech: remind me alone asks what", None, ["remind me"], [], ["?"]),
+        new("speech: I got the first two after a list", Household, ["show my grocery list", "i got the first two"], ["x1", "x2"], ["Milk", "Eggs"]),
+        new("speech: delete the last 2 after a list", Household, ["show my grocery list", "delete the last 2"], ["-2", "-3"], ["Eggs", "Bananas"]),
+        new("speech: numbers said with spaces", Household, ["complete 1 2 and 3"], ["x1", "x2", "x3"], ["Milk", "Bananas"]),
+        new("speech: the X Y and Z as done", Household, ["mark the milk eggs and bananas as done"], ["x1", "x2", "x3"], ["Milk", "Eggs", "Bananas"]),
+        new("speech: put back everything I deleted shows the trash", Trashed, ["put back everything i deleted today"], [], ["Buy milk", "Dentist appointment", "restore"]),
+        new("speech: a chore with a verb of the app stays a task", None, ["clear the gutters on saturday"], ["+Clear the gutters ^2026-11-28"], ["Clear the gutters"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

@@ -28,6 +28,9 @@ internal static partial class IntentParser
             ["empty the trash", "clear my trash", "delete everything in the trash", "empty the bin", "purge the trash for good"]),
         new(ShowTrash(), (_, _, _) => new Intent(IntentKind.Trash),
             ["what's in the trash", "show me the trash", "show my deleted tasks", "what did I delete", "trash", "anything in the bin?"]),
+        // "restore all deleted tasks", "put back everything I deleted": the trash, shown, to restore from one by one.
+        new(RestoreAll(), (_, _, _) => new Intent(IntentKind.Trash),
+            ["restore all deleted tasks", "put back everything I deleted today", "bring back everything from the trash", "undelete all"]),
         new(Restore(), (m, _, _) => new Intent(IntentKind.Restore) { Reference = DeletedWord().Replace(m.Groups["ref"].Value, " ").Trim() },
             [
                 "restore the milk task", "bring back the dentist task", "undelete task 4", "restore task 3 from the trash",
@@ -344,6 +347,9 @@ internal static partial class IntentParser
         @"|^(?:bring|get|take|pull)\s+(?<ref>.+?)\s+(?:back\s+)?(?:from|out\s+of)\s+(?:the\s+|my\s+)?" + TrashWords + @"$" +
         @"|^(?:bring|get)\s+(?<ref>.+?)\s+back\s+(?:from|out\s+of)\s+(?:the\s+|my\s+)?" + TrashWords + @"$", Options)]
     private static partial Regex Restore();
+
+    [GeneratedRegex(@"^(?:restore|undelete|recover|put\s+back|bring\s+back|get\s+back)\s+(?:all|everything|all\s+(?:of\s+)?(?:the|my|those|these)\s+(?:deleted\s+)?(?:tasks|items|things|ones)|all\s+(?:the\s+)?deleted\s+(?:tasks|items|ones))(?:\s+(?:i|you)\s+deleted)?(?:\s+(?:from|in|out\s+of)\s+(?:the\s+|my\s+)?" + TrashWords + @")?(?:\s+(?:today|yesterday|earlier|again))?$", Options)]
+    private static partial Regex RestoreAll();
 
     [GeneratedRegex(@"^(?:(?:show|tell)\s+(?:me\s+)?)?what\s+(?:(?:did|have)\s+)?(?:(?<you>you)|i|we)\s+(?:(?<just>just)\s+|recently\s+|already\s+)?(?:changed?|modified|modify|edited|edit|(?(you)(?:do|done|did)|(?(just)(?:do|did)|(?!))))(?:\s+(?:to\s+my\s+tasks|in\s+my\s+tasks|for\s+me))?(?:\s+(?<day>today|yesterday|recently|lately|so\s+far|just\s+now|last))?$" +
         @"|^(?:show|list|see|view|give|tell)\s+(?:me\s+)?(?:my\s+|the\s+|all\s+|your\s+)?(?:recent\s+|latest\s+|last\s+)?(?:changes|activity|history|edits|change\s+log|changelog|activity\s+log|log)(?:\s+(?:for\s+|from\s+)?(?<day>today|yesterday))?$" +

@@ -561,7 +561,8 @@ internal static partial class IntentParser
         var pieces = ItemSeparator().Split(text.Trim().TrimEnd('.', '!', '?')).Select(piece => piece.Trim()).Where(piece => piece.Length > 0).ToList();
 
         // "milk eggs and bread": things to buy said one after another without commas, each one word.
-        if (!enumerated && pieces.SelectMany(piece => piece.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList() is { Count: >= 2 and <= 20 } words
+        if (!enumerated && pieces.SelectMany(piece => piece.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Where(word => word.ToLowerInvariant() is not ("the" or "my" or "our" or "some")).ToList() is { Count: >= 2 and <= 20 } words
             && words.Count > pieces.Count && words.All(word => ShoppingWords.Contains(word)))
         {
             return words;
@@ -1320,6 +1321,7 @@ internal static partial class IntentParser
 
     /// <summary>Not a question, a request to show something, or a remark about oneself or the day ("I'm so busy today").</summary>
     [GeneratedRegex(@"^(?!(?:what|which|when|where|who|why|how|is|are|am|do|does|did|can|could|would|will|should|any|anything|show|list|tell|give)\b)" +
+        @"(?!(?:put|bring|get)\s+back\b|(?:restore|undelete|undo|redo|uncheck|untick|unmark|rename|reschedule|postpone|mark)\b)(?!.*\b(?:everything|all\s+(?:my|the)\s+tasks|my\s+tasks|the\s+tasks|i\s+deleted|you\s+deleted)\b)" +
         @"(?!(?:i'?m|i\s+am|i\s+was|i'?ve\s+been|i\s+have\s+been|i\s+feel|i\s+think|i\s+guess|we'?re|we\s+are|it'?s|it\s+is|it\s+was|that'?s|that\s+is|this\s+is|today\s+is|tomorrow\s+is|there'?s|there\s+is|so\s+busy|busy|tired|what\s+a)\b).+$", Options)]
     private static partial Regex DatedItem();
 

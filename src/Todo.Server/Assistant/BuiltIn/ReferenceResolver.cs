@@ -134,6 +134,26 @@ internal static partial class ReferenceResolver
             return new ResolvedReference([.. numbers.Select(Number)], null);
         }
 
+        if (EndOfList().Match(text) is { Success: true } end)
+        {
+            var count = Array.IndexOf(CountWords, end.Groups["n"].Value.ToLowerInvariant()) is var word and > 0
+                ? word
+                : int.Parse(end.Groups["n"].ValueSpan, CultureInfo.InvariantCulture);
+            if (list.Count == 0)
+            {
+                return ResolvedReference.Ask("Which tasks do you mean? Say \"show my tasks\" first, then \"the first two\", or tell me their numbers.");
+            }
+
+            if (count < 1 || count > list.Count)
+            {
+                return ListTooShort(list.Count, "ones");
+            }
+
+            var fromEnd = end.Groups["end"].Value.ToLowerInvariant() is "last" or "bottom";
+            var lines = fromEnd ? list.Skip(list.Count - count) : list.Take(count);
+            return new ResolvedReference([.. lines.Select(line => Number(line.Number))], null);
+        }
+
         if (SeveralNumbers().IsMatch(text))
         {
             var numbers = Digits().Matches(text).Select(match => int.Parse(match.ValueSpan, CultureInfo.InvariantCulture)).Distinct().ToList();
@@ -241,11 +261,17 @@ internal static partial class ReferenceResolver
     /// <summary>The most tasks a range names: more is a change for a filter and a confirmation, not a list of numbers.</summary>
     private const int MaxRange = 10;
 
+    private static readonly string[] CountWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
     [GeneratedRegex(@"^(?:(?:the\s+)?(?:tasks?|items?|rows?|lines?|numbers?)\s+)?(?:from\s+)?#?(?<from>\d{1,4})\s*(?:-|–|to|through|thru|till|until)\s*(?:task\s+|item\s+|number\s+)?#?(?<to>\d{1,4})$", Options)]
     private static partial Regex NumberRange();
 
-    [GeneratedRegex(@"^(?:(?:the\s+)?(?:tasks?|items?|rows?|lines?|numbers?)\s+)?#?\d{1,9}(?:\s*(?:,|and|&|\+)\s*(?:and\s+)?(?:task\s+|item\s+|number\s+)?#?\d{1,9})+$", Options)]
+    [GeneratedRegex(@"^(?:(?:the\s+)?(?:tasks?|items?|rows?|lines?|numbers?)\s+)?#?\d{1,9}(?:(?:\s*(?:,|and|&|\+)\s*(?:and\s+)?|\s+)(?:task\s+|item\s+|number\s+)?#?\d{1,9})+$", Options)]
     private static partial Regex SeveralNumbers();
+
+    /// <summary>"the first two", "the top 3 items", "the last three": lines at one end of the list just shown.</summary>
+    [GeneratedRegex(@"^(?:the\s+)?(?<end>first|top|last|bottom)\s+(?<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?:\s+(?:ones|tasks|items|things|todos|entries|rows|lines))?(?:\s+(?:on|in|of|from)\s+(?:the|that|my)\s+list)?$", Options)]
+    private static partial Regex EndOfList();
 
     [GeneratedRegex(@"\d{1,9}")]
     private static partial Regex Digits();
