@@ -1128,6 +1128,14 @@ public static class PhraseTable
         new("speech: the X Y and Z as done", Household, ["mark the milk eggs and bananas as done"], ["x1", "x2", "x3"], ["Milk", "Eggs", "Bananas"]),
         new("speech: put back everything I deleted shows the trash", Trashed, ["put back everything i deleted today"], [], ["Buy milk", "Dentist appointment", "restore"]),
         new("speech: a chore with a verb of the app stays a task", None, ["clear the gutters on saturday"], ["+Clear the gutters ^2026-11-28"], ["Clear the gutters"]),
+        new("speech: add X and remind me to Y tomorrow", Household, ["add milk and remind me to call the plumber tomorrow"], ["+Milk", "+Call the plumber ^2026-11-27", "10~0"], ["Milk", "Call the plumber"]),
+        new("speech: add X to a list and mark Y as done", Household, ["add flour to my grocery list and mark call mom as done"], ["+Flour #Groceries", "x4"], ["Flour", "Call mom"]),
+        new("speech: delete X and add Y", Household, ["delete mop kitchen and add clean the garage"], ["-8", "+Clean the garage"], ["Mop kitchen", "Clean the garage"]),
+        new("speech: complete X then delete Y", Household, ["complete call mom then delete mop kitchen"], ["x4", "-8"], ["Call mom", "Mop kitchen"]),
+        new("speech: mark X done and show me what's left", Household, ["mark call mom done and show me what's left"], ["x4"], ["Call mom", "7 pending"]),
+        new("speech: add these to my list: X, Y and Z", Household, ["add these to my grocery list: apples, pears and cheese"], ["+Apples #Groceries", "+Pears #Groceries", "+Cheese #Groceries"], ["Apples", "Cheese"]),
+        new("speech: the following with semicolons", None, ["add the following: call bank; email boss; buy stamps"], ["+Call bank", "+Email boss", "+Buy stamps"], ["Call bank", "Buy stamps"]),
+        new("speech: call mom and dad stays one task", None, ["add call mom and dad"], ["+Call mom and dad"], ["Call mom and dad"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

@@ -156,6 +156,9 @@ internal sealed record Intent(IntentKind Kind)
     /// </summary>
     public string? AddsIfMissing { get; init; }
 
+    /// <summary>A second request said in the same message ("add milk and remind me to call mom"), done after this one.</summary>
+    public Intent? Then { get; init; }
+
     /// <summary>The add an update with <see cref="AddsIfMissing"/> becomes when no task matched.</summary>
     public Intent InsteadAdded() => this with { Kind = IntentKind.Add, Title = AddsIfMissing, Reference = null, AddsIfMissing = null };
 

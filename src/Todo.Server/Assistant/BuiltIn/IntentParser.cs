@@ -178,6 +178,8 @@ internal static partial class IntentParser
             ]),
         new(AddToMyListColon(), (m, _, now) => Add(m.Groups["rest"].Value, now),
             ["add to my list: buy batteries", "put on the todo list - renew passport"]),
+        new(AddTheseToList(), (m, _, now) => Add($"{m.Groups["rest"].Value} to {m.Groups["list"].Value}", now),
+            ["add these to my grocery list: apples, pears and cheese", "put the following on the Work list - call bank, email boss"]),
         new(PutOnMyList(), (m, _, now) => m.Groups["when"].Success && !DatePhrases.IsWholeDate(m.Groups["when"].Value, now)
                 ? null
                 : Add($"{m.Groups["rest"].Value} {m.Groups["when"].Value}", now),
@@ -380,8 +382,54 @@ internal static partial class IntentParser
         }
 
         var whole = Apply(Rules, text, now);
-        return ReadClauses(text, now, whole) ?? whole ?? (null, Intent.Unknown);
+        return Compound(text, now, whole) ?? ReadClauses(text, now, whole) ?? whole ?? (null, Intent.Unknown);
     }
+
+    /// <summary>
+    /// Two requests joined by "and" or "then" ("add milk and remind me to call mom tomorrow", "delete mop kitchen and add clean
+    /// the garage"): each read on its own, the second kept in <see cref="Intent.Then"/>; "it" in the second is the task the
+    /// first names. Null when the message does not break so, when either half reads as nothing, or when the whole reads well
+    /// without the break (the second verb is not swallowed into a title or a task's name).
+    /// </summary>
+    private static (int? Rule, Intent Intent)? Compound(string text, DateTimeOffset now, (int? Rule, Intent Intent)? whole)
+    {
+        if (SecondRequest().Match(text) is not { Success: true } join)
+        {
+            return null;
+        }
+
+        var right = text[(join.Index + join.Length)..];
+        var verb = right.Split(' ', 2)[0];
+        if (whole is { Intent: { Kind: not IntentKind.Unknown } read } && !Swallowed(read, verb))
+        {
+            return null;
+        }
+
+        if (Apply(Rules, Utterance.Clean(text[..join.Index]), now) is not { Intent.Kind: not IntentKind.Unknown } first
+            || Apply(Rules, Utterance.Clean(right), now) is not { Intent: { Kind: not IntentKind.Unknown } second }
+            || first.Intent.Then is not null || second.Then is not null)
+        {
+            return null;
+        }
+
+        if (second.Reference is { } pointing && Pronoun().IsMatch(pointing.Trim()) && first.Intent.Reference is { } named)
+        {
+            second = second with { Reference = named };
+        }
+
+        return (first.Rule, first.Intent with { Then = second });
+    }
+
+    /// <summary>Whether the words of <paramref name="verb"/> ended up inside what <paramref name="intent"/> names (a title, a task, a search).</summary>
+    private static bool Swallowed(Intent intent, string verb)
+    {
+        string?[] named = [intent.Title, intent.Reference, intent.Description, intent.Query, .. intent.MoreTitles ?? []];
+        return named.Any(words => words is not null && Regex.IsMatch(words, $@"\b{Regex.Escape(verb)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+    }
+
+    /// <summary>The break before a second request: " and remind me …", " then delete …", " and mark … done".</summary>
+    [GeneratedRegex(@"\s+(?:and\s+(?:then\s+|also\s+)?|then\s+)(?=(?:please\s+)?(?:remind\s+me|mark|add|put|delete|remove|show|complete|check\s+off|tick\s+off|cross\s+off|move|tell\s+me|what'?s|set|rename|undo)\b)", Options)]
+    private static partial Regex SecondRequest();
 
     /// <summary>
     /// A reason or a first clause, then the request: "we're out of paint so take bathroom painting off the list", "I no
@@ -1077,6 +1125,9 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:add|put|write|jot)\s+(?:(?:to|on|onto)\s+)?(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list\s*[:\-—]?\s*(?<rest>.+)$", Options)]
     private static partial Regex AddToMyListColon();
 
+    [GeneratedRegex(@"^(?:add|put|write|jot\s+down|stick)\s+(?:these|the\s+following|this|these\s+items|the\s+following\s+items|them)\s+(?:to|on|onto|in|into)\s+(?<list>(?:my|the|our)\s+(?:(?!list\b)[\w'&-]+\s+){1,3}list)\s*[:\-—]\s*(?<rest>.+)$", Options)]
+    private static partial Regex AddTheseToList();
+
     [GeneratedRegex(@"^(?:add|put|stick|pop|throw(?!\s+(?:away|out)\b)|place|write|jot(?:\s+down)?|get(?!\s+rid\b))\s+(?<rest>.+?(?<!\sback)\s+(?:on|to|onto|in|into)\s+(?:my|the|our)\s+(?:(?!list\b)[\w'&-]+\s+){0,4}?(?:list|todos|tasks|to-dos|calendar|agenda|schedule|diary|planner))(?:\s+(?<when>.+))?$", Options)]
     private static partial Regex PutOnMyList();
 
@@ -1494,7 +1545,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^[^,]+(?:,\s*[^,]+)+$", Options)]
     private static partial Regex CommaList();
 
-    [GeneratedRegex(@"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|plus)\s+", Options)]
+    [GeneratedRegex(@"\s*[,;]\s*(?:and\s+|&\s+)?|\s+(?:and|&|plus)\s+", Options)]
     private static partial Regex ItemSeparator();
 
     /// <summary>Pairs said with "and" that are one thing: "mac and cheese", "fish and chips", "salt and vinegar crisps".</summary>

@@ -48,6 +48,16 @@ internal static class TurnPlanner
     internal static TurnPlan Plan(ConversationView view, int index)
     {
         var (intent, choices) = Understand(view, index, depth: 0);
+        var plan = PlanIntent(intent, view, index, choices);
+
+        // "add milk and remind me to call mom": both requests' calls, when each can be made now.
+        return intent.Then is { } then && plan.Calls.Count > 0 && PlanIntent(then, view, index, null) is { Calls.Count: > 0 } second
+            ? plan with { Calls = [.. plan.Calls, .. second.Calls] }
+            : plan;
+    }
+
+    private static TurnPlan PlanIntent(Intent intent, ConversationView view, int index, IReadOnlyList<ListedTask>? choices)
+    {
         return intent.Kind switch
         {
             IntentKind.Greeting => TurnPlan.Say(intent, Replies.Greeting),
