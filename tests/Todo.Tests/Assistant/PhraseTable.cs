@@ -1136,6 +1136,10 @@ public static class PhraseTable
         new("speech: add these to my list: X, Y and Z", Household, ["add these to my grocery list: apples, pears and cheese"], ["+Apples #Groceries", "+Pears #Groceries", "+Cheese #Groceries"], ["Apples", "Cheese"]),
         new("speech: the following with semicolons", None, ["add the following: call bank; email boss; buy stamps"], ["+Call bank", "+Email boss", "+Buy stamps"], ["Call bank", "Buy stamps"]),
         new("speech: call mom and dad stays one task", None, ["add call mom and dad"], ["+Call mom and dad"], ["Call mom and dad"]),
+        new("speech: which list is X on", Household, ["which list is milk on"], [], ["Milk", "Groceries", "!Eggs"]),
+        new("speech: switch to my grocery list", Household, ["switch to my grocery list"], [], ["Milk", "!Call mom"]),
+        new("speech: what are my top priorities", ["Call mom !high", "Buy milk"], ["what are my top priorities"], [], ["Call mom", "!Buy milk"]),
+        new("speech: change the X list name to Y", Household, ["change the grocery list name to food"], ["list=Groceries>Food"], ["Food"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

@@ -308,6 +308,12 @@ internal static partial class IntentParser
                 "Show me all my tasks", "show me my pending tasks", "show me task 4", "show me the dentist task", "give me a summary",
                 "Tell me what I've completed", "show me everything",
             ]),
+        // "which list is milk on": the task, shown with its list.
+        new(WhichList(), (m, text, now) => List(text, now, Utterance.CleanQuery(m.Groups["thing"].Value)) with { ListName = null },
+            ["which list is milk on", "what list are the eggs in", "where is the dentist task"]),
+        // "go to my grocery list", "switch to the work list": that list, shown.
+        new(GoToList(), (m, _, _) => RequestParts.ListName(m.Groups["list"].Value) is { } name ? new Intent(IntentKind.List) { ListName = name } : null,
+            ["go to my grocery list", "switch to the work list", "take me to my shopping list"]),
         new(WhatQuestion(), (m, text, now) => WhatList(text, now, m.Groups["rest"].Value),
             [
                 "What's pending?", "What have I completed?", "what's task 3?", "What's on my plate today?", "what should I do next?",
@@ -1418,6 +1424,12 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:what|which)(?:'s|s|\s+is|\s+are|\s+have|\s+has|\s+did|\s+do|\s+else|\s+should|\s+tasks|\s+ones|\s+items|\s+todos|\s+reminders|\s+things|\s+jobs|\s+chores|\s+errands|'re|\s+remains|\s+was|\s+am)\b(?<rest>.*)$", Options)]
     private static partial Regex WhatQuestion();
 
+    [GeneratedRegex(@"^(?:which|what)\s+list\s+(?:is|are|has|holds|contains)\s+(?<thing>.+?)(?:\s+(?:on|in))?$|^where(?:'s|\s+is|\s+are)\s+(?<thing>(?!my\b|the\s+list\b).+?)(?:\s+task)?$", Options)]
+    private static partial Regex WhichList();
+
+    [GeneratedRegex(@"^(?:go|switch|take\s+me|jump|navigate|flip)\s+(?:back\s+|over\s+)?to\s+(?<list>(?:my|the|our)\s+(?:[\w'&-]+\s+){1,3}list|(?:my|the)\s+inbox)$", Options)]
+    private static partial Regex GoToList();
+
     [GeneratedRegex(@"^(?:am\s+i|are\s+we|is\s+everything)\s+(?:all\s+)?(?:done|finished|caught\s+up|up\s+to\s+date|free)\b.*$", Options)]
     private static partial Regex AmIDone();
 
@@ -1449,7 +1461,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:create|make|start|add|set\s+up|open|begin|new)\s+(?:me\s+)?(?:(?:a|an|another|one\s+more)\s+)?(?:new\s+)?(?:(?:todo|to-do|task|check)\s*)?list(?:\s+(?:called|named|titled|for)(?=\s)|\s*[:\-—])?\s*(?<name>.*)$|^(?:create|make|start|set\s+up|begin)\s+(?:me\s+)?(?:(?:a|an|another)\s+)?(?:new\s+)?(?<name>(?:(?!list\b)[\w'&-]+\s+){0,3}(?!list\b)[\w'&-]+)\s+list$", Options)]
     private static partial Regex CreateList();
 
-    [GeneratedRegex(@"^(?:rename|retitle|change\s+the\s+name\s+of|call)\s+(?:the\s+|my\s+|our\s+)?(?:list\s+(?:called\s+|named\s+)?(?<old>.+?)|(?<old>.+?)\s+list)\s+(?:to|as|into)\s+(?<new>.+)$|^(?:change|update|rename)\s+(?:the\s+|my\s+)?(?<old>.+?)\s+list(?:'s\s+name)?\s+(?:to|as)\s+(?<new>.+)$|^call\s+(?:the\s+|my\s+)?(?<old>.+?)\s+list\s+(?<new>.+)$", Options)]
+    [GeneratedRegex(@"^(?:rename|retitle|change\s+the\s+name\s+of|call)\s+(?:the\s+|my\s+|our\s+)?(?:list\s+(?:called\s+|named\s+)?(?<old>.+?)|(?<old>.+?)\s+list)\s+(?:to|as|into)\s+(?<new>.+)$|^(?:change|update|rename)\s+(?:the\s+|my\s+)?(?<old>.+?)\s+list(?:'s\s+name|\s+name|\s+title)?\s+(?:to|as)\s+(?<new>.+)$|^call\s+(?:the\s+|my\s+)?(?<old>.+?)\s+list\s+(?<new>.+)$", Options)]
     private static partial Regex RenameList();
 
     [GeneratedRegex(@"^(?:delete|remove|erase|drop|trash|scrap|discard|bin|ditch|nuke|get\s+rid\s+of|throw\s+away|throw\s+out|do\s+away\s+with)\s+(?:the\s+|my\s+|our\s+|that\s+)?(?:(?:whole|entire)\s+)?(?:list\s+(?:called\s+|named\s+)?(?<name>""[^""]+""|'[^']+'|[\w'&-]+(?:\s+[\w'&-]+){0,3}?)|(?<name>(?:(?!list\b)[\w'&""-]+\s+){0,3}?(?!list\b)[\w'&""-]+)\s+list)(?<tail>\s*(?:,|\band\b|\bwith\b|\bbut\b).*)?$", Options)]

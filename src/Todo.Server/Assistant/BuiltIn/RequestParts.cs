@@ -242,7 +242,7 @@ internal static partial class RequestParts
     [GeneratedRegex(@"\b(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?(?<label>@?[\w-]+)|\bwith\s+(?:the\s+|a\s+)?(?:tag|label)\s+(?<label>@?[\w-]+)|\b(?:the|an?)\s+(?<label>[\w-]+)\s+(?:tag|label)\b|(?:^|(?<=\s))@(?<label>[\w-]+)", Options)]
     private static partial Regex LabelIn();
 
-    [GeneratedRegex(@"\b(?<p>high|top|low|medium|highest)[\s-]+priority\b|\bpriority\s*:?\s*(?<p>high|low|medium)\b|\b(?<p>urgent|important)\b", Options)]
+    [GeneratedRegex(@"\b(?<p>high|top|low|medium|highest)[\s-]+priorit(?:y|ies)\b|\bpriority\s*:?\s*(?<p>high|low|medium)\b|\b(?<p>urgent|important)\b", Options)]
     private static partial Regex PriorityIn();
 
     [GeneratedRegex(@"\s*(?:,|\band\b|&|\s)\s*", Options)]
