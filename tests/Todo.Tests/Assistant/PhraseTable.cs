@@ -1140,6 +1140,15 @@ public static class PhraseTable
         new("speech: switch to my grocery list", Household, ["switch to my grocery list"], [], ["Milk", "!Call mom"]),
         new("speech: what are my top priorities", ["Call mom !high", "Buy milk"], ["what are my top priorities"], [], ["Call mom", "!Buy milk"]),
         new("speech: change the X list name to Y", Household, ["change the grocery list name to food"], ["list=Groceries>Food"], ["Food"]),
+        new("speech: go back after a delete", Household, ["delete mop kitchen", "go back"], [], ["Mop kitchen"]),
+        new("speech: oops after a delete", Household, ["delete mop kitchen", "oops"], [], ["Mop kitchen"]),
+        new("speech: I didn't mean to delete that", Household, ["delete mop kitchen", "i didn't mean to delete that"], [], ["Mop kitchen"]),
+        new("speech: restore the task I just deleted", Household, ["delete mop kitchen", "restore the task i just deleted"], [], ["Mop kitchen"]),
+        new("speech: undelete it", Household, ["delete mop kitchen", "undelete it"], [], ["Mop kitchen"]),
+        new("speech: cancel the last thing", Household, ["delete mop kitchen", "cancel the last thing"], [], ["Mop kitchen"]),
+        new("speech: remove the last one I added", Household, ["add kale", "remove the last one i added"], [], ["Kale"]),
+        new("speech: that was a mistake, X isn't finished", Household, ["mark call mom done", "that was a mistake, call mom isn't finished"], [], ["Call mom"]),
+        new("speech: it's not done changes nothing it cannot read", Household, ["mark call mom done", "actually it's not done"], ["x4"], ["!Marked"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

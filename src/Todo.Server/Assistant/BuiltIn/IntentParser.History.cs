@@ -19,7 +19,8 @@ internal static partial class IntentParser
         new(Undo(), (m, _, _) => UndoIntent(m.Value),
             [
                 "undo", "undo that", "oops undo", "never mind, undo it", "take that back", "put it back", "revert", "undo the last change",
-                "undo what you just did", "reverse that", "roll that back",
+                "undo what you just did", "reverse that", "roll that back", "go back", "oops", "undelete it", "cancel the last thing",
+                "I didn't mean to delete that",
             ]),
         // "I didn't mean that, put it back": a clause before the undo says why.
         new(LastClause(), (m, _, _) => Undo().IsMatch(m.Groups["last"].Value.Trim()) ? UndoIntent(m.Value) : null,
@@ -31,7 +32,11 @@ internal static partial class IntentParser
         // "restore all deleted tasks", "put back everything I deleted": the trash, shown, to restore from one by one.
         new(RestoreAll(), (_, _, _) => new Intent(IntentKind.Trash),
             ["restore all deleted tasks", "put back everything I deleted today", "bring back everything from the trash", "undelete all"]),
-        new(Restore(), (m, _, _) => new Intent(IntentKind.Restore) { Reference = DeletedWord().Replace(m.Groups["ref"].Value, " ").Trim() },
+        new(Restore(), (m, _, _) => new Intent(IntentKind.Restore)
+            {
+                // "restore the task I just deleted": the task just talked about.
+                Reference = JustDeleted().IsMatch(m.Groups["ref"].Value) ? "it" : DeletedWord().Replace(m.Groups["ref"].Value, " ").Trim(),
+            },
             [
                 "restore the milk task", "bring back the dentist task", "undelete task 4", "restore task 3 from the trash",
                 "get the milk task back from the bin", "recover the dentist task", "restore the deleted milk task",
@@ -292,6 +297,8 @@ internal static partial class IntentParser
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually|never\s?mind|nevermind)[\s,!.]+)*(?:take|put|bring|roll)\s+(?:that|it|this|them|those)\s+back(?:\s+(?:please|now))?$" +
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually|never\s?mind|nevermind)[\s,!.]+)*(?:scratch|strike|cancel)\s+that(?:\s+(?:last\s+)?(?:change|one|action))?$" +
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually|never\s?mind|nevermind)[\s,!.]+)*undo$" +
+        @"|^(?:(?:oh\s+)?(?:no|oops|whoops|wait)[\s,!.]+)*(?:go\s+back|oops|whoops|oh\s+no|my\s+bad|(?:undelete|un-delete|restore|recover)\s+(?:it|that|this)|cancel\s+(?:the|my)\s+last\s+(?:thing|action|change|one|step))$" +
+        @"|^(?:(?:oops|whoops|no|wait|sorry|actually)[\s,!.]+)*i\s+(?:didn'?t|did\s+not)\s+(?:mean|want)\s+to\s+(?:delete|remove|complete|finish|check\s+off|tick\s+off|mark|add|move|change|rename|do)\s+(?:that|this|it|them)(?:\s+one)?$" +
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually)[\s,!.]+)*(?:that\s+was\s+(?:a\s+mistake|wrong|an\s+accident|not\s+what\s+i\s+(?:meant|wanted))|my\s+(?:mistake|bad)|i\s+made\s+a\s+mistake|that'?s\s+(?:wrong|not\s+what\s+i\s+(?:meant|wanted))|i\s+(?:didn'?t|did\s+not)\s+(?:mean|want)\s+(?:to\s+(?:do\s+)?)?(?:that|this|it))$", Options)]
     private static partial Regex Undo();
 
@@ -332,6 +339,9 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"\b(?:deleted|trashed|removed|binned)\b", Options)]
     private static partial Regex DeletedWord();
+
+    [GeneratedRegex(@"^(?:the\s+)?(?:(?:task|one|thing|item)\s+)?(?:that\s+|what\s+)?(?:i|you|we)\s+(?:just\s+)?(?:deleted|removed|trashed|binned)$", Options)]
+    private static partial Regex JustDeleted();
 
     [GeneratedRegex(@"^(?:empty|clear|purge|wipe|clean\s+out|clear\s+out|flush|dump)\s+(?:out\s+)?(?:the\s+|my\s+)?" + TrashWords + @"(?:\s+(?:for\s+good|permanently|completely|now))?$" +
         @"|^(?:permanently\s+)?(?:delete|remove|erase|destroy|purge)\s+(?:everything|all(?:\s+the)?(?:\s+(?:tasks|items|stuff))?)\s+(?:in|from)\s+(?:the\s+|my\s+)?" + TrashWords + @"(?:\s+(?:for\s+good|permanently|forever))?$", Options)]

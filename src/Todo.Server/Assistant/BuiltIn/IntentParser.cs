@@ -931,7 +931,11 @@ internal static partial class IntentParser
     }
 
     private static Intent Act(IntentKind kind, Match match) =>
-        new(kind) { Reference = match.Groups["ref"].Value };
+        new(kind) { Reference = LeadingRemark().Replace(match.Groups["ref"].Value, "") };
+
+    /// <summary>"that was a mistake, call mom": a remark before the task's name.</summary>
+    [GeneratedRegex(@"^(?:[^,]*\b(?:mistake|wrong|oops|whoops|sorry|actually|my\s+bad|oh\s+no|wait|hmm+)\b[^,]*|no|nope|ok|okay|so|well)\s*,\s*(?=\S)", Options)]
+    private static partial Regex LeadingRemark();
 
     /// <summary>"I paid the electricity bill" → complete "pay the electricity bill"; "bought the milk" → complete "the milk".</summary>
     private static Intent? DidItIntent(Match match)
@@ -1226,7 +1230,7 @@ internal static partial class IntentParser
     private static partial Regex DoneWith();
 
     [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|'s)\s+(?:now\s+|all\s+|finally\s+)?(?:done|complete|completed|finished|taken\s+care\s+of|sorted|handled)(?:\s+(?:now|already|today|at\s+last|finally))?$|^(?<ref>(?:task\s*)?#?\d+|it|that)\s+(?:done|complete|completed|finished)$" +
-        "|^" + NotAQuestion + @"(?!(?:i|i'm|we|we're|you|get|got|all|everything|nothing|just|almost|not)\b)(?![^,:-]*\b(?:what|which|how|show|tell|list|i've|i\s+have|have|has|had|was|were|be|been|being|get|got|getting)\b)(?<ref>[^,:-]+?)\s*[,:-]?\s+(?:done|completed)(?:\s+(?:now|already|today))?$", Options)]
+        "|^" + NotAQuestion + @"(?!(?:i|i'm|we|we're|you|get|got|all|everything|nothing|just|almost|not)\b)(?![^,:-]*\b(?:what|which|how|show|tell|list|i've|i\s+have|have|has|had|was|were|be|been|being|get|got|getting|not|never|no|is|are|isn't|aren't|wasn't|it's|that's|almost|nearly|half)\b)(?<ref>[^,:-]+?)\s*[,:-]?\s+(?:done|completed)(?:\s+(?:now|already|today))?$", Options)]
     private static partial Regex IsDone();
 
     [GeneratedRegex("^" + NotAQuestion + @"(?!(?:i|i'm|we|we're|you|they|he|she|everything|nothing|all)\b)(?<ref>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got|'s)\s+(?:now\s+|all\s+|finally\s+|already\s+)?(?<done>[a-z]+ed|paid|sent|bought|made|built|sold|fed|swept|written|taken|given|done)(?:\s+(?:now|already|today|at\s+last|finally|off))?$", Options)]

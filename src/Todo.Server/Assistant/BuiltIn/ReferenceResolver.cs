@@ -41,6 +41,13 @@ internal static partial class ReferenceResolver
         string reference, ConversationView view, int before, IReadOnlyList<ListedTask>? choices, string verb)
     {
         var text = Tidy(reference);
+
+        // "the one I just added", "what you just deleted": the task just talked about.
+        if (JustNamed().IsMatch(text))
+        {
+            text = "it";
+        }
+
         if (text.Length == 0)
         {
             return ResolvedReference.AskWhich(ReplyFormat.WhichTask(verb));
@@ -259,6 +266,9 @@ internal static partial class ReferenceResolver
         $"That list only has {count} task{(count == 1 ? "" : "s")}. Which {which} do you mean?"));
 
     /// <summary>The most tasks a range names: more is a change for a filter and a confirmation, not a list of numbers.</summary>
+    [GeneratedRegex(@"^(?:the\s+)?(?:last\s+|latest\s+)?(?:(?:one|task|thing|item|todo)\s+)?(?:that\s+|which\s+)?(?:what\s+)?(?:i|you|we)\s+(?:just\s+|only\s+just\s+)?(?:added|created|made|deleted|removed|completed|finished|checked\s+off|changed|moved|put\s+(?:in|on|there))(?:\s+(?:now|earlier|a\s+moment\s+ago))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex JustNamed();
+
     private const int MaxRange = 10;
 
     private static readonly string[] CountWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
