@@ -1149,6 +1149,10 @@ public static class PhraseTable
         new("speech: remove the last one I added", Household, ["add kale", "remove the last one i added"], [], ["Kale"]),
         new("speech: that was a mistake, X isn't finished", Household, ["mark call mom done", "that was a mistake, call mom isn't finished"], [], ["Call mom"]),
         new("speech: it's not done changes nothing it cannot read", Household, ["mark call mom done", "actually it's not done"], ["x4"], ["!Marked"]),
+        new("speech: X is spoiled is no check-off", Household, ["the milk is spoiled"], [], ["!Marked"]),
+        new("speech: X got cancelled", Household, ["the restaurant reservation got cancelled"], ["-7"], ["Reserve a restaurant"]),
+        new("speech: X was called yesterday", Household, ["mom was called yesterday"], ["x4"], ["Call mom"]),
+        new("speech: a past date makes no task", Household, ["the plumber came yesterday"], [], ["!Added"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

@@ -266,7 +266,7 @@ internal static partial class IntentParser
         new(NoLongerNeedTo(), (m, _, _) => Act(IntentKind.Delete, m),
             ["I don't need to buy groceries anymore", "I no longer need to call the bank"]),
         new(NotNeeded(), (m, _, _) => Act(IntentKind.Delete, m),
-            ["the dentist appointment is no longer needed", "task 2 is cancelled"]),
+            ["the dentist appointment is no longer needed", "task 2 is cancelled", "the restaurant reservation got cancelled"]),
 
         // "make that almond milk" just after an add: a new title for the task talked about (its status, priority and
         // date were read above).
@@ -336,7 +336,7 @@ internal static partial class IntentParser
             ["I need broccoli on my grocery list", "we need milk", "we're out of eggs", "I still need batteries"]),
 
         // A thing to do with a date and no verb: an add.
-        new(DatedItem(), (_, text, now) => DatePhrases.Peel(text, now) is { Due: not null, Rest.Length: > 0 } ? Add(text, now) : null,
+        new(DatedItem(), (_, text, now) => DatePhrases.Peel(text, now) is { Due: not null, Rest.Length: > 0 } && DatePhrases.SaysWhenToDoIt(text, now) ? Add(text, now) : null,
             ["pay rent every 1st of the month", "gym every mon, wed and fri at 7am", "tomorrow call the electrician"]),
 
         new(BareReference(), (m, _, _) => new Intent(IntentKind.Reference) { Reference = m.Groups["ref"].Value },
@@ -1233,11 +1233,11 @@ internal static partial class IntentParser
         "|^" + NotAQuestion + @"(?!(?:i|i'm|we|we're|you|get|got|all|everything|nothing|just|almost|not)\b)(?![^,:-]*\b(?:what|which|how|show|tell|list|i've|i\s+have|have|has|had|was|were|be|been|being|get|got|getting|not|never|no|is|are|isn't|aren't|wasn't|it's|that's|almost|nearly|half)\b)(?<ref>[^,:-]+?)\s*[,:-]?\s+(?:done|completed)(?:\s+(?:now|already|today))?$", Options)]
     private static partial Regex IsDone();
 
-    [GeneratedRegex("^" + NotAQuestion + @"(?!(?:i|i'm|we|we're|you|they|he|she|everything|nothing|all)\b)(?<ref>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got|'s)\s+(?:now\s+|all\s+|finally\s+|already\s+)?(?<done>[a-z]+ed|paid|sent|bought|made|built|sold|fed|swept|written|taken|given|done)(?:\s+(?:now|already|today|at\s+last|finally|off))?$", Options)]
+    [GeneratedRegex("^" + NotAQuestion + @"(?!(?:i|i'm|we|we're|you|they|he|she|everything|nothing|all)\b)(?<ref>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got|'s)\s+(?:now\s+|all\s+|finally\s+|already\s+)?(?<done>[a-z]+ed|paid|sent|bought|made|built|sold|fed|swept|written|taken|given|done)(?:\s+(?:now|already|today|yesterday|earlier|at\s+last|finally|off|this\s+morning|last\s+night))?$", Options)]
     private static partial Regex IsDoneAs();
 
     /// <summary>Past participles that say a task is not done but changed, wanted or late ("cancelled", "needed", "overdue").</summary>
-    [GeneratedRegex(@"^(?:cancell?ed|called\s+off|needed|required|wanted|overdue|delayed|postponed|scheduled|moved|planned|booked\s+up|expired|closed|stuck|blocked|tired|bored|worried|excited|confused|interested)$", Options)]
+    [GeneratedRegex(@"^(?:cancell?ed|called\s+off|needed|required|wanted|overdue|delayed|postponed|scheduled|moved|planned|booked\s+up|expired|closed|stuck|blocked|tired|bored|worried|excited|confused|interested|spoiled|spoilt|ruined|damaged|lost|cracked|burnt|burned|flooded|locked|jammed|crashed|stolen|missed|forgotten|ignored|rejected|declined|denied|refused|delayed|rescheduled|double-booked|overbooked|sold|limited|used|opened|started|unfinished|unpaid|uncompleted)$", Options)]
     private static partial Regex NotDoneParticiple();
 
     // Delete.
@@ -1251,7 +1251,7 @@ internal static partial class IntentParser
         @"|^(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:need|want)\s+(?!to\b|you\b|it\b|that\b|help\b|a\s+reminder\b)(?:the\s+|any\s+)?(?<ref>.+?)(?:\s+(?:anymore|any\s+more|after\s+all|on\s+(?:my|the)\s+list))?$", Options)]
     private static partial Regex NoLongerNeedTo();
 
-    [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are)\s+(?:no\s+longer\s+(?:needed|necessary|relevant)|not\s+needed(?:\s+anymore)?|cancell?ed|irrelevant|obsolete)$", Options)]
+    [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are|was|were|got|has\s+been|have\s+been)\s+(?:no\s+longer\s+(?:needed|necessary|relevant)|not\s+needed(?:\s+anymore)?|cancell?ed|called\s+off|irrelevant|obsolete)$", Options)]
     private static partial Regex NotNeeded();
 
     // Dates.
