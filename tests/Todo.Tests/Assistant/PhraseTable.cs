@@ -1153,6 +1153,10 @@ public static class PhraseTable
         new("speech: X got cancelled", Household, ["the restaurant reservation got cancelled"], ["-7"], ["Reserve a restaurant"]),
         new("speech: X was called yesterday", Household, ["mom was called yesterday"], ["x4"], ["Call mom"]),
         new("speech: a past date makes no task", Household, ["the plumber came yesterday"], [], ["!Added"]),
+        new("speech: a reminder about X there and another request", Household, ["remind me about call mom tomorrow at 6 and add flour"],
+            ["4^2026-11-27T18:00", "4~0", "+Flour"], ["Call mom", "18:00", "Flour"]),
+        new("speech: a reminder about X not there and another request: the other is still done", Household, ["remind me about the dentist tomorrow and add flour"],
+            ["+Flour"], ["Flour"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

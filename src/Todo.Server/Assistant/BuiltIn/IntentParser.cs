@@ -430,7 +430,8 @@ internal static partial class IntentParser
     private static bool Swallowed(Intent intent, string verb)
     {
         string?[] named = [intent.Title, intent.Reference, intent.Description, intent.Query, .. intent.MoreTitles ?? []];
-        return named.Any(words => words is not null && Regex.IsMatch(words, $@"\b{Regex.Escape(verb)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
+        return named.Any(words => words is not null && words.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Any(word => string.Equals(word.Trim(',', '.', ';', ':'), verb, StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>The break before a second request: " and remind me …", " then delete …", " and mark … done".</summary>

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.AI;
 using System.Globalization;
+using Microsoft.Extensions.AI;
 
 namespace Todo.Server.Assistant.BuiltIn;
 
@@ -227,36 +227,34 @@ internal static class TurnPlanner
         or IntentKind.Thanks or IntentKind.Farewell or IntentKind.Dismiss or IntentKind.List or IntentKind.Add;
 
     /// <summary>
-    /// The add to make instead of a change of a task named by its words (<see cref="Intent.AddsIfMissing"/>) when the tools
-    /// found no task with them, and none has been added yet this turn; null otherwise.
+    /// The add to make instead of a change of a task named by its words (<see cref="Intent.AddsIfMissing"/>) when the plan's
+    /// calls, the only ones made this turn so far, all found no task with them; null otherwise.
     /// </summary>
     public static TurnPlan? InsteadOfMissing(TurnPlan plan, ConversationView view)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(view);
-        return plan.Intent.AddsIfMissing is not null && view.Results.Count > 0 && view.Results.All(ReplyWriter.FoundNoTask)
-            && !view.Calls.Any(call => call.Name == TaskToolNames.AddTask)
+        return plan.Intent.AddsIfMissing is not null && view.Calls.Count == plan.Calls.Count
+            && view.Results.Count > 0 && view.Results.All(ReplyWriter.FoundNoTask)
             ? PlanAdd(plan.Intent.InsteadAdded())
             : null;
     }
 
     /// <summary>
-    /// The plan the reply describes and the results it words: after <see cref="InsteadOfMissing"/> added a task, the add and
-    /// its results, not the change that found nothing.
+    /// The plan the reply describes and the results it words: after <see cref="InsteadOfMissing"/> added a task (calls made
+    /// after the plan's own), the add and its results, not the change that found nothing.
     /// </summary>
     public static (TurnPlan Plan, IReadOnlyList<FunctionResultContent> Results) Answered(TurnPlan plan, ConversationView view)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(view);
-        if (plan.Intent.AddsIfMissing is null)
+        if (plan.Intent.AddsIfMissing is null || view.Calls.Count <= plan.Calls.Count)
         {
             return (plan, view.Results);
         }
 
-        var adds = view.Calls.Where(call => call.Name == TaskToolNames.AddTask).Select(call => call.CallId).ToHashSet(StringComparer.Ordinal);
-        return adds.Count == 0
-            ? (plan, view.Results)
-            : (plan with { Intent = plan.Intent.InsteadAdded() }, [.. view.Results.Where(result => adds.Contains(result.CallId))]);
+        var instead = view.Calls.Skip(plan.Calls.Count).Select(call => call.CallId).ToHashSet(StringComparer.Ordinal);
+        return (plan with { Intent = plan.Intent.InsteadAdded() }, [.. view.Results.Where(result => instead.Contains(result.CallId))]);
     }
 
     private static TurnPlan PlanAdd(Intent intent)
