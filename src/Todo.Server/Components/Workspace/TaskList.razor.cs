@@ -243,15 +243,17 @@ public sealed partial class TaskList : IAsyncDisposable
             var (added, batch) = await Scopes.RunInBatchAsync<QuickAddService, QuickAddOutcome>(
                 service => service.AddAsync(UserId, newTitle, newDescription, listId));
             var created = added.Task;
+
+            // The form is emptied as soon as the task is saved, before the undo offer is shown.
+            newTitle = newDescription = "";
+            quickAdd = null;
+            await Drafts.ClearAsync(JS, "new-task", "new-task-description");
             await OfferUndoCoreAsync(
                 batch,
                 added.ListCreated
                     ? $"Added task {created.Number}, “{created.Title}”, to the new list “{created.List?.Name}”."
                     : $"Added task {created.Number}, “{created.Title}”, to {created.List?.Name}.",
                 $"adding “{created.Title}”");
-            newTitle = newDescription = "";
-            quickAdd = null;
-            await Drafts.ClearAsync(JS, "new-task", "new-task-description");
         }
         catch (InvalidTextException e)
         {
