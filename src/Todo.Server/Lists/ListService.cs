@@ -57,11 +57,14 @@ public sealed class ListService(TodoDbContext db, TaskService tasks, TimeProvide
     private static TodoList? AsSaid(IReadOnlyList<TodoList> lists, string name)
     {
         var normalized = TodoList.Normalize(ValidName(name));
-        var key = TodoList.SpokenKey(name);
-        var kind = TodoList.KindKey(name);
-        return lists.FirstOrDefault(l => l.NormalizedName == normalized)
-            ?? (lists.Where(l => TodoList.SpokenKey(l.Name) == key).ToList() is [var similar] ? similar : null)
-            ?? (lists.Where(l => TodoList.SpokenKey(l.Name) == kind).ToList() is [var alike] ? alike : null);
+        if (lists.FirstOrDefault(l => l.NormalizedName == normalized) is { } named)
+        {
+            return named;
+        }
+
+        var spoken = lists.Select(l => (List: l, Key: TodoList.SpokenKey(l.Name))).ToList();
+        TodoList? Only(string key) => spoken.Where(l => l.Key == key).ToList() is [var one] ? one.List : null;
+        return Only(TodoList.SpokenKey(name)) ?? Only(TodoList.KindKey(name));
     }
 
     /// <summary>

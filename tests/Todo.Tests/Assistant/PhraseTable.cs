@@ -1121,7 +1121,7 @@ public static class PhraseTable
         new("speech: a remark about the day makes no task", Household, ["i'm so busy today"], [], ["!Added"]),
         new("speech: start a to do list for a trip", Household, ["start a to do list for my trip"], ["list+Trip"], ["Trip"]),
         new("speech: remind me at a time, then what", None, ["remind me tomorrow at 9", "call the bank"], ["+Call the bank ^2026-11-27T09:00", "1~0"], ["Call the bank", "09:00"]),
-        new("speech: remind me alone asks what", None, ["remind me"], [], ["?"]),
+        new("speech: remind me alone asks what", None, ["remind me"], [], ["What should the new task say?"]),
         new("speech: I got the first two after a list", Household, ["show my grocery list", "i got the first two"], ["x1", "x2"], ["Milk", "Eggs"]),
         new("speech: delete the last 2 after a list", Household, ["show my grocery list", "delete the last 2"], ["-2", "-3"], ["Eggs", "Bananas"]),
         new("speech: numbers said with spaces", Household, ["complete 1 2 and 3"], ["x1", "x2", "x3"], ["Milk", "Bananas"]),

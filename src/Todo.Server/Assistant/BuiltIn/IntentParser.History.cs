@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Todo.Server.Assistant.BuiltIn;
@@ -307,21 +306,10 @@ internal static partial class IntentParser
     /// "put it back" point at something done in this conversation, so they take back nothing when it changed nothing.
     /// </summary>
     /// <summary>How many changes "the last N" names, at most 10; 0 for "everything" or "all", which names no number.</summary>
-    private static int UndoCount(string said) => said.ToLowerInvariant() switch
-    {
-        "" => 0,
-        "two" or "couple" or "couple of" or "a couple of" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        var digits when int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 10 => n,
-        _ => 0,
-    };
+    private static int UndoCount(string said) =>
+        said.Contains("couple", StringComparison.OrdinalIgnoreCase) ? 2
+        : SpokenText.CountOf(said) is { } count and >= 1 and <= 10 ? count
+        : 0;
 
     [GeneratedRegex(@"^(?:(?:oops|whoops|no|wait|sorry|actually|hmm+|ugh)[\s,!.]+)*(?:(?:please|pls)\s+)?(?:(?:can|could|would)\s+you\s+)?(?:undo|revert|reverse|roll\s+back|take\s+back)\s+" +
         @"(?:(?:the\s+|my\s+|your\s+)?(?:last|previous|latest)\s+(?<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|(?:a\s+)?couple(?:\s+of)?|few)(?:\s+(?:changes|things|actions|edits|steps|ones))?" +

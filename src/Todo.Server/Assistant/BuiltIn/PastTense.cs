@@ -14,7 +14,8 @@ internal static class PastTense
         ["brought"] = "bring", ["hung"] = "hang", ["ran"] = "run", ["swept"] = "sweep", ["kept"] = "keep", ["sold"] = "sell",
         ["met"] = "meet", ["ate"] = "eat", ["drank"] = "drink", ["rang"] = "ring", ["spoke"] = "speak", ["built"] = "build",
         ["taught"] = "teach", ["caught"] = "catch", ["drove"] = "drive", ["threw"] = "throw", ["won"] = "win", ["swam"] = "swim",
-        ["sewn"] = "sew", ["done"] = "do",
+        ["sewn"] = "sew", ["done"] = "do", ["taken"] = "take", ["written"] = "write", ["given"] = "give", ["driven"] = "drive",
+        ["eaten"] = "eat", ["chosen"] = "choose",
     };
 
     /// <summary>Past tenses that report no task done: about the assistant, the mind, plans, feelings.</summary>
@@ -79,11 +80,6 @@ internal static class PastTense
         }
 
         var lower = participle.ToLowerInvariant();
-        if (lower.EndsWith("en", StringComparison.Ordinal))
-        {
-            return lower switch { "taken" => "take", "written" => "write", "given" => "give", "driven" => "drive", "eaten" => "eat", "chosen" => "choose", "forgotten" => null, _ => null };
-        }
-
         var present = lower.Length >= 5 && lower.EndsWith("ed", StringComparison.Ordinal) && !EdWords.Contains(lower) ? PresentOf(lower) ?? lower[..^2] : null;
         // "emptied" → "empty", "submitted" → "submit" (a doubled letter dropped): no "e" to put back.
         if (present is null || lower.EndsWith("ied", StringComparison.Ordinal) || present.Length < lower.Length - 2)

@@ -143,9 +143,7 @@ internal static partial class ReferenceResolver
 
         if (EndOfList().Match(text) is { Success: true } end)
         {
-            var count = Array.IndexOf(CountWords, end.Groups["n"].Value.ToLowerInvariant()) is var word and > 0
-                ? word
-                : int.Parse(end.Groups["n"].ValueSpan, CultureInfo.InvariantCulture);
+            var count = SpokenText.CountOf(end.Groups["n"].Value) ?? 0;
             if (list.Count == 0)
             {
                 return ResolvedReference.Ask("Which tasks do you mean? Say \"show my tasks\" first, then \"the first two\", or tell me their numbers.");
@@ -270,8 +268,6 @@ internal static partial class ReferenceResolver
     private static partial Regex JustNamed();
 
     private const int MaxRange = 10;
-
-    private static readonly string[] CountWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
     [GeneratedRegex(@"^(?:(?:the\s+)?(?:tasks?|items?|rows?|lines?|numbers?)\s+)?(?:from\s+)?#?(?<from>\d{1,4})\s*(?:-|–|to|through|thru|till|until)\s*(?:task\s+|item\s+|number\s+)?#?(?<to>\d{1,4})$", Options)]
     private static partial Regex NumberRange();

@@ -54,6 +54,12 @@ internal static partial class SpokenText
         ["yuo"] = "you", ["plase"] = "please", ["pleas"] = "please", ["thx"] = "thanks",
     };
 
+    /// <summary>"two" → 2, "12" → 12 (up to twenty in words); null for anything else.</summary>
+    public static int? CountOf(string word) =>
+        Array.IndexOf(NumberWords, word.Trim().ToLowerInvariant()) is var index and >= 0 ? index
+        : int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number
+        : null;
+
     private static readonly string[] NumberWords =
         ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
