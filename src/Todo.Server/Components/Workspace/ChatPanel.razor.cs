@@ -39,7 +39,7 @@ public sealed partial class ChatPanel : IDisposable
     private string renameTitle = "";
     private string? renameError;
     private bool confirmingDelete;
-    private int sends; // a draft read that a send overtook is not restored
+    private int sends; // sends started and boxes emptied by one: a draft read that either overtook is not restored
     private ConversationHeader? header;
     private MessageLog? log;
     private ChatComposer? composer;
@@ -86,7 +86,7 @@ public sealed partial class ChatPanel : IDisposable
     {
         // A draft from before a reload comes back, unless a message was typed or sent while it was being read.
         var sendsBefore = sends;
-        if (firstRender && await Drafts.ReadAsync(JS, "chat-message") is { } saved && sends == sendsBefore && draft.Length == 0)
+        if (firstRender && await Drafts.ReadAsync(JS, "chat-message") is { } saved && sends == sendsBefore && !busy && draft.Length == 0)
         {
             draft = saved;
             StateHasChanged();
@@ -231,6 +231,7 @@ public sealed partial class ChatPanel : IDisposable
                 case TurnStarted started:
                     // The message is stored: the box can be emptied, and a new conversation now has its id.
                     draft = "";
+                    sends++;
                     await Drafts.ClearAsync(JS, "chat-message");
                     question.Id = started.Turn.UserMessage.Id;
                     if (selectedId != started.Turn.Conversation.Id)

@@ -75,8 +75,11 @@ public sealed partial class TaskList : IAsyncDisposable
 
     private bool IsFiltered => status != TaskStatusFilter.All || !string.IsNullOrWhiteSpace(search) || filter is not null;
 
-    /// <summary>How many times the add form was submitted: a draft read that a submit overtook is not restored.</summary>
-    private int adds;
+    /// <summary>
+    /// Counts the add form's submissions and the times a submission emptied it: a draft read that either overtook is
+    /// not restored.
+    /// </summary>
+    private int formUses;
 
     protected override Task OnInitializedAsync()
     {
@@ -92,11 +95,11 @@ public sealed partial class TaskList : IAsyncDisposable
             await JS.InvokeVoidAsync("todo.address.watch", addressWatcher);
 
             // What was typed before a reload (the server went away) comes back, unless the form was used while the
-            // drafts were being read (a task added meanwhile must not come back into the field).
-            var addsBefore = adds;
+            // drafts were being read or is being sent (a task added meanwhile must not come back into the field).
+            var usesBefore = formUses;
             var title = await Drafts.ReadAsync(JS, "new-task");
             var description = await Drafts.ReadAsync(JS, "new-task-description");
-            if (adds == addsBefore && newTitle.Length == 0 && newDescription.Length == 0 && (title ?? description) is not null)
+            if (formUses == usesBefore && !adding && newTitle.Length == 0 && newDescription.Length == 0 && (title ?? description) is not null)
             {
                 newTitle = title ?? "";
                 newDescription = description ?? "";
@@ -230,7 +233,7 @@ public sealed partial class TaskList : IAsyncDisposable
 
     private async Task AddCoreAsync()
     {
-        adds++;
+        formUses++;
         if (adding)
         {
             return;
@@ -247,6 +250,7 @@ public sealed partial class TaskList : IAsyncDisposable
             // The form is emptied as soon as the task is saved, before the undo offer is shown.
             newTitle = newDescription = "";
             quickAdd = null;
+            formUses++;
             await Drafts.ClearAsync(JS, "new-task", "new-task-description");
             await OfferUndoCoreAsync(
                 batch,
