@@ -13,7 +13,7 @@ namespace Todo.Tests.Assistant;
 public abstract class HeldOutRealSpeechTests(ApiFixture api)
 {
     /// <summary>Cases passed after the latest round of general changes: 166 of 183 (91%); blind, before the front end, 101 (55%).</summary>
-    private const int PassedFloor = 166;
+    private const int PassedFloor = 167;
 
     /// <summary>Harmful failures then: 4 (blind, before the front end: 23).</summary>
     private const int HarmfulCeiling = 4;

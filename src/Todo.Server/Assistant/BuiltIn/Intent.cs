@@ -159,8 +159,22 @@ internal sealed record Intent(IntentKind Kind)
     /// <summary>A second request said in the same message ("add milk and remind me to call mom"), done after this one.</summary>
     public Intent? Then { get; init; }
 
-    /// <summary>The add an update with <see cref="AddsIfMissing"/> becomes when no task matched.</summary>
-    public Intent InsteadAdded() => this with { Kind = IntentKind.Add, Title = AddsIfMissing, Reference = null, AddsIfMissing = null };
+    /// <summary>
+    /// What a change of a task becomes when no task has the words or number it was named by: the add of
+    /// <see cref="AddsIfMissing"/>; for a reopen ("put it back on the list"), the restoring of that task from the trash; for
+    /// a new title alone ("rename groceries to food"), the renaming of the list of that name; null: none of these.
+    /// </summary>
+    public Intent? InsteadOfMissing() =>
+        AddsIfMissing is not null ? this with { Kind = IntentKind.Add, Title = AddsIfMissing, Reference = null, AddsIfMissing = null }
+        : Kind == IntentKind.Reopen && Reference is not null ? new Intent(IntentKind.Restore) { Reference = Reference }
+        : RenamesOnly && RequestParts.ListName(Reference!) is { } list && RequestParts.ListName(Title!) is { } renamed
+            ? new Intent(IntentKind.RenameList) { ListName = list, NewListName = renamed }
+            : null;
+
+    /// <summary>An update that gives a task named by words a new title and changes nothing else.</summary>
+    private bool RenamesOnly => Kind == IntentKind.Update && Title is not null && Reference is not null && IntentParser.NamesTaskByWords(Reference)
+        && (Description ?? ListName ?? Priority ?? Due ?? DueShift) is null && Labels is null && RemoveLabels is null
+        && RemindMinutesBefore is null && !StopsRepeating && Then is null;
 
     /// <summary>For a bulk change or emptying the trash: the person said yes to the question that showed them.</summary>
     public bool Confirmed { get; init; }

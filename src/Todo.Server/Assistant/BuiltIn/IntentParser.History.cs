@@ -46,10 +46,15 @@ internal static partial class IntentParser
                 "what have you changed", "recent activity", "what did I change yesterday", "tell me what changed today",
                 "what did I just do", "show me what I changed today", "what you did",
             ]),
+        new(DidAll(), (m, _, now) => m.Groups["done"].Success || PastTense.PresentOf(m.Groups["verb"].Value) is not null
+                ? Bulk($"complete {m.Groups["rest"].Value}", now)
+                : null,
+            ["I bought everything on my shopping list", "we finished all the tasks on the Work list", "I've done all of them"]),
         new(BulkVerb(), (_, text, now) => Bulk(text, now),
             [
                 "complete everything on my shopping list", "clear completed", "delete all tasks tagged old", "move all overdue tasks to tomorrow",
                 "mark all of today's tasks done", "set everything in #Work to high priority", "mark all of them as done",
+                "mark all the groceries as bought", "archive completed tasks",
                 "delete completed tasks", "tick everything off my shopping list", "reopen all completed tasks on the Work list",
             ]),
     ];
@@ -76,7 +81,7 @@ internal static partial class IntentParser
             or "wrap up" or "strike" or "scratch" or "knock" or "cross out" or "strike off" => "complete",
         "reopen" or "re-open" or "uncheck" or "untick" or "unmark" or "uncomplete" or "un-check" or "un-tick" => "reopen",
         "delete" or "remove" or "clear" or "clear out" or "clean up" or "erase" or "trash" or "get rid of" or "drop" or "bin" or "throw away"
-            or "throw out" or "wipe" or "purge" or "scrap" or "discard" or "nuke" or "ditch" or "cancel" => "delete",
+            or "throw out" or "wipe" or "purge" or "scrap" or "discard" or "nuke" or "ditch" or "cancel" or "archive" => "delete",
         "move" or "put" or "file" or "transfer" or "shift" => "move",
         "push" or "postpone" or "reschedule" or "delay" or "defer" or "bump" or "push back" or "put off" => "set_due",
         "prioritize" or "prioritise" => "set_priority:high",
@@ -355,11 +360,14 @@ internal static partial class IntentParser
         @"|^(?:(?:show|tell)\s+(?:me\s+)?)?what(?:'s|\s+has|\s+have)?\s+(?:(?:been\s+)?changed|happened)(?:\s+(?:to|in|with)\s+my\s+tasks)?(?:\s+(?<day>today|yesterday|recently|lately))?$", Options)]
     private static partial Regex Activity();
 
-    [GeneratedRegex(@"^(?<verb>complete|finish|close|check\s+off|tick\s+off|cross\s+off|cross\s+out|strike\s+off|knock\s+out|wrap\s+up|check|tick|cross|strike|scratch|knock|reopen|re-open|uncheck|untick|unmark|uncomplete|delete|remove|clear\s+out|clear|clean\s+up|erase|trash|get\s+rid\s+of|drop|bin|throw\s+away|throw\s+out|wipe|purge|scrap|discard|nuke|ditch|cancel|move|put\s+off|put|file|transfer|shift|push\s+back|push|postpone|reschedule|delay|defer|bump|prioriti[sz]e|deprioriti[sz]e|tag|label|untag|unlabel|mark|set|make|change|turn|flag|give)\b", Options)]
+    [GeneratedRegex(@"^(?<verb>complete|finish|close|check\s+off|tick\s+off|cross\s+off|cross\s+out|strike\s+off|knock\s+out|wrap\s+up|check|tick|cross|strike|scratch|knock|reopen|re-open|uncheck|untick|unmark|uncomplete|delete|remove|clear\s+out|clear|clean\s+up|erase|trash|archive|get\s+rid\s+of|drop|bin|throw\s+away|throw\s+out|wipe|purge|scrap|discard|nuke|ditch|cancel|move|put\s+off|put|file|transfer|shift|push\s+back|push|postpone|reschedule|delay|defer|bump|prioriti[sz]e|deprioriti[sz]e|tag|label|untag|unlabel|mark|set|make|change|turn|flag|give)\b", Options)]
     private static partial Regex BulkVerb();
 
-    [GeneratedRegex(@"\s+(?:(?:as|to)\s+)?(?:(?<not>not\s+(?:yet\s+)?(?:done|complete|completed|finished)|undone|incomplete|unfinished|pending|open|uncompleted|unchecked|to\s?do)|done|complete|completed|finished|checked|ticked)(?:\s+(?:again|now))?$", Options)]
+    [GeneratedRegex(@"\s+(?:(?:as|to)\s+)?(?:(?<not>not\s+(?:yet\s+)?(?:done|complete|completed|finished)|undone|incomplete|unfinished|pending|open|uncompleted|unchecked|to\s?do)|done|complete|completed|finished|checked|ticked|bought|purchased|paid|handled|sorted|taken\s+care\s+of|dealt\s+with)(?:\s+(?:again|now))?$", Options)]
     private static partial Regex StatusTarget();
+
+    [GeneratedRegex(@"^(?:i|we)(?:\s+(?:have|just|already|finally)|'ve)*\s+(?:(?<done>finished|completed|done|did|ticked\s+off|checked\s+off)|(?<verb>[a-z]+))\s+(?<rest>(?:everything|all)\b.*)$", Options)]
+    private static partial Regex DidAll();
 
     [GeneratedRegex(@"\s+(?:(?:to|as|at|with)\s+)?(?:(?:a|an)\s+)?(?:(?<p>high|top|low|medium|no|normal|highest|lowest)[\s-]+priority|priority\s+(?<p>high|low|medium|none)|(?<p>urgent|important))$", Options)]
     private static partial Regex PriorityTarget();

@@ -100,10 +100,11 @@ internal static partial class IntentParser
                 "repeat the gym task every monday", "schedule the dentist for friday at 10", "move task 2 to feb 30", "set task 2 to repeat every week",
                 "move task 5 to the 12th",
             ]),
-        new(SetDueDate(), (m, _, now) => DatePhrases.IsWholeDate(m.Groups["when"].Value, now)
-                ? new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Due = m.Groups["when"].Value }
-                : null,
-            ["set a due date of friday for the electricity bill", "give the rent task a deadline of dec 1", "add a due date of monday to task 2"]),
+        new(SetDueDate(), (m, _, now) => SetDueDateIntent(m, now),
+            [
+                "set a due date of friday for the electricity bill", "give the rent task a deadline of dec 1", "add a due date of monday to task 2",
+                "set a deadline for the rent task next friday", "add a due date to task 2 for tomorrow",
+            ]),
         new(IsDue(), (m, _, now) => IsDueIntent(m, now),
             [
                 "task 2 is due friday", "the report is due on monday", "the gym task repeats every monday", "task 3 should repeat every week",
@@ -229,8 +230,10 @@ internal static partial class IntentParser
             ["task 4 isn't done", "actually pay rent isn't finished", "task 4 is still pending"]),
         new(DidNotFinish(), (m, _, _) => Act(IntentKind.Reopen, m),
             ["I didn't actually finish the rent", "I haven't done task 4 yet"]),
+        new(DidNotDoYet(), (m, _, _) => NotDoneYetIntent(m),
+            ["I haven't called mom yet", "I didn't pay the rent after all", "we still haven't bought milk yet"]),
         new(PutBack(), (m, _, _) => Act(IntentKind.Reopen, m),
-            ["put pay rent back on my list", "bring the rent task back"]),
+            ["put pay rent back on my list", "bring the rent task back", "add it back to my list"]),
 
         new(MarkDone(), (m, _, _) => Act(IntentKind.Complete, m),
 
@@ -938,6 +941,35 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:[^,]*\b(?:mistake|wrong|oops|whoops|sorry|actually|my\s+bad|oh\s+no|wait|hmm+)\b[^,]*|no|nope|ok|okay|so|well)\s*,\s*(?=\S)", Options)]
     private static partial Regex LeadingRemark();
 
+    /// <summary>"set a due date of friday for X"; "set a deadline for X next friday": the date said after the task.</summary>
+    private static Intent? SetDueDateIntent(Match match, DateTimeOffset now)
+    {
+        if (match.Groups["named"].Success)
+        {
+            var peeled = DatePhrases.Peel(match.Groups["named"].Value, now);
+            var named = TrailingPreposition().Replace(peeled.Rest, "");
+            return peeled.Due is null || named.Length == 0 ? null
+                : new Intent(IntentKind.Update) { Reference = named, Due = peeled.Due };
+        }
+
+        return DatePhrases.IsWholeDate(match.Groups["when"].Value, now)
+            ? new Intent(IntentKind.Update) { Reference = match.Groups["ref"].Value, Due = match.Groups["when"].Value }
+            : null;
+    }
+
+    [GeneratedRegex(@"\s+(?:to|for|on|of|by|as|at)$", Options)]
+    private static partial Regex TrailingPreposition();
+
+    /// <summary>"I haven't called mom yet" → reopen "call mom"; "I didn't buy the milk after all" → reopen "the milk".</summary>
+    private static Intent? NotDoneYetIntent(Match match)
+    {
+        var said = match.Groups["verb"].Value;
+        var present = PastTense.BaseForm(said) ?? said.ToLowerInvariant();
+        var rest = match.Groups["rest"].Value.Trim();
+        return NotAThing().IsMatch(rest) ? null
+            : new Intent(IntentKind.Reopen) { Reference = PastTense.IsGetting(present) ? rest : $"{present} {rest}" };
+    }
+
     /// <summary>"I paid the electricity bill" → complete "pay the electricity bill"; "bought the milk" → complete "the milk".</summary>
     private static Intent? DidItIntent(Match match)
     {
@@ -1139,7 +1171,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:add|put|write|jot\s+down|stick)\s+(?:these|the\s+following|this|these\s+items|the\s+following\s+items|them)\s+(?:to|on|onto|in|into)\s+(?<list>(?:my|the|our)\s+(?:(?!list\b)[\w'&-]+\s+){1,3}list)\s*[:\-—]\s*(?<rest>.+)$", Options)]
     private static partial Regex AddTheseToList();
 
-    [GeneratedRegex(@"^(?:add|put|stick|pop|throw(?!\s+(?:away|out)\b)|place|write|jot(?:\s+down)?|get(?!\s+rid\b))\s+(?<rest>.+?(?<!\sback)\s+(?:on|to|onto|in|into)\s+(?:my|the|our)\s+(?:(?!list\b)[\w'&-]+\s+){0,4}?(?:list|todos|tasks|to-dos|calendar|agenda|schedule|diary|planner))(?:\s+(?<when>.+))?$", Options)]
+    [GeneratedRegex(@"^(?:add|put|stick|pop|throw(?!\s+(?:away|out)\b)|place|write|jot(?:\s+down)?|get(?!\s+rid\b))\s+(?<rest>.+?(?<!\sback)\s+(?:on|to|onto|in|into)\s+(?:my|the|our)\s+(?:(?!list\b)[\w'&-]+\s+){0,4}?(?:list|todos?(?!\s+list\b)|tasks|to-dos?(?!\s+list\b)|reminders|calendar|agenda|schedule|diary|planner))(?:\s+(?<when>.+))?$", Options)]
     private static partial Regex PutOnMyList();
 
     [GeneratedRegex(@"^(?:a\s+|an\s+|one\s+|another\s+|the\s+)?(?:new\s+)?(?:task|todo|to-do|item|reminder|something|one)?$", Options)]
@@ -1205,13 +1237,16 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:mark|set|flag|make|put|change|turn|move)\s+(?<ref>.+?)\s+(?:(?:as|to)\s+|back\s+(?:to|as|into)\s+)?(?:not\s+(?:yet\s+)?(?:done|complete|completed|finished)(?:\s+yet)?|incomplete|undone|unfinished|pending|open|uncompleted|to\s?do|active|unchecked)(?:\s+again)?$", Options)]
     private static partial Regex MarkNotDone();
 
-    [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:isn'?t|is\s+not|wasn'?t|was\s+not|'s\s+not|aren'?t|are\s+not)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after\s+all))?$|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are)\s+(?:still\s+)?(?:pending|open|incomplete|unfinished|not\s+done)(?:\s+again)?$", Options)]
+    [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)(?:\s+(?:isn'?t|is\s+not|wasn'?t|was\s+not|aren'?t|are\s+not)|\s*'s\s+not)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after\s+all))?$|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are)\s+(?:still\s+)?(?:pending|open|incomplete|unfinished|not\s+done)(?:\s+again)?$", Options)]
     private static partial Regex IsNotDone();
 
     [GeneratedRegex(@"^i\s+(?:didn'?t|did\s+not|haven'?t|have\s+not|never)\s+(?:actually\s+|really\s+|yet\s+)?(?:finish(?:ed)?|complete(?:d)?|do(?:ne)?)\s+(?<ref>.+?)(?:\s+(?:yet|after\s+all))?$", Options)]
     private static partial Regex DidNotFinish();
 
-    [GeneratedRegex(@"^(?:put|bring|move)\s+(?<ref>.+?)\s+back(?:\s+(?:on|to|in|onto)\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list|\s+to\s+pending)?$", Options)]
+    [GeneratedRegex(@"^(?:i|we)\s+(?:still\s+)?(?:haven'?t|have\s+not|didn'?t|did\s+not)\s+(?:actually\s+|really\s+)?(?<verb>[a-z]+)\s+(?<rest>.+?)\s+(?:yet|after\s+all)$", Options)]
+    private static partial Regex DidNotDoYet();
+
+    [GeneratedRegex(@"^(?:(?:put|bring|move)\s+(?<ref>.+?)|add\s+(?<ref>it|that|them|this(?:\s+one)?|that\s+one))\s+back(?:\s+(?:on|to|in|onto|into)\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list|\s+to\s+pending)?$", Options)]
     private static partial Regex PutBack();
 
     // Complete.
@@ -1224,7 +1259,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:(?:task|item|todo)\s+(?=(?:complete|completed|done|finished)\b))?(?:complete|finish|close|tick\s+off|tick|check\s+off|cross\s+off|mark\s+off|cross\s+out|strike\s+off|strike\s+out|knock\s+off|scratch\s+off|scratch(?!\s+(?:that|this|it)\b)|wrap\s+up|done|finished|completed|check(?=\s+(?:task\s*)?#?\d+$))\s+(?<ref>.+)$", Options)]
     private static partial Regex CompleteVerb();
 
-    [GeneratedRegex(@"^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+)?(?:finished|completed|done|did|accomplished|wrapped\s+up|taken\s+care\s+of|took\s+care\s+of|sorted|handled|dealt\s+with|ticked\s+off|checked\s+off)\s+(?<ref>.+)$", Options)]
+    [GeneratedRegex(@"^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+)?(?:finished|completed|done|did|accomplished|wrapped\s+up|taken\s+care\s+of|took\s+care\s+of|sorted|handled|dealt\s+with|ticked\s+off|checked\s+off)\s+(?!(?:everything|all)\b)(?<ref>.+)$", Options)]
     private static partial Regex IFinished();
 
     [GeneratedRegex(@"^(?:i'?m\s+|i\s+am\s+|we'?re\s+)?(?:all\s+)?(?:done|finished|through)\s+with\s+(?<ref>.+)$", Options)]
@@ -1345,7 +1380,8 @@ internal static partial class IntentParser
     private static partial Regex Meant();
 
     /// <summary>Whether <paramref name="words"/> name a task by its title, not by a number, a position or a pronoun.</summary>
-    private static bool NamesTaskByWords(string words) =>
+    /// <summary>Whether <paramref name="words"/> name a task by its title's words, not by a number, a position or "it".</summary>
+    internal static bool NamesTaskByWords(string words) =>
         TaskReferenceMatcher.ParseNumber(words) is null && !PointingWords().IsMatch(words);
 
     [GeneratedRegex(@"\b(?:it|that|this|these|those|them|one|ones|task\s*#?\d+|#\d+|number\s+\d+|item\s+\d+|first|second|third|fourth|fifth|last|previous|latter|former)\b", Options)]
@@ -1623,7 +1659,8 @@ internal static partial class IntentParser
     private static partial Regex OwnThing();
 
     /// <summary>"set a due date of friday for X", "give X a deadline of dec 1".</summary>
-    [GeneratedRegex(@"^(?:set|add|put|give)\s+(?:a\s+|the\s+)?(?:due\s+date|deadline|date)\s+(?:of\s+)?(?<when>.+?)\s+(?:for|on|to)\s+(?<ref>.+)$" +
+    [GeneratedRegex(@"^(?:set|add|put|give)\s+(?:a\s+|the\s+)?(?:due\s+date|deadline|date)\s+(?:for|on|to)\s+(?<named>.+)$" +
+        @"|^(?:set|add|put|give)\s+(?:a\s+|the\s+)?(?:due\s+date|deadline|date)\s+(?:of\s+)?(?<when>.+?)\s+(?:for|on|to)\s+(?<ref>.+)$" +
         @"|^give\s+(?<ref>.+?)\s+(?:a|the)\s+(?:due\s+date|deadline|date)\s+(?:of\s+)?(?<when>.+)$", Options)]
     private static partial Regex SetDueDate();
 

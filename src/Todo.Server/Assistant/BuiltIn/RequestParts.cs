@@ -16,7 +16,7 @@ internal static partial class RequestParts
     {
         "todo", "to-do", "to do", "todos", "to-dos", "task", "tasks", "whole", "entire", "main", "own", "current", "full",
         "pending", "completed", "done", "finished", "open", "remaining", "my", "the", "this", "that", "your", "our", "a", "new",
-        "do", "to", "same", "other", "shared", "called", "named", "titled",
+        "do", "to", "same", "other", "shared", "called", "named", "titled", "list", "lists",
     };
 
     /// <summary>A new task's words with their list, labels and priority taken out.</summary>
@@ -201,7 +201,7 @@ internal static partial class RequestParts
         @"|^(?<rest>.+?)\s+(?:to|onto|into|under)\s+(?:(?:my|the|our)\s+)?(?<name>groceries|grocery|shopping|inbox)$", Options)]
     private static partial Regex TrailingList();
 
-    [GeneratedRegex(@"^(?<rest>.+?)\s+(?:to|on|onto|in|into)\s+(?:my|the|our)\s+(?:(?:todo|to-do|to\s+do|task|tasks)\s+)?(?:list|todos|tasks|to-dos|calendar|agenda|schedule|diary|planner)$", Options)]
+    [GeneratedRegex(@"^(?<rest>.+?)\s+(?:to|on|onto|in|into)\s+(?:my|the|our)\s+(?:(?:todo|to-do|to\s+do|task|tasks)\s+)?(?:list|todos?|tasks|to-dos?|to\s+dos?|reminders|calendar|agenda|schedule|diary|planner)$", Options)]
     private static partial Regex TrailingGenericList();
 
     [GeneratedRegex(@"^(?<rest>.+?)[\s,;-]+(?:(?:with|as|at|of|marked)\s+)?(?:(?:a|an)\s+)?(?<p>high|top|low|medium|highest|lowest|normal|no)[\s-]+priority$" +

@@ -227,34 +227,37 @@ internal static class TurnPlanner
         or IntentKind.Thanks or IntentKind.Farewell or IntentKind.Dismiss or IntentKind.List or IntentKind.Add;
 
     /// <summary>
-    /// The add to make instead of a change of a task named by its words (<see cref="Intent.AddsIfMissing"/>) when the plan's
-    /// calls, the only ones made this turn so far, all found no task with them; null otherwise.
+    /// The calls to make instead of a change of a task named by its words (<see cref="Intent.InsteadOfMissing"/>) when the
+    /// plan's calls, the only ones made this turn so far, all found no task with them; null otherwise.
     /// </summary>
     public static TurnPlan? InsteadOfMissing(TurnPlan plan, ConversationView view)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(view);
-        return plan.Intent.AddsIfMissing is not null && view.Calls.Count == plan.Calls.Count
+        return plan.Intent.InsteadOfMissing() is { } instead && view.Calls.Count == plan.Calls.Count
             && view.Results.Count > 0 && view.Results.All(ReplyWriter.FoundNoTask)
-            ? PlanAdd(plan.Intent.InsteadAdded())
+            ? PlanIntent(instead, view, view.CurrentIndex, null)
             : null;
     }
 
     /// <summary>
-    /// The plan the reply describes and the results it words: after <see cref="InsteadOfMissing"/> added a task (calls made
-    /// after the plan's own), the add and its results, not the change that found nothing.
+    /// The plan the reply describes and the results it words: after <see cref="InsteadOfMissing"/> made its calls (those
+    /// after the plan's own), that plan and its results, not the change that found nothing; when those found nothing
+    /// either, the change as asked and its own results.
     /// </summary>
     public static (TurnPlan Plan, IReadOnlyList<FunctionResultContent> Results) Answered(TurnPlan plan, ConversationView view)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(view);
-        if (plan.Intent.AddsIfMissing is null || view.Calls.Count <= plan.Calls.Count)
+        if (plan.Intent.InsteadOfMissing() is not { } done || view.Calls.Count <= plan.Calls.Count)
         {
             return (plan, view.Results);
         }
 
         var instead = view.Calls.Skip(plan.Calls.Count).Select(call => call.CallId).ToHashSet(StringComparer.Ordinal);
-        return (plan with { Intent = plan.Intent.InsteadAdded() }, [.. view.Results.Where(result => instead.Contains(result.CallId))]);
+        var (insteadResults, ownResults) = (view.Results.Where(result => instead.Contains(result.CallId)).ToList(),
+            view.Results.Where(result => !instead.Contains(result.CallId)).ToList());
+        return insteadResults.All(ReplyWriter.FoundNoTask) ? (plan, ownResults) : (plan with { Intent = done }, insteadResults);
     }
 
     private static TurnPlan PlanAdd(Intent intent)
