@@ -326,10 +326,14 @@ internal static partial class IntentParser
             ["am I done?", "am I all caught up?", "is everything done?"]),
         new(DidIFinish(), (m, text, now) => List(text, now, query: null) with { Status = m.Groups["all"].Success ? "pending" : "completed" },
             ["did I finish everything?", "have I completed anything today?", "did I do all of them yet?"]),
+        new(HaveIDoneIt(), (m, _, _) => HaveIDoneItIntent(m),
+            ["have I paid the electricity bill?", "did I call mom yet", "have we bought the milk already"]),
 
         // The general forms of add, last.
         new(AddAnything(), (m, _, now) => Add(m.Groups["rest"].Value, now),
-            ["add buy milk", "Add milk and bread", "add walk the dog", "need to add a dentist appointment"]),
+            ["add buy milk", "Add milk and bread", "add walk the dog", "need to add a dentist appointment", "jot down buy stamps"]),
+        new(PutOnADay(), (m, _, now) => PutOnADayIntent(m, now),
+            ["put doctor's appointment on friday at 10am", "pencil in a haircut for saturday", "put the dentist on thursday"]),
         new(INeedTo(), (m, _, now) => LeavingNow().IsMatch(m.Groups["rest"].Value) ? new Intent(IntentKind.Farewell) : Add(m.Groups["rest"].Value, now),
             [
                 "I need to pay the electricity bill", "I have to finish the report", "I gotta buy a new phone", "I should call my sister",
@@ -893,6 +897,16 @@ internal static partial class IntentParser
         return new Intent(IntentKind.Update) { Reference = WhenItHappens().Replace(reference.Trim(), ""), RemindMinutesBefore = minutes };
     }
 
+    /// <summary>
+    /// "put the dentist on thursday", "pencil in a haircut for saturday": the task with those words moved to that day when
+    /// there is one, a new one otherwise; null without a day.
+    /// </summary>
+    private static Intent? PutOnADayIntent(Match match, DateTimeOffset now) =>
+        Add(match.Groups["rest"].Value, now) is { Kind: IntentKind.Add, Due: { } due, MoreTitles: null, ListName: null, Description: null, Title: { } named }
+        && NamesTaskByWords(named)
+            ? new Intent(IntentKind.Update) { Reference = named, Due = due, AddsIfMissing = TitleOf(named) }
+            : null;
+
     /// <summary>"remind me at 4pm to call mom": a task with that due, and a reminder at it; without a date only the task.</summary>
     private static Intent Reminding(Match match, Intent add)
     {
@@ -959,6 +973,21 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"\s+(?:to|for|on|of|by|as|at)$", Options)]
     private static partial Regex TrailingPreposition();
+
+    /// <summary>"have I paid the electricity bill?": the tasks with those words, done or not; null for a verb of no deed.</summary>
+    private static Intent? HaveIDoneItIntent(Match match)
+    {
+        var present = PastTense.BaseForm(match.Groups["verb"].Value) ?? match.Groups["verb"].Value.ToLowerInvariant();
+        var rest = match.Groups["rest"].Value.Trim();
+        if (NotAThing().IsMatch(rest) || PointingWords().IsMatch(rest))
+        {
+            return null;
+        }
+
+        // "did I finish the report": the report; "have I bought milk": milk; "did I call mom": call mom.
+        var done = present is "finish" or "complete" or "do" or "done" or "did" || PastTense.IsGetting(present);
+        return new Intent(IntentKind.List) { Query = Utterance.CleanQuery(done ? rest : $"{present} {rest}") };
+    }
 
     /// <summary>"I haven't called mom yet" → reopen "call mom"; "I didn't buy the milk after all" → reopen "the milk".</summary>
     private static Intent? NotDoneYetIntent(Match match)
@@ -1188,8 +1217,11 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:go|leave|run|head\s+out|head\s+off|get\s+going|be\s+going|dash|split|bounce|sign\s+off|log\s+off)(?:\s+(?:now|soon|bye))?[.!]*$", Options)]
     private static partial Regex LeavingNow();
 
-    [GeneratedRegex(@"^(?:add|need\s+to\s+add|i\s+need\s+to\s+add)\s+(?!(?:(?:a|an|the|some)\s+)?(?:description|note|notes|details)\b)(?<rest>.+)$", Options)]
+    [GeneratedRegex(@"^(?:add|need\s+to\s+add|i\s+need\s+to\s+add|(?:jot|write|note|put|take)\s+down)\s+(?!(?:(?:a|an|the|some)\s+)?(?:description|note|notes|details)\b)(?<rest>.+)$", Options)]
     private static partial Regex AddAnything();
+
+    [GeneratedRegex(@"^(?:put|pencil(?:\s+in)?|slot\s+in|book\s+in|pop)\s+(?<rest>.+)$", Options)]
+    private static partial Regex PutOnADay();
 
     [GeneratedRegex(@"^(?:i\s+(?:need|have|must|should|ought|want)\s+to|i\s+should|i'?ve\s+got\s+to|i\s+(?:got|gotta)(?:\s+to)?|i\s+must|i'?ll\s+need\s+to|need\s+to|have\s+to|gotta|must|don'?t\s+forget)\s+(?<rest>.+)$", Options)]
     private static partial Regex INeedTo();
@@ -1476,6 +1508,9 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:did|have)\s+i\s+(?:finish|finished|complete|completed|do|done)\s+(?:(?<all>everything|all(?:\s+of\s+them)?|all\s+my\s+tasks)|anything|any(?:\s+tasks)?)(?:\s+(?:yet|today))?$", Options)]
     private static partial Regex DidIFinish();
+
+    [GeneratedRegex(@"^(?:did|have)\s+(?:i|we)\s+(?:already\s+)?(?<verb>[a-z]+)\s+(?<rest>.+?)(?:\s+(?:yet|already|today))?$", Options)]
+    private static partial Regex HaveIDoneIt();
 
     [GeneratedRegex(@"\b(?:tasks?|todos?|to-?dos?|to\s+do|list|items?|pending|left|remaining|done|finish(?:ed)?|complete(?:d)?|accomplish(?:ed)?|plate|agenda|outstanding|open|unfinished|incomplete|everything|all|need\s+to|have\s+to|got\s+to|should\s+i|next|due|stuff|things|ones?|reminders?|summary|overview|rundown|recap|status)\b", Options)]
     private static partial Regex TaskWords();

@@ -116,8 +116,11 @@ internal static partial class Utterance
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingFiller();
 
-    /// <summary>"a restaurant reservation", "some more eggs": the item without the article or amount said before it.</summary>
-    [GeneratedRegex(@"^(?:an?|some(?:\s+more)?|more|a\s+few\s+more)\s+(?=[a-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// "a restaurant reservation", "some more eggs", "the milk": the item without the article or amount said before it ("the"
+    /// only before one or two plain words, so "the Hobbit" and "the report for Sam" keep it).
+    /// </summary>
+    [GeneratedRegex(@"^(?:an?|some(?:\s+more)?|more|a\s+few\s+more)\s+(?=[a-z])|^(?-i:the)\s+(?=[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ItemArticle();
 
     [GeneratedRegex(@"^(?:(?:to|on|onto)\s+)?(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list\s*[:\-—]?\s+(?=\S)|^(?:that\s+)?(?:i\s+(?:need|have|must|should|ought)\s+to|to)\s+(?=\S)",
