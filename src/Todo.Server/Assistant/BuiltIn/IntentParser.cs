@@ -279,7 +279,7 @@ internal static partial class IntentParser
             ["make that almond milk", "actually make it two dozen eggs"]),
 
         // The past tense says a task is done: "I paid the electricity bill", "bought the milk", "just mopped the kitchen".
-        new(DidIt(), (m, _, _) => DidItIntent(m),
+        new(DidIt(), (m, _, now) => DidItIntent(m, now),
             ["I paid the electricity bill", "bought the milk", "just mopped the kitchen", "we've already booked the flights", "I called mom"]),
 
         // "when is the dentist?", "when's the rent due": the task, with its date.
@@ -343,8 +343,10 @@ internal static partial class IntentParser
             ["I need broccoli on my grocery list", "we need milk", "we're out of eggs", "I still need batteries"]),
 
         // A thing to do with a date and no verb: an add.
-        new(DatedItem(), (_, text, now) => DatePhrases.Peel(text, now) is { Due: not null, Rest.Length: > 0 } && DatePhrases.SaysWhenToDoIt(text, now) ? Add(text, now) : null,
-            ["pay rent every 1st of the month", "gym every mon, wed and fri at 7am", "tomorrow call the electrician"]),
+        new(DatedItem(), (_, text, now) => DatePhrases.Peel(text, now) is { Due: not null, Rest.Length: > 0 } && DatePhrases.SaysWhenToDoIt(text, now)
+                ? Add(HaveAThing().Replace(text, ""), now)
+                : null,
+            ["pay rent every 1st of the month", "gym every mon, wed and fri at 7am", "tomorrow call the electrician", "I have a meeting at 3"]),
 
         new(BareReference(), (m, _, _) => new Intent(IntentKind.Reference) { Reference = m.Groups["ref"].Value },
 
@@ -1000,7 +1002,7 @@ internal static partial class IntentParser
     }
 
     /// <summary>"I paid the electricity bill" → complete "pay the electricity bill"; "bought the milk" → complete "the milk".</summary>
-    private static Intent? DidItIntent(Match match)
+    private static Intent? DidItIntent(Match match, DateTimeOffset now)
     {
         var said = match.Groups["verb"].Value;
         if (PastTense.PresentOf(said) is not { } present)
@@ -1008,8 +1010,9 @@ internal static partial class IntentParser
             return null;
         }
 
+        // "we've got a dentist appointment on friday": a thing to come, not one done.
         var rest = WhenItWasDone().Replace(match.Groups["rest"].Value.Trim(), "");
-        if (rest.Length == 0 || NotAThing().IsMatch(rest))
+        if (rest.Length == 0 || NotAThing().IsMatch(rest) || DatePhrases.SaysWhenToDoIt(rest, now))
         {
             return null;
         }
@@ -1178,7 +1181,7 @@ internal static partial class IntentParser
     private static partial Regex Dismiss();
 
     // Add.
-    [GeneratedRegex(@"^(?:remind\s+me\s+(?:(?<when>(?:(?:tomorrow|today|tonight|on\s+\w+)\s+)?at\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)|tomorrow|today|tonight|later|this\s+\w+|next\s+\w+|on\s+\w+)\s+)?(?:to|(?<about>about|of)|that)|i\s+(?:need|have|must|should|want)\s+to\s+remember\s+(?:to|that)|(?:please\s+)?remember\s+(?:to|that)|help\s+me\s+remember\s+to|don'?t\s+let\s+me\s+forget\s+(?:to|(?<about>about))|(?:i\s+)?(?:don'?t|do\s+not)\s+want\s+to\s+forget\s+(?:to|about)|do\s+not\s+let\s+me\s+forget\s+(?:to|about)|don'?t\s+forget\s+(?:to|(?<about>about))|make\s+sure\s+i|note\s+to\s+self|memo|(?:todo|to-do|to\s+do|task|reminder|new\s+task|new\s+todo)\s*:)(?!\w)[\s:,-]*(?<rest>.+)$", Options)]
+    [GeneratedRegex(@"^(?:remind\s+me\s+(?:(?<when>(?:(?:tomorrow|today|tonight|on\s+\w+)\s+)?at\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)|tomorrow|today|tonight|later|this\s+\w+|next\s+\w+|on\s+\w+)\s+)?(?:to|(?<about>about|of)|that)|i\s+(?:need|have|must|should|want)\s+to\s+remember\s+(?:to|that)|(?:please\s+)?remember\s+(?:to|that)|help\s+me\s+remember\s+to|don'?t\s+let\s+me\s+forget(?:\s+(?:to|(?<about>about))|(?=\s+(?:my|the|our)\b))|(?:i\s+)?(?:don'?t|do\s+not)\s+want\s+to\s+forget\s+(?:to|about)|do\s+not\s+let\s+me\s+forget\s+(?:to|about)|don'?t\s+forget\s+(?:to|(?<about>about))|make\s+sure\s+i|note\s+to\s+self|memo|(?:todo|to-do|to\s+do|task|reminder|new\s+task|new\s+todo)\s*:)(?!\w)[\s:,-]*(?<rest>.+)$", Options)]
     private static partial Regex RemindMe();
 
     [GeneratedRegex(@"^(?:please\s+)?(?:(?:remind|ping|alert|notify|warn)\s+me|(?:set|add|create|put)\s+(?:up\s+)?(?:a\s+)?reminder(?:\s+for\s+me)?)\s+(?:about\s+(?<about>.+?)\s+)?(?<n>\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|ahead\s+of|early)(?:\s+(?<ref>.+))?$", Options)]
@@ -1454,6 +1457,10 @@ internal static partial class IntentParser
         @"(?!(?:put|bring|get)\s+back\b|(?:restore|undelete|undo|redo|uncheck|untick|unmark|rename|reschedule|postpone|mark)\b)(?!.*\b(?:everything|all\s+(?:my|the)\s+tasks|my\s+tasks|the\s+tasks|i\s+deleted|you\s+deleted)\b)" +
         @"(?!(?:i'?m|i\s+am|i\s+was|i'?ve\s+been|i\s+have\s+been|i\s+feel|i\s+think|i\s+guess|we'?re|we\s+are|it'?s|it\s+is|it\s+was|that'?s|that\s+is|this\s+is|today\s+is|tomorrow\s+is|there'?s|there\s+is|so\s+busy|busy|tired|what\s+a)\b).+$", Options)]
     private static partial Regex DatedItem();
+
+    /// <summary>"I have a meeting at 3", "we've got a dentist appointment on friday": what they have is the task.</summary>
+    [GeneratedRegex(@"^(?:i|we)(?:\s+have\s+got|'ve\s+got|\s+have|'ve|\s+got)\s+(?!to\b|been\b|had\b)", Options)]
+    private static partial Regex HaveAThing();
 
     [GeneratedRegex(@"^(?:a|an|another|some)\s", Options)]
     private static partial Regex NewThing();
