@@ -99,7 +99,18 @@ public static partial class TaskReferenceMatcher
             .Where(t => words.All(word => t.Title.Split(' ').Any(titleWord => WordMatches(word, titleWord))))
             .Select(t => t.Task)
             .ToList();
-        return allWords.Count > 0 ? Decide(allWords, preference) : TaskMatch.None;
+        if (allWords.Count > 0)
+        {
+            return Decide(allWords, preference);
+        }
+
+        // Last, a long word a letter off ("mop kichen"): added, dropped, changed or two swapped.
+        var misspelt = titles
+            .Where(t => words.All(word => t.Title.Split(' ').Any(titleWord => WordMatches(word, titleWord)
+                || (word.Length >= 5 && (Typos.OneEditApart(word, Stem(titleWord), substitution: true) || Typos.OneEditApart(word, titleWord, substitution: true))))))
+            .Select(t => t.Task)
+            .ToList();
+        return misspelt.Count > 0 ? Decide(misspelt, preference) : TaskMatch.None;
     }
 
     /// <summary>Lower case, letters and digits only, single spaces: "Call Mom!" and "call mom" compare equal.</summary>

@@ -127,6 +127,7 @@ internal static partial class IntentParser
                 "make the dentist task high priority", "set task 4 to low priority", "set the priority of task 2 to medium",
                 "change task 1 priority to high", "prioritize task 3", "mark task 2 as urgent", "remove the priority from task 5",
                 "task 3 is high priority", "give task 3 low priority", "set priority 1 on call mom", "make the dentist task p2",
+                "make the dentist task less important",
             ]),
         new(SayPriority(), (m, _, _) => new Intent(IntentKind.Update)
             {
@@ -827,8 +828,8 @@ internal static partial class IntentParser
     private static Intent? PriorityIntent(Match match)
     {
         var verb = match.Groups["verb"].Value.ToLowerInvariant();
-        var priority = verb.StartsWith("de", StringComparison.Ordinal) ? "low"
-            : verb.StartsWith("prior", StringComparison.Ordinal) ? "high"
+        var priority = verb.StartsWith("de", StringComparison.Ordinal) || verb == "less" ? "low"
+            : verb.StartsWith("prior", StringComparison.Ordinal) || verb == "more" ? "high"
             : match.Groups["none"].Success ? "none"
             : RequestParts.PriorityWord(match.Groups["p"].Value);
         return priority is null ? null : new Intent(IntentKind.Update) { Reference = match.Groups["ref"].Value, Priority = priority };
@@ -1579,6 +1580,7 @@ internal static partial class IntentParser
         @"|^(?:make|set|mark|change|put|flag|turn)\s+(?<ref>.+?)\s+(?:(?:to|as|at|into)\s+)?(?:priority\s+(?<p>[1-4]|one|two|three|four)|(?<p>p[1-4]))$" +
         @"|^(?:set|change|make|update|raise|lower|bump)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(?<ref>.+?)\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent)$" +
         @"|^(?:set|change|update)\s+(?<ref>.+?)(?:'s)?\s+priority\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent)$" +
+        @"|^(?:make|mark|set|consider)\s+(?<ref>.+?)\s+(?<verb>less|more)\s+(?:important|urgent|pressing|of\s+a\s+priority)$" +
         @"|^(?:make|mark|flag|set)\s+(?<ref>.+?)\s+(?:as\s+)?(?<p>urgent|important)$" +
         @"|^(?<verb>prioriti[sz]e|deprioriti[sz]e)\s+(?<ref>.+)$" +
         @"|^(?:remove|clear|drop|reset)\s+(?:the\s+)?(?<none>priority)\s+(?:from|of|on)\s+(?<ref>.+)$" +

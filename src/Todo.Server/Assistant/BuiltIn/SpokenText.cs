@@ -14,7 +14,7 @@ internal static partial class SpokenText
 {
     /// <summary>The verbs a request starts with, respelt when mistyped among its first words.</summary>
     private static readonly string[] CommandVerbs =
-        ["delete", "remove", "complete", "remind", "schedule", "finish", "rename", "restore", "update", "please", "what's"];
+        ["delete", "remove", "complete", "remind", "remember", "schedule", "finish", "rename", "restore", "update", "please", "what's"];
 
     /// <summary>Words respelt wherever they are mistyped: days, and words of lists and reminders.</summary>
     private static readonly string[] KeyWords =
@@ -198,34 +198,9 @@ internal static partial class SpokenText
         // added, dropped or two swapped, which real words one letter apart ("shipping", "shopping") are not. An inflection ("removed") is no typo.
         var close = known
             .Where(target => !lower.StartsWith(target, StringComparison.Ordinal) && (word.Length >= 5 || lower.Length == target.Length))
-            .Where(target => OneEditApart(lower, target, substitution: position == 0 && word.Length >= 5 && !lower.EndsWith("'s", StringComparison.Ordinal)))
+            .Where(target => Typos.OneEditApart(lower, target, substitution: position == 0 && word.Length >= 5 && !lower.EndsWith("'s", StringComparison.Ordinal)))
             .ToList();
         return close.Count == 1 ? close[0] : word;
-    }
-
-    /// <summary>One letter added or dropped, two neighbours swapped, or (with <paramref name="substitution"/>) one changed.</summary>
-    private static bool OneEditApart(string a, string b, bool substitution)
-    {
-        if (Math.Abs(a.Length - b.Length) > 1)
-        {
-            return false;
-        }
-
-        if (a.Length == b.Length)
-        {
-            var differences = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToList();
-            return (differences.Count == 1 && substitution)
-                || (differences.Count == 2 && differences[1] == differences[0] + 1 && a[differences[0]] == b[differences[1]] && a[differences[1]] == b[differences[0]]);
-        }
-
-        var (shorter, longer) = a.Length < b.Length ? (a, b) : (b, a);
-        var i = 0;
-        while (i < shorter.Length && shorter[i] == longer[i])
-        {
-            i++;
-        }
-
-        return string.Equals(shorter[i..], longer[(i + 1)..], StringComparison.Ordinal);
     }
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
