@@ -95,23 +95,18 @@ public static partial class TaskReferenceMatcher
             return TaskMatch.None;
         }
 
-        var allWords = titles
-            .Where(t => words.All(word => t.Title.Split(' ').Any(titleWord => WordMatches(word, titleWord))))
-            .Select(t => t.Task)
-            .ToList();
-        if (allWords.Count > 0)
-        {
-            return Decide(allWords, preference);
-        }
+        var titleWords = titles.Select(t => (t.Task, Words: t.Title.Split(' '))).ToList();
+        List<TaskSnapshot> Having(Func<string, string, bool> matches) =>
+            [.. titleWords.Where(t => words.All(word => t.Words.Any(titleWord => matches(word, titleWord)))).Select(t => t.Task)];
 
         // Last, a long word a letter off ("mop kichen"): added, dropped, changed or two swapped.
-        var misspelt = titles
-            .Where(t => words.All(word => t.Title.Split(' ').Any(titleWord => WordMatches(word, titleWord)
-                || (word.Length >= 5 && (Typos.OneEditApart(word, Stem(titleWord), substitution: true) || Typos.OneEditApart(word, titleWord, substitution: true))))))
-            .Select(t => t.Task)
-            .ToList();
-        return misspelt.Count > 0 ? Decide(misspelt, preference) : TaskMatch.None;
+        var found = Having(WordMatches) is { Count: > 0 } all ? all : Having((word, titleWord) => WordMatches(word, titleWord) || IsMisspelt(word, titleWord));
+        return found.Count > 0 ? Decide(found, preference) : TaskMatch.None;
     }
+
+    private static bool IsMisspelt(string stemmedWord, string titleWord) =>
+        stemmedWord.Length >= 5
+        && (Typos.OneEditApart(stemmedWord, Stem(titleWord), substitution: true) || Typos.OneEditApart(stemmedWord, titleWord, substitution: true));
 
     /// <summary>Lower case, letters and digits only, single spaces: "Call Mom!" and "call mom" compare equal.</summary>
     public static string Normalize(string text)

@@ -987,9 +987,7 @@ internal static partial class IntentParser
             return null;
         }
 
-        // "did I finish the report": the report; "have I bought milk": milk; "did I call mom": call mom.
-        var done = present is "finish" or "complete" or "do" or "done" or "did" || PastTense.IsGetting(present);
-        return new Intent(IntentKind.List) { Query = Utterance.CleanQuery(done ? rest : $"{present} {rest}") };
+        return new Intent(IntentKind.List) { Query = Utterance.CleanQuery(DeedTask(present, rest)) };
     }
 
     /// <summary>"I haven't called mom yet" → reopen "call mom"; "I didn't buy the milk after all" → reopen "the milk".</summary>
@@ -998,9 +996,15 @@ internal static partial class IntentParser
         var said = match.Groups["verb"].Value;
         var present = PastTense.BaseForm(said) ?? said.ToLowerInvariant();
         var rest = match.Groups["rest"].Value.Trim();
-        return NotAThing().IsMatch(rest) ? null
-            : new Intent(IntentKind.Reopen) { Reference = PastTense.IsGetting(present) ? rest : $"{present} {rest}" };
+        return NotAThing().IsMatch(rest) ? null : new Intent(IntentKind.Reopen) { Reference = DeedTask(present, rest) };
     }
+
+    /// <summary>
+    /// The words of the task a deed names: "call" + "mom" → "call mom"; a getting or finishing verb names only its object
+    /// ("bought the milk" → "the milk", "finished the report" → "the report").
+    /// </summary>
+    private static string DeedTask(string present, string rest) =>
+        PastTense.IsGetting(present) || present is "finish" or "complete" or "do" ? rest : $"{present} {rest}";
 
     /// <summary>"I paid the electricity bill" → complete "pay the electricity bill"; "bought the milk" → complete "the milk".</summary>
     private static Intent? DidItIntent(Match match, DateTimeOffset now)
@@ -1018,7 +1022,7 @@ internal static partial class IntentParser
             return null;
         }
 
-        return new Intent(IntentKind.Complete) { Reference = PastTense.IsGetting(present) ? rest : $"{present} {rest}" };
+        return new Intent(IntentKind.Complete) { Reference = DeedTask(present, rest) };
     }
 
     private static Intent? OnListIntent(Match match, string text, DateTimeOffset now)
@@ -1416,7 +1420,6 @@ internal static partial class IntentParser
     private static partial Regex Meant();
 
     /// <summary>Whether <paramref name="words"/> name a task by its title, not by a number, a position or a pronoun.</summary>
-    /// <summary>Whether <paramref name="words"/> name a task by its title's words, not by a number, a position or "it".</summary>
     internal static bool NamesTaskByWords(string words) =>
         TaskReferenceMatcher.ParseNumber(words) is null && !PointingWords().IsMatch(words);
 
