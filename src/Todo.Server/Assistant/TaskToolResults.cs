@@ -297,6 +297,9 @@ public static class TaskToolActions
     public const string Updated = "updated";
     public const string AlreadyCompleted = "already_completed";
     public const string AlreadyPending = "already_pending";
+
+    /// <summary>add_task with existing "keep" or "move": a pending task with that title was already there; nothing was added.</summary>
+    public const string AlreadyThere = "already_there";
     public const string ListedLists = "listed_lists";
     public const string ListCreated = "list_created";
     public const string ListExists = "list_exists";

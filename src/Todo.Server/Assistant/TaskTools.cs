@@ -64,11 +64,18 @@ public sealed partial class TaskTools(
         [Description(TaskToolText.Priority)] string? priority = null,
         [Description(TaskToolText.Due)] string? due = null,
         [Description(TaskToolText.RemindMinutesBefore)] int? remind_minutes_before = null,
+        [Description(TaskToolText.Existing)] string? existing = null,
         CancellationToken cancellationToken = default)
     {
         if (CheckTitle(title) is { } badTitle)
         {
             return badTitle;
+        }
+
+        if (ExistingArgument(existing) is not { } onExisting)
+        {
+            return TaskToolError.InvalidArgument(TaskToolArguments.Existing,
+                $"The value \"{TextElements.Truncate(TextElements.Sanitize(existing ?? ""), 20)}\" is not one of: add, keep, move.");
         }
 
         if (CheckDescription(description) is { } badDescription)
@@ -93,6 +100,22 @@ public sealed partial class TaskTools(
         if (RemindArgument(remind_minutes_before, hasDue: newDue is not null) is { } badRemind)
         {
             return badRemind;
+        }
+
+        if (onExisting != ExistingTask.Add && await PendingTitledAsync(title, cancellationToken) is { Count: > 0 } same)
+        {
+            // Already on the list asked for (any list when none is), or, for "move", on exactly one other list: that task, not a copy.
+            var named = listName is null ? null : await listService.FindByNameOrSimilarAsync(userId, listName, cancellationToken);
+            if ((listName is null ? same[0] : same.FirstOrDefault(task => task.ListId == named?.Id)) is { } there)
+            {
+                return new TaskActionResult(TaskToolActions.AlreadyThere, TaskSummary.WithDescription(there), []);
+            }
+
+            if (onExisting == ExistingTask.Move && same is [var elsewhere] && elsewhere.ListId == await taskService.InboxIdAsync(userId, cancellationToken))
+            {
+                return await UpdateTaskAsync(string.Create(CultureInfo.InvariantCulture, $"#{elsewhere.Number}"), list: listName,
+                    cancellationToken: cancellationToken);
+            }
         }
 
         var (target, created) = listName is null ? (null, false) : await listService.FindOrCreateAsync(userId, listName, similar: true, cancellationToken);
@@ -713,6 +736,41 @@ public sealed partial class TaskTools(
         }
     }
 
+    /// <summary>What add_task does when the title is pending already; null for a value that is none of them.</summary>
+    private enum ExistingTask
+    {
+        Add,
+        Keep,
+        Move,
+    }
+
+    private static ExistingTask? ExistingArgument(string? existing) => existing?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "ADD" => ExistingTask.Add,
+        "KEEP" => ExistingTask.Keep,
+        "MOVE" => ExistingTask.Move,
+        _ => null,
+    };
+
+    /// <summary>The user's pending tasks with this title (ignoring case and spacing), in number order.</summary>
+    private async Task<List<TaskItem>> PendingTitledAsync(string title, CancellationToken cancellationToken)
+    {
+        var wanted = SameTitle(title);
+        List<TaskItem> same = [];
+        foreach (var (number, _, _) in (await taskService.ListTitlesAsync(userId, cancellationToken))
+            .Where(t => !t.IsCompleted && string.Equals(SameTitle(t.Title), wanted, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (await taskService.GetByNumberAsync(userId, number, cancellationToken) is { } task)
+            {
+                same.Add(task);
+            }
+        }
+
+        return same;
+    }
+
+    private static string SameTitle(string title) => string.Join(' ', title.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     private static (TaskPriority? Priority, TaskToolError? Bad) PriorityArgument(string? priority)
     {
         if (string.IsNullOrWhiteSpace(priority))
@@ -927,6 +985,7 @@ public static class TaskToolArguments
     public const string Repeat = "repeat";
     public const string DueShift = "due_shift";
     public const string RemindMinutesBefore = "remind_minutes_before";
+    public const string Existing = "existing";
     public const string Action = "action";
     public const string Label = "label";
     public const string Day = "day";
@@ -940,6 +999,11 @@ public static class TaskToolText
     public const string AddTask =
         "Add a new task for the user, in their Inbox or in the list named by list (created when missing: the result then " +
         "has list_created true; tell the user). Returns the new task with its number.";
+
+    public const string Existing =
+        "Optional: what to do when a pending task with this title (ignoring case) is already on the list (on any list when no list " +
+        "is given): \"add\" another (the default), \"keep\" it (nothing is added; the action is already_there, with that task), or " +
+        "\"move\": like keep, and when the only such task is in the Inbox, it is moved to this list instead of adding a copy.";
 
     public const string ListTasks =
         "List the user's tasks in number order (at most 50; count is the total), each with its list, and its labels, " +

@@ -106,7 +106,7 @@ public sealed class BuiltInChatClientTests
 
         var call = Assert.Single(response.Messages.Single().Contents.OfType<FunctionCallContent>());
         Assert.Equal("add_task", call.Name);
-        Assert.Equal(new Dictionary<string, object?> { ["title"] = "Call the plumber" }, call.Arguments);
+        Assert.Equal(new Dictionary<string, object?> { ["title"] = "Call the plumber", ["existing"] = "keep" }, call.Arguments);
         Assert.Equal(ChatFinishReason.ToolCalls, response.FinishReason);
         Assert.Equal(ChatRole.Assistant, response.Messages.Single().Role);
     }

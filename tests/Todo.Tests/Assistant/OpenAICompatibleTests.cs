@@ -143,7 +143,7 @@ public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer
 
     private static readonly Dictionary<string, string[]> ExpectedParameters = new()
     {
-        ["add_task"] = ["title", "description", "list", "labels", "priority", "due", "remind_minutes_before"],
+        ["add_task"] = ["title", "description", "list", "labels", "priority", "due", "remind_minutes_before", "existing"],
         ["list_tasks"] = ["status", "query", "filter", "list"],
         ["complete_task"] = ["task"],
         ["reopen_task"] = ["task"],

@@ -94,7 +94,7 @@ public static class PhraseTable
         new("add: add task X", None, ["add task walk the dog"], ["+Walk the dog"], ["Walk the dog"]),
         new("add: write down a task to", None, ["write down a task to call the electrician"], ["+Call the electrician"], ["Call the electrician"]),
         new("add: hey, add a task to", None, ["Hey, add a task to book the car service"], ["+Book the car service"], ["Book the car service"]),
-        new("add: a duplicate title is still added", Standard, ["add a task to call mom"], ["+Call mom"], ["task #6", "Call mom"]),
+        new("add: a title already pending is not added twice", Standard, ["add a task to call mom"], [], ["task #3", "Call mom", "already"]),
         new("add: remind me to, quoted", None, ["remind me to \"Email Sarah\""], ["+Email Sarah"], ["Email Sarah"]),
         new("add: set a reminder to", None, ["set a reminder to renew the domain"], ["+Renew the domain"], ["Renew the domain"]),
         new("add: I'd like to add a task", None, ["I'd like to add a task to sort the photos"], ["+Sort the photos"], ["Sort the photos"]),
@@ -727,6 +727,10 @@ public static class PhraseTable
     /// <summary>1 Buy groceries · 2 Buy milk (in the trash) · 3 Dentist appointment (in the trash) · 4 Call mom.</summary>
     private static readonly string[] Trashed = ["Buy groceries", "[del] Buy milk", "[del] Dentist appointment", "Call mom"];
 
+    /// <summary>1 Milk, 2 Eggs, 3 Bananas on Groceries · 4 Call mom · 5 Pay the electricity bill · 6 Bathroom painting · 7 Reserve a restaurant · 8 Mop kitchen.</summary>
+    private static readonly string[] Household =
+        ["Milk #Groceries", "Eggs #Groceries", "Bananas #Groceries", "Call mom", "Pay the electricity bill", "Bathroom painting", "Reserve a restaurant", "Mop kitchen"];
+
     /// <summary>Undo, restore, the trash, the activity log and bulk changes (with their confirmation), judged by effect.</summary>
     public static readonly PhraseCase[] History =
     [
@@ -746,6 +750,11 @@ public static class PhraseTable
         new("undo: can you undo that please", Standard, ["delete task 1", "can you undo that please?"], [], ["Buy groceries"]),
         new("undo: reverse that", Standard, ["make task 2 high priority", "reverse that"], [], ["Team meeting"]),
         new("undo: nothing to undo", None, ["undo"], [], ["nothing to undo"]),
+        new("undo: with nothing changed here, the latest change is shown first", Household, ["undo"], [], ["Your latest change", "added task #8 \"Mop kitchen\"", "Undo it?"]),
+        new("undo: then yes takes it back", Household, ["undo", "yes"], ["-1", "-2", "-3", "-4", "-5", "-6", "-7", "-8"], ["Undone"]),
+        new("undo: then no leaves it", Household, ["undo", "no"], [], ["left your tasks"]),
+        new("undo: a change that found nothing is nothing to take back", Household, ["mark laundry done", "undo"], [], ["Undo it?"]),
+        new("undo: an add that was there already is nothing to take back", Household, ["add milk", "undo"], [], ["Undo it?"]),
         new("undo: twice takes back two turns", Standard, ["complete task 1", "delete task 2", "undo", "undo"], [], ["Buy groceries"]),
         new("undo: roll that back", Standard, ["remove the date from task 1", "tag task 1 with errands", "roll that back"], [], ["Buy groceries"]),
         new("undo: undo my last change", Standard, ["delete call mom", "undo my last change"], [], ["Call mom"]),
@@ -827,10 +836,6 @@ public static class PhraseTable
         new("bulk: all the work tasks, yes", Shopping, ["complete all the work tasks", "yes"], ["x7"], ["Plan trip"]),
         new("bulk: the question names the tasks it will change", Overdue, ["move all overdue tasks to tomorrow"], [], ["Renew passport", "Pay bills", "!Call mom", "!Old thing"]),
     ];
-
-    /// <summary>1 Milk, 2 Eggs, 3 Bananas on Groceries · 4 Call mom · 5 Pay the electricity bill · 6 Bathroom painting · 7 Reserve a restaurant · 8 Mop kitchen.</summary>
-    private static readonly string[] Household =
-        ["Milk #Groceries", "Eggs #Groceries", "Bananas #Groceries", "Call mom", "Pay the electricity bill", "Bathroom painting", "Reserve a restaurant", "Mop kitchen"];
 
     /// <summary>1 Call mom · 2 Milk (Groceries) · 3 Pay rent · 4 Eggs (Groceries) · 5 Mop kitchen · 6 Bananas (Groceries): positions in the Groceries list differ from numbers.</summary>
     private static readonly string[] Spread =
@@ -1023,7 +1028,7 @@ public static class PhraseTable
         new("speech: I got X and Y", Household, ["i got the milk and the eggs"], ["x1", "x2"], ["Milk", "Eggs"]),
         new("speech: what do I have next week", ["Dentist ^2026-11-27", "Gym ^2026-12-03", "Plan trip ^2026-12-20"], ["what do I have next week?"], [], ["Gym", "!Dentist", "!Plan trip"]),
 
-        new("speech: that was a mistake after an add", Household, ["add eggs", "oops that was a mistake"], [], ["Eggs"]),
+        new("speech: that was a mistake after an add", Household, ["add cheese", "oops that was a mistake"], [], ["Cheese"]),
         new("speech: what did I just delete", Household, ["delete call mom", "what did I just delete"], ["-4"], ["Call mom"]),
         new("speech: X tomorrow at 10 and remind me", None, ["create a task to call mom tomorrow at 10 and remind me"], ["+Call mom ^2026-11-27T10:00", "1~0"], ["Call mom", "Friday"]),
         new("speech: make X due today", Household, ["make mop kitchen due today"], ["8^2026-11-26"], ["Mop kitchen", "Thursday"]),
@@ -1136,7 +1141,7 @@ public static class PhraseTable
         new("speech: the X Y and Z as done", Household, ["mark the milk eggs and bananas as done"], ["x1", "x2", "x3"], ["Milk", "Eggs", "Bananas"]),
         new("speech: put back everything I deleted shows the trash", Trashed, ["put back everything i deleted today"], [], ["Buy milk", "Dentist appointment", "restore"]),
         new("speech: a chore with a verb of the app stays a task", None, ["clear the gutters on saturday"], ["+Clear the gutters ^2026-11-28"], ["Clear the gutters"]),
-        new("speech: add X and remind me to Y tomorrow", Household, ["add milk and remind me to call the plumber tomorrow"], ["+Milk", "+Call the plumber ^2026-11-27", "10~0"], ["Milk", "Call the plumber"]),
+        new("speech: add X and remind me to Y tomorrow", Household, ["add bread and remind me to call the plumber tomorrow"], ["+Bread", "+Call the plumber ^2026-11-27", "10~0"], ["Bread", "Call the plumber"]),
         new("speech: add X to a list and mark Y as done", Household, ["add flour to my grocery list and mark call mom as done"], ["+Flour #Groceries", "x4"], ["Flour", "Call mom"]),
         new("speech: delete X and add Y", Household, ["delete mop kitchen and add clean the garage"], ["-8", "+Clean the garage"], ["Mop kitchen", "Clean the garage"]),
         new("speech: complete X then delete Y", Household, ["complete call mom then delete mop kitchen"], ["x4", "-8"], ["Call mom", "Mop kitchen"]),
@@ -1182,6 +1187,20 @@ public static class PhraseTable
             ["4^2026-11-27T18:00", "4~0", "+Flour"], ["Call mom", "18:00", "Flour"]),
         new("speech: a reminder about X not there and another request: the other is still done", Household, ["remind me about the dentist tomorrow and add flour"],
             ["+Flour"], ["Flour"]),
+        new("speech: add what is on the list already", Household, ["add eggs to my shopping list"], [], ["Task #2 \"Eggs\"", "already on your Groceries list"]),
+        new("speech: add several, one on the list already", Household, ["add eggs and bread"], ["+Bread"], ["Bread", "Eggs (#2) is already on your Groceries list"]),
+        new("speech: add what is done is added again", Standard, ["add pay rent"], ["+Pay rent"], ["Pay rent", "!already"]),
+        new("speech: put X from the inbox on a list moves it", Household, ["put bathroom painting on the work list"], ["6#Work"], ["Bathroom painting", "Work"]),
+        new("speech: put X from a list on another list adds it there", Household, ["put milk on my work list"], ["+Milk #Work"], ["Milk", "Work"]),
+        new("speech: already there, then I meant Y adds Y", Household, ["add milk", "no I meant oat milk"], ["+Oat milk"], ["Oat milk"]),
+        new("speech: make it Y after an add", Household, ["add cheese", "no wait, make it cheddar"], ["+Cheddar"], ["Cheddar"]),
+        new("speech: show a list by its bare name", Household, ["show groceries"], [], ["Milk", "Eggs", "Bananas"]),
+        new("speech: check a task shows it", Household, ["check the electricity bill"], [], ["Pay the electricity bill"]),
+        new("speech: a new X list called Y", Household, ["start a new shopping list called costco"], ["list+Costco"], ["Costco"]),
+        new("speech: bump X down to low priority", Household, ["bump reserve a restaurant down to low priority"], ["7!low"], ["Reserve a restaurant", "low"]),
+        new("speech: schedule X for a day adds it when missing", Household, ["schedule haircut for next friday"], ["+Haircut ^2026-12-04"], ["Haircut", "Friday"]),
+        new("speech: on the first", Household, ["don't forget to pay rent on the first"], ["+Pay rent ^2026-12-01"], ["Pay rent", "Tuesday, 1 December"]),
+        new("speech: do I have to X", Household, ["do I have to call mom"], [], ["Call mom", "!Milk"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

@@ -38,6 +38,52 @@ public abstract class TaskToolsTests(ApiFixture api)
         Assert.Equal("Semi-skimmed", stored[1].Description);
     }
 
+    [Fact]
+    public async Task AddTaskKeepsAPendingTaskOfTheSameTitleInsteadOfAddingACopy()
+    {
+        var session = await UserWithAsync("Milk #Shopping", "[x] Bread", "Call mom");
+
+        var kept = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.AddTaskAsync(" MILK ", existing: "keep")));
+        var keptOnList = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.AddTaskAsync("milk", list: "shopping", existing: "keep")));
+        var otherList = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.AddTaskAsync("Milk", list: "Work", existing: "keep")));
+        var done = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.AddTaskAsync("Bread", existing: "keep")));
+        var copy = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.AddTaskAsync("Call mom")));
+
+        Assert.Equal(("already_there", 1), (kept.Action, kept.Task.Number));
+        Assert.Empty(kept.Changed);
+        Assert.Equal(("already_there", 1), (keptOnList.Action, keptOnList.Task.Number));
+        Assert.Equal(("added", "Work"), (otherList.Action, otherList.Task.List));
+        Assert.Equal(("added", 5), (done.Action, done.Task.Number));
+        Assert.Equal(("added", 6), (copy.Action, copy.Task.Number));
+        Assert.Equal(["Milk", "Bread", "Call mom", "Milk", "Bread", "Call mom"], (await session.StoredTasksAsync()).Select(t => t.Title));
+    }
+
+    [Fact]
+    public async Task AddTaskWithMoveMovesTheOnlyPendingTaskOfThatTitleOutOfTheInbox()
+    {
+        var session = await UserWithAsync("Paint the bathroom", "Milk #Shopping");
+
+        var moved = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.AddTaskAsync("paint the bathroom", list: "Home", existing: "move")));
+        var copied = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.AddTaskAsync("Milk", list: "Work", existing: "move")));
+
+        Assert.Equal(("updated", 1, "Home"), (moved.Action, moved.Task.Number, moved.Task.List));
+        Assert.True(moved.ListCreated);
+        Assert.Equal(("added", 3, "Work"), (copied.Action, copied.Task.Number, copied.Task.List));
+        var stored = await session.StoredTasksWithPartsAsync();
+        Assert.Equal(["Paint the bathroom #Home", "Milk #Shopping", "Milk #Work"], stored.Select(t => $"{t.Title} #{t.List?.Name}"));
+    }
+
+    [Fact]
+    public async Task AddTaskRefusesAnUnknownExistingValue()
+    {
+        var session = await UserWithAsync();
+
+        var error = Assert.IsType<TaskToolError>(await WithToolsAsync(session, tools => tools.AddTaskAsync("Milk", existing: "merge")));
+
+        Assert.Equal(("invalid", "existing"), (error.Error, error.Argument));
+        Assert.Empty(await session.StoredTasksAsync());
+    }
+
     [Theory]
     [InlineData("", null, "empty")]
     [InlineData("   ", null, "empty")]
@@ -338,7 +384,7 @@ public abstract class TaskToolsTests(ApiFixture api)
         var parameters = functions.ToDictionary(
             f => f.Name,
             f => f.JsonSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray());
-        Assert.Equal(["title", "description", "list", "labels", "priority", "due", "remind_minutes_before"], parameters["add_task"]);
+        Assert.Equal(["title", "description", "list", "labels", "priority", "due", "remind_minutes_before", "existing"], parameters["add_task"]);
         Assert.Equal(["status", "query", "filter", "list"], parameters["list_tasks"]);
         Assert.Equal(["task"], parameters["complete_task"]);
         Assert.Equal(["task"], parameters["reopen_task"]);

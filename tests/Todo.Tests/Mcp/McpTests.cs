@@ -20,7 +20,7 @@ public abstract class McpTests(ApiFixture api)
 
     private static readonly Dictionary<string, string[]> ExpectedParameters = new()
     {
-        ["add_task"] = ["title", "description", "list", "labels", "priority", "due", "remind_minutes_before"],
+        ["add_task"] = ["title", "description", "list", "labels", "priority", "due", "remind_minutes_before", "existing"],
         ["list_tasks"] = ["filter", "status", "query", "list"],
         ["complete_task"] = ["task"],
         ["reopen_task"] = ["task"],

@@ -127,7 +127,11 @@ internal sealed class ConversationView
 
     /// <summary>Whether a reply before <paramref name="before"/> followed a tool call that changed something.</summary>
     public bool ChangedBefore(int before) =>
-        turns.Take(Math.Min(before, turns.Count)).Any(turn => turn.Calls.Any(call => !TaskToolNames.Reads.Contains(call.Name)));
+        turns.Take(Math.Min(before, turns.Count)).Any(turn => turn.Results.Any(ReplyWriter.ChangedSomething));
+
+    /// <summary>Whether the reply to the user message at <paramref name="userIndex"/> followed a tool call that changed something.</summary>
+    public bool ChangedAfter(int userIndex) =>
+        userIndex + 1 < turns.Count && turns[userIndex + 1].IsAssistant && turns[userIndex + 1].Results.Any(ReplyWriter.ChangedSomething);
 
     /// <summary>
     /// The tasks the engine's latest reply that named any task named (before <paramref name="before"/>):

@@ -156,6 +156,15 @@ internal sealed record Intent(IntentKind Kind)
     /// </summary>
     public string? AddsIfMissing { get; init; }
 
+    /// <summary>
+    /// For an add that puts a title on a list ("put bathroom painting on the work list"): when a pending task with that title is
+    /// on another list, it is moved there instead of adding a copy.
+    /// </summary>
+    public bool MovesExisting { get; init; }
+
+    /// <summary>For a list named by a thing ("show me the electricity bill"): when no list has that name, the tasks about it.</summary>
+    public bool SearchesIfNoList { get; init; }
+
     /// <summary>A second request said in the same message ("add milk and remind me to call mom"), done after this one.</summary>
     public Intent? Then { get; init; }
 
@@ -167,6 +176,7 @@ internal sealed record Intent(IntentKind Kind)
     public Intent? InsteadOfMissing() =>
         AddsIfMissing is not null ? this with { Kind = IntentKind.Add, Title = AddsIfMissing, Reference = null, AddsIfMissing = null }
         : Kind == IntentKind.Reopen && Reference is not null ? new Intent(IntentKind.Restore) { Reference = Reference }
+        : SearchesIfNoList ? this with { ListName = null, Query = ListName, SearchesIfNoList = false }
         : RenamesOnly && RequestParts.ListName(Reference!) is { } list && RequestParts.ListName(Title!) is { } renamed
             ? new Intent(IntentKind.RenameList) { ListName = list, NewListName = renamed }
             : null;

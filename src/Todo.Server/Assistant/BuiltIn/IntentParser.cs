@@ -398,8 +398,15 @@ internal static partial class IntentParser
         }
 
         var whole = Apply(Rules, text, now);
-        return Compound(text, now, whole) ?? ReadClauses(text, now, whole) ?? whole ?? (null, Intent.Unknown);
+        var read = Compound(text, now, whole) ?? ReadClauses(text, now, whole) ?? whole ?? (null, Intent.Unknown);
+        return read.Intent is { Kind: IntentKind.Add, ListName: not null, MoreTitles: null, Then: null } add && PlacingVerb().IsMatch(text)
+            ? (read.Rule, add with { MovesExisting = true })
+            : read;
     }
+
+    /// <summary>A message that places a thing on a list rather than adding it: "put …", "stick …", "move …".</summary>
+    [GeneratedRegex(@"^(?:put|stick|throw|place|pop|move|transfer|shift|file)\b", Options)]
+    private static partial Regex PlacingVerb();
 
     /// <summary>
     /// Two requests joined by "and" or "then" ("add milk and remind me to call mom tomorrow", "delete mop kitchen and add clean
@@ -705,9 +712,11 @@ internal static partial class IntentParser
             return null;
         }
 
+        // "schedule a haircut for friday": that task, or a new one when none has those words.
+        var schedules = match.Groups["verb"].Value.Equals("schedule", StringComparison.OrdinalIgnoreCase) && NamesTaskByWords(reference);
         return found.Error is { } error
             ? new Intent(IntentKind.Update) { Reference = reference, DateProblem = $"I couldn't read that date: {error} Which day do you mean?" }
-            : new Intent(IntentKind.Update) { Reference = reference, Due = due };
+            : new Intent(IntentKind.Update) { Reference = reference, Due = due, AddsIfMissing = schedules ? TitleOf(reference) : null };
     }
 
     /// <summary>
@@ -1111,9 +1120,11 @@ internal static partial class IntentParser
             return List(text, now, query);
         }
 
-        // "read me the groceries", "show me my work": a list by its name.
-        return OwnThing().Match(rest) is { Success: true } own && RequestParts.ListName(own.Groups["name"].Value) is { } name
-            ? List(text, now, query: null) with { ListName = name }
+        // "read me the groceries", "show me my work", "open groceries": a list by its name, or the tasks about it when no list has it.
+        return (OwnThing().Match(rest) is { Success: true } own ? own.Groups["name"].Value
+                : BareNameVerb().IsMatch(text) && PlainName().IsMatch(rest) ? rest : null) is { } said
+            && RequestParts.ListName(said) is { } name
+            ? List(text, now, query: null) with { ListName = name, SearchesIfNoList = true }
             : null;
     }
 
@@ -1416,7 +1427,7 @@ internal static partial class IntentParser
             ? meant.Groups["title"].Value
             : null;
 
-    [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:i\s+meant|i\s+mean|i\s+said|it\s+should\s+(?:be|say)|that\s+should\s+(?:be|say)|(?<dated>it'?s|it\s+is|that'?s|that\s+is|it\s+was))\s+(?<title>(?!(?:done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$", Options)]
+    [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:i\s+meant|i\s+mean|i\s+said|it\s+should\s+(?:be|say)|that\s+should\s+(?:be|say)|make\s+(?:it|that)(?:\s+(?:say|into))?|change\s+(?:it|that)\s+to|(?<dated>it'?s|it\s+is|that'?s|that\s+is|it\s+was))\s+(?<title>(?!(?:done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$", Options)]
     private static partial Regex Meant();
 
     /// <summary>Whether <paramref name="words"/> name a task by its title, not by a number, a position or a pronoun.</summary>
@@ -1545,7 +1556,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:(?:show|list|display|view|see|get|give|tell|what\s+are|which\s+are|open)(?:\s+(?:me|us))?\s+)?(?:all\s+)?(?:of\s+)?(?:(?:my|the|our)\s+)?(?:all\s+)?lists$|^(?:what|which)\s+lists\s+(?:do\s+i\s+have|have\s+i\s+got|are\s+there|exist|have\s+i\s+made)$|^how\s+many\s+lists(?:\s+(?:do\s+i\s+have|have\s+i\s+got|are\s+there))?$|^(?:do\s+i\s+have\s+any|any)\s+lists$", Options)]
     private static partial Regex ShowLists();
 
-    [GeneratedRegex(@"^(?:create|make|start|add|set\s+up|open|begin|new)\s+(?:me\s+)?(?:(?:a|an|another|one\s+more)\s+)?(?:new\s+)?(?:(?:todo|to-do|task|check)\s*)?list(?:\s+(?:called|named|titled|for)(?=\s)|\s*[:\-—])?\s*(?<name>.*)$|^(?:create|make|start|set\s+up|begin)\s+(?:me\s+)?(?:(?:a|an|another)\s+)?(?:new\s+)?(?<name>(?:(?!list\b)[\w'&-]+\s+){0,3}(?!list\b)[\w'&-]+)\s+list$", Options)]
+    [GeneratedRegex(@"^(?:create|make|start|set\s+up|begin|new)\s+(?:me\s+)?(?:(?:a|an|another)\s+)?(?:new\s+)?(?:[\w'&-]+\s+){1,2}list\s+(?:called|named|titled)\s+(?<name>.+)$|^(?:create|make|start|add|set\s+up|open|begin|new)\s+(?:me\s+)?(?:(?:a|an|another|one\s+more)\s+)?(?:new\s+)?(?:(?:todo|to-do|task|check)\s*)?list(?:\s+(?:called|named|titled|for)(?=\s)|\s*[:\-—])?\s*(?<name>.*)$|^(?:create|make|start|set\s+up|begin)\s+(?:me\s+)?(?:(?:a|an|another)\s+)?(?:new\s+)?(?<name>(?:(?!list\b)[\w'&-]+\s+){0,3}(?!list\b)[\w'&-]+)\s+list$", Options)]
     private static partial Regex CreateList();
 
     [GeneratedRegex(@"^(?:rename|retitle|change\s+the\s+name\s+of|call)\s+(?:the\s+|my\s+|our\s+)?(?:list\s+(?:called\s+|named\s+)?(?<old>.+?)|(?<old>.+?)\s+list)\s+(?:to|as|into)\s+(?<new>.+)$|^(?:change|update|rename)\s+(?:the\s+|my\s+)?(?<old>.+?)\s+list(?:'s\s+name|\s+name|\s+title)?\s+(?:to|as)\s+(?<new>.+)$|^call\s+(?:the\s+|my\s+)?(?<old>.+?)\s+list\s+(?<new>.+)$", Options)]
@@ -1578,7 +1589,7 @@ internal static partial class IntentParser
         @"|^(?:add|put)\s+@(?<labels>[\w-]+)\s+(?:to|on)\s+(?<ref>.+)$", Options)]
     private static partial Regex Tag();
 
-    [GeneratedRegex(@"^(?:make|set|mark|change|put|flag|bump|raise|lower|turn|give)\s+(?<ref>.+?)\s+(?:(?:to|as|at|into)\s+)?(?:(?:a|an|my|the|our)\s+)?(?<p>high|top|low|medium|normal|no)[\s-]+priority$" +
+    [GeneratedRegex(@"^(?:make|set|mark|change|put|flag|bump|raise|lower|turn|give)\s+(?<ref>.+?)(?:\s+(?:up|down))?\s+(?:(?:to|as|at|into)\s+)?(?:(?:a|an|my|the|our)\s+)?(?<p>high|top|low|medium|normal|no)[\s-]+priority$" +
         @"|^(?:set|give|make|change|put|assign)\s+(?:a\s+|the\s+)?priority\s+(?:(?:of|level|to)\s+)?(?<p>p?[1-4]|one|two|three|four|high|low|medium|urgent|top)\s+(?:on|to|for)\s+(?<ref>.+)$" +
         @"|^(?:make|set|mark|change|put|flag|turn)\s+(?<ref>.+?)\s+(?:(?:to|as|at|into)\s+)?(?:priority\s+(?<p>[1-4]|one|two|three|four)|(?<p>p[1-4]))$" +
         @"|^(?:set|change|make|update|raise|lower|bump)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(?<ref>.+?)\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent)$" +
@@ -1671,7 +1682,8 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^did\s+i\s+(?:already\s+)?(?:add|put|write\s+down|write)\s+(?<thing>.+?)(?:\s+(?:already|yet))?$" +
         @"|^(?:is|are|do\s+i\s+have|have\s+i\s+got|did\s+i\s+(?:add|put|write)|is\s+there|are\s+there)\s+(?:there\s+)?(?:any\s+|some\s+|a\s+|an\s+)?(?<thing>.+?)\s+(?:on|in)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|todos|tasks)$" +
-        @"|^(?:do|did)\s+(?:i|we)\s+(?:still\s+|already\s+)?(?:need(?!\s+to\b)|need\s+to\s+(?:buy|get|pick\s+up)|have\s+to\s+(?:buy|get|pick\s+up))\s+(?:any\s+|some\s+|more\s+)?(?<thing>.+?)(?:\s+(?:again|still|anymore|today|this\s+week))?$", Options)]
+        @"|^(?:do|did)\s+(?:i|we)\s+(?:still\s+|already\s+)?(?:need(?!\s+to\b)|need\s+to\s+(?:buy|get|pick\s+up)|have\s+to\s+(?:buy|get|pick\s+up))\s+(?:any\s+|some\s+|more\s+)?(?<thing>.+?)(?:\s+(?:again|still|anymore|today|this\s+week))?$" +
+        @"|^(?:do|did)\s+(?:i|we)\s+(?:still\s+)?(?:need|have|got)\s+to\s+(?<thing>(?!do\b|be\b|add\b)[a-z]+\s+.+?)(?:\s+(?:again|still|anymore|today|this\s+week))?$", Options)]
     private static partial Regex IsOnList();
 
     /// <summary>"repeat my list", "say the list": asking to hear it, not about tasks that repeat.</summary>
@@ -1704,6 +1716,14 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:my|the|our)\s+(?<name>[\w'&-]+(?:\s+[\w'&-]+)?)$", Options)]
     private static partial Regex OwnThing();
+
+    /// <summary>One or two plain words: what "show" or "open" may name a list by ("open groceries").</summary>
+    [GeneratedRegex(@"^[\w'&-]+(?:\s+[\w'&-]+)?$", Options)]
+    private static partial Regex PlainName();
+
+    /// <summary>The verbs that show a list named by its bare name ("show groceries"), unlike "get milk".</summary>
+    [GeneratedRegex(@"^(?:show|display|view|open|pull\s+up|bring\s+up)\b", Options)]
+    private static partial Regex BareNameVerb();
 
     /// <summary>"set a due date of friday for X", "give X a deadline of dec 1".</summary>
     [GeneratedRegex(@"^(?:set|add|put|give)\s+(?:a\s+|the\s+)?(?:due\s+date|deadline|date)\s+(?:for|on|to)\s+(?<named>.+)$" +

@@ -46,6 +46,11 @@ internal static partial class ReplyWriter
                 : null;
         }
 
+        if (intent is { Kind: IntentKind.Undo, Confirmed: false } && Text(result, "action") == TaskToolActions.ListedActivity)
+        {
+            return Undoable(result, intent.UndoCount).Count > 0 ? Question.Of(PendingQuestion.Confirm) : null;
+        }
+
         if (intent is null || intent.Confirmed || !(intent.Kind == IntentKind.Bulk && Text(result, "action") == TaskToolActions.Listed
             || intent.Kind == IntentKind.EmptyTrash && Text(result, "action") == TaskToolActions.ListedTrash))
         {
@@ -91,6 +96,8 @@ internal static partial class ReplyWriter
                 return BulkDone(result, intent);
             case TaskToolActions.Undone:
                 return Undone(result);
+            case TaskToolActions.ListedActivity when intent.Kind == IntentKind.Undo:
+                return UndoQuestion(result, intent.UndoCount);
             case TaskToolActions.ListedActivity:
                 return Activity(result, intent);
             default:
@@ -213,16 +220,7 @@ internal static partial class ReplyWriter
         var reply = new StringBuilder(intent.Day is null ? "Your latest changes, newest first:" : $"What changed{when}, newest first:");
         foreach (var e in events.Take(12))
         {
-            var source = Text(e, "source") switch
-            {
-                "web" => "on the page",
-                "assistant" => "by me",
-                "mcp" => "by an app",
-                "api" => "through the API",
-                "import" => "by an import",
-                var other => "by " + other,
-            };
-            reply.Append("\n• ").Append(Event(e, withTime: true)).Append(' ').Append(source).Append(IsTrue(e, "undone") ? " (undone)" : "");
+            reply.Append("\n• ").Append(Event(e, withTime: true)).Append(' ').Append(Source(e)).Append(IsTrue(e, "undone") ? " (undone)" : "");
         }
 
         if (events.Count > 12)
@@ -232,6 +230,53 @@ internal static partial class ReplyWriter
 
         return reply.ToString();
     }
+
+    /// <summary>
+    /// The events of the <paramref name="count"/> latest batches that undo_last would take back (neither undone nor an undo),
+    /// newest first, from an activity result.
+    /// </summary>
+    private static List<JsonElement> Undoable(JsonElement result, int count)
+    {
+        var events = result.TryGetProperty("events", out var items) && items.ValueKind == JsonValueKind.Array
+            ? items.EnumerateArray().Where(e => !IsTrue(e, "undone") && !IsTrue(e, "is_undo")).ToList()
+            : [];
+        var batches = events.Select(e => Number(e, "batch")).Distinct().Take(count).ToHashSet();
+        return [.. events.Where(e => batches.Contains(Number(e, "batch")))];
+    }
+
+    /// <summary>
+    /// "Your latest change, made on the page at 09:12: deleted task #4 "Call mom". Undo it?": asked before an undo when this
+    /// conversation changed nothing, so the person sees what it would take back.
+    /// </summary>
+    private static string UndoQuestion(JsonElement result, int count)
+    {
+        var events = Undoable(result, count);
+        if (events.Count == 0)
+        {
+            return "There's nothing to undo.";
+        }
+
+        var batches = events.Select(e => Number(e, "batch")).Distinct().Count();
+        var what = events.AsEnumerable().Reverse().Take(NamedTitles).Select(e => Event(e, withTime: false)).ToList();
+        var more = events.Count > what.Count ? string.Create(CultureInfo.InvariantCulture, $" and {events.Count - what.Count} more") : "";
+        var latest = events[0];
+        var header = batches == 1
+            ? $"Your latest change, made {Source(latest)} at {Text(latest, "time")}"
+            : string.Create(CultureInfo.InvariantCulture, $"Your latest {batches} changes");
+        var question = batches == 1 ? "Undo it? Say yes to go ahead, or no to leave it as it is." : "Undo them? Say yes to go ahead, or no to leave them as they are.";
+        return $"{header}: {string.Join(", ", what)}{more}. {question}";
+    }
+
+    /// <summary>Where an activity event came from: "on the page", "through the API", "by me".</summary>
+    private static string Source(JsonElement e) => Text(e, "source") switch
+    {
+        "web" => "on the page",
+        "assistant" => "by me",
+        "mcp" => "by an app",
+        "api" => "through the API",
+        "import" => "by an import",
+        var other => "by " + other,
+    };
 
     /// <summary>"completed task #3 "Call mom"", with "at 09:00" first when <paramref name="withTime"/>.</summary>
     private static string Event(JsonElement e, bool withTime)

@@ -24,7 +24,7 @@ internal static partial class ReplyWriter
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(results);
-        if (plan.Intent.Kind == IntentKind.Add && AddedTogether(results) is { } together)
+        if (plan.Intent.Kind == IntentKind.Add && AddedTogether(results, plan.Intent, currentYear) is { } together)
         {
             return together;
         }
@@ -110,6 +110,22 @@ internal static partial class ReplyWriter
             .Where(task => task.ValueKind == JsonValueKind.Object && task.TryGetProperty("number", out var n) && n.ValueKind == JsonValueKind.Number)
             .Select((task, index) => new ListedTask(index + 1, task.GetProperty("number").GetInt32(), Text(task, "title") ?? ""))];
 
+    /// <summary>
+    /// Whether <paramref name="result"/> says its call changed something (a failure, a read, or a change that found everything
+    /// as asked already changed nothing).
+    /// </summary>
+    public static bool ChangedSomething(FunctionResultContent result) =>
+        Read(result) is { } json && json.GetProperty("ok").GetBoolean() && Text(json, "action") switch
+        {
+            null or TaskToolActions.Listed or TaskToolActions.ListedLists or TaskToolActions.ListedActivity or TaskToolActions.ListedTrash
+                or TaskToolActions.AlreadyCompleted or TaskToolActions.AlreadyPending or TaskToolActions.AlreadyThere
+                or TaskToolActions.ListExists => false,
+            TaskToolActions.Updated => json.TryGetProperty("changed", out var changed) && changed.GetArrayLength() > 0,
+            TaskToolActions.BulkChanged => Number(json, "changed") > 0,
+            TaskToolActions.TrashEmptied => Number(json, "removed") > 0,
+            _ => true,
+        };
+
     /// <summary>Whether <paramref name="result"/> says no task has the words it was given.</summary>
     public static bool FoundNoTask(FunctionResultContent result) =>
         Read(result) is { } json && !json.GetProperty("ok").GetBoolean() && Text(json, "error") == TaskToolErrors.NotFound;
@@ -180,6 +196,7 @@ internal static partial class ReplyWriter
                 $"Done — next: {Day(next, currentYear, withTime: true)}. {Capital(named)} repeats {Text(next, "repeats")}.",
             TaskToolActions.Completed => $"Done! Marked {named}{On(task)} as complete.",
             TaskToolActions.AlreadyCompleted => $"{Capital(named)} is already done.",
+            TaskToolActions.AlreadyThere => $"{Capital(named)} is already {(On(task) is { Length: > 0 } on ? on.TrimStart() : "on your list")}, so I didn't add it again.",
             TaskToolActions.Reopened => $"Reopened {named}{On(task)}; it's pending again.",
             TaskToolActions.AlreadyPending => $"{Capital(named)} is already pending.",
             TaskToolActions.Deleted => $"Deleted {named}{From(task)}. It's in the trash: say \"undo\" to bring it back.",
@@ -189,12 +206,13 @@ internal static partial class ReplyWriter
         };
     }
 
-    /// <summary>" I'll remind you 30 minutes before task #3 …" when the call set a reminder; "" otherwise.</summary>
     /// <summary>
     /// Several plain tasks added to one list ("eggs, milk and bread") in one line: "Added 3 tasks to your Groceries list:
-    /// Eggs (#9), Milk (#10) and Bread (#11)."; null when any has more to say (a date, labels, a description, a failure).
+    /// Eggs (#9), Milk (#10) and Bread (#11).", followed by those that were there already ("Milk (#1) is already on your
+    /// Groceries list."); null
+    /// when any has more to say (a date, labels, a description, a failure).
     /// </summary>
-    private static string? AddedTogether(IReadOnlyList<FunctionResultContent> results)
+    private static string? AddedTogether(IReadOnlyList<FunctionResultContent> results, Intent intent, int currentYear)
     {
         if (results.Count < 2)
         {
@@ -202,10 +220,21 @@ internal static partial class ReplyWriter
         }
 
         List<(JsonElement Result, JsonElement Task)> added = [];
+        List<(JsonElement Result, JsonElement Task)> there = [];
         foreach (var result in results)
         {
-            if (Read(result) is not { } json || !json.GetProperty("ok").GetBoolean() || Text(json, "action") != TaskToolActions.Added
-                || !json.TryGetProperty("task", out var task) || Text(task, "description") is not null || Parts(task).Length > 0
+            if (Read(result) is not { } json || !json.GetProperty("ok").GetBoolean() || !json.TryGetProperty("task", out var task))
+            {
+                return null;
+            }
+
+            if (Text(json, "action") == TaskToolActions.AlreadyThere)
+            {
+                there.Add((json, task));
+                continue;
+            }
+
+            if (Text(json, "action") != TaskToolActions.Added || Text(task, "description") is not null || Parts(task).Length > 0
                 || (task.TryGetProperty("due", out var due) && due.ValueKind != JsonValueKind.Null))
             {
                 return null;
@@ -219,14 +248,35 @@ internal static partial class ReplyWriter
             return null;
         }
 
+        var kept = Titles([.. there.Select(one => (one.Task.GetProperty("number").GetInt32(), Text(one.Task, "title") ?? ""))], there.Count);
+        var where = there.Select(one => On(one.Task)).Distinct(StringComparer.Ordinal).ToList() is [var one] && one.Length > 0 ? one : " on your list";
+        var already = there.Count switch
+        {
+            0 => "",
+            1 when added.Count == 0 => "",
+            _ when added.Count == 0 => $"{kept} are already{where}, so I didn't add them again.",
+            1 => $" {kept} is already{where}.",
+            _ => $" {kept} are already{where}.",
+        };
+        if (added.Count == 0)
+        {
+            return already.Length > 0 ? already : null;
+        }
+
+        if (added.Count == 1)
+        {
+            return Describe(added[0].Result, intent, currentYear) + already;
+        }
+
         var (first, firstTask) = added[0];
         var created = added.FirstOrDefault(one => IsTrue(one.Result, "list_created"));
         var titles = Titles([.. added.Select(one => (one.Task.GetProperty("number").GetInt32(), Text(one.Task, "title") ?? ""))], added.Count);
         return string.Create(CultureInfo.InvariantCulture,
             $"Added {added.Count} tasks{Destination(created.Task.ValueKind == JsonValueKind.Object ? created.Result : first, firstTask)}: {titles}.") +
-            (created.Task.ValueKind == JsonValueKind.Object ? Created(created.Result, created.Task) : "");
+            (created.Task.ValueKind == JsonValueKind.Object ? Created(created.Result, created.Task) : "") + already;
     }
 
+    /// <summary>" I'll remind you 30 minutes before task #3 …" when the call set a reminder; "" otherwise.</summary>
     private static string Reminded(JsonElement result, Intent intent, string? named)
     {
         if (!result.TryGetProperty("changed", out var changed) || !changed.EnumerateArray().Any(c => c.GetString() == "reminders")

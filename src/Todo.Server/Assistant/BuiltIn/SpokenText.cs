@@ -86,6 +86,8 @@ internal static partial class SpokenText
         text = Todos().Replace(text, "todos");
         text = ToDash().Replace(text, "todo");
         text = NumberAlone(NumbersAsDigits(text));
+        text = DayOrdinal().Replace(text, match =>
+            match.Groups["lead"].Value + DayOfMonth(match.Groups["ord"].Value.ToLowerInvariant().Replace(' ', '-')));
         text = ReminderWording(text, now);
         text = WantToSee().Replace(text, "show me ");
         text = ClearAList().Replace(text, "delete everything on ${list}");
@@ -108,6 +110,29 @@ internal static partial class SpokenText
         while (!string.Equals(before, text, StringComparison.Ordinal));
 
         return text;
+    }
+
+    private static readonly string[] DayOrdinals =
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+         "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"];
+
+    /// <summary>"first" → "1st", "twenty-second" → "22nd", "thirty-first" → "31st": a day of the month in digits.</summary>
+    private static string DayOfMonth(string ordinal)
+    {
+        var day = ordinal == "thirtieth" ? 30
+            : ordinal.StartsWith("thirty-", StringComparison.Ordinal) ? 30 + Array.IndexOf(DayOrdinals, ordinal[7..]) + 1
+            : ordinal.StartsWith("twenty-", StringComparison.Ordinal) ? 20 + Array.IndexOf(DayOrdinals, ordinal[7..]) + 1
+            : Array.IndexOf(DayOrdinals, ordinal) + 1;
+
+        var suffix = (day % 10, day / 10 % 10) switch
+        {
+            (_, 1) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        return day.ToString(CultureInfo.InvariantCulture) + suffix;
     }
 
     /// <summary>"three" alone (an answer to "which one?") → "3".</summary>
@@ -207,6 +232,10 @@ internal static partial class SpokenText
 
     /// <summary>The verbs a request starts with, for telling a wake word ("Olly, add …") from a first item ("milk, eggs …").</summary>
     private const string RequestStart = @"(?:please\s+|can\s+|could\s+|would\s+|will\s+)?(?:add|put|remind|remove|delete|take|show|read|tell|what|what's|whats|mark|check|cross|tick|complete|set|create|make|list|do|did|are|is|clear|move|change|rename|edit|undo|say|repeat|let|give|send|get|i|i'm|i've|we|how|any|find|search|schedule|cancel|help)\b";
+
+    /// <summary>"on the first", "by the twenty-second of december": a day of the month said in words (not "the first task").</summary>
+    [GeneratedRegex(@"\b(?<lead>(?:on|by|before|until|from|every|each)\s+the\s+)(?<ord>(?:twenty[\s-]|thirty[\s-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)(?=\s*(?:$|[,.!?]|of\b|at\b|in\b|every\b|and\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DayOrdinal();
 
     [GeneratedRegex(@"^(?:hey|hi|hello|ok(?:ay)?|yo|oh)[\s,]+(?:alexa|google|siri|cortana|bixby|echo|jarvis|computer|assistant)\b[\s,.!:;-]*" +
         @"|^(?:alexa|google|siri|cortana|bixby|echo|jarvis|computer|assistant)(?:\s*[,.!:;-]\s*|\s+(?=" + RequestStart + "))", Options)]

@@ -80,6 +80,11 @@ internal static class TurnPlanner
             IntentKind.DeleteList => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.DeleteList, DeleteListArguments(intent))),
             IntentKind.Undo when intent.PointsBack && !view.ChangedBefore(index) => TurnPlan.Say(intent, Replies.NothingChangedHere),
             IntentKind.Undo when intent.UndoCount < 1 => TurnPlan.Say(intent, Replies.HowManyToUndo),
+
+            // Nothing changed in this conversation: the change "undo" would take back may not be the one meant, so it is shown
+            // and confirmed first.
+            IntentKind.Undo when !intent.Confirmed && !view.ChangedBefore(index) => TurnPlan.Call(intent, new PlannedCall(
+                TaskToolNames.ListActivity, new Dictionary<string, object?> { ["limit"] = TaskTools.ActivityLimit })),
             IntentKind.Undo => TurnPlan.Call(intent, [.. Enumerable.Range(0, intent.UndoCount)
                 .Select(_ => new PlannedCall(TaskToolNames.UndoLast, new Dictionary<string, object?>()))]),
             IntentKind.Trash => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.ListTrash, new Dictionary<string, object?>())),
@@ -107,7 +112,7 @@ internal static class TurnPlanner
             && view.AskingMessageBefore(userIndex) is >= 0 and var asking)
         {
             var (previous, _) = Understand(view, asking, depth + 1);
-            if (previous.Kind is IntentKind.Bulk or IntentKind.EmptyTrash && !previous.Confirmed)
+            if (previous.Kind is IntentKind.Bulk or IntentKind.EmptyTrash or IntentKind.Undo && !previous.Confirmed)
             {
                 return (previous with { Confirmed = true, Numbers = confirm.Choices.Count > 0 ? [.. confirm.Choices.Select(task => task.Number)] : null }, null);
             }
@@ -132,6 +137,12 @@ internal static class TurnPlanner
 
             if (previous is { Kind: IntentKind.Add, MoreTitles: null, Title: not null } && meant is not null)
             {
+                // Nothing was added (the title was on the list already): what was meant is the add.
+                if (!view.ChangedAfter(earlier) && !DatePhrases.IsWholeDate(meant, view.Now))
+                {
+                    return (previous with { Title = Utterance.CleanTitle(meant) }, null);
+                }
+
                 return (DatePhrases.IsWholeDate(meant, view.Now)
                     ? new Intent(IntentKind.Update) { Reference = "it", Due = DatePhrases.Peel(meant, view.Now).Due ?? meant }
                     : new Intent(IntentKind.Update) { Reference = "it", Title = Utterance.CleanTitle(meant) }, null);
@@ -272,6 +283,9 @@ internal static class TurnPlanner
             return TurnPlan.Ask(intent, problem, PendingQuestion.WhatDate);
         }
 
+        // A title alone that is pending already is not added twice ("add milk" when milk is on the shopping list).
+        var plain = string.IsNullOrWhiteSpace(intent.Description) && intent.Labels is null && intent.Priority is null && intent.Due is null
+            && intent.RemindMinutesBefore is null;
         string[] titles = [intent.Title, .. intent.MoreTitles ?? []];
         return TurnPlan.Call(intent, [.. titles.Select(title =>
         {
@@ -279,6 +293,11 @@ internal static class TurnPlanner
             if (!string.IsNullOrWhiteSpace(intent.Description))
             {
                 arguments["description"] = intent.Description;
+            }
+
+            if (plain)
+            {
+                arguments["existing"] = intent.MovesExisting ? "move" : "keep";
             }
 
             AddParts(arguments, intent, labelsArgument: "labels");
