@@ -1201,6 +1201,18 @@ public static class PhraseTable
         new("speech: schedule X for a day adds it when missing", Household, ["schedule haircut for next friday"], ["+Haircut ^2026-12-04"], ["Haircut", "Friday"]),
         new("speech: on the first", Household, ["don't forget to pay rent on the first"], ["+Pay rent ^2026-12-01"], ["Pay rent", "Tuesday, 1 December"]),
         new("speech: do I have to X", Household, ["do I have to call mom"], [], ["Call mom", "!Milk"]),
+        new("speech: change X to high is its priority", Household, ["change bathroom painting to high"], ["6!high"], ["Bathroom painting", "high priority"]),
+        new("speech: set X to low is its priority", Household, ["set call mom to low"], ["4!low"], ["Call mom", "low priority"]),
+        new("speech: change X to the Y list moves it", Household, ["change call mom to the work list"], ["4#Work"], ["Call mom", "Work"]),
+        new("speech: rename X to a priority word keeps the words", Household, ["rename call mom to urgent"], ["4=Urgent"], ["Urgent"]),
+        new("speech: make X not urgent", ["Reserve a restaurant !high"], ["make reserve a restaurant not urgent"], ["1!none"], ["Reserve a restaurant"]),
+        new("speech: add a X list makes the list", Household, ["add a shopping list"], ["list+Shopping"], ["Shopping"]),
+        new("speech: I need a list for X", Household, ["i need a list for christmas presents"], ["list+Christmas presents"], ["Christmas presents"]),
+        new("speech: not that one after a change", Household, ["mark milk done", "oops, not that one"], [], ["Milk", "pending again"]),
+        new("speech: delete X permanently", Household, ["delete bathroom painting permanently"], ["-6"], ["Bathroom painting", "trash"]),
+        new("speech: what's my next deadline", ["Milk", "Pay the electricity bill ^2026-11-27"], ["what's my next deadline"], [], ["Pay the electricity bill", "!Milk"]),
+        new("speech: what's due this month", ["Milk", "Pay the electricity bill ^2026-11-27", "Renew passport ^2026-12-15"], ["what's due this month"], [], ["due in November", "Pay the electricity bill", "!Milk", "!Renew passport"]),
+        new("speech: anything due next month", ["Milk", "Pay the electricity bill ^2026-11-27", "Renew passport ^2026-12-15"], ["anything due next month"], [], ["due in December", "Renew passport", "!Pay the electricity bill"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

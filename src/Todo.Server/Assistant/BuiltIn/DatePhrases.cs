@@ -101,6 +101,20 @@ internal static partial class DatePhrases
             return NextWeekTerm;
         }
 
+        // "what's due this month", "anything due next month": the days of that calendar month.
+        if (Month().Match(text) is { Success: true } month)
+        {
+            var start = new DateOnly(now.Year, now.Month, 1).AddMonths(month.Groups["next"].Success ? 1 : 0);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"(due after: {start.AddDays(-1):yyyy-MM-dd} & due before: {start.AddMonths(1):yyyy-MM-dd})");
+        }
+
+        // "what's my next deadline", "what are my deadlines": the tasks that have a date.
+        if (Deadline().IsMatch(text))
+        {
+            return DatedTerm;
+        }
+
         // "this weekend", "over the weekend": its Saturday and Sunday (only Sunday when said on a Sunday).
         if (Weekend().Match(text) is { Success: true } weekend
             && DateReader.Find(weekend.Groups["next"].Success ? "next weekend" : "this weekend", now, ReadingZone).Match is { Reading.Date: var first })
@@ -166,6 +180,10 @@ internal static partial class DatePhrases
         _ when term.StartsWith("due on: ", StringComparison.Ordinal) => " due " + term["due on: ".Length..],
         NextWeekTerm => " due next week",
         _ when term.StartsWith("(due on: ", StringComparison.Ordinal) => " due at the weekend",
+        DatedTerm => " with a date",
+        _ when MonthTerm().Match(term) is { Success: true } month
+            && DateOnly.TryParseExact(month.Groups["before"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var before) =>
+            " due in " + before.AddDays(-1).ToString("MMMM", CultureInfo.InvariantCulture),
         _ => " due " + term.Trim('(', ')'),
     };
 
@@ -249,6 +267,17 @@ internal static partial class DatePhrases
 
     [GeneratedRegex(@"\bnext\s+week\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NextWeek();
+
+    private const string DatedTerm = "!no date";
+
+    [GeneratedRegex(@"\b(?:this|the|current|(?<next>next))\s+month\b|\brest\s+of\s+(?:the\s+)?month\b", Options)]
+    private static partial Regex Month();
+
+    [GeneratedRegex(@"^\(due after: \d{4}-\d{2}-\d{2} & due before: (?<before>\d{4}-\d{2}-01)\)$", Options)]
+    private static partial Regex MonthTerm();
+
+    [GeneratedRegex(@"\bdeadlines?\b|\bdue\s+(?:next|first)\b|\bdue\s+dates\b", Options)]
+    private static partial Regex Deadline();
 
     /// <summary>Words naming more than a day ("next week", "this month"), which "due on:" cannot list.</summary>
     [GeneratedRegex(@"\b(?:weeks?|months?|years?|weekend)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

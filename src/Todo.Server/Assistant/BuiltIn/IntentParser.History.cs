@@ -303,7 +303,7 @@ internal static partial class IntentParser
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually|never\s?mind|nevermind)[\s,!.]+)*undo$" +
         @"|^(?:(?:oh\s+)?(?:no|oops|whoops|wait)[\s,!.]+)*(?:go\s+back|oops|whoops|oh\s+no|my\s+bad|(?:undelete|un-delete|restore|recover)\s+(?:it|that|this)|cancel\s+(?:the|my)\s+last\s+(?:thing|action|change|one|step))$" +
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually)[\s,!.]+)*i\s+(?:didn'?t|did\s+not)\s+(?:mean|want)\s+to\s+(?:delete|remove|complete|finish|check\s+off|tick\s+off|mark|add|move|change|rename|do)\s+(?:that|this|it|them)(?:\s+one)?$" +
-        @"|^(?:(?:oops|whoops|no|wait|sorry|actually)[\s,!.]+)*(?:that\s+was\s+(?:a\s+mistake|wrong|an\s+accident|not\s+what\s+i\s+(?:meant|wanted))|my\s+(?:mistake|bad)|i\s+made\s+a\s+mistake|that'?s\s+(?:wrong|not\s+what\s+i\s+(?:meant|wanted))|i\s+(?:didn'?t|did\s+not)\s+(?:mean|want)\s+(?:to\s+(?:do\s+)?)?(?:that|this|it))$", Options)]
+        @"|^(?:(?:oops|whoops|no|wait|sorry|actually)[\s,!.]+)*(?:that\s+was\s+(?:a\s+mistake|wrong|an\s+accident|not\s+what\s+i\s+(?:meant|wanted))|my\s+(?:mistake|bad)|i\s+made\s+a\s+mistake|that'?s\s+(?:wrong|not\s+what\s+i\s+(?:meant|wanted))|i\s+(?:didn'?t|did\s+not)\s+(?:mean|want)\s+(?:to\s+(?:do\s+)?)?(?:that|this|it)|not\s+(?:that|this)(?:\s+one)?|(?:that'?s\s+)?(?:the\s+)?wrong\s+one)$", Options)]
     private static partial Regex Undo();
 
     /// <summary>

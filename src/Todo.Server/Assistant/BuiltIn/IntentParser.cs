@@ -51,7 +51,7 @@ internal static partial class IntentParser
         new(CreateList(), (m, _, _) => CreateListIntent(m),
             [
                 "create a list called Garden", "make a new list named Home Projects", "new list: Reading", "start a Garden list",
-                "add a list for groceries", "create a new list",
+                "add a list for groceries", "create a new list", "add a shopping list", "I need a list for christmas presents",
             ]),
         new(RenameList(), (m, _, _) => RenameListIntent(m),
             ["rename the Garden list to Yard", "rename list Garden to Yard", "change the name of my work list to Office", "call the Garden list Yard"]),
@@ -399,10 +399,41 @@ internal static partial class IntentParser
 
         var whole = Apply(Rules, text, now);
         var read = Compound(text, now, whole) ?? ReadClauses(text, now, whole) ?? whole ?? (null, Intent.Unknown);
-        return read.Intent is { Kind: IntentKind.Add, ListName: not null, MoreTitles: null, Then: null } add && PlacingVerb().IsMatch(text)
-            ? (read.Rule, add with { MovesExisting = true })
-            : read;
+        return read.Intent switch
+        {
+            { Kind: IntentKind.Add, ListName: not null, MoreTitles: null, Then: null } add when PlacingVerb().IsMatch(text) =>
+                (read.Rule, add with { MovesExisting = true }),
+            { Kind: IntentKind.Update, Title: { } title } update when !update.ChangesParts && !RenameVerb().IsMatch(text) =>
+                (read.Rule, NotATitle(update, title)),
+
+            // "delete X permanently": the task; it goes to the trash like any deletion, and the reply says so.
+            { Kind: IntentKind.Delete, Reference: { } reference } delete when ForGood().Match(reference) is { Success: true } forGood =>
+                (read.Rule, delete with { Reference = reference[..forGood.Index] }),
+            _ => read,
+        };
     }
+
+    /// <summary>
+    /// "change X to high", "set X to the work list": a new "title" that is a priority or a list is that change, not a rename
+    /// (an explicit "rename X to urgent" keeps its words).
+    /// </summary>
+    private static Intent NotATitle(Intent update, string title) =>
+        PriorityTitle().Match(title) is { Success: true } priority
+            ? update with { Title = null, Priority = priority.Groups["not"].Success ? "none" : RequestParts.PriorityWord(priority.Groups["p"].Value) }
+        : ListTitle().IsMatch(title) && RequestParts.ListName(title) is { } list ? update with { Title = null, ListName = list }
+        : update;
+
+    [GeneratedRegex(@"^(?:(?:a|the)\s+)?(?<not>not\s+)?(?<p>high|top|urgent|important|highest|medium|low|lowest|normal)(?:[\s-]+priority)?$", Options)]
+    private static partial Regex PriorityTitle();
+
+    [GeneratedRegex(@"^(?:(?:my|the|our)\s+)?[\w'&-]+(?:\s+[\w'&-]+)?\s+list$", Options)]
+    private static partial Regex ListTitle();
+
+    [GeneratedRegex(@"(?<=\S)\s+(?:permanently|for\s+good|forever|completely|entirely)$", Options)]
+    private static partial Regex ForGood();
+
+    [GeneratedRegex(@"^(?:rename|retitle|re-title|re-name)\b", Options)]
+    private static partial Regex RenameVerb();
 
     /// <summary>A message that places a thing on a list rather than adding it: "put …", "stick …", "move …".</summary>
     [GeneratedRegex(@"^(?:put|stick|throw|place|pop|move|transfer|shift|file)\b", Options)]
@@ -839,7 +870,7 @@ internal static partial class IntentParser
         var verb = match.Groups["verb"].Value.ToLowerInvariant();
         var priority = verb.StartsWith("de", StringComparison.Ordinal) || verb == "less" ? "low"
             : verb.StartsWith("prior", StringComparison.Ordinal) || verb == "more" ? "high"
-            : match.Groups["none"].Success ? "none"
+            : match.Groups["none"].Success || match.Groups["not"].Success ? "none"
             : RequestParts.PriorityWord(match.Groups["p"].Value);
         return priority is null ? null : new Intent(IntentKind.Update) { Reference = match.Groups["ref"].Value, Priority = priority };
     }
@@ -1556,7 +1587,8 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:(?:show|list|display|view|see|get|give|tell|what\s+are|which\s+are|open)(?:\s+(?:me|us))?\s+)?(?:all\s+)?(?:of\s+)?(?:(?:my|the|our)\s+)?(?:all\s+)?lists$|^(?:what|which)\s+lists\s+(?:do\s+i\s+have|have\s+i\s+got|are\s+there|exist|have\s+i\s+made)$|^how\s+many\s+lists(?:\s+(?:do\s+i\s+have|have\s+i\s+got|are\s+there))?$|^(?:do\s+i\s+have\s+any|any)\s+lists$", Options)]
     private static partial Regex ShowLists();
 
-    [GeneratedRegex(@"^(?:create|make|start|set\s+up|begin|new)\s+(?:me\s+)?(?:(?:a|an|another)\s+)?(?:new\s+)?(?:[\w'&-]+\s+){1,2}list\s+(?:called|named|titled)\s+(?<name>.+)$|^(?:create|make|start|add|set\s+up|open|begin|new)\s+(?:me\s+)?(?:(?:a|an|another|one\s+more)\s+)?(?:new\s+)?(?:(?:todo|to-do|task|check)\s*)?list(?:\s+(?:called|named|titled|for)(?=\s)|\s*[:\-—])?\s*(?<name>.*)$|^(?:create|make|start|set\s+up|begin)\s+(?:me\s+)?(?:(?:a|an|another)\s+)?(?:new\s+)?(?<name>(?:(?!list\b)[\w'&-]+\s+){0,3}(?!list\b)[\w'&-]+)\s+list$", Options)]
+    [GeneratedRegex(@"^(?:create|make|start|set\s+up|begin|new)\s+(?:me\s+)?(?:(?:a|an|another)\s+)?(?:new\s+)?(?:[\w'&-]+\s+){1,2}list\s+(?:called|named|titled)\s+(?<name>.+)$" +
+        @"|^(?:add|i\s+(?:need|want|would\s+like)|i'?d\s+like|(?:can|could)\s+i\s+(?:have|get))\s+(?:a|an|another)\s+(?:new\s+)?(?:(?<name>(?:(?!(?:list|to|on|in|into|onto|my|the|our|task|tasks|item|items|reminder)\b)[\w'&-]+\s+){0,2}(?!(?:list|to|on|in|into|onto|my|the|our|task|tasks|item|items|reminder)\b)[\w'&-]+)\s+list|list\s+(?:called|named|titled|for)\s+(?<name>.+))$|^(?:create|make|start|add|set\s+up|open|begin|new)\s+(?:me\s+)?(?:(?:a|an|another|one\s+more)\s+)?(?:new\s+)?(?:(?:todo|to-do|task|check)\s*)?list(?:\s+(?:called|named|titled|for)(?=\s)|\s*[:\-—])?\s*(?<name>.*)$|^(?:create|make|start|set\s+up|begin)\s+(?:me\s+)?(?:(?:a|an|another)\s+)?(?:new\s+)?(?<name>(?:(?!list\b)[\w'&-]+\s+){0,3}(?!list\b)[\w'&-]+)\s+list$", Options)]
     private static partial Regex CreateList();
 
     [GeneratedRegex(@"^(?:rename|retitle|change\s+the\s+name\s+of|call)\s+(?:the\s+|my\s+|our\s+)?(?:list\s+(?:called\s+|named\s+)?(?<old>.+?)|(?<old>.+?)\s+list)\s+(?:to|as|into)\s+(?<new>.+)$|^(?:change|update|rename)\s+(?:the\s+|my\s+)?(?<old>.+?)\s+list(?:'s\s+name|\s+name|\s+title)?\s+(?:to|as)\s+(?<new>.+)$|^call\s+(?:the\s+|my\s+)?(?<old>.+?)\s+list\s+(?<new>.+)$", Options)]
@@ -1595,7 +1627,7 @@ internal static partial class IntentParser
         @"|^(?:set|change|make|update|raise|lower|bump)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(?<ref>.+?)\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent)$" +
         @"|^(?:set|change|update)\s+(?<ref>.+?)(?:'s)?\s+priority\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent)$" +
         @"|^(?:make|mark|set|consider)\s+(?<ref>.+?)\s+(?<verb>less|more)\s+(?:important|urgent|pressing|of\s+a\s+priority)$" +
-        @"|^(?:make|mark|flag|set)\s+(?<ref>.+?)\s+(?:as\s+)?(?<p>urgent|important)$" +
+        @"|^(?:make|mark|flag|set)\s+(?<ref>.+?)\s+(?:as\s+)?(?<not>not\s+)?(?<p>urgent|important)$" +
         @"|^(?<verb>prioriti[sz]e|deprioriti[sz]e)\s+(?<ref>.+)$" +
         @"|^(?:remove|clear|drop|reset)\s+(?:the\s+)?(?<none>priority)\s+(?:from|of|on)\s+(?<ref>.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+is\s+(?:now\s+)?(?:a\s+)?(?<p>high|top|low|medium)[\s-]+priority$" +

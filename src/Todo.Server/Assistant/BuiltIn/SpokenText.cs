@@ -312,7 +312,7 @@ internal static partial class SpokenText
     private static partial Regex ListFirst();
 
     /// <summary>"I need a summary of my tasks", "I'd like to see my list": a request to be shown, not a thing to add.</summary>
-    [GeneratedRegex(@"^(?:i|we)\s+(?:need|want|would\s+like|'d\s+like)\s+(?:to\s+(?:see|hear|know|get)\s+|to\s+have\s+)?(?=(?:a|an|the|my|our)\s+(?:summary|overview|rundown|recap|list|look|tasks|todos|reminders)\b)", Options)]
+    [GeneratedRegex(@"^(?:i|we)\s+(?:need|want|would\s+like|'d\s+like)\s+(?:to\s+(?:see|hear|know|get)\s+|to\s+have\s+)?(?=(?:a|an|the|my|our)\s+(?:summary|overview|rundown|recap|list|look|tasks|todos|reminders)\b)(?!an?\s+(?:new\s+)?list\s+(?:for|called|named|titled)\b)", Options)]
     private static partial Regex WantToSee();
 
     /// <summary>"clear my grocery list", "empty the shopping list": everything on it goes (after a question).</summary>
