@@ -1213,6 +1213,10 @@ public static class PhraseTable
         new("speech: what's my next deadline", ["Milk", "Pay the electricity bill ^2026-11-27"], ["what's my next deadline"], [], ["Pay the electricity bill", "!Milk"]),
         new("speech: what's due this month", ["Milk", "Pay the electricity bill ^2026-11-27", "Renew passport ^2026-12-15"], ["what's due this month"], [], ["due in November", "Pay the electricity bill", "!Milk", "!Renew passport"]),
         new("speech: anything due next month", ["Milk", "Pay the electricity bill ^2026-11-27", "Renew passport ^2026-12-15"], ["anything due next month"], [], ["due in December", "Renew passport", "!Pay the electricity bill"]),
+        new("speech: put it on the list names nothing", Household, ["put it on the list"], [], ["What should the new task say?"]),
+        new("speech: add an item to a list asks what", Household, ["add an item to groceries", "bread"], ["+Bread #Groceries"], ["Bread", "Groceries"]),
+        new("speech: clean is no clear", Household, ["clean the kitchen"], [], ["!Deleted"]),
+        new("speech: remote is no remove", Household, ["remote meeting at 3"], ["+Remote meeting ^2026-11-26T15:00"], ["Remote meeting"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

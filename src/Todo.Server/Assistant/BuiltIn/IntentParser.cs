@@ -401,6 +401,11 @@ internal static partial class IntentParser
         var read = Compound(text, now, whole) ?? ReadClauses(text, now, whole) ?? whole ?? (null, Intent.Unknown);
         return read.Intent switch
         {
+            // "put it on the list", "add an item to groceries": no item named, so ask what (never a task "It" or "Groceries").
+            { Kind: IntentKind.Add, MoreTitles: null } add when add.Title is { } title && NoItemNamed().IsMatch(title) =>
+                (read.Rule, add with { Title = null }),
+            { Kind: IntentKind.Add, MoreTitles: null } add when ItemToList().Match(text) is { Success: true } item =>
+                (read.Rule, add with { Title = null, ListName = RequestParts.ListName(item.Groups["list"].Value) ?? add.ListName }),
             { Kind: IntentKind.Add, ListName: not null, MoreTitles: null, Then: null } add when PlacingVerb().IsMatch(text) =>
                 (read.Rule, add with { MovesExisting = true }),
             { Kind: IntentKind.Update, Title: { } title } update when !update.ChangesParts && !RenameVerb().IsMatch(text) =>
@@ -434,6 +439,12 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:rename|retitle|re-title|re-name)\b", Options)]
     private static partial Regex RenameVerb();
+
+    [GeneratedRegex(@"^(?:it|this|that|them|these|those|this\s+one|that\s+one|something|anything|stuff|things?|items?|one)$", Options)]
+    private static partial Regex NoItemNamed();
+
+    [GeneratedRegex(@"^(?:add|put|stick|throw)\s+(?:an?\s+|one\s+more\s+|another\s+|some\s+)?(?:new\s+)?(?:item|items|thing|things|entry)\s+(?:to|on|in|onto|into)\s+(?<list>.+)$", Options)]
+    private static partial Regex ItemToList();
 
     /// <summary>A message that places a thing on a list rather than adding it: "put …", "stick …", "move …".</summary>
     [GeneratedRegex(@"^(?:put|stick|throw|place|pop|move|transfer|shift|file)\b", Options)]

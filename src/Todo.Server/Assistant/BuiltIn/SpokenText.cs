@@ -35,7 +35,8 @@ internal static partial class SpokenText
     private static readonly HashSet<string> RealWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "compete", "reminded", "sundae", "chopping", "shipping", "lost", "lust", "last", "mist", "fist", "gist", "listen",
-        "finnish", "remover", "delta", "urgency", "renamed", "updater",
+        "finnish", "remover", "delta", "urgency", "renamed", "updater", "clean", "cleat", "cheek", "chuck", "chick", "stopping",
+        "whopping", "remote", "rewind", "tanks", "masks", "tacks", "tasty",
     };
 
     /// <summary>Typed shortcuts and contractions without their apostrophe, as the parser spells them.</summary>
