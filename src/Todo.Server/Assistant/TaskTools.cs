@@ -961,9 +961,6 @@ public static class TaskToolNames
         AddTask, ListTasks, CompleteTask, ReopenTask, DeleteTask, UpdateTask, ListLists, CreateList, RenameList, DeleteList,
         BulkTasks, UndoLast, ListActivity, ListTrash, RestoreTask, EmptyTrash,
     ];
-
-    /// <summary>The tools that only read.</summary>
-    public static IReadOnlySet<string> Reads { get; } = new HashSet<string>(StringComparer.Ordinal) { ListTasks, ListLists, ListActivity, ListTrash };
 }
 
 /// <summary>The tools' argument names, as an <c>invalid</c> answer names the one it refused.</summary>
