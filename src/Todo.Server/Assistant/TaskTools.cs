@@ -102,7 +102,7 @@ public sealed partial class TaskTools(
             return badRemind;
         }
 
-        if (onExisting != ExistingTask.Add && await PendingTitledAsync(title, cancellationToken) is { Count: > 0 } same)
+        if (onExisting != ExistingTask.Add && await taskService.ListPendingTitledAsync(userId, title, cancellationToken) is { Count: > 0 } same)
         {
             // Already on the list asked for (any list when none is), or, for "move", on exactly one other list: that task, not a copy.
             var named = listName is null ? null : await listService.FindByNameOrSimilarAsync(userId, listName, cancellationToken);
@@ -751,25 +751,6 @@ public sealed partial class TaskTools(
         "MOVE" => ExistingTask.Move,
         _ => null,
     };
-
-    /// <summary>The user's pending tasks with this title (ignoring case and spacing), in number order.</summary>
-    private async Task<List<TaskItem>> PendingTitledAsync(string title, CancellationToken cancellationToken)
-    {
-        var wanted = SameTitle(title);
-        List<TaskItem> same = [];
-        foreach (var (number, _, _) in (await taskService.ListTitlesAsync(userId, cancellationToken))
-            .Where(t => !t.IsCompleted && string.Equals(SameTitle(t.Title), wanted, StringComparison.OrdinalIgnoreCase)))
-        {
-            if (await taskService.GetByNumberAsync(userId, number, cancellationToken) is { } task)
-            {
-                same.Add(task);
-            }
-        }
-
-        return same;
-    }
-
-    private static string SameTitle(string title) => string.Join(' ', title.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static (TaskPriority? Priority, TaskToolError? Bad) PriorityArgument(string? priority)
     {

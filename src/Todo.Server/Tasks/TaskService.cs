@@ -285,6 +285,15 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
     public Task<TaskItem?> GetByNumberAsync(Guid userId, int number, CancellationToken cancellationToken = default) =>
         GetAsync(userId, TaskKey.ByNumber(number), cancellationToken);
 
+    /// <summary>The user's pending tasks with this title (ignoring case), with their details, in number order: one round trip.</summary>
+    public async Task<IReadOnlyList<TaskItem>> ListPendingTitledAsync(Guid userId, string title, CancellationToken cancellationToken = default)
+    {
+        var pending = db.Tasks.AsNoTracking().Where(t => t.UserId == userId && !t.IsCompleted)
+            .Where(TaskTextSearch.TitleIs(ValidTitle(title), IsPostgres))
+            .OrderBy(t => t.Number);
+        return await WithDetails(pending, userId).ToListAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Every task of the user as (number, title, is_completed), ordered by number: what words naming a task are
     /// matched against. One round trip, reading three columns.

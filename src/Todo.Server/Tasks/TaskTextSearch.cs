@@ -22,6 +22,16 @@ public static class TaskTextSearch
             : t => EF.Functions.Like(t.Title, pattern, LikeEscape) || EF.Functions.Like(t.Description, pattern, LikeEscape);
     }
 
+    /// <summary>"The title is <paramref name="title"/>, ignoring case", folded the same way as <see cref="Contains"/>.</summary>
+    public static Expression<Func<TaskItem, bool>> TitleIs(string title, bool isPostgres)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var pattern = EscapeLike(title);
+        return isPostgres
+            ? t => EF.Functions.ILike(t.Title, pattern, LikeEscape)
+            : t => EF.Functions.Like(t.Title, pattern, LikeEscape);
+    }
+
     private static string EscapeLike(string text) => text
         .Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
         .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
