@@ -251,11 +251,20 @@ public abstract class TelemetryTests(ITelemetryApi fixture)
     }
 }
 
+/// <summary>
+/// The telemetry tests run alone: ASP.NET Core's meters share their name across every server in the process, and a stream
+/// that another server's instrument opened is dropped when that server stops, taking this server's points with it.
+/// </summary>
+[CollectionDefinition(nameof(TelemetryTests), DisableParallelization = true)]
+public sealed class TelemetryTestsRunAlone;
+
+[Collection(nameof(TelemetryTests))]
 public sealed class SqliteTelemetryTests(TelemetrySqliteApi api) : TelemetryTests(api), IClassFixture<TelemetrySqliteApi>
 {
     protected override string ExpectedSqlSource => "OpenTelemetry.Instrumentation.EntityFrameworkCore";
 }
 
+[Collection(nameof(TelemetryTests))]
 public sealed class PostgresTelemetryTests(TelemetryPostgresApi api) : TelemetryTests(api), IClassFixture<TelemetryPostgresApi>
 {
     protected override string ExpectedSqlSource => "Npgsql";
