@@ -1217,6 +1217,20 @@ public static class PhraseTable
         new("speech: add an item to a list asks what", Household, ["add an item to groceries", "bread"], ["+Bread #Groceries"], ["Bread", "Groceries"]),
         new("speech: clean is no clear", Household, ["clean the kitchen"], [], ["!Deleted"]),
         new("speech: remote is no remove", Household, ["remote meeting at 3"], ["+Remote meeting ^2026-11-26T15:00"], ["Remote meeting"]),
+        new("speech: create a list and add to it", Household, ["create a list called costco and add milk and eggs to it"], ["+Milk #Costco", "+Eggs #Costco"], ["Costco", "Milk", "Eggs"]),
+        new("speech: make a list with items", Household, ["start a camping list with a tent and sleeping bags"], ["+Tent #Camping", "+Sleeping bags #Camping"], ["Camping"]),
+        new("speech: add to it after showing a list", Household, ["show my groceries list", "add bread to it"], ["+Bread #Groceries"], ["Bread", "Groceries"]),
+        new("speech: put it on that list after creating it", Household, ["create a list called party", "put chips on that list"], ["+Chips #Party"], ["Chips", "Party"]),
+        new("speech: add to it with no list in view", Household, ["add bread to it"], ["+Bread"], ["Bread", "!to it"]),
+        new("speech: bare add asks what", Household, ["add", "bread"], ["+Bread"], ["Bread"]),
+        new("speech: add one more asks what", Household, ["add one more"], [], ["What should the new task say?"]),
+        new("speech: add a few things asks what", Household, ["add a few things"], [], ["What should the new task say?"]),
+        new("speech: the list said before the items", Household, ["add to my shopping list bread and cheese"], ["+Bread #Groceries", "+Cheese #Groceries"], ["Groceries"]),
+        new("speech: list then add without on", Household, ["shopping list add cheese"], ["+Cheese #Groceries"], ["Cheese", "Groceries"]),
+        new("speech: list then remove without on", Household, ["grocery list remove milk"], ["-1"], ["Milk"]),
+        new("speech: first thing tomorrow", Household, ["call the bank first thing tomorrow"], ["+Call the bank ^2026-11-27T09:00"], ["Call the bank", "Friday, 27 November, 09:00"]),
+        new("speech: first thing in the morning", None, ["remind me to call the vet first thing in the morning"], ["+Call the vet ^2026-11-27T09:00", "1~0"], ["Call the vet", "Friday, 27 November, 09:00"]),
+        new("speech: the most important", Household, ["calling mom is the most important"], ["4!high"], ["Call mom", "high"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

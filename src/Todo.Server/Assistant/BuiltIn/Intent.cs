@@ -135,6 +135,9 @@ internal sealed record Intent(IntentKind Kind)
     /// <summary>For a bulk change: the filter expression selecting its tasks.</summary>
     public string? Filter { get; init; }
 
+    /// <summary>For an add: "add bread to it", "put chips on that list": the list the conversation last named.</summary>
+    public bool OnListInView { get; init; }
+
     /// <summary>For a bulk change: the tasks are the ones the engine last showed ("mark all of them done").</summary>
     public bool LastShown { get; init; }
 

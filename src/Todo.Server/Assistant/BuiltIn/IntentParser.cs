@@ -397,6 +397,20 @@ internal static partial class IntentParser
             return (null, Intent.Unknown);
         }
 
+        // "create a list called costco and add milk and eggs to it": the items added to a list made for them.
+        if (ListWithItems().Match(text) is { Success: true } made && RequestParts.ListName(made.Groups["name"].Value) is { } madeList)
+        {
+            text = $"add {made.Groups["items"].Value} to the \"{madeList}\" list";
+        }
+
+        // "add bread to it": the list is the one the conversation names (TurnPlanner finds it), never part of the title.
+        var onListInView = false;
+        if (ToListInView().Match(text) is { Success: true } there)
+        {
+            text = $"{there.Groups["rest"].Value} on the list";
+            onListInView = true;
+        }
+
         var whole = Apply(Rules, text, now);
         var read = Compound(text, now, whole) ?? ReadClauses(text, now, whole) ?? whole ?? (null, Intent.Unknown);
         return read.Intent switch
@@ -410,6 +424,11 @@ internal static partial class IntentParser
                 (read.Rule, add with { MovesExisting = true }),
             { Kind: IntentKind.Update, Title: { } title } update when !update.ChangesParts && !RenameVerb().IsMatch(text) =>
                 (read.Rule, NotATitle(update, title)),
+
+            { Kind: IntentKind.Add, ListName: null } add when onListInView => (read.Rule, add with { OnListInView = true }),
+
+            // "add", "add one more": an add with nothing named yet, so ask what.
+            { Kind: IntentKind.Unknown } when BareAdd().IsMatch(text) => (read.Rule, new Intent(IntentKind.Add)),
 
             // "delete X permanently": the task; it goes to the trash like any deletion, and the reply says so.
             { Kind: IntentKind.Delete, Reference: { } reference } delete when ForGood().Match(reference) is { Success: true } forGood =>
@@ -434,13 +453,25 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:(?:my|the|our)\s+)?[\w'&-]+(?:\s+[\w'&-]+)?\s+list$", Options)]
     private static partial Regex ListTitle();
 
+    [GeneratedRegex(@"^(?:create|make|start|set\s+up|begin)\s+(?:me\s+)?(?:(?:a|an|another)\s+)?(?:new\s+)?(?:" +
+        @"(?:(?:todo|to-do|shopping|grocery|task)\s+)?list\s+(?:called|named|titled)\s+(?<name>[\w'&-]+(?:\s+[\w'&-]+){0,2}?)\s*,?\s+(?:and\s+(?:then\s+)?|then\s+)(?:add|put)" +
+        @"|(?<name>(?:(?!list\b)[\w'&-]+\s+){0,2}?(?!list\b)[\w'&-]+)\s+list\s*,?\s+(?:with|containing|and\s+(?:then\s+)?(?:add|put)|then\s+(?:add|put)))" +
+        @"\s+(?<items>.+?)(?:\s+(?:to|on|in|onto|into)\s+(?:it|that|there|that\s+list|the\s+list|this\s+list))?$", Options)]
+    private static partial Regex ListWithItems();
+
     [GeneratedRegex(@"(?<=\S)\s+(?:permanently|for\s+good|forever|completely|entirely)$", Options)]
     private static partial Regex ForGood();
 
     [GeneratedRegex(@"^(?:rename|retitle|re-title|re-name)\b", Options)]
     private static partial Regex RenameVerb();
 
-    [GeneratedRegex(@"^(?:it|this|that|them|these|those|this\s+one|that\s+one|something|anything|stuff|things?|items?|one)$", Options)]
+    [GeneratedRegex(@"^(?<rest>(?:add|put|stick|throw|pop|include|write)\s+.+?)\s+(?:(?:to|on|onto|in|into)\s+(?:it|that|this|that\s+list|this\s+list|the\s+same\s+list|that\s+one|this\s+one)|(?:on\s+|in\s+)?there)$", Options)]
+    private static partial Regex ToListInView();
+
+    [GeneratedRegex(@"^(?:add|add\s+(?:one|another|one\s+more|more|an\s+item|a\s+thing)|add\s+(?:to|on)\s+(?:it|that|this|the\s+list))$", Options)]
+    private static partial Regex BareAdd();
+
+    [GeneratedRegex(@"^(?:it|this|that|them|these|those|this\s+one|that\s+one|something|something\s+else|anything|stuff|things?|items?|(?:a\s+)?(?:few|couple(?:\s+of)?|some|several|more|other|lots\s+of|a\s+lot\s+of|the)\s+(?:things|items|stuff|tasks|entries)|one|one\s+more|another(?:\s+one)?|more|another\s+(?:thing|item|task))$", Options)]
     private static partial Regex NoItemNamed();
 
     [GeneratedRegex(@"^(?:add|put|stick|throw)\s+(?:an?\s+|one\s+more\s+|another\s+|some\s+)?(?:new\s+)?(?:item|items|thing|things|entry)\s+(?:to|on|in|onto|into)\s+(?<list>.+)$", Options)]
@@ -1741,7 +1772,7 @@ internal static partial class IntentParser
 
     /// <summary>"make X a priority", "X is really important", "flag X", "lower the priority of X", "X isn't urgent anymore".</summary>
     [GeneratedRegex(@"^(?:make|set|mark)\s+(?<ref>.+?)\s+(?:a|my|the|our)\s+(?:top\s+|high\s+|number\s+1\s+|first\s+|main\s+|big\s+)?priority$" +
-        "|^" + NotAQuestion + @"(?<ref>.+?)\s+is\s+(?:really\s+|very\s+|super\s+|so\s+|quite\s+|extremely\s+)?(?:important|a\s+(?:top\s+|high\s+|big\s+)?priority)$" +
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|'s)\s+(?:really\s+|very\s+|super\s+|so\s+|quite\s+|extremely\s+|the\s+most\s+|most\s+)?(?:important|urgent|a\s+(?:top\s+|high\s+|big\s+)?priority|(?:my\s+|the\s+)?(?:top|first|number\s+one|highest|#?1)\s+priority)(?:\s+(?:now|today|right\s+now))?$" +
         @"|^(?:flag|star)\s+(?<ref>.+?)(?:\s+as\s+(?:important|urgent))?$" +
         @"|^(?:raise|increase|bump\s+up|up)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(?<ref>.+)$" +
         @"|^(?<low>lower|reduce|decrease|drop)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(?<ref>.+)$" +

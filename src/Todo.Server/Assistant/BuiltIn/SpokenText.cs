@@ -89,13 +89,20 @@ internal static partial class SpokenText
         text = NumberAlone(NumbersAsDigits(text));
         text = DayOrdinal().Replace(text, match =>
             match.Groups["lead"].Value + DayOfMonth(match.Groups["ord"].Value.ToLowerInvariant().Replace(' ', '-')));
+        text = FirstThing().Replace(text, match => $"{(match.Groups["day"].Success ? match.Groups["day"].Value : "tomorrow")} morning");
         text = ReminderWording(text, now);
         text = WantToSee().Replace(text, "show me ");
         text = ClearAList().Replace(text, "delete everything on ${list}");
+        text = ListBeforeItems().Replace(text, "${verb} ${items} to ${list}");
         text = ListFirst().Replace(text, match =>
-            $"{match.Groups["rest"].Value} {(AddVerb().IsMatch(match.Groups["rest"].Value) ? "to" : "on")} {match.Groups["list"].Value}");
+            $"{match.Groups["rest"].Value} {(AddVerb().IsMatch(match.Groups["rest"].Value) ? "to" : "on")} {Determined(match.Groups["list"].Value)}");
         return Whitespace().Replace(text, " ").Trim();
     }
+
+    /// <summary>"grocery list" → "the grocery list"; "my grocery list" stays.</summary>
+    private static string Determined(string list) =>
+        list.StartsWith("my ", StringComparison.OrdinalIgnoreCase) || list.StartsWith("the ", StringComparison.OrdinalIgnoreCase)
+        || list.StartsWith("our ", StringComparison.OrdinalIgnoreCase) ? list : $"the {list}";
 
     /// <summary>"task three", "item four", "number 2" → "task 3", "item 4", "number 2".</summary>
     public static string NumbersAsDigits(string text)
@@ -308,8 +315,17 @@ internal static partial class SpokenText
     [GeneratedRegex(@"^(?:,\s*)?(?:that\s+)?(?:i\s+(?:need|have|must|should|gotta)\s+to\s+|i\s+gotta\s+|to\s+|about\s+|of\s+)?", Options)]
     private static partial Regex WhatLead();
 
+    /// <summary>"first thing tomorrow", "first thing monday", "first thing in the morning": that day's morning.</summary>
+    [GeneratedRegex(@"\bfirst\s+thing(?:\s+in\s+the\s+morning)?(?:\s+(?:on\s+)?(?<day>tomorrow|(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))?(?:\s+(?:in\s+the\s+)?morning)?(?=$|[\s,.!?])", Options)]
+    private static partial Regex FirstThing();
+
+    /// <summary>"add to my shopping list eggs and milk": a named list said before the items ("add to my list: X" is read by its own rule).</summary>
+    [GeneratedRegex(@"^(?<verb>add|put|write|stick|throw|pop)\s+(?:to|on|onto|in|into)\s+(?<list>(?:my|the|our)\s+(?!(?:todo|task|tasks|reminder|reminders)\s+list\b)(?:[\w'&-]+\s+){1,3}?list)\s*[,:;-]?\s+(?<items>(?!(?:and|then|too|also|please|now|for\s+me)\b)\S.*)$", Options)]
+    private static partial Regex ListBeforeItems();
+
     /// <summary>A list named before the request: "on my grocery list add apples", "on my todos, remove mop kitchen".</summary>
-    [GeneratedRegex(@"^(?:on|in|to|onto|from|for)\s+(?<list>(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|todos|tasks))\s*[,:;-]?\s+(?<rest>" + RequestStart + ".*)$", Options)]
+    [GeneratedRegex(@"^(?:on|in|to|onto|from|for)\s+(?<list>(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|todos|tasks))\s*[,:;-]?\s+(?<rest>" + RequestStart + ".*)$" +
+        @"|^(?<list>(?:(?:my|the|our)\s+)?(?:[\w'&-]+\s+){1,3}?list)\s*[,:;-]?\s+(?<rest>(?:please\s+)?(?:add|put|remove|delete|take|mark|check|cross|tick|complete)\b.*)$", Options)]
     private static partial Regex ListFirst();
 
     /// <summary>"I need a summary of my tasks", "I'd like to see my list": a request to be shown, not a thing to add.</summary>

@@ -105,6 +105,10 @@ internal static class TurnPlanner
     {
         var text = view.Turns[userIndex].Text;
         var intent = IntentParser.Parse(text, view.Now);
+        if (intent.OnListInView)
+        {
+            intent = intent with { ListName = ListInView(view, userIndex) };
+        }
 
         // "yes" to "Complete all 3?": the change asked about, confirmed, for the tasks the question showed (read again from
         // the stored turn: the question's tool results and the message it answered, planned again).
@@ -219,6 +223,22 @@ internal static class TurnPlanner
         }
 
         return (intent, null);
+    }
+
+    /// <summary>The list the user's latest messages before <paramref name="userIndex"/> name ("show groceries", "create a list called Party"), or null.</summary>
+    private static string? ListInView(ConversationView view, int userIndex)
+    {
+        const int LookBack = 4;
+        for (int i = PreviousUserMessage(view, userIndex), seen = 0; i >= 0 && seen < LookBack; i = PreviousUserMessage(view, i), seen++)
+        {
+            var said = IntentParser.Parse(view.Turns[i].Text, view.Now);
+            if ((said.Kind == IntentKind.RenameList ? said.NewListName : said.ListName) is { } list)
+            {
+                return list;
+            }
+        }
+
+        return null;
     }
 
     private static int PreviousUserMessage(ConversationView view, int userIndex)
