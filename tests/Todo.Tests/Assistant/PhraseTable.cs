@@ -1230,6 +1230,18 @@ public static class PhraseTable
         new("speech: list then remove without on", Household, ["grocery list remove milk"], ["-1"], ["Milk"]),
         new("speech: first thing tomorrow", Household, ["call the bank first thing tomorrow"], ["+Call the bank ^2026-11-27T09:00"], ["Call the bank", "Friday, 27 November, 09:00"]),
         new("speech: first thing in the morning", None, ["remind me to call the vet first thing in the morning"], ["+Call the vet ^2026-11-27T09:00", "1~0"], ["Call the vet", "Friday, 27 November, 09:00"]),
+        new("speech: the first thing on my list is no time", Household, ["what's the first thing on my list"], [], ["Milk", "!tomorrow"]),
+        new("speech: what did I add today", Household, ["what did I add today"], [], ["What changed today", "Mop kitchen"]),
+        new("speech: remind me what I need to buy", Household, ["can you remind me what I need to buy"], [], ["Milk", "Bananas", "!Call mom", "!new task"]),
+        new("speech: what do I need from the store", Household, ["what do I need from the store"], [], ["Bananas", "!Call mom"]),
+        new("speech: remind me what I have to do today", ["Milk", "Pay the electricity bill ^2026-11-26"], ["remind me what I have to do today"], [], ["Pay the electricity bill", "!Milk"]),
+        new("speech: I want to know what is due", ["Milk", "Pay the electricity bill ^2026-11-27"], ["I want to know what's due"], [], ["Pay the electricity bill"]),
+        new("speech: what needs to be done", Household, ["what needs to be done"], [], ["pending", "Call mom"]),
+        new("speech: tell me if X is on my list", Household, ["tell me if milk is on my list"], [], ["Milk", "!Call mom"]),
+        new("speech: due a day, not another", ["Pay the electricity bill ^2026-11-27"], ["the bill is due monday not friday"], ["1^2026-11-30"], ["Monday, 30 November"]),
+        new("speech: X at a time instead", Household, ["call mom at 5pm instead"], ["4^2026-11-26T17:00"], ["Call mom", "17:00", "!Added"]),
+        new("speech: X's time to", Household, ["change call mom's time to 5pm"], ["4^2026-11-26T17:00"], ["Call mom", "17:00"]),
+        new("speech: add X, not Y", Household, ["add bread, not milk"], ["+Bread"], ["Bread", "!Not milk"]),
         new("speech: the most important", Household, ["calling mom is the most important"], ["4!high"], ["Call mom", "high"]),
     ];
 

@@ -44,7 +44,7 @@ internal static partial class IntentParser
             [
                 "what did I change today?", "what did you just do?", "show my recent changes", "what changed?", "show the history",
                 "what have you changed", "recent activity", "what did I change yesterday", "tell me what changed today",
-                "what did I just do", "show me what I changed today", "what you did",
+                "what did I just do", "show me what I changed today", "what you did", "what did I add today",
             ]),
         new(DidAll(), (m, _, now) => m.Groups["done"].Success || PastTense.PresentOf(m.Groups["verb"].Value) is not null
                 ? Bulk($"complete {m.Groups["rest"].Value}", now)
@@ -354,7 +354,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:restore|undelete|recover|put\s+back|bring\s+back|get\s+back)\s+(?:all|everything|all\s+(?:of\s+)?(?:the|my|those|these)\s+(?:deleted\s+)?(?:tasks|items|things|ones)|all\s+(?:the\s+)?deleted\s+(?:tasks|items|ones))(?:\s+(?:i|you)\s+deleted)?(?:\s+(?:from|in|out\s+of)\s+(?:the\s+|my\s+)?" + TrashWords + @")?(?:\s+(?:today|yesterday|earlier|again))?$", Options)]
     private static partial Regex RestoreAll();
 
-    [GeneratedRegex(@"^(?:(?:show|tell)\s+(?:me\s+)?)?what\s+(?:(?:did|have)\s+)?(?:(?<you>you)|i|we)\s+(?:(?<just>just)\s+|recently\s+|already\s+)?(?:changed?|modified|modify|edited|edit|(?(you)(?:do|done|did)|(?(just)(?:do|did)|(?!))))(?:\s+(?:to\s+my\s+tasks|in\s+my\s+tasks|for\s+me))?(?:\s+(?<day>today|yesterday|recently|lately|so\s+far|just\s+now|last))?$" +
+    [GeneratedRegex(@"^(?:(?:show|tell)\s+(?:me\s+)?)?what\s+(?:(?:did|have)\s+)?(?:(?<you>you)|i|we)\s+(?:(?<just>just)\s+|recently\s+|already\s+)?(?:changed?|modified|modify|edited|edit|add(?:ed)?|delete(?:d)?|remove(?:d)?|(?(you)(?:do|done|did)|(?(just)(?:do|did)|(?!))))(?:\s+(?:to\s+my\s+tasks|in\s+my\s+tasks|for\s+me))?(?:\s+(?<day>today|yesterday|recently|lately|so\s+far|just\s+now|last))?$" +
         @"|^(?:show|list|see|view|give|tell)\s+(?:me\s+)?(?:my\s+|the\s+|all\s+|your\s+)?(?:recent\s+|latest\s+|last\s+)?(?:changes|activity|history|edits|change\s+log|changelog|activity\s+log|log)(?:\s+(?:for\s+|from\s+)?(?<day>today|yesterday))?$" +
         @"|^(?:my\s+|the\s+)?(?:recent\s+|latest\s+)?(?:changes|activity|history|change\s+log|activity\s+log)(?:\s+(?<day>today|yesterday))?$" +
         @"|^(?:(?:show|tell)\s+(?:me\s+)?)?what(?:'s|\s+has|\s+have)?\s+(?:(?:been\s+)?changed|happened)(?:\s+(?:to|in|with)\s+my\s+tasks)?(?:\s+(?<day>today|yesterday|recently|lately))?$", Options)]

@@ -89,8 +89,17 @@ internal static partial class SpokenText
         text = NumberAlone(NumbersAsDigits(text));
         text = DayOrdinal().Replace(text, match =>
             match.Groups["lead"].Value + DayOfMonth(match.Groups["ord"].Value.ToLowerInvariant().Replace(' ', '-')));
+        text = NotThatDay().Replace(text, "");
+        text = AddButNot().Replace(text, "${add}");
+        text = InsteadAt().Replace(text, "move ${task} to ${when}");
+        text = ItsTime().Replace(text, "move ${task} to ");
         text = FirstThing().Replace(text, match => $"{(match.Groups["day"].Success ? match.Groups["day"].Value : "tomorrow")} morning");
         text = ReminderWording(text, now);
+        text = AskingIfOnList().Replace(text, "${be} ${item} ${where}");
+        text = AskingToKnow().Replace(text, "");
+        text = EmbeddedQuestion().Replace(text, "${wh} do ${who} ${verb}");
+        text = ShoppingQuestion().Replace(text, "what's on my shopping list");
+        text = StillToDo().Replace(text, "what's pending");
         text = WantToSee().Replace(text, "show me ");
         text = ClearAList().Replace(text, "delete everything on ${list}");
         text = ListBeforeItems().Replace(text, "${verb} ${items} to ${list}");
@@ -315,8 +324,44 @@ internal static partial class SpokenText
     [GeneratedRegex(@"^(?:,\s*)?(?:that\s+)?(?:i\s+(?:need|have|must|should|gotta)\s+to\s+|i\s+gotta\s+|to\s+|about\s+|of\s+)?", Options)]
     private static partial Regex WhatLead();
 
+    /// <summary>"remind me what's on my list", "I want to know what's due": the question itself.</summary>
+    [GeneratedRegex(@"^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?(?:remind\s+me|let\s+me\s+know|(?:i|we)\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+know|i\s+wonder|i'?m\s+wondering|do\s+you\s+know)\s+(?:(?:if|whether)\s+)?(?=(?:what|what's|whats|which|how\s+many|when|is|are|do|does|did|have|has)\b)", Options)]
+    private static partial Regex AskingToKnow();
+
+    /// <summary>"tell me if milk is on my list", "do you know whether eggs are on the shopping list" → "is milk on my list".</summary>
+    [GeneratedRegex(@"^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?(?:tell\s+me|let\s+me\s+know|check|see|(?:i|we)\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+know|i\s+wonder|i'?m\s+wondering|do\s+you\s+know)\s+(?:if|whether)\s+(?<item>.+?)\s+(?<be>is|are)\s+(?<where>(?:still\s+)?(?:on|in)\s+.+)$", Options)]
+    private static partial Regex AskingIfOnList();
+
+    /// <summary>"what I need to buy" (a question said in the order of its answer) → "what do I need to buy".</summary>
+    [GeneratedRegex(@"^(?<wh>what|which)\s+(?<who>i|we)\s+(?<verb>need|have|got|must|should|still\s+need|still\s+have)\b", Options)]
+    private static partial Regex EmbeddedQuestion();
+
+    /// <summary>"what do I need to buy", "what do I need from the store": the shopping list.</summary>
+    [GeneratedRegex(@"^what\s+(?:do|should|must)\s+(?:i|we)(?:\s+still)?(?:\s+need(?:\s+to)?|\s+have\s+to)?(?:\s+(?:buy|get|pick\s+up|shop\s+for))?(?:\s+(?:from|at)\s+the\s+(?:grocery\s+)?(?:store|shop|shops|supermarket|market|grocery|grocer'?s))?$(?<=\b(?:buy|get|up|for|store|shop|shops|supermarket|market|grocery|grocer'?s))", Options)]
+    private static partial Regex ShoppingQuestion();
+
+    /// <summary>"what needs to be done", "what haven't I done yet", "what's left to do": the pending tasks.</summary>
+    [GeneratedRegex(@"^what\s+(?:still\s+)?(?:needs|has|have)\s+to\s+be\s+done$|^what\s+(?:haven't|have\s+not|didn't|did\s+not)\s+(?:i|we)\s+(?:done|finished|completed|do|finish|complete)(?:\s+yet)?$|^what(?:'s|\s+is)\s+(?:still\s+)?(?:left\s+)?(?:undone|outstanding|unfinished|incomplete|not\s+done)(?:\s+yet)?$", Options)]
+    private static partial Regex StillToDo();
+
+    /// <summary>"due monday not friday", "on the 3rd instead of the 1st": the day corrected away, said only to be undone.</summary>
+    [GeneratedRegex(@"\s*,?\s+(?:and\s+)?(?:not|instead\s+of|rather\s+than)\s+(?:on\s+|at\s+|the\s+)?(?:(?:this|next)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|midnight)(?=$|[\s,.!?])", Options)]
+    private static partial Regex NotThatDay();
+
+    /// <summary>"add bread, not milk", "add eggs but not bacon": what is not wanted is no item.</summary>
+    [GeneratedRegex(@"^(?<add>(?:add|put|get|buy|pick\s+up)\s+.+?)(?:\s*,\s*(?:but\s+)?|\s+but\s+)not\s+[\w'\s-]+$", Options)]
+    private static partial Regex AddButNot();
+
+    /// <summary>"call mom at 5pm instead", "the dentist on friday instead": that task moved, not a new one.</summary>
+    [GeneratedRegex(@"^(?:(?:no|actually|oh|sorry|wait)\s*,?\s+)*(?:(?:let'?s|we'?ll)\s+)?(?:do\s+|make\s+)?(?<task>(?!(?:add|remind|create|new)\b).+?)\s+(?:at|on|for|to)\s+(?<when>.+?)\s*,?\s+instead$", Options)]
+    private static partial Regex InsteadAt();
+
+    /// <summary>"change call mom's time to 5pm", "set the bill's due date to monday": that task's date.</summary>
+    [GeneratedRegex(@"^(?:change|set|update|move|push|make)\s+(?<task>.+?)'s\s+(?:time|date|due\s+date|due\s+time|deadline|day)\s+(?:to|for)\s+", Options)]
+    private static partial Regex ItsTime();
+
     /// <summary>"first thing tomorrow", "first thing monday", "first thing in the morning": that day's morning.</summary>
-    [GeneratedRegex(@"\bfirst\s+thing(?:\s+in\s+the\s+morning)?(?:\s+(?:on\s+)?(?<day>tomorrow|(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))?(?:\s+(?:in\s+the\s+)?morning)?(?=$|[\s,.!?])", Options)]
+    [GeneratedRegex(@"(?<!\b(?:the|my|a|your|our|this|that|what|what's|whats|is)\s+)\bfirst\s+thing(?!\s+(?:on|in(?!\s+the\s+morning)|i|to|you|we|that|is)\b)(?:\s+in\s+the\s+morning)?(?:\s+(?:on\s+)?(?<day>tomorrow|(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))?(?:\s+(?:in\s+the\s+)?morning)?(?=$|[\s,.!?])", Options)]
     private static partial Regex FirstThing();
 
     /// <summary>"add to my shopping list eggs and milk": a named list said before the items ("add to my list: X" is read by its own rule).</summary>
