@@ -427,7 +427,7 @@ internal static partial class IntentParser
 
             { Kind: IntentKind.Add, ListName: null } add when onListInView => (read.Rule, add with { OnListInView = true }),
 
-            // "add", "add one more": an add with nothing named yet, so ask what.
+            // "add": an add with nothing named yet, so ask what.
             { Kind: IntentKind.Unknown } when BareAdd().IsMatch(text) => (read.Rule, new Intent(IntentKind.Add)),
 
             // "delete X permanently": the task; it goes to the trash like any deletion, and the reply says so.
@@ -468,7 +468,8 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?<rest>(?:add|put|stick|throw|pop|include|write)\s+.+?)\s+(?:(?:to|on|onto|in|into)\s+(?:it|that|this|that\s+list|this\s+list|the\s+same\s+list|that\s+one|this\s+one)|(?:on\s+|in\s+)?there)$", Options)]
     private static partial Regex ToListInView();
 
-    [GeneratedRegex(@"^(?:add|add\s+(?:one|another|one\s+more|more|an\s+item|a\s+thing)|add\s+(?:to|on)\s+(?:it|that|this|the\s+list))$", Options)]
+    /// <summary>"add", "add to it": no words left to read as a title ("add one more" reads as an add of "one more", see <see cref="NoItemNamed"/>).</summary>
+    [GeneratedRegex(@"^add(?:\s+(?:to|on)\s+(?:it|that|this|the\s+list))?$", Options)]
     private static partial Regex BareAdd();
 
     [GeneratedRegex(@"^(?:it|this|that|them|these|those|this\s+one|that\s+one|something|something\s+else|anything|stuff|things?|items?|(?:a\s+)?(?:few|couple(?:\s+of)?|some|several|more|other|lots\s+of|a\s+lot\s+of|the)\s+(?:things|items|stuff|tasks|entries)|one|one\s+more|another(?:\s+one)?|more|another\s+(?:thing|item|task))$", Options)]
