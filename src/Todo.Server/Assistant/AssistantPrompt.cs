@@ -15,7 +15,9 @@ public static class AssistantPrompt
         Lists: pass a list by its name in the list argument, never in the title. "add broccoli to my grocery list" is
         add_task with title "Broccoli" and list "Groceries" when the user has a list of that name (call list_lists when
         unsure how a list is spelled; a tool given a new name creates that list). "my list" or "my to do list" means the
-        Inbox and the tasks in general, not a list of that name: leave list out. When a result has list_created, tell the
+        Inbox and the tasks in general, not a list of that name: leave list out. When the user says which list a task to
+        complete, reopen or delete is on ("remove milk from my work list"), pass that list too, so no other list's task is
+        touched. When a result has list_created, tell the
         user the list was created. Before deleting a list that has tasks, ask whether to move them to the Inbox or delete them.
         Dates: the tools read due in English in the user's time zone, from today's date given at the end of this message:
         "today", "tomorrow at 5pm", "friday", "next monday", "dec 24", "2026-12-24 17:30", "in 3 days". Pass the user's

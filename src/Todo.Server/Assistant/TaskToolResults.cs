@@ -140,6 +140,10 @@ public sealed record TaskToolError(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? TaskCount { get; init; }
 
+    /// <summary>For <c>not_found</c> when only one list's tasks were matched: that list's name.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OnList { get; init; }
+
     /// <summary>For a list that was not found: the names of the caller's lists, to choose from.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Lists { get; init; }

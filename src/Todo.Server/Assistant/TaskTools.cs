@@ -232,16 +232,18 @@ public sealed partial class TaskTools(
     [Description(TaskToolText.CompleteTask)]
     public Task<TaskToolResult> CompleteTaskAsync(
         [Description(TaskToolText.Task)] string task,
+        [Description(TaskToolText.ListTaskIsOn)] string? list = null,
         CancellationToken cancellationToken = default) =>
-        SetCompletedAsync(task, completed: true, cancellationToken);
+        SetCompletedAsync(task, list, completed: true, cancellationToken);
 
     [McpServerTool(Name = TaskToolNames.ReopenTask, Title = "Reopen a task",
         ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description(TaskToolText.ReopenTask)]
     public Task<TaskToolResult> ReopenTaskAsync(
         [Description(TaskToolText.Task)] string task,
+        [Description(TaskToolText.ListTaskIsOn)] string? list = null,
         CancellationToken cancellationToken = default) =>
-        SetCompletedAsync(task, completed: false, cancellationToken);
+        SetCompletedAsync(task, list, completed: false, cancellationToken);
 
     // Not idempotent: once the named task is gone, the same words may name another one.
     [McpServerTool(Name = TaskToolNames.DeleteTask, Title = "Delete a task",
@@ -249,9 +251,10 @@ public sealed partial class TaskTools(
     [Description(TaskToolText.DeleteTask)]
     public async Task<TaskToolResult> DeleteTaskAsync(
         [Description(TaskToolText.Task)] string task,
+        [Description(TaskToolText.ListTaskIsOn)] string? list = null,
         CancellationToken cancellationToken = default)
     {
-        var (found, failure) = await ResolveAsync(task, TaskPreference.None, cancellationToken);
+        var (found, failure) = await ResolveAsync(task, TaskPreference.None, cancellationToken, list);
         if (found is null)
         {
             return failure!;
@@ -599,10 +602,10 @@ public sealed partial class TaskTools(
         return [.. TaskToolNames.All.Select(name => methods[name])];
     }
 
-    private async Task<TaskToolResult> SetCompletedAsync(string reference, bool completed, CancellationToken cancellationToken)
+    private async Task<TaskToolResult> SetCompletedAsync(string reference, string? list, bool completed, CancellationToken cancellationToken)
     {
         var preference = completed ? TaskPreference.Pending : TaskPreference.Completed;
-        var (found, failure) = await ResolveAsync(reference, preference, cancellationToken);
+        var (found, failure) = await ResolveAsync(reference, preference, cancellationToken, list);
         if (found is null)
         {
             return failure!;
@@ -633,9 +636,12 @@ public sealed partial class TaskTools(
         return new TaskActionResult(action, TaskSummary.WithDescription(after), alreadyThere ? [] : ["is_completed"]);
     }
 
-    /// <summary>The one task <paramref name="reference"/> names, as it is now; otherwise the failure to answer.</summary>
+    /// <summary>
+    /// The one task <paramref name="reference"/> names, as it is now; otherwise the failure to answer. With
+    /// <paramref name="list"/> naming one of the user's lists, only that list's tasks are matched.
+    /// </summary>
     private async Task<(TaskItem? Task, TaskToolError? Failure)> ResolveAsync(
-        string? reference, TaskPreference preference, CancellationToken cancellationToken)
+        string? reference, TaskPreference preference, CancellationToken cancellationToken, string? list = null)
     {
         if (string.IsNullOrWhiteSpace(reference))
         {
@@ -647,18 +653,26 @@ public sealed partial class TaskTools(
             return (null, TaskToolError.Invalid(badReference));
         }
 
+        var listName = ListArgument(list, out var badList);
+        if (badList is not null)
+        {
+            return (null, badList);
+        }
+
+        // A list the user does not have narrows nothing: people name their one list by many names ("my to-do list").
+        var onList = listName is null ? null : await listService.FindByNameOrSimilarAsync(userId, listName, cancellationToken);
         reference = reference.Trim();
         if (TaskReferenceMatcher.ParseNumber(reference) is { } number)
         {
             var byNumber = await taskService.GetByNumberAsync(userId, number, cancellationToken);
             if (byNumber is not null)
             {
-                return (byNumber, null);
+                return onList is null || byNumber.ListId == onList.Id ? (byNumber, null) : (null, NotOnList(reference, onList));
             }
         }
 
         // The user's titles, to match words against (number order, so candidates are listed in it).
-        var snapshots = (await taskService.ListTitlesAsync(userId, cancellationToken))
+        var snapshots = (await taskService.ListTitlesAsync(userId, onList?.Id, cancellationToken))
             .Select(t => new TaskSnapshot(t.Number, t.Title, t.IsCompleted))
             .ToList();
         var match = TaskReferenceMatcher.Match(reference, snapshots, preference);
@@ -677,8 +691,17 @@ public sealed partial class TaskTools(
                 $"{match.Candidates.Count} tasks match \"{reference}\"; nothing was changed. Say which one by its number."));
         }
 
-        return (null, NotFound(reference));
+        return (null, onList is null ? NotFound(reference) : NotOnList(reference, onList));
     }
+
+    private static TaskToolError NotOnList(string reference, TodoList list) =>
+        new(TaskToolErrors.NotFound, reference, [],
+            TaskReferenceMatcher.ParseNumber(reference) is { } number
+                ? $"Task #{number} is not on the {list.Name} list; nothing was changed."
+                : $"No task on the {list.Name} list matches \"{reference}\"; nothing was changed.")
+        {
+            OnList = list.Name,
+        };
 
     private static TaskToolError NotFound(string reference) =>
         new(TaskToolErrors.NotFound, reference, [],
@@ -1022,6 +1045,10 @@ public static class TaskToolText
     public const string List =
         "Optional: the name of the list to put the task in, e.g. \"Shopping\" (created when the user has none by that " +
         "name). Leave it out for the Inbox.";
+
+    public const string ListTaskIsOn =
+        "Optional: the list the task is on, as the user named it (\"milk from my grocery list\": \"grocery\"); only that " +
+        "list's tasks match. A name none of the user's lists answers to narrows nothing.";
 
     public const string ListToRead = "Optional: only the tasks of the user's list with this name, e.g. \"Shopping\".";
 

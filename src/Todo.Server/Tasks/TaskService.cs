@@ -295,14 +295,19 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
     }
 
     /// <summary>
-    /// Every task of the user as (number, title, is_completed), ordered by number: what words naming a task are
-    /// matched against. One round trip, reading three columns.
+    /// Every task of the user (or of one of the user's lists) as (number, title, is_completed), ordered by number: what
+    /// words naming a task are matched against. One round trip, reading three columns.
     /// </summary>
     public async Task<IReadOnlyList<(int Number, string Title, bool IsCompleted)>> ListTitlesAsync(
-        Guid userId, CancellationToken cancellationToken = default)
+        Guid userId, Guid? listId = null, CancellationToken cancellationToken = default)
     {
-        var rows = await db.Tasks.AsNoTracking()
-            .Where(t => t.UserId == userId)
+        var tasks = db.Tasks.AsNoTracking().Where(t => t.UserId == userId);
+        if (listId is { } onList)
+        {
+            tasks = tasks.Where(t => t.ListId == onList);
+        }
+
+        var rows = await tasks
             .OrderBy(t => t.Number)
             .Select(t => new { t.Number, t.Title, t.IsCompleted })
             .ToListAsync(cancellationToken);

@@ -1243,6 +1243,13 @@ public static class PhraseTable
         new("speech: X's time to", Household, ["change call mom's time to 5pm"], ["4^2026-11-26T17:00"], ["Call mom", "17:00"]),
         new("speech: add X, not Y", Household, ["add bread, not milk"], ["+Bread"], ["Bread", "!Not milk"]),
         new("speech: the most important", Household, ["calling mom is the most important"], ["4!high"], ["Call mom", "high"]),
+        new("speech: delete X from a list it is not on", Lists, ["delete buy milk from my work list"], [], ["Work", "!Deleted"]),
+        new("speech: check off X on a list it is not on", Lists, ["check off call mom on my work list"], [], ["Work", "!Marked"]),
+        new("speech: take X off the list it is on", Lists, ["take the bananas off my shopping list"], ["-2"], ["Buy bananas"]),
+        new("speech: remove X from my work tasks", Lists, ["remove the report from my work tasks"], ["-3"], ["Finish report"]),
+        new("speech: delete task N from a list it is not on", Lists, ["delete task 1 from the garden list"], [], ["isn't on your Garden list"]),
+        new("speech: a generic list narrows nothing", Lists, ["remove call mom from my to do list"], ["-4"], ["Call mom"]),
+        new("speech: a list the person does not have narrows nothing", Lists, ["cross off the dentist appointment on my errands list"], ["x6"], ["Dentist appointment"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

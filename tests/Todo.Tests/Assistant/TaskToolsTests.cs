@@ -305,6 +305,25 @@ public abstract class TaskToolsTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task ANamedListNarrowsTheMatchToItsTasks()
+    {
+        var session = await UserWithAsync("Milk #Groceries", "Milk for the office #Work", "Mop kitchen #Work", "Call mom");
+
+        var elsewhere = Assert.IsType<TaskToolError>(await WithToolsAsync(session, tools => tools.DeleteTaskAsync("call mom", list: "work")));
+        var byNumber = Assert.IsType<TaskToolError>(await WithToolsAsync(session, tools => tools.CompleteTaskAsync("1", list: "Work")));
+        var onIt = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.CompleteTaskAsync("milk", list: "grocery")));
+        var noSuchList = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.DeleteTaskAsync("mop kitchen", list: "Garden")));
+
+        Assert.Equal(("not_found", "Work"), (elsewhere.Error, elsewhere.OnList));
+        Assert.Equal(("not_found", "Work"), (byNumber.Error, byNumber.OnList));
+        Assert.Equal(("completed", 1), (onIt.Action, onIt.Task.Number));
+        Assert.Equal(("deleted", 3), (noSuchList.Action, noSuchList.Task.Number));
+        Assert.Equal(
+            [("Milk", true), ("Milk for the office", false), ("Call mom", false)],
+            (await session.StoredTasksAsync()).Select(t => (t.Title, t.IsCompleted)));
+    }
+
+    [Fact]
     public async Task UpdateTaskChangesTheTitleTheDescriptionOrBoth()
     {
         var session = await UserWithAsync("Buy milk | Two litres");
@@ -386,9 +405,9 @@ public abstract class TaskToolsTests(ApiFixture api)
             f => f.JsonSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(["title", "description", "list", "labels", "priority", "due", "remind_minutes_before", "existing"], parameters["add_task"]);
         Assert.Equal(["status", "query", "filter", "list"], parameters["list_tasks"]);
-        Assert.Equal(["task"], parameters["complete_task"]);
-        Assert.Equal(["task"], parameters["reopen_task"]);
-        Assert.Equal(["task"], parameters["delete_task"]);
+        Assert.Equal(["task", "list"], parameters["complete_task"]);
+        Assert.Equal(["task", "list"], parameters["reopen_task"]);
+        Assert.Equal(["task", "list"], parameters["delete_task"]);
         Assert.Equal(["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "due_shift", "repeat", "remind_minutes_before"], parameters["update_task"]);
         Assert.Equal([], parameters["list_lists"]);
         Assert.Equal(["name"], parameters["create_list"]);

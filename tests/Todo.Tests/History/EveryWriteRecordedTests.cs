@@ -53,7 +53,7 @@ public abstract class EveryWriteRecordedTests(ApiFixture api)
         ["GetAsync(Guid,TaskKey,CancellationToken)"] = [Reader("get by key", (s, w) => s.GetAsync(w.UserId, TaskKey.ByNumber(w.Plain.Number), None))],
         ["GetAsync(Guid,Guid,CancellationToken)"] = [Reader("get by id", (s, w) => s.GetAsync(w.UserId, w.Plain.Id, None))],
         ["GetByNumberAsync(Guid,Int32,CancellationToken)"] = [Reader("get by number", (s, w) => s.GetByNumberAsync(w.UserId, w.Plain.Number, None))],
-        ["ListTitlesAsync(Guid,CancellationToken)"] = [Reader("titles", (s, w) => s.ListTitlesAsync(w.UserId, None))],
+        ["ListTitlesAsync(Guid,Nullable`1,CancellationToken)"] = [Reader("titles", (s, w) => s.ListTitlesAsync(w.UserId, null, None))],
         ["ListPendingTitledAsync(Guid,String,CancellationToken)"] = [Reader("pending titled", (s, w) => s.ListPendingTitledAsync(w.UserId, w.Plain.Title, None))],
         ["CountAsync(Guid,TaskStatusFilter,String,CancellationToken)"] = [Reader("count", (s, w) => s.CountAsync(w.UserId, TaskStatusFilter.All, "a", None))],
         ["CountAsync(Guid,TaskListQuery,CancellationToken)"] = [Reader("count query", (s, w) => s.CountAsync(w.UserId, new TaskListQuery { Filter = "@a" }, None))],

@@ -22,9 +22,9 @@ public abstract class McpTests(ApiFixture api)
     {
         ["add_task"] = ["title", "description", "list", "labels", "priority", "due", "remind_minutes_before", "existing"],
         ["list_tasks"] = ["filter", "status", "query", "list"],
-        ["complete_task"] = ["task"],
-        ["reopen_task"] = ["task"],
-        ["delete_task"] = ["task"],
+        ["complete_task"] = ["task", "list"],
+        ["reopen_task"] = ["task", "list"],
+        ["delete_task"] = ["task", "list"],
         ["update_task"] = ["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "due_shift", "repeat", "remind_minutes_before"],
         ["list_lists"] = [],
         ["create_list"] = ["name"],

@@ -1034,8 +1034,13 @@ internal static partial class IntentParser
         };
     }
 
+    /// <summary>The action on the task the match names; the list it is said to be on stays with it ("milk from my work list").</summary>
     private static Intent Act(IntentKind kind, Match match) =>
-        new(kind) { Reference = LeadingRemark().Replace(match.Groups["ref"].Value, "") };
+        new(kind)
+        {
+            Reference = LeadingRemark().Replace(match.Groups["ref"].Value, "")
+                + (match.Groups["list"].Success ? " from " + match.Groups["list"].Value : ""),
+        };
 
     /// <summary>"that was a mistake, call mom": a remark before the task's name.</summary>
     [GeneratedRegex(@"^(?:[^,]*\b(?:mistake|wrong|oops|whoops|sorry|actually|my\s+bad|oh\s+no|wait|hmm+)\b[^,]*|no|nope|ok|okay|so|well)\s*,\s*(?=\S)", Options)]
@@ -1402,10 +1407,10 @@ internal static partial class IntentParser
     private static partial Regex NotDoneParticiple();
 
     // Delete.
-    [GeneratedRegex(@"^(?:take(?:\s+out|\s+away)?|remove|get(?!\s+rid\b))\s+(?<ref>.+?)\s+(?:off|out\s+of|from)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos)$", Options)]
+    [GeneratedRegex(@"^(?:take(?:\s+out|\s+away)?|remove|get(?!\s+rid\b))\s+(?<ref>.+?)\s+(?:off|out\s+of|from)\s+(?<list>(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos))$", Options)]
     private static partial Regex TakeOffList();
 
-    [GeneratedRegex(@"^(?:delete|remove|erase|drop|trash|scrap|discard|bin|ditch|nuke|kill|cancel|axe|get\s+rid\s+of|throw\s+away|throw\s+out|do\s+away\s+with|forget\s+about|forget|never\s?mind(?:\s+about)?(?=\s+(?:the|my|about)\b)|eliminate|take\s+out|wipe|purge|lose|clear)\s+(?<ref>.+?)(?:\s+(?:from|off|on|in)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos))?$", Options)]
+    [GeneratedRegex(@"^(?:delete|remove|erase|drop|trash|scrap|discard|bin|ditch|nuke|kill|cancel|axe|get\s+rid\s+of|throw\s+away|throw\s+out|do\s+away\s+with|forget\s+about|forget|never\s?mind(?:\s+about)?(?=\s+(?:the|my|about)\b)|eliminate|take\s+out|wipe|purge|lose|clear)\s+(?<ref>.+?)(?:\s+(?:from|off|on|in)\s+(?<list>(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos)))?$", Options)]
     private static partial Regex DeleteVerb();
 
     [GeneratedRegex(@"^(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:need|have|want)\s+to\s+(?!forget\b|remember\b)(?<ref>.+?)(?:\s+(?:anymore|any\s+more|after\s+all))?$" +

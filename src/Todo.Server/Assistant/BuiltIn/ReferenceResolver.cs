@@ -218,6 +218,12 @@ internal static partial class ReferenceResolver
         return (withoutList.Trim().Length > 0 ? withoutList : text).Trim();
     }
 
+    /// <summary>The list a reference says its task is on ("bananas on my grocery list": Grocery); null when it names none or only a generic one.</summary>
+    public static string? ListSaid(string reference) =>
+        OnAList().Match(Utterance.Clean(reference)) is { Success: true } onList && onList.Index > 0
+            ? RequestParts.ListName(ListWords().Replace(onList.Groups["list"].Value, word => word.Value[0] is 'y' or 'Y' ? "my " : " list"))
+            : null;
+
     /// <summary>The task at the position <paramref name="reference"/> says ("the second one", "the last item") in <paramref name="list"/>.</summary>
     public static ListedTask? PositionIn(string reference, IReadOnlyList<ListedTask> list) =>
         Position().Match(Tidy(reference)) is { Success: true } position && PositionIndex(position, list.Count) is var index
@@ -286,8 +292,12 @@ internal static partial class ReferenceResolver
     private static partial Regex OneAbout();
 
     /// <summary>The list a task is on, said after it: "bananas on my grocery list", "milk from the shopping list".</summary>
-    [GeneratedRegex(@"\s+(?:on|from|in|off|of|out\s+of)\s+(?:my|the|our|your)\s+(?:[\w'&-]+\s+){0,3}?(?:list|todos|tasks)$", Options)]
+    [GeneratedRegex(@"\s+(?:on|from|in|off|of|out\s+of)\s+(?<list>(?:my|the|our|your)\s+(?:[\w'&-]+\s+){0,3}?(?:list|todos|tasks))$", Options)]
     private static partial Regex OnAList();
+
+    /// <summary>The words around a list's name said as "your … tasks": read as "my … list".</summary>
+    [GeneratedRegex(@"^your\s+|\s+(?:todos|tasks)$", Options)]
+    private static partial Regex ListWords();
 
     [GeneratedRegex(@"^(?:the\s+)?(?:item|row|line|entry)\s*(?:number\s+|#\s*)?(?<number>\d{1,3})(?:\s+(?:in|on|from|of)\s+(?:that|the|this|your|my)\s+list)?$", Options)]
     private static partial Regex ItemNumber();

@@ -510,6 +510,10 @@ internal static partial class ReplyWriter
                     index + 1, task.GetProperty("number").GetInt32(), Text(task, "title") ?? "", task.GetProperty("is_completed").GetBoolean()));
                 return $"{ReplyFormat.WhichOne(intent.Verb)} Several tasks match \"{reference}\":\n{string.Join("\n", lines)}\n" +
                     "Tell me the number, or say \"the first one\".";
+            case TaskToolErrors.NotFound when Text(result, "on_list") is { } onList:
+                return TaskReferenceMatcher.ParseNumber(reference) is { } onListNumber
+                    ? string.Create(CultureInfo.InvariantCulture, $"Task #{onListNumber} isn't on your {onList} list, so I left it alone.")
+                    : $"I couldn't find \"{reference}\" on your {onList} list, so nothing changed.";
             case TaskToolErrors.NotFound:
                 return TaskReferenceMatcher.ParseNumber(reference) is { } number
                     ? string.Create(CultureInfo.InvariantCulture, $"You don't have a task number {number}. Say \"show my tasks\" to see them all.")

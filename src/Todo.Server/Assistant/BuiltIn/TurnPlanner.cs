@@ -492,6 +492,11 @@ internal static class TurnPlanner
 
             AddParts(arguments, intent, labelsArgument: "add_labels");
         }
+        else if (ReferenceResolver.ListSaid(intent.Reference ?? "") is { } list)
+        {
+            // "delete milk from my work list": only the Work list's milk, never another list's.
+            arguments["list"] = list;
+        }
 
         return arguments;
     }
