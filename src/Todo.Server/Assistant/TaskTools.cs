@@ -108,7 +108,22 @@ public sealed partial class TaskTools(
             var named = listName is null ? null : await listService.FindByNameOrSimilarAsync(userId, listName, cancellationToken);
             if ((listName is null ? same[0] : same.FirstOrDefault(task => task.ListId == named?.Id)) is { } there)
             {
-                return new TaskActionResult(TaskToolActions.AlreadyThere, TaskSummary.WithDescription(there), []);
+                // What the add says about the task (a day, a priority, labels) is given to the task there, not to a copy;
+                // a day other than the one it has is another occurrence, added below.
+                var anotherDay = newDue is not null && there.DueDate is not null && newDue.Date != there.DueDate;
+                var setsDue = newDue is not null && there.DueDate is null;
+                if (!anotherDay && (setsDue || (validPriority is { } said && said != there.Priority) || validLabels is { Count: > 0 }
+                    || remind_minutes_before is not null))
+                {
+                    return await UpdateTaskAsync(string.Create(CultureInfo.InvariantCulture, $"#{there.Number}"), priority: priority,
+                        add_labels: labels, due: setsDue ? due : null, remind_minutes_before: remind_minutes_before,
+                        cancellationToken: cancellationToken);
+                }
+
+                if (!anotherDay)
+                {
+                    return new TaskActionResult(TaskToolActions.AlreadyThere, TaskSummary.WithDescription(there), []);
+                }
             }
 
             if (onExisting == ExistingTask.Move && same is [var elsewhere] && elsewhere.ListId == await taskService.InboxIdAsync(userId, cancellationToken))
@@ -1003,7 +1018,9 @@ public static class TaskToolText
 
     public const string Existing =
         "Optional: what to do when a pending task with this title (ignoring case) is already on the list (on any list when no list " +
-        "is given): \"add\" another (the default), \"keep\" it (nothing is added; the action is already_there, with that task), or " +
+        "is given): \"add\" another (the default), \"keep\" it (nothing is added; the action is already_there, with that task; " +
+        "a due, priority or labels given are set on that task and the action is updated, but a task due another day gets a new " +
+        "task), or " +
         "\"move\": like keep, and when the only such task is in the Inbox, it is moved to this list instead of adding a copy.";
 
     public const string ListTasks =

@@ -165,6 +165,12 @@ internal sealed record Intent(IntentKind Kind)
     /// </summary>
     public bool MovesExisting { get; init; }
 
+    /// <summary>
+    /// For an add read from an order alone ("buy eggs", "call the plumber"): said while a question is pending, the message
+    /// answers it instead ("Which one?" — "call mom").
+    /// </summary>
+    public bool IsErrand { get; init; }
+
     /// <summary>For a list named by a thing ("show me the electricity bill"): when no list has that name, the tasks about it.</summary>
     public bool SearchesIfNoList { get; init; }
 

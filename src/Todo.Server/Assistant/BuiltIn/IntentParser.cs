@@ -260,7 +260,7 @@ internal static partial class IntentParser
 
         new(TakeOffList(), (m, _, _) => Act(IntentKind.Delete, m),
 
-            ["take groceries off my list", "remove the groceries from my list"]),
+            ["take groceries off my list", "remove the groceries from my list", "take that off"]),
         new(DeleteVerb(), (m, text, now) => ActNowOrLater(IntentKind.Delete, m, text, now),
             [
                 "Delete the meeting task", "delete task 2", "delete it", "remove #4", "cancel the task about the dentist",
@@ -344,10 +344,21 @@ internal static partial class IntentParser
             ["I need broccoli on my grocery list", "we need milk", "we're out of eggs", "I still need batteries"]),
 
         // A thing to do with a date and no verb: an add.
-        new(DatedItem(), (_, text, now) => DatePhrases.Peel(text, now) is { Due: not null, Rest.Length: > 0 } && DatePhrases.SaysWhenToDoIt(text, now)
+        new(DatedItem(), (_, text, now) => DatePhrases.Peel(text, now) is { Due: not null, Rest.Length: > 0 } peeled && DatePhrases.SaysWhenToDoIt(text, now)
+                && !ChangeWords().IsMatch(peeled.Rest)
                 ? Add(HaveAThing().Replace(text, ""), now)
                 : null,
             ["pay rent every 1st of the month", "gym every mon, wed and fri at 7am", "tomorrow call the electrician", "I have a meeting at 3"]),
+
+        // A task named, then what to do with it: "call mom finished", "mop kitchen, check", "call mom remove", "milk not needed".
+        new(TaskThenAction(), (m, _, _) => new Intent(m.Groups["done"].Success ? IntentKind.Complete : IntentKind.Delete) { Reference = m.Groups["ref"].Value },
+            ["call mom finished", "mop kitchen, check", "call mom remove", "milk not needed", "bathroom painting - delete it"]),
+
+        // An errand said as an order ("buy eggs", "pick up milk on the way home", "book a table"): an add, unless it answers a question.
+        new(Errand(), (m, text, now) => ErrandWords().IsMatch(RequestParts.Peel(m.Groups["rest"].Value).Item) || Add(text, now) is not { Kind: IntentKind.Add } add
+                ? null
+                : add with { IsErrand = true },
+            ["buy eggs", "pick up milk on the way home", "get milk", "book a table", "water the plants"]),
 
         new(BareReference(), (m, _, _) => new Intent(IntentKind.Reference) { Reference = m.Groups["ref"].Value },
 
@@ -552,9 +563,16 @@ internal static partial class IntentParser
         if (read.Intent.Reference is { } reference && PointsBack().IsMatch(reference.Trim()))
         {
             var first = Utterance.Clean(text[..last.Index]);
-            if (Apply(Rules, first, now) is { Intent: { Reference: { } named, Kind: IntentKind.Complete or IntentKind.Delete or IntentKind.Reopen or IntentKind.Update } })
+            var firstRead = Apply(Rules, first, now)?.Intent;
+            if (firstRead is { Reference: { } named, Kind: IntentKind.Complete or IntentKind.Delete or IntentKind.Reopen or IntentKind.Update })
             {
                 return (read.Rule, read.Intent with { Reference = named });
+            }
+
+            // "call mom, check it off": an errand named alone is the task.
+            if (firstRead is { IsErrand: true, MoreTitles: null })
+            {
+                return (read.Rule, read.Intent with { Reference = first });
             }
 
             // "I changed my mind about the restaurant, delete it", "the dentist got moved, push it to friday": the thing the
@@ -1407,7 +1425,8 @@ internal static partial class IntentParser
     private static partial Regex NotDoneParticiple();
 
     // Delete.
-    [GeneratedRegex(@"^(?:take(?:\s+out|\s+away)?|remove|get(?!\s+rid\b))\s+(?<ref>.+?)\s+(?:off|out\s+of|from)\s+(?<list>(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos))$", Options)]
+    [GeneratedRegex(@"^(?:take(?:\s+out|\s+away)?|remove|get(?!\s+rid\b))\s+(?<ref>.+?)\s+(?:off|out\s+of|from)\s+(?<list>(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos))$" +
+        @"|^(?:(?:no|wait|actually|hmm+)[\s,!.]+)*take\s+(?<ref>it|that|this|them|those)\s+(?:off|out)(?:\s+(?:again|please|now))?$", Options)]
     private static partial Regex TakeOffList();
 
     [GeneratedRegex(@"^(?:delete|remove|erase|drop|trash|scrap|discard|bin|ditch|nuke|kill|cancel|axe|get\s+rid\s+of|throw\s+away|throw\s+out|do\s+away\s+with|forget\s+about|forget|never\s?mind(?:\s+about)?(?=\s+(?:the|my|about)\b)|eliminate|take\s+out|wipe|purge|lose|clear)\s+(?<ref>.+?)(?:\s+(?:from|off|on|in)\s+(?<list>(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos)))?$", Options)]
@@ -1505,6 +1524,14 @@ internal static partial class IntentParser
             && (!meant.Groups["dated"].Success || DatePhrases.IsWholeDate(meant.Groups["title"].Value, now))
             ? meant.Groups["title"].Value
             : null;
+
+    /// <summary>"no, I meant the eggs", "not that one, the eggs", "wrong one, I said eggs": the task a change just made was meant for; null otherwise.</summary>
+    public static string? OtherTask(string message) =>
+        MeantOther().Match(message.Trim().TrimEnd('.', '!')) is { Success: true } meant ? meant.Groups["ref"].Value : null;
+
+    [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh|not\s+(?:that|this)(?:\s+one)?|(?:that'?s\s+)?(?:the\s+)?wrong\s+one)[,.!\s]+)*(?:i\s+meant|i\s+mean|i\s+said|i\s+wanted)\s+(?<ref>(?!(?:to|it|that|this|done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$" +
+        @"|^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:not\s+(?:that|this)(?:\s+one)?|(?:that'?s\s+)?(?:the\s+)?wrong\s+one|no)[,.!\s]+(?<ref>the\s+(?!(?:one|other|first|second|third|last)\b).+|\w+)$", Options)]
+    private static partial Regex MeantOther();
 
     [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:i\s+meant|i\s+mean|i\s+said|it\s+should\s+(?:be|say)|that\s+should\s+(?:be|say)|make\s+(?:it|that)(?:\s+(?:say|into))?|change\s+(?:it|that)\s+to|(?<dated>it'?s|it\s+is|that'?s|that\s+is|it\s+was))\s+(?<title>(?!(?:done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$", Options)]
     private static partial Regex Meant();
@@ -1813,6 +1840,24 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^when(?:'s|\s+is|\s+are|\s+do\s+i\s+(?:have|need)\s+to|\s+should\s+i)\s+(?:my\s+|the\s+)?(?<query>.+?)(?:\s+(?:due|happening|scheduled|set\s+for))?$", Options)]
     private static partial Regex WhenIs();
+
+    [GeneratedRegex("^" + NotAQuestion + @"(?!(?:add|remind|put|create|make|new|set|i|we|you|my|please|can|could)\b)(?<ref>[^,:;-]+?)\s*[,:;-]?\s+(?:(?<done>finished|complete|completed|check(?:ed)?(?:\s+(?:it\s+)?off)?|ticked\s+off|crossed\s+off|[✓✔☑])|remove(?:\s+it)?|delete(?:\s+it)?|cancel(?:led)?(?:\s+it)?|not\s+needed(?:\s+any\s?more)?|no\s+longer\s+needed|scrap\s+(?:it|that)|drop\s+(?:it|that))$", Options)]
+    private static partial Regex TaskThenAction();
+
+    /// <summary>Words asking to change a task, which a thing to do with its date does not say: "pay the bill move to friday".</summary>
+    [GeneratedRegex(@"\b(?:move|moved|change|changed|rename|mark|delete|remove|cancel|instead|reschedule|postpone|push)\b", Options)]
+    private static partial Regex ChangeWords();
+
+    /// <summary>An order that is itself a thing to do: a verb of errands and chores, then what it is about.</summary>
+    [GeneratedRegex(@"^(?:buy|get|grab|pick\s+up|text|e-?mail|pay|book|schedule|renew|return|clean|wash|fix|repair|water|feed|walk|mow|vacuum|hoover|sweep|cook|bake|order|send|mail|post|write|prepare|submit|drop\s+off|bring|collect|visit|meet|pack|iron|tidy|organi[sz]e|practi[cs]e|study)\s+(?<rest>[^?]+?)[.!]*$", Options)]
+    private static partial Regex Errand();
+
+    /// <summary>
+    /// Words that make an order about the tasks themselves, or a task named and then something said of it, not an errand:
+    /// "get my tasks", "send me the list", "call mom move to friday", "call mom, I did it", "call mom is the one".
+    /// </summary>
+    [GeneratedRegex(@"\b(?:tasks?|lists?|todos?|to-?dos?|reminders?|summary|overview|agenda|me|rid|move|moved|change|rename|set|mark|is|are|was|were|isn't|aren't|wasn't|need|needs|did|didn't|done|not|yes|yeah|no|first|i|i'm|i've|it's|delete|remove|complete|completed|finish|finished|cancel|instead|already|priority|anymore)\b", Options)]
+    private static partial Regex ErrandWords();
 
     /// <summary>Words about the tasks themselves, which "I need …" does not ask to add: "I need a summary of my tasks".</summary>
     [GeneratedRegex(@"\b(?:my|tasks?|lists?|summary|overview|reminders?|todos?|help|assistance|advice|idea|ideas)\b", Options)]

@@ -129,7 +129,7 @@ internal static class TurnPlanner
         }
 
         // Right after an add: "and eggs" adds one more the same way; "no, I meant bread" renames what was added.
-        var more = intent.Kind == IntentKind.Unknown ? IntentParser.MoreOfTheSame(text) : null;
+        var more = intent.Kind == IntentKind.Unknown || intent.IsErrand ? IntentParser.MoreOfTheSame(text) : null;
         var meant = intent.Kind is IntentKind.Unknown or IntentKind.Add ? IntentParser.Correction(text, view.Now) : null;
         if (depth < MaxAnswerDepth && (more ?? meant) is not null && PreviousUserMessage(view, userIndex) is >= 0 and var earlier)
         {
@@ -150,6 +150,18 @@ internal static class TurnPlanner
                 return (DatePhrases.IsWholeDate(meant, view.Now)
                     ? new Intent(IntentKind.Update) { Reference = "it", Due = DatePhrases.Peel(meant, view.Now).Due ?? meant }
                     : new Intent(IntentKind.Update) { Reference = "it", Title = Utterance.CleanTitle(meant) }, null);
+            }
+        }
+
+        // Right after a change: "no, I meant the eggs", "not that one, the eggs": that change taken back, made to the task meant.
+        if (depth < MaxAnswerDepth && intent.Kind is IntentKind.Unknown or IntentKind.Reference && IntentParser.OtherTask(text) is { } other
+            && PreviousUserMessage(view, userIndex) is >= 0 and var changedAt)
+        {
+            var (previous, _) = Understand(view, changedAt, depth + 1);
+            if (previous is { Kind: IntentKind.Complete or IntentKind.Reopen or IntentKind.Delete, Reference: not null })
+            {
+                var meantTask = previous with { Reference = other, Then = null };
+                return (view.ChangedAfter(changedAt) ? new Intent(IntentKind.Undo) { Confirmed = true, Then = meantTask } : meantTask, null);
             }
         }
 
@@ -184,7 +196,7 @@ internal static class TurnPlanner
                 return (previous with { TasksOnDelete = tasksOnDelete }, null);
             }
         }
-        if (question.Kind == PendingQuestion.WhichTask && intent.Kind is IntentKind.Unknown or IntentKind.Reference)
+        if (question.Kind == PendingQuestion.WhichTask && (intent.Kind is IntentKind.Unknown or IntentKind.Reference || intent.IsErrand))
         {
             var (previous, _) = Understand(view, askedAbout, depth + 1);
             if (previous.NeedsTask)
@@ -255,7 +267,7 @@ internal static class TurnPlanner
     }
 
     private static bool IsNeverAnAnswer(Intent intent) => intent.Kind is IntentKind.Greeting or IntentKind.Help
-        or IntentKind.Thanks or IntentKind.Farewell or IntentKind.Dismiss or IntentKind.List or IntentKind.Add;
+        or IntentKind.Thanks or IntentKind.Farewell or IntentKind.Dismiss or IntentKind.List || intent is { Kind: IntentKind.Add, IsErrand: false };
 
     /// <summary>
     /// The calls to make instead of a change of a task named by its words (<see cref="Intent.InsteadOfMissing"/>) when the
@@ -303,9 +315,9 @@ internal static class TurnPlanner
             return TurnPlan.Ask(intent, problem, PendingQuestion.WhatDate);
         }
 
-        // A title alone that is pending already is not added twice ("add milk" when milk is on the shopping list).
-        var plain = string.IsNullOrWhiteSpace(intent.Description) && intent.Labels is null && intent.Priority is null && intent.Due is null
-            && intent.RemindMinutesBefore is null;
+        // A title that is pending already is not added twice ("add milk" when milk is on the shopping list); a day or a
+        // priority said with it is given to the task there ("call mom tomorrow", "call mom, it's urgent").
+        var plain = string.IsNullOrWhiteSpace(intent.Description);
         string[] titles = [intent.Title, .. intent.MoreTitles ?? []];
         return TurnPlan.Call(intent, [.. titles.Select(title =>
         {

@@ -101,7 +101,7 @@ internal static partial class Utterance
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^(?:(?:please|pls|plz|kindly|ok(?:ay)?|so|now|and|also|oh|ah|um+|uh+|well|alright|all right|right|hey|hi|hello|yo|assistant|bot|actually|then|great|cool|perfect|thanks|thank you|nice|good|awesome|wait|sorry|oops|hmm+)\b[,!.:]?\s+" +
+    [GeneratedRegex(@"^(?:(?:please|pls|plz|kindly|ok(?:ay)?|so|now|and|also|oh|ah|um+|uh+|well|alright|all right|right|hey|hi|hello|yo|assistant|bot|actually|then|great|cool|perfect|thanks|thank you|nice|good|awesome|wait|sorry|oops|hmm+|no\s+(?:wait|actually|sorry))\b[,!.:]?\s+" +
         @"|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+)?" +
         @"|(?:can|could|may)\s+i\s+(?:please\s+)?(?=\w)" +
         @"|would\s+you\s+mind\s+" +
