@@ -59,6 +59,28 @@ public abstract class TaskToolsTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task AddTaskWithKeepGivesThePendingTaskTheDayAndPrioritySaidInsteadOfAddingACopy()
+    {
+        var session = await UserWithAsync("Call mom", "Pay rent ^2026-12-01", "Dentist");
+
+        var dated = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.AddTaskAsync("call mom", due: "2026-12-03", existing: "keep")));
+        var sameDay = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.AddTaskAsync("Pay rent", due: "2026-12-01", existing: "keep")));
+        var anotherDay = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.AddTaskAsync("Pay rent", due: "2027-01-01", existing: "keep")));
+        var urgent = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.AddTaskAsync("dentist", priority: "high", existing: "keep")));
+
+        Assert.Equal(("updated", 1), (dated.Action, dated.Task.Number));
+        Assert.Equal(["due"], dated.Changed);
+        Assert.Equal(("already_there", 2), (sameDay.Action, sameDay.Task.Number));
+        Assert.Equal(("added", 4), (anotherDay.Action, anotherDay.Task.Number));
+        Assert.Equal(("updated", 3), (urgent.Action, urgent.Task.Number));
+        Assert.Equal(["priority"], urgent.Changed);
+        var stored = await session.StoredTasksWithPartsAsync();
+        Assert.Equal(
+            ["Call mom 2026-12-03 None", "Pay rent 2026-12-01 None", "Dentist  High", "Pay rent 2027-01-01 None"],
+            stored.Select(t => FormattableString.Invariant($"{t.Title} {t.DueDate:yyyy-MM-dd} {t.Priority}")));
+    }
+
+    [Fact]
     public async Task AddTaskWithMoveMovesTheOnlyPendingTaskOfThatTitleOutOfTheInbox()
     {
         var session = await UserWithAsync("Paint the bathroom", "Milk #Shopping");
