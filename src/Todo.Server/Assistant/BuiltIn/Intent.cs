@@ -166,8 +166,8 @@ internal sealed record Intent(IntentKind Kind)
     public bool MovesExisting { get; init; }
 
     /// <summary>
-    /// For an add read from an order alone ("buy eggs", "call the plumber"): said while a question is pending, the message
-    /// answers it instead ("Which one?" — "call mom").
+    /// For an add read from an order alone ("buy eggs", "water the plants"): said while a question is pending, the message
+    /// answers it instead ("Which one?" — "buy bread").
     /// </summary>
     public bool IsErrand { get; init; }
 
@@ -185,6 +185,8 @@ internal sealed record Intent(IntentKind Kind)
     public Intent? InsteadOfMissing() =>
         AddsIfMissing is not null ? this with { Kind = IntentKind.Add, Title = AddsIfMissing, Reference = null, AddsIfMissing = null }
         : Kind == IntentKind.Reopen && Reference is not null ? new Intent(IntentKind.Restore) { Reference = Reference }
+        : Kind == IntentKind.Complete && Reference is not null && IntentParser.NamesTaskByWords(Reference) && IntentParser.CompleteList(Reference) is { } wholeList
+            ? wholeList
         : SearchesIfNoList ? this with { ListName = null, Query = ListName, SearchesIfNoList = false }
         : RenamesOnly && RequestParts.ListName(Reference!) is { } list && RequestParts.ListName(Title!) is { } renamed
             ? new Intent(IntentKind.RenameList) { ListName = list, NewListName = renamed }

@@ -191,6 +191,15 @@ internal static partial class IntentParser
     }
 
     /// <summary>
+    /// "done with groceries" when no task has those words: everything pending on the list of that name, confirmed first
+    /// like any bulk change; null when the words cannot name a list.
+    /// </summary>
+    public static Intent? CompleteList(string reference) =>
+        RequestParts.ListName(Utterance.Clean(reference)) is { } list && Selection($"everything on the {list} list", "complete", ExampleInstant) is { } filter
+            ? new Intent(IntentKind.Bulk) { BulkAction = "complete", Filter = filter, Reference = reference }
+            : null;
+
+    /// <summary>
     /// The filter expression for a selection such as "everything on my shopping list", "all overdue tasks", "completed tasks"
     /// or "all tasks tagged old"; null when it is no selection of many tasks or holds words it cannot use.
     /// </summary>

@@ -790,6 +790,11 @@ internal static partial class IntentParser
             before = rest[..to.Index];
             due = day;
         }
+        else if (PutOffVerb().IsMatch(match.Groups["verb"].Value) && !ChangeWords().IsMatch(rest))
+        {
+            // "reschedule call mom", "postpone the dentist": which day is asked.
+            return new Intent(IntentKind.Update) { Reference = rest, DateProblem = "To which day? Say a day like \"friday\" or \"next monday at 10\"." };
+        }
         else
         {
             return null;
@@ -1562,6 +1567,10 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:push\s+back|move\s+back|put\s+off|push|reschedule|re-schedule|postpone|defer|delay|snooze|schedule|repeat)$", Options)]
     private static partial Regex DateOnlyVerb();
+
+    /// <summary>Verbs that move a task to another day and say nothing else: without a day, which day is asked.</summary>
+    [GeneratedRegex(@"^(?:push\s+back|move\s+back|put\s+off|reschedule|re-schedule|postpone|defer|delay)$", Options)]
+    private static partial Regex PutOffVerb();
 
     /// <summary>What ends the task's words before its new date: "to", "until", "for", "repeat", "to be due"…</summary>
     [GeneratedRegex(@"(?:^|\s)(?:to|until|till|for|on|at|by|back\s+to|forward\s+to|over\s+to|(?:to\s+)?(?:be\s+)?(?:repeat|recur|repeating|recurring)|(?:to\s+)?(?:be\s+)?due)\s*$", Options)]

@@ -38,6 +38,12 @@ internal static partial class ReplyWriter
     /// <summary>The question a preview's result asks (with the tasks it showed; none when it showed only some), or null.</summary>
     private static Question? ConfirmAsked(Intent? intent, JsonElement result)
     {
+        // "done with groceries": a completion that became the whole list's when no task had the words.
+        if (intent is { Kind: IntentKind.Complete } && intent.InsteadOfMissing() is { Kind: IntentKind.Bulk } wholeList)
+        {
+            intent = wholeList;
+        }
+
         if (intent is { PicksFromList: true } && Text(result, "action") == TaskToolActions.Listed)
         {
             var shown = result.TryGetProperty("tasks", out var listed) ? Tasks(listed) : [];
@@ -74,8 +80,8 @@ internal static partial class ReplyWriter
                 var count = Number(result, "count") ?? 0;
                 if (count == 0)
                 {
-                    return intent.Kind == IntentKind.EmptyTrash
-                        ? "Your trash is already empty."
+                    return intent.Kind == IntentKind.EmptyTrash ? "Your trash is already empty."
+                        : intent.Reference is { } words ? $"I couldn't find a task or a list matching \"{words}\". Say \"show my tasks\" to see them all."
                         : "No tasks match that, so nothing needs changing.";
                 }
 

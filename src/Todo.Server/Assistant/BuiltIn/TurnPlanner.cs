@@ -116,6 +116,13 @@ internal static class TurnPlanner
             && view.AskingMessageBefore(userIndex) is >= 0 and var asking)
         {
             var (previous, _) = Understand(view, asking, depth + 1);
+
+            // "done with groceries": a completion that became the whole list's when no task had the words.
+            if (previous.Kind == IntentKind.Complete && previous.InsteadOfMissing() is { Kind: IntentKind.Bulk } wholeList)
+            {
+                previous = wholeList;
+            }
+
             if (previous.Kind is IntentKind.Bulk or IntentKind.EmptyTrash or IntentKind.Undo && !previous.Confirmed)
             {
                 return (previous with { Confirmed = true, Numbers = confirm.Choices.Count > 0 ? [.. confirm.Choices.Select(task => task.Number)] : null }, null);
@@ -316,7 +323,7 @@ internal static class TurnPlanner
         }
 
         // A title that is pending already is not added twice ("add milk" when milk is on the shopping list); a day or a
-        // priority said with it is given to the task there ("call mom tomorrow", "call mom, it's urgent").
+        // priority said with it is given to the task there ("call mom tomorrow", "pay the bill, high priority").
         var plain = string.IsNullOrWhiteSpace(intent.Description);
         string[] titles = [intent.Title, .. intent.MoreTitles ?? []];
         return TurnPlan.Call(intent, [.. titles.Select(title =>
