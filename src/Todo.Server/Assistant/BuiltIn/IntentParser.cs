@@ -1535,7 +1535,8 @@ internal static partial class IntentParser
         MeantOther().Match(message.Trim().TrimEnd('.', '!')) is { Success: true } meant ? meant.Groups["ref"].Value : null;
 
     [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh|not\s+(?:that|this)(?:\s+one)?|(?:that'?s\s+)?(?:the\s+)?wrong\s+one)[,.!\s]+)*(?:i\s+meant|i\s+mean|i\s+said|i\s+wanted)\s+(?<ref>(?!(?:to|it|that|this|done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$" +
-        @"|^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:not\s+(?:that|this)(?:\s+one)?|(?:that'?s\s+)?(?:the\s+)?wrong\s+one|no)[,.!\s]+(?<ref>the\s+(?!(?:one|other|first|second|third|last)\b).+|\w+)$", Options)]
+        @"|^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:not\s+(?:that|this)(?:\s+one)?|(?:that'?s\s+)?(?:the\s+)?wrong\s+one|no)" +
+        @"(?:\s*[,.!]\s*|\s+(?=the\s))(?<ref>the\s+(?!(?:one|other|first|second|third|last)\b).+|(?!(?:worries|problem|problems|rush|way|thanks|thank|need|matter|idea|doubt|biggie|kidding|clue|sweat|hurry|pressure|stress|fine|okay|ok|good|great)\b)\w+)$", Options)]
     private static partial Regex MeantOther();
 
     [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:i\s+meant|i\s+mean|i\s+said|it\s+should\s+(?:be|say)|that\s+should\s+(?:be|say)|make\s+(?:it|that)(?:\s+(?:say|into))?|change\s+(?:it|that)\s+to|(?<dated>it'?s|it\s+is|that'?s|that\s+is|it\s+was))\s+(?<title>(?!(?:done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$", Options)]
