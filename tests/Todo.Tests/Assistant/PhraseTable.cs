@@ -1277,6 +1277,19 @@ public static class PhraseTable
         new("speech: don't add that", None, ["add buy stamps", "actually don't add that"], [], ["Buy stamps"]),
         new("speech: no wait, remove that", None, ["add buy stamps", "no wait, remove that"], [], ["Buy stamps"]),
         new("speech: take that off", None, ["add buy stamps", "take that off"], [], ["Buy stamps"]),
+        new("speech: a remark about the day adds nothing", Household, ["ugh so much to do today"], [], ["!Added"]),
+        new("speech: a greeting for a day adds nothing", Household, ["happy friday"], [], ["!Added"]),
+        new("speech: a remark about how the day went adds nothing", Household, ["today was productive"], [], ["!Added"]),
+        new("speech: goodbye until tomorrow adds nothing", Household, ["good night, talk to you tomorrow"], [], ["!Added", "Bye"]),
+        new("speech: I'll do it tomorrow names no task", Household, ["I'll do it tomorrow"], [], ["!Added"]),
+        new("speech: I'll do something on a day", None, ["I'll call the plumber tomorrow"], ["+Call the plumber ^2026-11-27"], ["Call the plumber"]),
+        new("speech: not due until a day", ["Pay the electricity bill ^2026-11-27"], ["the bill isn't due until monday"], ["1^2026-11-30"], ["Monday, 30 November", "!Added"]),
+        new("speech: a task can wait until a day", Household, ["call mom can wait till monday"], ["4^2026-11-30"], ["Monday, 30 November", "!Added"]),
+        new("speech: a day said right after an add dates it", None, ["add buy stamps", "for tomorrow"], ["+Buy stamps ^2026-11-27"], ["Buy stamps", "!For"]),
+        new("speech: due a day right after an add", None, ["remind me about the dentist", "due friday at 3"], ["+Dentist ^2026-11-27T15:00"], ["Dentist"]),
+        new("speech: a day alone with nothing added before names no task", Household, ["for tomorrow"], [], ["!Added"]),
+        new("speech: a list said right after an add moves it there", Household, ["add buy stamps", "on the grocery list"], ["+Buy stamps #Groceries"], ["Groceries"]),
+        new("speech: the list it goes on, right after an add", Household, ["add buy stamps", "it goes on my work list"], ["+Buy stamps #Work"], ["Work"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

@@ -108,7 +108,7 @@ internal static partial class IntentParser
         new(IsDue(), (m, _, now) => IsDueIntent(m, now),
             [
                 "task 2 is due friday", "the report is due on monday", "the gym task repeats every monday", "task 3 should repeat every week",
-                "due date for task 2 should be monday",
+                "due date for task 2 should be monday", "the bill isn't due until monday", "the report can wait till friday",
             ]),
 
         // Labels, priority and moves between lists: the task, and the part that changes.
@@ -344,11 +344,12 @@ internal static partial class IntentParser
             ["I need broccoli on my grocery list", "we need milk", "we're out of eggs", "I still need batteries"]),
 
         // A thing to do with a date and no verb: an add.
-        new(DatedItem(), (_, text, now) => DatePhrases.Peel(text, now) is { Due: not null, Rest.Length: > 0 } peeled && DatePhrases.SaysWhenToDoIt(text, now)
-                && !ChangeWords().IsMatch(peeled.Rest)
-                ? Add(HaveAThing().Replace(text, ""), now)
+        new(DatedItem(), (_, text, now) => HaveAThing().Replace(text, "") is var thing
+                && DatePhrases.Peel(thing, now) is { Due: not null, Rest.Length: > 0 } peeled && DatePhrases.SaysWhenToDoIt(text, now)
+                && !ChangeWords().IsMatch(peeled.Rest) && !Remark().IsMatch(peeled.Rest)
+                ? Add(thing, now)
                 : null,
-            ["pay rent every 1st of the month", "gym every mon, wed and fri at 7am", "tomorrow call the electrician", "I have a meeting at 3"]),
+            ["pay rent every 1st of the month", "gym every mon, wed and fri at 7am", "tomorrow call the electrician", "I have a meeting at 3", "I'll call the plumber tomorrow"]),
 
         // A task named, then what to do with it: "call mom finished", "mop kitchen, check", "call mom remove", "milk not needed".
         new(TaskThenAction(), (m, _, _) => new Intent(m.Groups["done"].Success ? IntentKind.Complete : IntentKind.Delete) { Reference = m.Groups["ref"].Value },
@@ -1292,7 +1293,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:thanks|thank\s+you|thx|ty|cheers|great|perfect|awesome|cool|nice|ok(?:ay)?|got\s+it|good|sounds\s+good|that'?s\s+great|excellent|brilliant|lovely)(?:[\s,!]+(?:so\s+much|a\s+lot|very\s+much|again|thanks|thank\s+you))?$", Options)]
     private static partial Regex Thanks();
 
-    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|thanks|thank\s+you|great)[\s,!]+)?(?:bye|goodbye|bye\s+bye|good\s?night|see\s+you(?:\s+later)?|see\s+ya|later|that'?s\s+(?:all|it)(?:\s+for\s+now)?|i'?m\s+done(?:\s+for\s+now)?|all\s+done|cheerio)$", Options)]
+    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|thanks|thank\s+you|great|(?:good\s?)?night|bye)[\s,!]+)?(?:bye|goodbye|bye\s+bye|good\s?night|night(?:\s+night)?|(?:see|talk\s+to|speak\s+to|catch)\s+(?:you|ya)(?:\s+(?:later|soon|tomorrow|tonight|then|next\s+\w+|on\s+\w+))?|later|that'?s\s+(?:all|it)(?:\s+for\s+now)?|i'?m\s+done(?:\s+for\s+now)?|all\s+done|cheerio)$", Options)]
     private static partial Regex Farewell();
 
     [GeneratedRegex(@"^(?:never\s?mind|nevermind|forget\s+it|no|nope|nothing|cancel|stop|no\s+thanks|none|neither|none\s+of\s+(?:them|those)|leave\s+it|don'?t\s+bother|skip\s+it|abort)$", Options)]
@@ -1530,6 +1531,13 @@ internal static partial class IntentParser
             ? meant.Groups["title"].Value
             : null;
 
+    /// <summary>"on the grocery list", "no, put it on my work list" right after an add: the list the task belongs on; null otherwise.</summary>
+    public static string? ListCorrection(string message) =>
+        OnWhichList().Match(message.Trim().TrimEnd('.', '!')) is { Success: true } said ? RequestParts.ListName(said.Groups["list"].Value) : null;
+
+    [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh|and)[,.!\s]+)*(?:(?:put|move)\s+(?:it|that)\s+|(?:it|that)\s+(?:goes|belongs)\s+|(?:it'?s|that'?s|it\s+is|that\s+is)\s+)?(?:on|to|in|onto|into|for)\s+(?:my|the|our)\s+(?<list>(?!to-?do\b|todo\b)[\w'&-]+(?:\s+[\w'&-]+){0,2}?)\s+list$", Options)]
+    private static partial Regex OnWhichList();
+
     /// <summary>"no, I meant the eggs", "not that one, the eggs", "wrong one, I said eggs": the task a change just made was meant for; null otherwise.</summary>
     public static string? OtherTask(string message) =>
         MeantOther().Match(message.Trim().TrimEnd('.', '!')) is { Success: true } meant ? meant.Groups["ref"].Value : null;
@@ -1539,7 +1547,7 @@ internal static partial class IntentParser
         @"(?:\s*[,.!]\s*|\s+(?=the\s))(?<ref>the\s+(?!(?:one|other|first|second|third|last)\b).+|(?!(?:worries|problem|problems|rush|way|thanks|thank|need|matter|idea|doubt|biggie|kidding|clue|sweat|hurry|pressure|stress|fine|okay|ok|good|great)\b)\w+)$", Options)]
     private static partial Regex MeantOther();
 
-    [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:i\s+meant|i\s+mean|i\s+said|it\s+should\s+(?:be|say)|that\s+should\s+(?:be|say)|make\s+(?:it|that)(?:\s+(?:say|into))?|change\s+(?:it|that)\s+to|(?<dated>it'?s|it\s+is|that'?s|that\s+is|it\s+was))\s+(?<title>(?!(?:done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$", Options)]
+    [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:i\s+meant|i\s+mean|i\s+said|it\s+should\s+(?:be|say)|that\s+should\s+(?:be|say)|make\s+(?:it|that)(?:\s+(?:say|into))?|change\s+(?:it|that)\s+to|(?<dated>it'?s|it\s+is|that'?s|that\s+is|it\s+was|(?:it'?s\s+|it\s+is\s+)?due|for|by|on))\s+(?<title>(?!(?:done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$", Options)]
     private static partial Regex Meant();
 
     /// <summary>Whether <paramref name="words"/> name a task by its title, not by a number, a position or a pronoun.</summary>
@@ -1590,8 +1598,21 @@ internal static partial class IntentParser
     private static partial Regex DatedItem();
 
     /// <summary>"I have a meeting at 3", "we've got a dentist appointment on friday": what they have is the task.</summary>
-    [GeneratedRegex(@"^(?:i|we)(?:\s+have\s+got|'ve\s+got|\s+have|'ve|\s+got)\s+(?!to\b|been\b|had\b)", Options)]
+    [GeneratedRegex(@"^(?:i|we)(?:\s+have\s+got|'ve\s+got|\s+have|'ve|\s+got|'ll|\s+will)\s+(?!to\b|been\b|had\b)", Options)]
     private static partial Regex HaveAThing();
+
+    /// <summary>
+    /// A remark about the day or oneself, which a thing to do on a day is not: "ugh so much to do today", "happy friday",
+    /// "long day tomorrow", "talk to you tomorrow", "today was productive", "maybe tomorrow", "I'll do it tomorrow".
+    /// </summary>
+    [GeneratedRegex(@"^(?:ugh+|argh+|sigh|wow|yay|omg|lol|phew|whew|geez|jeez|gosh|dang|damn|man|boy|meh|oh\s+well)\b" +
+        @"|\b(?:you|ya|y'all|was|were|been)\b|\b(?:it|that|this|them)$|^(?:be|get)\s" +
+        @"|\b(?:(?:so\s+|too\s+)?much|a\s+lot|lots|loads|tons|nothing|not\s+much|plenty)\s+(?:(?:of\s+)?(?:stuff|things|work)\s+)?(?:to\s+do|going\s+on|on|planned|happening)\b" +
+        @"|^(?:thank\s+(?:god|goodness|heavens)|happy|merry|feeling|feel|felt|no\s+(?:work|school|class|classes|plans))\b" +
+        @"|^(?:(?:such\s+a|so|very|really|too|a)\s+)?(?:long|big|busy|crazy|hectic|rough|tough|slow|quiet|lazy|fun|bad|awful|terrible|good|great|nice|lovely|productive|weird|stressful|exhausting)(?:\s+(?:day|days|week|weekend|night|morning|afternoon|evening|one|time))?$" +
+        @"|^(?:maybe|perhaps|probably|possibly|not|never|later|sometime|soon|again|also|then|sure|fine|same|nothing|(?:the\s+)?weather" +
+        @"|for|on|by|at|due|in|to|from|until|till|and|or|but|the|a|an)$", Options)]
+    private static partial Regex Remark();
 
     [GeneratedRegex(@"^(?:a|an|another|some)\s", Options)]
     private static partial Regex NewThing();
@@ -1603,6 +1624,7 @@ internal static partial class IntentParser
     private static partial Regex DueOfTail();
 
     [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are|'s|should\s+be|will\s+be)\s+(?:now\s+)?(?<when>due\s+.+)$" +
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:isn't|is\s+not|aren't|are\s+not|won't\s+be|will\s+not\s+be|can\s+wait|(?:doesn't|does\s+not|don't|do\s+not)\s+(?:need|have)\s+to\s+be\s+(?:done|paid|finished|sent|booked))\s+(?:due\s+)?(?:until|till|til|'til)\s+(?<when>.+)$" +
         @"|^(?:the\s+)?(?:due\s+date|date|deadline)\s+(?:for|of|on)\s+(?<ref>.+?)\s+(?:is|should\s+be|will\s+be|becomes|is\s+now)\s+(?<when>.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:should\s+|will\s+|now\s+)?(?:repeats?|recurs?)\s+(?<when>.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|'s|are|will\s+be|got\s+moved\s+to|has\s+moved\s+to|moved\s+to)\s+(?:now\s+)?(?<when>(?:on|at|this|next|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.+)$", Options)]

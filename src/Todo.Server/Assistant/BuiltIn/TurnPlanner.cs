@@ -138,9 +138,15 @@ internal static class TurnPlanner
         // Right after an add: "and eggs" adds one more the same way; "no, I meant bread" renames what was added.
         var more = intent.Kind == IntentKind.Unknown || intent.IsErrand ? IntentParser.MoreOfTheSame(text) : null;
         var meant = intent.Kind is IntentKind.Unknown or IntentKind.Add ? IntentParser.Correction(text, view.Now) : null;
-        if (depth < MaxAnswerDepth && (more ?? meant) is not null && PreviousUserMessage(view, userIndex) is >= 0 and var earlier)
+        var onList = intent.Kind is IntentKind.Unknown ? IntentParser.ListCorrection(text) : null;
+        if (depth < MaxAnswerDepth && (more ?? meant ?? onList) is not null && PreviousUserMessage(view, userIndex) is >= 0 and var earlier)
         {
             var (previous, _) = Understand(view, earlier, depth + 1);
+            if (previous.Kind == IntentKind.Add && onList is not null && view.ChangedAfter(earlier))
+            {
+                return (new Intent(IntentKind.Update) { Reference = previous.MoreTitles is null ? "it" : "them", ListName = onList }, null);
+            }
+
             if (previous.Kind == IntentKind.Add && more is not null && IntentParser.Parse($"add {more}", view.Now) is { Kind: IntentKind.Add } another)
             {
                 return (another.ListName is null ? another with { ListName = previous.ListName } : another, null);
