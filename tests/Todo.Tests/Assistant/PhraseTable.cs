@@ -1290,6 +1290,11 @@ public static class PhraseTable
         new("speech: a day alone with nothing added before names no task", Household, ["for tomorrow"], [], ["!Added"]),
         new("speech: a list said right after an add moves it there", Household, ["add buy stamps", "on the grocery list"], ["+Buy stamps #Groceries"], ["Groceries"]),
         new("speech: the list it goes on, right after an add", Household, ["add buy stamps", "it goes on my work list"], ["+Buy stamps #Work"], ["Work"]),
+        new("speech: a question about a feature adds no task", Household, ["can I add labels?"], [], ["!Added"]),
+        new("speech: add if it's not there, when it is", Household, ["add milk if it's not there"], [], ["Milk", "!Added"]),
+        new("speech: add if it's not on the list, when it isn't", None, ["add bread if it's not on the list already"], ["+Bread"], ["Bread"]),
+        new("speech: add again is the same item", Household, ["add eggs again"], [], ["Eggs", "!Added"]),
+        new("speech: add another of an item", None, ["add another carton of milk"], ["+Carton of milk"], ["Carton of milk"]),
     ];
 
     public static IEnumerable<PhraseCase> All => Original.Concat(Further).Concat(ListsLabelsPriority).Concat(Dates).Concat(Reminders).Concat(History).Concat(RealSpeech);

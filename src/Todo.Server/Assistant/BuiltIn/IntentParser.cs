@@ -484,7 +484,8 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^add(?:\s+(?:to|on)\s+(?:it|that|this|the\s+list))?$", Options)]
     private static partial Regex BareAdd();
 
-    [GeneratedRegex(@"^(?:it|this|that|them|these|those|this\s+one|that\s+one|something|something\s+else|anything|stuff|things?|items?|(?:a\s+)?(?:few|couple(?:\s+of)?|some|several|more|other|lots\s+of|a\s+lot\s+of|the)\s+(?:things|items|stuff|tasks|entries)|one|one\s+more|another(?:\s+one)?|more|another\s+(?:thing|item|task))$", Options)]
+    [GeneratedRegex(@"^(?:it|this|that|them|these|those|this\s+one|that\s+one|something|something\s+else|anything|stuff|things?|items?|(?:a\s+)?(?:few|couple(?:\s+of)?|some|several|more|other|lots\s+of|a\s+lot\s+of|the)\s+(?:things|items|stuff|tasks|entries)|one|one\s+more|another(?:\s+one)?|more|another\s+(?:thing|item|task)" +
+        @"|labels?|tags?|priorit(?:y|ies)|due\s+dates?|deadlines?|reminders?|lists?|sub-?tasks?|attachments?|colou?rs?|categories|tasks?|todos?|to-dos?|emojis?)$", Options)]
     private static partial Regex NoItemNamed();
 
     [GeneratedRegex(@"^(?:add|put|stick|throw)\s+(?:an?\s+|one\s+more\s+|another\s+|some\s+)?(?:new\s+)?(?:item|items|thing|things|entry)\s+(?:to|on|in|onto|into)\s+(?<list>.+)$", Options)]
@@ -1606,7 +1607,7 @@ internal static partial class IntentParser
     /// "long day tomorrow", "talk to you tomorrow", "today was productive", "maybe tomorrow", "I'll do it tomorrow".
     /// </summary>
     [GeneratedRegex(@"^(?:ugh+|argh+|sigh|wow|yay|omg|lol|phew|whew|geez|jeez|gosh|dang|damn|man|boy|meh|oh\s+well)\b" +
-        @"|\b(?:you|ya|y'all|was|were|been)\b|\b(?:it|that|this|them)$|^(?:be|get)\s" +
+        @"|\b(?:you|ya|y'all|was|were|been)\b|\b(?:it|that|this|them|is|are|am)$|^(?:be|get)\s" +
         @"|\b(?:(?:so\s+|too\s+)?much|a\s+lot|lots|loads|tons|nothing|not\s+much|plenty)\s+(?:(?:of\s+)?(?:stuff|things|work)\s+)?(?:to\s+do|going\s+on|on|planned|happening)\b" +
         @"|^(?:thank\s+(?:god|goodness|heavens)|happy|merry|feeling|feel|felt|no\s+(?:work|school|class|classes|plans))\b" +
         @"|^(?:(?:such\s+a|so|very|really|too|a)\s+)?(?:long|big|busy|crazy|hectic|rough|tough|slow|quiet|lazy|fun|bad|awful|terrible|good|great|nice|lovely|productive|weird|stressful|exhausting)(?:\s+(?:day|days|week|weekend|night|morning|afternoon|evening|one|time))?$" +

@@ -31,6 +31,7 @@ internal static partial class Utterance
         var title = Clean(text);
         title = TitleLead().Replace(title, "");
         title = ItemArticle().Replace(title, "");
+        title = TitleTail().Replace(title, "");
         title = Unquote(title).Trim().TrimEnd('.', '!', '?', ',', ';', ':');
         return Capitalize(title);
     }
@@ -112,7 +113,9 @@ internal static partial class Utterance
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingFiller();
 
-    [GeneratedRegex(@"(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|ty|for me|right now|asap|if you can|if you could|if possible|mate|buddy|ok|okay))+[.!?\s]*$",
+    [GeneratedRegex(@"(?:[,\s]+(?:please|pls|plz|thanks|thank you|thx|ty|for me|right now|asap|if you can|if you could|if possible|mate|buddy|ok|okay" +
+        @"|(?:if\s+(?:it'?s|it\s+is|they'?re|they\s+are)\s+not|if\s+(?:it\s+isn'?t|they\s+aren'?t|it'?s\s+missing|not)|unless\s+(?:it'?s|it\s+is|they'?re|they\s+are))" +
+        @"(?:\s+(?:there|on\s+(?:it|there|the\s+list|my\s+list)|already|yet))*))+[.!?\s]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingFiller();
 
@@ -120,8 +123,12 @@ internal static partial class Utterance
     /// "a restaurant reservation", "some more eggs", "the milk": the item without the article or amount said before it ("the"
     /// only before one or two plain words, so "the Hobbit" and "the report for Sam" keep it).
     /// </summary>
-    [GeneratedRegex(@"^(?:an?|some(?:\s+more)?|more|a\s+few\s+more)\s+(?=[a-z])|^(?-i:the)\s+(?=[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:an?|another|some(?:\s+more)?|more|a\s+few\s+more)\s+(?=[a-z])|^(?-i:the)\s+(?=[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ItemArticle();
+
+    /// <summary>"milk again", "eggs too": words about the add, not the item.</summary>
+    [GeneratedRegex(@"(?<=\S)[\s,]+(?:again|as\s+well|too|also)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TitleTail();
 
     [GeneratedRegex(@"^(?:(?:to|on|onto)\s+)?(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list\s*[:\-—]?\s+(?=\S)|^(?:that\s+)?(?:i\s+(?:need|have|must|should|ought)\s+to|to)\s+(?=\S)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
