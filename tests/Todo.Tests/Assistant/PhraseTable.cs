@@ -1290,6 +1290,8 @@ public static class PhraseTable
         new("speech: a day alone with nothing added before names no task", Household, ["for tomorrow"], [], ["!Added"]),
         new("speech: a list said right after an add moves it there", Household, ["add buy stamps", "on the grocery list"], ["+Buy stamps #Groceries"], ["Groceries"]),
         new("speech: the list it goes on, right after an add", Household, ["add buy stamps", "it goes on my work list"], ["+Buy stamps #Work"], ["Work"]),
+        new("speech: a second undo, once this conversation's change is taken back, asks before taking back an older change", Household,
+            ["delete call mom", "undo", "undo"], [], ["Undo it?", "!removed again"]),
         new("speech: a question about a feature adds no task", Household, ["can I add labels?"], [], ["!Added"]),
         new("speech: add if it's not there, when it is", Household, ["add milk if it's not there"], [], ["Milk", "!Added"]),
         new("speech: add if it's not on the list, when it isn't", None, ["add bread if it's not on the list already"], ["+Bread"], ["Bread"]),

@@ -129,6 +129,14 @@ internal sealed class ConversationView
     public bool ChangedBefore(int before) =>
         turns.Take(Math.Min(before, turns.Count)).Any(turn => turn.Results.Any(ReplyWriter.ChangedSomething));
 
+    /// <summary>How many changes made in this conversation before <paramref name="before"/> no undo has taken back yet.</summary>
+    public int OwnChangesLeft(int before)
+    {
+        var changes = turns.Take(Math.Min(before, turns.Count)).SelectMany(turn => turn.Results).Where(ReplyWriter.ChangedSomething).ToList();
+        var undone = changes.Count(ReplyWriter.TookBack);
+        return Math.Max(0, changes.Count - (2 * undone));
+    }
+
     /// <summary>Whether the reply to the user message at <paramref name="userIndex"/> followed a tool call that changed something.</summary>
     public bool ChangedAfter(int userIndex) =>
         userIndex + 1 < turns.Count && turns[userIndex + 1].IsAssistant && turns[userIndex + 1].Results.Any(ReplyWriter.ChangedSomething);

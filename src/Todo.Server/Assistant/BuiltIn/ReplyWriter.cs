@@ -126,6 +126,10 @@ internal static partial class ReplyWriter
             _ => true,
         };
 
+    /// <summary>Whether <paramref name="result"/> is an undo that took a change back.</summary>
+    public static bool TookBack(FunctionResultContent result) =>
+        Read(result) is { } json && json.GetProperty("ok").GetBoolean() && Text(json, "action") == TaskToolActions.Undone;
+
     /// <summary>Whether <paramref name="result"/> says no task has the words it was given.</summary>
     public static bool FoundNoTask(FunctionResultContent result) =>
         Read(result) is { } json && !json.GetProperty("ok").GetBoolean() && Text(json, "error") == TaskToolErrors.NotFound;

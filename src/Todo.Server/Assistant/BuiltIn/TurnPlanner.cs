@@ -81,9 +81,9 @@ internal static class TurnPlanner
             IntentKind.Undo when intent.PointsBack && !view.ChangedBefore(index) => TurnPlan.Say(intent, Replies.NothingChangedHere),
             IntentKind.Undo when intent.UndoCount < 1 => TurnPlan.Say(intent, Replies.HowManyToUndo),
 
-            // Nothing changed in this conversation: the change "undo" would take back may not be the one meant, so it is shown
-            // and confirmed first.
-            IntentKind.Undo when !intent.Confirmed && !view.ChangedBefore(index) => TurnPlan.Call(intent, new PlannedCall(
+            // A change this conversation did not make (nothing changed here, or every change made here is taken back already):
+            // the change "undo" would take back may not be the one meant, so it is shown and confirmed first.
+            IntentKind.Undo when !intent.Confirmed && view.OwnChangesLeft(index) < intent.UndoCount => TurnPlan.Call(intent, new PlannedCall(
                 TaskToolNames.ListActivity, new Dictionary<string, object?> { ["limit"] = TaskTools.ActivityLimit })),
             IntentKind.Undo => TurnPlan.Call(intent, [.. Enumerable.Range(0, intent.UndoCount)
                 .Select(_ => new PlannedCall(TaskToolNames.UndoLast, new Dictionary<string, object?>()))]),
