@@ -127,7 +127,8 @@ internal static partial class IntentParser
                 "make the dentist task high priority", "set task 4 to low priority", "set the priority of task 2 to medium",
                 "change task 1 priority to high", "prioritize task 3", "mark task 2 as urgent", "remove the priority from task 5",
                 "task 3 is high priority", "give task 3 low priority", "set priority 1 on call mom", "make the dentist task p2",
-                "make the dentist task less important",
+                "make the dentist task less important", "set the priority of call mom to 1", "call mom priority high",
+                "remove the high priority from task 5",
             ]),
         new(SayPriority(), (m, _, _) => new Intent(IntentKind.Update)
             {
@@ -940,7 +941,15 @@ internal static partial class IntentParser
             : verb.StartsWith("prior", StringComparison.Ordinal) || verb == "more" ? "high"
             : match.Groups["none"].Success || match.Groups["not"].Success ? "none"
             : RequestParts.PriorityWord(match.Groups["p"].Value);
-        return priority is null ? null : new Intent(IntentKind.Update) { Reference = match.Groups["ref"].Value, Priority = priority };
+        var reference = match.Groups["ref"].Value;
+
+        // "buy milk priority high": that task, or a new one when there is none.
+        return priority is null ? null : new Intent(IntentKind.Update)
+        {
+            Reference = reference,
+            Priority = priority,
+            AddsIfMissing = match.Groups["adds"].Success && NamesTaskByWords(reference) ? TitleOf(reference) : null,
+        };
     }
 
     /// <summary>"move task 3 to Work": a list; not a status ("move it to done") or a day ("move it to Monday").</summary>
@@ -1732,12 +1741,13 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:make|set|mark|change|put|flag|bump|raise|lower|turn|give)\s+(?<ref>.+?)(?:\s+(?:up|down))?\s+(?:(?:to|as|at|into)\s+)?(?:(?:a|an|my|the|our)\s+)?(?<p>high|top|low|medium|normal|no)[\s-]+priority$" +
         @"|^(?:set|give|make|change|put|assign)\s+(?:a\s+|the\s+)?priority\s+(?:(?:of|level|to)\s+)?(?<p>p?[1-4]|one|two|three|four|high|low|medium|urgent|top)\s+(?:on|to|for)\s+(?<ref>.+)$" +
         @"|^(?:make|set|mark|change|put|flag|turn)\s+(?<ref>.+?)\s+(?:(?:to|as|at|into)\s+)?(?:priority\s+(?<p>[1-4]|one|two|three|four)|(?<p>p[1-4]))$" +
-        @"|^(?:set|change|make|update|raise|lower|bump)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(?<ref>.+?)\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent)$" +
-        @"|^(?:set|change|update)\s+(?<ref>.+?)(?:'s)?\s+priority\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent)$" +
+        @"|^(?:set|change|make|update|raise|lower|bump)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(?<ref>.+?)\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent|p?[1-4]|one|two|three|four)$" +
+        @"|^(?:set|change|update)\s+(?<ref>.+?)(?:'s)?\s+priority\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent|p?[1-4]|one|two|three|four)$" +
+        "|^" + NotAQuestion + @"(?!(?:add|remind|put|create|new|make|set|i|we)\b)(?<adds>)(?<ref>.+?)\s*[,:-]?\s+priority\s*[:=]?\s*(?<p>high|top|low|medium|normal|none|urgent|p?[1-4])$" +
         @"|^(?:make|mark|set|consider)\s+(?<ref>.+?)\s+(?<verb>less|more)\s+(?:important|urgent|pressing|of\s+a\s+priority)$" +
         @"|^(?:make|mark|flag|set)\s+(?<ref>.+?)\s+(?:as\s+)?(?<not>not\s+)?(?<p>urgent|important)$" +
         @"|^(?<verb>prioriti[sz]e|deprioriti[sz]e)\s+(?<ref>.+)$" +
-        @"|^(?:remove|clear|drop|reset)\s+(?:the\s+)?(?<none>priority)\s+(?:from|of|on)\s+(?<ref>.+)$" +
+        @"|^(?:remove|clear|drop|reset)\s+(?:the\s+)?(?:(?:high|top|low|medium|urgent)\s+)?(?<none>priority)\s+(?:from|of|on)\s+(?<ref>.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+is\s+(?:now\s+)?(?:a\s+)?(?<p>high|top|low|medium)[\s-]+priority$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+is\s+(?:very\s+|really\s+)?(?<p>urgent)$", Options)]
     private static partial Regex SetPriority();
