@@ -109,6 +109,7 @@ internal static partial class IntentParser
             [
                 "task 2 is due friday", "the report is due on monday", "the gym task repeats every monday", "task 3 should repeat every week",
                 "due date for task 2 should be monday", "the bill isn't due until monday", "the report can wait till friday",
+                "remind me that the meeting is at 3 tomorrow",
             ]),
 
         // Labels, priority and moves between lists: the task, and the part that changes.
@@ -888,6 +889,7 @@ internal static partial class IntentParser
                 Reference = reference,
                 Due = phrase.Text,
                 AddsIfMissing = NamesTaskByWords(reference) ? TitleOf(reference) : null,
+                RemindMinutesBefore = match.Groups["remind"].Success ? 0 : null,
             };
         }
 
@@ -1633,12 +1635,15 @@ internal static partial class IntentParser
     [GeneratedRegex(@"(?:'s|s')?\s+(?:due\s+date|date|deadline)$", Options)]
     private static partial Regex DueOfTail();
 
-    [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are|'s|should\s+be|will\s+be)\s+(?:now\s+)?(?<when>due\s+.+)$" +
+    [GeneratedRegex("^" + NotAQuestion + RemindMeThat + @"(?<ref>.+?)\s+(?:is|are|'s|should\s+be|will\s+be)\s+(?:now\s+)?(?<when>due\s+.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:isn't|is\s+not|aren't|are\s+not|won't\s+be|will\s+not\s+be|can\s+wait|(?:doesn't|does\s+not|don't|do\s+not)\s+(?:need|have)\s+to\s+be\s+(?:done|paid|finished|sent|booked))\s+(?:due\s+)?(?:until|till|til|'til)\s+(?<when>.+)$" +
         @"|^(?:the\s+)?(?:due\s+date|date|deadline)\s+(?:for|of|on)\s+(?<ref>.+?)\s+(?:is|should\s+be|will\s+be|becomes|is\s+now)\s+(?<when>.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:should\s+|will\s+|now\s+)?(?:repeats?|recurs?)\s+(?<when>.+)$" +
-        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|'s|are|will\s+be|got\s+moved\s+to|has\s+moved\s+to|moved\s+to)\s+(?:now\s+)?(?<when>(?:on|at|this|next|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.+)$", Options)]
+        "|^" + NotAQuestion + RemindMeThat + @"(?<ref>.+?)\s+(?:is|'s|are|will\s+be|got\s+moved\s+to|has\s+moved\s+to|moved\s+to)\s+(?:now\s+)?(?<when>(?:on|at|this|next|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.+)$", Options)]
     private static partial Regex IsDue();
+
+    /// <summary>"remind me that the meeting is at 3": what follows says when a thing is.</summary>
+    private const string RemindMeThat = @"(?:(?<remind>(?:please\s+)?remind\s+me\s+that)\s+)?";
 
     /// <summary>The list a task is on, said after a new title: "… on my grocery list".</summary>
     [GeneratedRegex(@"\s+(?:on|in|from)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?list$", Options)]

@@ -193,6 +193,7 @@ internal static partial class SpokenText
                 : $"remind me {Link(noun)} {noun.Groups["rest"].Value} {when}";
         }
 
+        text = RemindLater().Replace(text, "${lead} ");
         if (RemindMeThen().Match(text) is not { Success: true } remind)
         {
             return text;
@@ -255,7 +256,8 @@ internal static partial class SpokenText
     private static partial Regex DayOrdinal();
 
     [GeneratedRegex(@"^(?:hey|hi|hello|ok(?:ay)?|yo|oh)[\s,]+(?:alexa|google|siri|cortana|bixby|echo|jarvis|computer|assistant)\b[\s,.!:;-]*" +
-        @"|^(?:alexa|google|siri|cortana|bixby|echo|jarvis|computer|assistant)(?:\s*[,.!:;-]\s*|\s+(?=" + RequestStart + "))", Options)]
+        @"|^(?:alexa|google|siri|cortana|bixby|echo|jarvis|computer|assistant)(?:\s*[,.!:;-]\s*|\s+(?=" + RequestStart + "))" +
+        @"|^(?:hey|hi|hello|ok(?:ay)?|yo|oh)[\s,!]+(?=" + RequestStart + ")", Options)]
     private static partial Regex WakeWord();
 
     /// <summary>A name the person gave their assistant, then a comma or "hey": "olly, add milk", "hey olly add milk".</summary>
@@ -314,11 +316,15 @@ internal static partial class SpokenText
     private static partial Regex ReminderFor();
 
     /// <summary>"send me a reminder to X", "set a reminder for 6pm to X", "create a reminder that X".</summary>
-    [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:send|give|set|create|make|add|schedule|put\s+in|set\s+up)\s+(?:me\s+)?(?:up\s+)?(?:a\s+|an\s+|one\s+)?(?:new\s+)?reminder(?:\s+for\s+me)?\s+(?<when>(?:for|at|on)\s+(?:(?!\b(?:to|that|about)\b).)+?(?:\s+|(?=:)))?(?:(?<link>to|that|about)\s+|:\s*)(?<rest>.+)$", Options)]
+    [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:send|give|set|create|make|add|schedule|put\s+in|set\s+up)\s+(?:me\s+)?(?:up\s+)?(?:a\s+|an\s+|one\s+)?(?:new\s+)?reminder(?:\s+for\s+me)?\s+(?<when>(?:(?:for|at|on|in|every|next|this)\s+|(?=(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))(?:(?!\b(?:to|that|about)\b).)+?(?:\s+|(?=:)))?(?:(?<link>to|that|about)\s+|:\s*)(?<rest>.+)$", Options)]
     private static partial Regex ReminderNoun();
 
     [GeneratedRegex(@"^(?:please\s+)?remind\s+me\s+(?!(?:to|that|about|of)\b)(?<rest>.+)$", Options)]
     private static partial Regex RemindMeThen();
+
+    /// <summary>"remind me later to X", "remind me sometime to X": no day said, so no date.</summary>
+    [GeneratedRegex(@"^(?<lead>(?:please\s+)?remind\s+me)\s+(?:later(?:\s+on)?|sometime|some\s+time|soon|at\s+some\s+point|one\s+day)\s+(?=(?:to|that|about|of)\b)", Options)]
+    private static partial Regex RemindLater();
 
     /// <summary>What joins a reminder's date to what to do: "to", "that I need to", "about".</summary>
     [GeneratedRegex(@"^(?:,\s*)?(?:that\s+)?(?:i\s+(?:need|have|must|should|gotta)\s+to\s+|i\s+gotta\s+|to\s+|about\s+|of\s+)?", Options)]
