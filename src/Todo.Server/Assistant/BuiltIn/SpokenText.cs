@@ -87,6 +87,7 @@ internal static partial class SpokenText
         text = Todos().Replace(text, "todos");
         text = ToDash().Replace(text, "todo");
         text = NumberAlone(NumbersAsDigits(text));
+        text = ClockTimes(text);
         text = DayOrdinal().Replace(text, match =>
             match.Groups["lead"].Value + DayOfMonth(match.Groups["ord"].Value.ToLowerInvariant().Replace(' ', '-')));
         text = NotThatDay().Replace(text, "");
@@ -150,6 +151,25 @@ internal static partial class SpokenText
             _ => "th",
         };
         return day.ToString(CultureInfo.InvariantCulture) + suffix;
+    }
+
+    /// <summary>
+    /// Times of day as people say them, in the form the date reader reads: "5 p.m." → "5pm", "8 in the morning" → "8am",
+    /// "half past 7" → "7:30", "quarter to 5" → "4:45", "at 1930" → "at 19:30".
+    /// </summary>
+    private static string ClockTimes(string text)
+    {
+        text = DottedMeridiem().Replace(text, "${t}${m}m");
+        text = PartOfDay().Replace(text, match => match.Groups["t"].Value + (match.Groups["am"].Success ? "am" : "pm"));
+        text = QuarterOrHalf().Replace(text, match =>
+        {
+            var hourWord = match.Groups["h"].Value.ToLowerInvariant();
+            var hour = int.TryParse(hourWord, NumberStyles.None, CultureInfo.InvariantCulture, out var digits) ? digits : Array.IndexOf(NumberWords, hourWord);
+            var before = match.Groups["dir"].Value.ToLowerInvariant() is "to" or "til" or "till" or "of";
+            var (h, m) = match.Groups["half"].Success ? (hour, 30) : before ? (hour == 1 ? 12 : hour - 1, 45) : (hour, 15);
+            return string.Create(CultureInfo.InvariantCulture, $"{h}:{m:00}");
+        });
+        return TwentyFourHourTime().Replace(text, "${lead} ${h}:${m}");
     }
 
     /// <summary>"three" alone (an answer to "which one?") → "3".</summary>
@@ -248,6 +268,18 @@ internal static partial class SpokenText
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
+    [GeneratedRegex(@"(?<t>\d)\s*(?<m>[ap])\.\s?m\b\.?", Options)]
+    private static partial Regex DottedMeridiem();
+
+    [GeneratedRegex(@"\b(?<t>(?:1[0-2]|0?[1-9])(?::[0-5]\d)?)(?:\s+o'?clock)?\s+(?:in\s+the\s+(?<am>morning)|in\s+the\s+(?:afternoon|evening)|at\s+night)\b", Options)]
+    private static partial Regex PartOfDay();
+
+    [GeneratedRegex(@"\b(?:(?<half>half)\s+(?<dir>past|after)|(?:a\s+)?quarter\s+(?<dir>past|after|to|til|till|of))\s+(?<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", Options)]
+    private static partial Regex QuarterOrHalf();
+
+    [GeneratedRegex(@"\b(?<lead>at|by|@)\s+(?<h>[01]\d|2[0-3])(?<m>[0-5]\d)\b(?!\s*(?:am|pm|a\.m|p\.m))", Options)]
+    private static partial Regex TwentyFourHourTime();
+
     /// <summary>The verbs a request starts with, for telling a wake word ("Olly, add …") from a first item ("milk, eggs …").</summary>
     private const string RequestStart = @"(?:please\s+|can\s+|could\s+|would\s+|will\s+)?(?:add|put|remind|remove|delete|take|show|read|tell|what|what's|whats|mark|check|cross|tick|complete|set|create|make|list|do|did|are|is|clear|move|change|rename|edit|undo|say|repeat|let|give|send|get|i|i'm|i've|we|how|any|find|search|schedule|cancel|help)\b";
 
@@ -316,7 +348,7 @@ internal static partial class SpokenText
     private static partial Regex ReminderFor();
 
     /// <summary>"send me a reminder to X", "set a reminder for 6pm to X", "create a reminder that X".</summary>
-    [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:send|give|set|create|make|add|schedule|put\s+in|set\s+up)\s+(?:me\s+)?(?:up\s+)?(?:a\s+|an\s+|one\s+)?(?:new\s+)?reminder(?:\s+for\s+me)?\s+(?<when>(?:(?:for|at|on|in|every|next|this)\s+|(?=(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))(?:(?!\b(?:to|that|about)\b).)+?(?:\s+|(?=:)))?(?:(?<link>to|that|about)\s+|:\s*)(?<rest>.+)$", Options)]
+    [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:(?:send|give|set|create|make|add|schedule|put\s+in|set\s+up)\s+(?:me\s+)?(?:up\s+)?(?:a\s+|an\s+|one\s+)?)?(?:new\s+)?reminder(?:\s+for\s+me)?\s+(?<when>(?:(?:for|at|on|in|every|next|this)\s+|(?=(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))(?:(?!\b(?:to|that|about)\b).)+?(?:\s+|(?=:)))?(?:(?<link>to|that|about)\s+|:\s*)(?<rest>.+)$", Options)]
     private static partial Regex ReminderNoun();
 
     [GeneratedRegex(@"^(?:please\s+)?remind\s+me\s+(?!(?:to|that|about|of)\b)(?<rest>.+)$", Options)]
