@@ -98,7 +98,7 @@ internal static partial class IntentParser
                 "push the dentist task to friday", "move it to next monday", "reschedule task 3 to dec 24 at 3pm", "make the gym task repeat every monday",
                 "postpone the dentist until tomorrow", "set the due date of task 2 to friday", "change task 2's due date to dec 1", "make task 2 due tomorrow",
                 "repeat the gym task every monday", "schedule the dentist for friday at 10", "move task 2 to feb 30", "set task 2 to repeat every week",
-                "move task 5 to the 12th",
+                "move task 5 to the 12th", "bring the dentist forward to monday", "make the rent task monthly",
             ]),
         new(SetDueDate(), (m, _, now) => SetDueDateIntent(m, now),
             [
@@ -779,7 +779,8 @@ internal static partial class IntentParser
             var led = DateLead().IsMatch(phrase.Text) || phrase.Reading.IsRecurring;
             var connected = ScheduleConnector().IsMatch(before);
             var saysDue = phrase.Text.StartsWith("due", StringComparison.OrdinalIgnoreCase);
-            if (!onlyDates && !connected && !(led && (saysDue || TaskLike().IsMatch(DueOfTail().Replace(DueOf().Replace(before.Trim(), ""), "").Trim()))))
+            var makesRepeat = phrase.Reading.IsRecurring && match.Groups["verb"].Value.Equals("make", StringComparison.OrdinalIgnoreCase);
+            if (!onlyDates && !connected && !makesRepeat && !(led && (saysDue || TaskLike().IsMatch(DueOfTail().Replace(DueOf().Replace(before.Trim(), ""), "").Trim()))))
             {
                 return null;
             }
@@ -813,11 +814,17 @@ internal static partial class IntentParser
             return null;
         }
 
-        // "schedule a haircut for friday": that task, or a new one when none has those words.
-        var schedules = match.Groups["verb"].Value.Equals("schedule", StringComparison.OrdinalIgnoreCase) && NamesTaskByWords(reference);
+        // "schedule a haircut for friday": that task, or a new one when none has those words; "make dinner every sunday": that
+        // task repeating, or a new one with all the words.
+        var verb = match.Groups["verb"].Value;
+        var addsIfMissing = !NamesTaskByWords(reference) ? null
+            : verb.Equals("schedule", StringComparison.OrdinalIgnoreCase) ? TitleOf(reference)
+            : verb.Equals("make", StringComparison.OrdinalIgnoreCase) && found.Match is { Reading.IsRecurring: true } && !ScheduleConnector().IsMatch(before.Trim())
+                ? TitleOf($"{verb} {reference}")
+            : null;
         return found.Error is { } error
             ? new Intent(IntentKind.Update) { Reference = reference, DateProblem = $"I couldn't read that date: {error} Which day do you mean?" }
-            : new Intent(IntentKind.Update) { Reference = reference, Due = due, AddsIfMissing = schedules ? TitleOf(reference) : null };
+            : new Intent(IntentKind.Update) { Reference = reference, Due = due, AddsIfMissing = addsIfMissing };
     }
 
     /// <summary>
@@ -1583,7 +1590,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"\b(?:back|out|later)\b", Options)]
     private static partial Regex LaterWord();
 
-    [GeneratedRegex(@"^(?<verb>push\s+back|move\s+back|put\s+off|push|move|reschedule|re-schedule|postpone|defer|delay|snooze|shift|bump|set|change|make|schedule|repeat)\s+(?<rest>.+)$", Options)]
+    [GeneratedRegex(@"^(?<verb>push\s+back|move\s+back|put\s+off|push|move|reschedule|re-schedule|postpone|defer|delay|snooze|shift|bump|set|change|make|schedule|repeat|bring|pull)\s+(?<rest>.+)$", Options)]
     private static partial Regex Schedule();
 
     [GeneratedRegex(@"^(?:push\s+back|move\s+back|put\s+off|push|reschedule|re-schedule|postpone|defer|delay|snooze|schedule|repeat)$", Options)]
