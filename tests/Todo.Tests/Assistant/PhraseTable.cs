@@ -1310,6 +1310,7 @@ public static class PhraseTable
         new("speech: bring a task forward to a day", ["Pay the electricity bill ^2026-11-27"], ["bring the bill forward to today"], ["1^2026-11-26"], ["Thursday, 26 November", "!Added"]),
         new("speech: make a task weekly", Household, ["make call mom weekly"], ["4^2026-11-26;FREQ=WEEKLY;BYDAY=TH"], ["Call mom", "!Added"]),
         new("speech: make something every week, no such task", None, ["make dinner every sunday"], ["+Make dinner ^2026-11-29;FREQ=WEEKLY;BYDAY=SU"], ["Make dinner"]),
+        new("speech: what's due the day after tomorrow is not tomorrow", ["Pay the electricity bill ^2026-11-27", "Dentist ^2026-11-28"], ["what's due the day after tomorrow"], [], ["Dentist", "!Pay the electricity bill"]),
         new("speech: a question about a feature adds no task", Household, ["can I add labels?"], [], ["!Added"]),
         new("speech: add if it's not there, when it is", Household, ["add milk if it's not there"], [], ["Milk", "!Added"]),
         new("speech: add if it's not on the list, when it isn't", None, ["add bread if it's not on the list already"], ["+Bread"], ["Bread"]),

@@ -235,7 +235,7 @@ internal static partial class DatePhrases
     [GeneratedRegex(@"\b(?:today|today'?s|tonight|this\s+(?:morning|afternoon|evening))\b", Options)]
     private static partial Regex Today();
 
-    [GeneratedRegex(@"\b(?:tomorrow|tomorrow'?s|tmrw|tmr)\b", Options)]
+    [GeneratedRegex(@"\b(?<!\bafter\s+)(?:tomorrow|tomorrow'?s|tmrw|tmr)\b", Options)]
     private static partial Regex Tomorrow();
 
     [GeneratedRegex(@"\b(?:overdue|past\s+due|late|missed)\b", Options)]
