@@ -71,9 +71,10 @@ internal static partial class DatePhrases
         DateReader.Find(text, now, ReadingZone).Match?.Reading is { } reading
         && (reading.IsRecurring || reading.Date >= DateOnly.FromDateTime(now.UtcDateTime));
 
-    /// <summary>Whether <paramref name="text"/> is, as a whole, a date phrase (an answer to "which day?").</summary>
+    /// <summary>Whether <paramref name="text"/> is, as a whole, a date phrase (an answer to "which day?"); "at 6" is one, "6" is not.</summary>
     public static bool IsWholeDate(string text, DateTimeOffset now) =>
-        DayLead().Replace(text.Trim(), "") is { Length: > 0 } day && DateReader.ReadWhole(day, now, ReadingZone).Succeeded;
+        DayLead().Match(text.Trim()) is var lead && text.Trim()[lead.Length..] is { Length: > 0 } day
+        && (DateReader.ReadWhole(day, now, ReadingZone).Succeeded || (ClockLead().IsMatch(lead.Value) && DateReader.ReadWhole($"at {day}", now, ReadingZone).Succeeded));
 
     /// <summary>
     /// The filter term for the days a question asks about: "overdue", "today", "tomorrow", "next 7 days" ("this week":
@@ -285,4 +286,7 @@ internal static partial class DatePhrases
 
     [GeneratedRegex(@"^(?:(?:on|for|by|due|at)\s+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayLead();
+
+    [GeneratedRegex(@"\b(?:at|by)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClockLead();
 }

@@ -183,7 +183,8 @@ internal sealed record Intent(IntentKind Kind)
     /// a new title alone ("rename groceries to food"), the renaming of the list of that name; null: none of these.
     /// </summary>
     public Intent? InsteadOfMissing() =>
-        AddsIfMissing is not null ? this with { Kind = IntentKind.Add, Title = AddsIfMissing, Reference = null, AddsIfMissing = null }
+        AddsIfMissing is not null
+            ? this with { Kind = IntentKind.Add, Title = AddsIfMissing, Reference = null, AddsIfMissing = null, RemindMinutesBefore = Due is null ? null : RemindMinutesBefore }
         : Kind == IntentKind.Reopen && Reference is not null ? new Intent(IntentKind.Restore) { Reference = Reference }
         : Kind == IntentKind.Complete && Reference is not null && IntentParser.NamesTaskByWords(Reference) && IntentParser.CompleteList(Reference) is { } wholeList
             ? wholeList

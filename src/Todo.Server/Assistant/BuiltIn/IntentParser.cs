@@ -207,15 +207,15 @@ internal static partial class IntentParser
             ["change \"Team meeting\" to \"Team sync\"", "rename 'Call mom' as 'Ring mom'", "change “Team meeting” to “Team sync”"]),
         new(RenameColon(), (m, _, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
             ["rename task 2: Project kickoff", "update the dentist task: move to Monday", "edit task 3 title: pay the gas bill"]),
-        new(Rename(), (m, _, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
+        new(Rename(), (m, _, now) => RenameOrReschedule(m.Groups["ref"].Value, m.Groups["title"].Value, now),
             [
                 "Change task 1 to 'Call mom tonight'", "rename task 2 to Weekly team meeting", "change the title of task 1 to Buy vegetables",
                 "rename it to Call dad", "update task 3 to say Call mom on Sunday", "update task 5's title to Dentist on Monday",
                 "change task 3 to done", "set task 4 to pending",
             ]),
-        new(RenameOther(), (m, _, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
+        new(RenameOther(), (m, _, now) => RenameOrReschedule(m.Groups["ref"].Value, m.Groups["title"].Value, now),
             ["make task 3 say call dad", "replace milk with oat milk", "edit the milk task and call it oat milk", "swap eggs for bacon"]),
-        new(ShouldSay(), (m, _, _) => Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
+        new(ShouldSay(), (m, _, now) => RenameOrReschedule(m.Groups["ref"].Value, m.Groups["title"].Value, now),
             ["task 3 should be Call mom tomorrow", "it should say Call the landlord"]),
         new(RenameWithoutTitle(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value },
             ["rename task 2", "edit the meeting task", "change it"]),
@@ -276,9 +276,7 @@ internal static partial class IntentParser
 
         // "make that almond milk" just after an add: a new title for the task talked about (its status, priority and
         // date were read above).
-        new(MakeThatInstead(), (m, _, now) => DatePhrases.IsWholeDate(m.Groups["title"].Value, now)
-                ? new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, Due = m.Groups["title"].Value }
-                : Rename(m.Groups["ref"].Value, m.Groups["title"].Value),
+        new(MakeThatInstead(), (m, _, now) => RenameOrReschedule(m.Groups["ref"].Value, m.Groups["title"].Value, now),
             ["make that almond milk", "actually make it two dozen eggs"]),
 
         // The past tense says a task is done: "I paid the electricity bill", "bought the milk", "just mopped the kitchen".
@@ -1048,9 +1046,10 @@ internal static partial class IntentParser
             return new Intent(IntentKind.Update) { Reference = itself.Groups["ref"].Value, RemindMinutesBefore = 0 };
         }
 
-        // "remind me about the electricity bill tomorrow", "don't forget about call mom on friday": the task with those words
-        // when there is one, a new one otherwise.
-        if (match.Groups["about"].Success && add is { Kind: IntentKind.Add, Due: not null, MoreTitles: null, ListName: null, Description: null, Title: { } named })
+        // "remind me about the electricity bill tomorrow", "don't forget about call mom on friday", "remind me about the bill":
+        // the task with those words when there is one, a new one otherwise.
+        if (match.Groups["about"].Success && (reminds || add.Due is not null)
+            && add is { Kind: IntentKind.Add, MoreTitles: null, ListName: null, Description: null, Title: { } named })
         {
             add = add with { Kind = IntentKind.Update, Reference = named, AddsIfMissing = TitleOf(named), Title = null };
         }
@@ -1058,12 +1057,22 @@ internal static partial class IntentParser
         return reminds && (add.Due is not null || add.Kind == IntentKind.Update) ? add with { RemindMinutesBefore = 0 } : add;
     }
 
-    /// <summary>"remind me tomorrow to call the bank" → "call the bank tomorrow".</summary>
-    private static string WithWhen(Match match) =>
-        match.Groups["when"].Success ? $"{match.Groups["rest"].Value} {match.Groups["when"].Value}" : match.Groups["rest"].Value;
+    /// <summary>"remind me tomorrow to call the bank" → "call the bank tomorrow"; "remind me that I have a haircut" → "a haircut".</summary>
+    private static string WithWhen(Match match)
+    {
+        var rest = HaveAThing().Replace(match.Groups["rest"].Value, "");
+        return match.Groups["when"].Success ? $"{rest} {match.Groups["when"].Value}" : rest;
+    }
 
     private static Intent Describe(string reference, string description) =>
         new(IntentKind.Update) { Reference = reference, Description = Utterance.CleanDescription(description) };
+
+    /// <summary>"change it to tomorrow", "make it 6" (after "remind me at 5 to…"): a new time, not a new title; else a new title.</summary>
+    private static Intent RenameOrReschedule(string reference, string title, DateTimeOffset now)
+    {
+        var when = BareHour().IsMatch(title.Trim()) ? $"at {title.Trim()}" : title;
+        return DatePhrases.IsWholeDate(when, now) ? new Intent(IntentKind.Update) { Reference = reference, Due = when } : Rename(reference, title);
+    }
 
     private static Intent Rename(string reference, string title)
     {
@@ -1076,6 +1085,10 @@ internal static partial class IntentParser
             _ => new Intent(IntentKind.Update) { Reference = reference, Title = cleanTitle },
         };
     }
+
+    /// <summary>An hour of the clock said alone: "6", "6:30".</summary>
+    [GeneratedRegex(@"^(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?$", Options)]
+    private static partial Regex BareHour();
 
     /// <summary>The action on the task the match names; the list it is said to be on stays with it ("milk from my work list").</summary>
     private static Intent Act(IntentKind kind, Match match) =>
@@ -1172,11 +1185,17 @@ internal static partial class IntentParser
     private static Intent ActNowOrLater(IntentKind kind, Match match, string text, DateTimeOffset now)
     {
         var reference = match.Groups["ref"].Value;
-        return !NamesATask().IsMatch(reference) && DatePhrases.SaysWhenToDoIt(reference, now) ? Add(text, now) : Act(kind, match);
+        return !NamesATask().IsMatch(reference) && !TasksInGeneral().IsMatch(reference) && DatePhrases.SaysWhenToDoIt(reference, now)
+            ? Add(text, now)
+            : Act(kind, match);
     }
 
     [GeneratedRegex(@"\b(?:task\s*(?:number\s*)?#?\d+|#\d+|it|that|this|them|these|those|(?:the\s+)?(?:first|second|third|last)\s+one)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NamesATask();
+
+    /// <summary>"my tasks due friday", "all the reminders for monday", "everything on friday": tasks picked by their day, never a thing to do.</summary>
+    [GeneratedRegex(@"^(?:(?:all|any|every)\s+)?(?:of\s+)?(?:(?:my|the|our)\s+)?(?:tasks|todos|to-?dos|reminders|items|everything|all)\b", Options)]
+    private static partial Regex TasksInGeneral();
 
     /// <summary>
     /// A question about the tasks: its status, its search words, and the list, label and priority it names

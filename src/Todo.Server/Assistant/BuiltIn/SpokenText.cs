@@ -96,6 +96,7 @@ internal static partial class SpokenText
         text = ItsTime().Replace(text, "move ${task} to ");
         text = FirstThing().Replace(text, match => $"{(match.Groups["day"].Success ? match.Groups["day"].Value : "tomorrow")} morning");
         text = ReminderWording(text, now);
+        text = ReminderAsTask(text, now);
         text = AskingIfOnList().Replace(text, "${be} ${item} ${where}");
         text = AskingToKnow().Replace(text, "");
         text = EmbeddedQuestion().Replace(text, "${wh} do ${who} ${verb}");
@@ -214,6 +215,7 @@ internal static partial class SpokenText
         }
 
         text = RemindLater().Replace(text, "${lead} ");
+        text = LaterThatDay().Replace(text, "");
         if (RemindMeThen().Match(text) is not { Success: true } remind)
         {
             return text;
@@ -232,12 +234,42 @@ internal static partial class SpokenText
             var when = string.Join(' ', words[..count]);
             if (DatePhrases.IsWholeDate(when, now))
             {
-                var what = WhatLead().Replace(string.Join(' ', words[count..]), "");
-                return what.Length == 0 ? text : $"remind me to {what} {when}";
+                var rest = string.Join(' ', words[count..]);
+                var lead = WhatLead().Match(rest);
+                var what = rest[lead.Length..];
+                return what.Length == 0 ? text : $"remind me {(lead.Groups["about"].Success ? "about" : "to")} {what} {when}";
             }
         }
 
-        return text;
+        // No link said before a statement: "remind me I have a haircut friday", "remind me the bill is due friday".
+        return SaysWhatIs().IsMatch(remind.Groups["rest"].Value) ? $"remind me that {remind.Groups["rest"].Value}" : text;
+    }
+
+    /// <summary>
+    /// A reminder is its task: "delete my reminder to call mom" → "delete call mom", "change my reminder for the bill to
+    /// 5pm" → "change the bill to 5pm"; one named by its day is the tasks due then: "cancel my reminder for tomorrow" →
+    /// "cancel my tasks due tomorrow".
+    /// </summary>
+    private static string ReminderAsTask(string text, DateTimeOffset now)
+    {
+        if (ReminderObject().Match(text) is not { Success: true } reminder)
+        {
+            return text;
+        }
+
+        var verb = reminder.Groups["verb"].Value;
+        var rest = reminder.Groups["rest"].Value;
+        var when = reminder.Groups["when"].Success ? reminder.Groups["when"].Value.Replace("'s", "", StringComparison.OrdinalIgnoreCase) : null;
+        if (when is null && rest.Length > 0 && DatePhrases.IsWholeDate(rest, now))
+        {
+            when = rest;
+            rest = "";
+        }
+
+        return when is not null && DatePhrases.IsWholeDate(when, now) ? $"{verb} my tasks due {when} {rest}".TrimEnd()
+            : rest.Length > 0 && when is null ? $"{verb} {rest}"
+            : reminder.Groups["that"].Success && when is null ? $"{verb} {reminder.Groups["that"].Value}"
+            : text;
     }
 
     /// <summary>"to", "that" or "about" as said; a colon ("set a reminder at 7am: gym") is "to".</summary>
@@ -338,9 +370,9 @@ internal static partial class SpokenText
         @"|^(?:(?:i|we)\s+(?:need|want|would\s+like|'d\s+like)\s+to\s+be|(?:please\s+)?(?:can\s+you\s+|could\s+you\s+)?(?:make\s+sure|ensure)\s+(?:i'?m|i\s+am|we'?re|we\s+are))\s+reminded\s+(?=(?:to|that|about|of)\s)", Options)]
     private static partial Regex BareReminder();
 
-    /// <summary>"make sure I remember to X", "new reminder: X", "add a reminder pick up the cake": what to be reminded of follows.</summary>
+    /// <summary>"make sure I remember to X", "new reminder: X", "add a reminder pick up the cake", "reminder call mom 5pm": what to be reminded of follows.</summary>
     [GeneratedRegex(@"^(?:(?:please\s+)?(?:can\s+you\s+|could\s+you\s+)?(?:make\s+sure|ensure)\s+(?:that\s+)?(?:i|we)\s+(?:remember|don'?t\s+forget|do\s+not\s+forget)\s+to" +
-        @"|(?:new\s+|(?:add|create|make)\s+(?:a\s+)?(?:new\s+)?)reminder\s*[:,-]?(?!\s*(?:to|that|about|for|at|on|in|before|of|me)\b)(?!.*\b(?:before|ahead\s+of|early)\b))\s+(?=\S)", Options)]
+        @"|(?:new\s+|(?:add|create|make)\s+(?:a\s+)?(?:new\s+)?)?reminder\s*[:,-]?(?!\s*(?:to|that|about|for|at|on|in|before|of|me|is|was|isn't|wasn't|didn't|doesn't|won't|not|settings?|list|time|sound|please)\b)(?!.*\b(?:before|ahead\s+of|early)\b))\s+(?=\S)", Options)]
     private static partial Regex RememberTo();
 
     /// <summary>"set a reminder for the dentist at 5": a reminder about a thing, not for a time (which <see cref="ReminderNoun"/> reads).</summary>
@@ -351,15 +383,27 @@ internal static partial class SpokenText
     [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:(?:send|give|set|create|make|add|schedule|put\s+in|set\s+up)\s+(?:me\s+)?(?:up\s+)?(?:a\s+|an\s+|one\s+)?)?(?:new\s+)?reminder(?:\s+for\s+me)?\s+(?<when>(?:(?:for|at|on|in|every|next|this)\s+|(?=(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))(?:(?!\b(?:to|that|about)\b).)+?(?:\s+|(?=:)))?(?:(?<link>to|that|about)\s+|:\s*)(?<rest>.+)$", Options)]
     private static partial Regex ReminderNoun();
 
-    [GeneratedRegex(@"^(?:please\s+)?remind\s+me\s+(?!(?:to|that|about|of)\b)(?<rest>.+)$", Options)]
+    [GeneratedRegex(@"^(?:please\s+)?remind\s+me\s+(?:again\s+)?(?!(?:to|that|about|of|again)\b)(?<rest>.+)$", Options)]
     private static partial Regex RemindMeThen();
+
+    /// <summary>"cancel my 5pm reminder", "change the time of my reminder for call mom to 4pm", "delete the reminder for friday".</summary>
+    [GeneratedRegex(@"^(?<verb>(?:please\s+)?(?:delete|remove|cancel|clear|erase|drop|change|update|move|edit|modify|reschedule|push|postpone|set))\s+(?:the\s+(?:time|date|day)\s+(?:of|for|on)\s+)?(?:my|the|(?<that>that|this)|your)\s+(?:(?<when>(?:today's|tomorrow's|\d{1,2}(?::\d{2})?\s*(?:[ap]m)?|noon|morning|evening))\s+)?reminders?(?:\s+(?:about|for|of|to|on|at)\s+(?<rest>.+))?$", Options)]
+    private static partial Regex ReminderObject();
+
+    /// <summary>A statement of what is, not an errand: "I have a haircut", "we need milk", "the bill is due friday".</summary>
+    [GeneratedRegex(@"^(?:(?:i|we|you|he|she|they|it|there)\b|(?:the|my|our|his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:is|are|was|will|has|needs?)\b)", Options)]
+    private static partial Regex SaysWhatIs();
+
+    /// <summary>"later today", "later tonight": the day is what counts, "later" adds nothing.</summary>
+    [GeneratedRegex(@"\blater\s+(?=(?:today|tonight|this\s+(?:morning|afternoon|evening|week|month))\b)", Options)]
+    private static partial Regex LaterThatDay();
 
     /// <summary>"remind me later to X", "remind me sometime to X": no day said, so no date.</summary>
     [GeneratedRegex(@"^(?<lead>(?:please\s+)?remind\s+me)\s+(?:later(?:\s+on)?|sometime|some\s+time|soon|at\s+some\s+point|one\s+day)\s+(?=(?:to|that|about|of)\b)", Options)]
     private static partial Regex RemindLater();
 
     /// <summary>What joins a reminder's date to what to do: "to", "that I need to", "about".</summary>
-    [GeneratedRegex(@"^(?:,\s*)?(?:that\s+)?(?:i\s+(?:need|have|must|should|gotta)\s+to\s+|i\s+gotta\s+|to\s+|about\s+|of\s+)?", Options)]
+    [GeneratedRegex(@"^(?:,\s*)?(?:that\s+)?(?:i\s+(?:need|have|must|should|gotta)\s+to\s+|i\s+gotta\s+|to\s+|(?<about>about|of)\s+)?", Options)]
     private static partial Regex WhatLead();
 
     /// <summary>"remind me what's on my list", "I want to know what's due": the question itself.</summary>

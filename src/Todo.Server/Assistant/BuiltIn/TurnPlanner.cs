@@ -164,6 +164,20 @@ internal static class TurnPlanner
                     ? new Intent(IntentKind.Update) { Reference = "it", Due = DatePhrases.Peel(meant, view.Now).Due ?? meant }
                     : new Intent(IntentKind.Update) { Reference = "it", Title = Utterance.CleanTitle(meant) }, null);
             }
+
+            // "remind me about the dentist" (found or added) → "due friday at 3": that task's day.
+            if (previous.AddsIfMissing is not null && meant is not null && DatePhrases.IsWholeDate(meant, view.Now))
+            {
+                return (new Intent(IntentKind.Update) { Reference = "it", Due = DatePhrases.Peel(meant, view.Now).Due ?? meant }, null);
+            }
+        }
+
+        // "add buy stamps" → "remind me at 5": the reminder is for what was just added, not a new task to ask about.
+        if (depth < MaxAnswerDepth && intent is { Kind: IntentKind.Add, Title: null, MoreTitles: null, Due: not null, RemindMinutesBefore: not null }
+            && PreviousUserMessage(view, userIndex) is >= 0 and var addedAt
+            && Understand(view, addedAt, depth + 1).Intent is { Kind: IntentKind.Add, MoreTitles: null, Title: not null })
+        {
+            return (new Intent(IntentKind.Update) { Reference = "it", Due = intent.Due, RemindMinutesBefore = intent.RemindMinutesBefore }, null);
         }
 
         // Right after a change: "no, I meant the eggs", "not that one, the eggs": that change taken back, made to the task meant.
