@@ -803,8 +803,20 @@ internal static partial class IntentParser
             return null;
         }
 
-        var reference = DueOf().Replace(ScheduleConnector().Replace(before.Trim(), ""), "").Trim();
-        reference = DueOfTail().Replace(reference, "").Trim();
+        var named = ScheduleConnector().Replace(before.Trim(), "").Trim();
+        var reference = DueOfTail().Replace(DueOf().Replace(named, "").Trim(), "").Trim();
+
+        // "change the due date to tomorrow", "move its deadline to friday": the task talked about.
+        if (reference.Length < named.Length && OnlyADeterminer().IsMatch(reference))
+        {
+            reference = "it";
+        }
+
+        // "move the bill from friday to monday": the day it had says nothing about which task.
+        if (FromADay().Match(reference) is { Success: true } from && DatePhrases.IsWholeDate(from.Groups["day"].Value, now))
+        {
+            reference = reference[..from.Index];
+        }
 
         // "schedule a call with Bob for friday" names a new thing, not a task.
         if (reference.Length == 0 || NewThing().IsMatch(reference))
@@ -1567,6 +1579,7 @@ internal static partial class IntentParser
         Meant().Match(message.Trim().TrimEnd('.', '!')) is { Success: true } meant
             && (!meant.Groups["dated"].Success || DatePhrases.IsWholeDate(meant.Groups["title"].Value, now))
             ? meant.Groups["title"].Value
+            : DatePhrases.IsWholeDate(message.Trim().TrimEnd('.', '!'), now) ? message.Trim().TrimEnd('.', '!')
             : null;
 
     /// <summary>"on the grocery list", "no, put it on my work list" right after an add: the list the task belongs on; null otherwise.</summary>
@@ -1660,6 +1673,12 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"(?:'s|s')?\s+(?:due\s+date|date|deadline)$", Options)]
     private static partial Regex DueOfTail();
+
+    [GeneratedRegex(@"^(?:the|its|it's|my|this|that|a)?$", Options)]
+    private static partial Regex OnlyADeterminer();
+
+    [GeneratedRegex(@"\s+from\s+(?<day>.+)$", Options)]
+    private static partial Regex FromADay();
 
     [GeneratedRegex("^" + NotAQuestion + RemindMeThat + @"(?<ref>.+?)\s+(?:is|are|'s|should\s+be|will\s+be)\s+(?:now\s+)?(?<when>due\s+.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:isn't|is\s+not|aren't|are\s+not|won't\s+be|will\s+not\s+be|can\s+wait|(?:doesn't|does\s+not|don't|do\s+not)\s+(?:need|have)\s+to\s+be\s+(?:done|paid|finished|sent|booked))\s+(?:due\s+)?(?:until|till|til|'til)\s+(?<when>.+)$" +

@@ -152,7 +152,8 @@ internal static class TurnPlanner
                 return (another.ListName is null ? another with { ListName = previous.ListName } : another, null);
             }
 
-            if (previous is { Kind: IntentKind.Add, MoreTitles: null, Title: not null } && meant is not null)
+            // (An add whose date could not be read asked for the day: the answer is read below.)
+            if (previous is { Kind: IntentKind.Add, MoreTitles: null, Title: not null, DateProblem: null } && meant is not null)
             {
                 // Nothing was added (the title was on the list already): what was meant is the add.
                 if (!view.ChangedAfter(earlier) && !DatePhrases.IsWholeDate(meant, view.Now))
