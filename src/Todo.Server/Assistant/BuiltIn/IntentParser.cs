@@ -1052,8 +1052,8 @@ internal static partial class IntentParser
         var reminds = match.Value.StartsWith("remind", StringComparison.OrdinalIgnoreCase);
 
         // "remind me about it", "remind me of task 4": that task, at its due.
-        if (reminds && add is { Kind: IntentKind.Add, Due: null, DateProblem: null, MoreTitles: null, Title: { } title }
-            && TaskItself().Match(title) is { Success: true } itself)
+        if (reminds && add is { Kind: IntentKind.Add, Due: null, DateProblem: null, MoreTitles: null }
+            && TaskItself().Match(add.Title ?? match.Groups["rest"].Value.Trim()) is { Success: true } itself)
         {
             return new Intent(IntentKind.Update) { Reference = itself.Groups["ref"].Value, RemindMinutesBefore = 0 };
         }

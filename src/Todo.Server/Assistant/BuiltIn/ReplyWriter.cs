@@ -524,6 +524,8 @@ internal static partial class ReplyWriter
                     : reference.Length > 0
                         ? $"I couldn't find a task matching \"{reference}\". Say \"show my tasks\" to see them all."
                         : Text(result, "message") ?? Replies.ToolFailed;
+            case TaskToolErrors.Invalid when Text(result, "argument") == TaskToolArguments.RemindMinutesBefore && intent.Due is null:
+                return "That task has no due yet, so there is no time to remind you at. When should I remind you? Say a day or a time, like \"tomorrow at 9\".";
             default:
                 return $"Sorry, I couldn't do that: {Text(result, "message")}";
         }

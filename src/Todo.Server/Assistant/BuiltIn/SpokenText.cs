@@ -162,6 +162,8 @@ internal static partial class SpokenText
     {
         text = DottedMeridiem().Replace(text, "${t}${m}m");
         text = PartOfDay().Replace(text, match => match.Groups["t"].Value + (match.Groups["am"].Success ? "am" : "pm"));
+        text = HourThenDayPart().Replace(text, match =>
+            $"{match.Groups["day"].Value} at {match.Groups["t"].Value}{(match.Groups["am"].Success ? "am" : "pm")}");
         text = QuarterOrHalf().Replace(text, match =>
         {
             var hourWord = match.Groups["h"].Value.ToLowerInvariant();
@@ -215,6 +217,7 @@ internal static partial class SpokenText
         }
 
         text = RemindLater().Replace(text, "${lead} ");
+        text = RemindLaterAtEnd().Replace(text, "${head}");
         text = LaterThatDay().Replace(text, "");
         if (RemindMeThen().Match(text) is not { Success: true } remind)
         {
@@ -306,6 +309,10 @@ internal static partial class SpokenText
     [GeneratedRegex(@"\b(?<t>(?:1[0-2]|0?[1-9])(?::[0-5]\d)?)(?:\s+o'?clock)?\s+(?:in\s+the\s+(?<am>morning)|in\s+the\s+(?:afternoon|evening)|at\s+night)\b", Options)]
     private static partial Regex PartOfDay();
 
+    /// <summary>"at 9 tomorrow morning", "7 on friday evening" → "tomorrow at 9am", "on friday at 7pm".</summary>
+    [GeneratedRegex(@"\b(?:at\s+)?(?<t>(?:1[0-2]|0?[1-9])(?::[0-5]\d)?)\s+(?<day>today|tomorrow|(?:on\s+|this\s+|next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s+(?:(?<am>morning)|afternoon|evening|night)\b", Options)]
+    private static partial Regex HourThenDayPart();
+
     [GeneratedRegex(@"\b(?:(?<half>half)\s+(?<dir>past|after)|(?:a\s+)?quarter\s+(?<dir>past|after|to|til|till|of))\s+(?<h>1[0-2]|0?[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", Options)]
     private static partial Regex QuarterOrHalf();
 
@@ -372,7 +379,7 @@ internal static partial class SpokenText
 
     /// <summary>"make sure I remember to X", "new reminder: X", "add a reminder pick up the cake", "reminder call mom 5pm": what to be reminded of follows.</summary>
     [GeneratedRegex(@"^(?:(?:please\s+)?(?:can\s+you\s+|could\s+you\s+)?(?:make\s+sure|ensure)\s+(?:that\s+)?(?:i|we)\s+(?:remember|don'?t\s+forget|do\s+not\s+forget)\s+to" +
-        @"|(?:new\s+|(?:add|create|make)\s+(?:a\s+)?(?:new\s+)?)?reminder\s*[:,-]?(?!\s*(?:to|that|about|for|at|on|in|before|of|me|is|was|isn't|wasn't|didn't|doesn't|won't|not|settings?|list|time|sound|please)\b)(?!.*\b(?:before|ahead\s+of|early)\b))\s+(?=\S)", Options)]
+        @"|(?:new\s+|(?:add|create|make|set)\s+(?:a\s+)?(?:new\s+)?)?(?:recurring\s+|repeating\s+)?reminder(?:\s+(?:called|named|titled|saying|that\s+says)(?=\s))?\s*[:,-]?(?!\s*(?:to|that|about|for|at|on|in|before|of|me|is|was|isn't|wasn't|didn't|doesn't|won't|not|settings?|list|time|sound|please)\b)(?!.*\b(?:before|ahead\s+of|early)\b))\s+(?=\S)", Options)]
     private static partial Regex RememberTo();
 
     /// <summary>"set a reminder for the dentist at 5": a reminder about a thing, not for a time (which <see cref="ReminderNoun"/> reads).</summary>
@@ -380,7 +387,7 @@ internal static partial class SpokenText
     private static partial Regex ReminderFor();
 
     /// <summary>"send me a reminder to X", "set a reminder for 6pm to X", "create a reminder that X".</summary>
-    [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:(?:send|give|set|create|make|add|schedule|put\s+in|set\s+up)\s+(?:me\s+)?(?:up\s+)?(?:a\s+|an\s+|one\s+)?)?(?:new\s+)?reminder(?:\s+for\s+me)?\s+(?<when>(?:(?:for|at|on|in|every|next|this)\s+|(?=(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))(?:(?!\b(?:to|that|about)\b).)+?(?:\s+|(?=:)))?(?:(?<link>to|that|about)\s+|:\s*)(?<rest>.+)$", Options)]
+    [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:(?:send|give|set|create|make|add|schedule|put\s+in|set\s+up)\s+(?:me\s+)?(?:up\s+)?(?:a\s+|an\s+|one\s+)?)?(?:new\s+)?(?:recurring\s+|repeating\s+)?reminder(?:\s+for\s+me)?\s+(?<when>(?:(?:for|at|on|in|every|next|this)\s+|(?=(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))(?:(?!\b(?:to|that|about)\b).)+?(?:\s+|(?=:)))?(?:(?<link>to|that|about)\s+|:\s*)(?<rest>.+)$", Options)]
     private static partial Regex ReminderNoun();
 
     [GeneratedRegex(@"^(?:please\s+)?remind\s+me\s+(?:again\s+)?(?!(?:to|that|about|of|again)\b)(?<rest>.+)$", Options)]
@@ -401,6 +408,10 @@ internal static partial class SpokenText
     /// <summary>"remind me later to X", "remind me sometime to X": no day said, so no date.</summary>
     [GeneratedRegex(@"^(?<lead>(?:please\s+)?remind\s+me)\s+(?:later(?:\s+on)?|sometime|some\s+time|soon|at\s+some\s+point|one\s+day)\s+(?=(?:to|that|about|of)\b)", Options)]
     private static partial Regex RemindLater();
+
+    /// <summary>"remind me about that later", "remind me to call mom sometime": no day said either.</summary>
+    [GeneratedRegex(@"^(?<head>(?:please\s+)?remind\s+me\s+(?:to|about|of)\s+.+?)\s+(?:later(?:\s+on)?|sometime|some\s+time|soon|at\s+some\s+point)$", Options)]
+    private static partial Regex RemindLaterAtEnd();
 
     /// <summary>What joins a reminder's date to what to do: "to", "that I need to", "about".</summary>
     [GeneratedRegex(@"^(?:,\s*)?(?:that\s+)?(?:i\s+(?:need|have|must|should|gotta)\s+to\s+|i\s+gotta\s+|to\s+|(?<about>about|of)\s+)?", Options)]

@@ -166,10 +166,15 @@ internal static class TurnPlanner
                     : new Intent(IntentKind.Update) { Reference = "it", Title = Utterance.CleanTitle(meant) }, null);
             }
 
-            // "remind me about the dentist" (found or added) → "due friday at 3": that task's day.
-            if (previous.AddsIfMissing is not null && meant is not null && DatePhrases.IsWholeDate(meant, view.Now))
+            // "remind me about the dentist" (found or added; or found with no due, so when was asked) → "friday at 3": that
+            // task's day, and the reminder asked for.
+            if (previous is { Kind: IntentKind.Update, Reference: { } named } && (previous.AddsIfMissing is not null || previous.RemindMinutesBefore is not null)
+                && meant is not null && DatePhrases.IsWholeDate(meant, view.Now))
             {
-                return (new Intent(IntentKind.Update) { Reference = "it", Due = DatePhrases.Peel(meant, view.Now).Due ?? meant }, null);
+                return (new Intent(IntentKind.Update)
+                {
+                    Reference = named, Due = DatePhrases.Peel(meant, view.Now).Due ?? meant, RemindMinutesBefore = previous.RemindMinutesBefore,
+                }, null);
             }
         }
 
@@ -250,6 +255,13 @@ internal static class TurnPlanner
         if (question.Kind == PendingQuestion.WhatTitle && answer.Length > 0)
         {
             var (previous, _) = Understand(view, askedAbout, depth + 1);
+
+            // "remind me" → "What should the new task say?" → "tomorrow at 9": when, not what; what is asked again.
+            if (previous is { Kind: IntentKind.Add, Due: null } && DatePhrases.IsWholeDate(answer, view.Now))
+            {
+                return (previous with { Due = DatePhrases.Peel(answer, view.Now).Due ?? answer }, null);
+            }
+
             if (previous.Kind == IntentKind.Add)
             {
                 var (title, description) = Utterance.TitleAndDescription(answer);
