@@ -344,6 +344,12 @@ public sealed partial class TaskTools(
             return failure!;
         }
 
+        // A time alone ("5pm", "at 6") for a task with a day keeps the day and any repeat: "change the time of the bill to 5pm".
+        if (newDue is { IsRecurring: false, Time: not null } && found.DueDate is { } day && TimeOfDayOnly().IsMatch(due!.Trim()))
+        {
+            newDue = newDue with { Date = day, Recurrence = found.DueRecurrence, FromCompletion = found.DueFromCompletion };
+        }
+
         if (shift is { } by)
         {
             (newDue, bad) = await ShiftedDueAsync(found, by, cancellationToken);
@@ -903,6 +909,9 @@ public sealed partial class TaskTools(
                 ? "#" + (list.Name.Any(char.IsWhiteSpace) ? "\"" + list.Name + "\"" : list.Name)
                 : term.Value);
     }
+
+    [GeneratedRegex(@"^(?:at\s+|by\s+)?(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday|midnight)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeOfDayOnly();
 
     [GeneratedRegex(@"#(?:""(?<name>[^""]+)""|(?<name>[\w-]+))")]
     private static partial Regex FilterListTerm();

@@ -1343,6 +1343,8 @@ public static class PhraseTable
         new("speech: remind me about that later, then when", None, ["add buy stamps", "remind me about that later", "tomorrow at 9"], ["+Buy stamps ^2026-11-27T09:00", "1~0"], ["Buy stamps", "!Added task #2"]),
         new("speech: remind me about a task with no due, then when", Household, ["remind me about bathroom painting", "friday at 3"], ["6^2026-11-27T15:00", "6~0"], ["Bathroom painting"]),
         new("speech: remind me, then only when, then what", None, ["remind me", "tomorrow at 9", "call the plumber"], ["+Call the plumber ^2026-11-27T09:00"], ["Call the plumber", "!Tomorrow at 9"]),
+        new("speech: the one due a day should be another adds nothing", ["Pay the electricity bill ^2026-11-27"], ["the one due friday should be monday"], [], ["!Added"]),
+        new("speech: change the time of X keeps its day", ["Pay the electricity bill ^2026-11-27"], ["change the time of the bill to 5pm"], ["1^2026-11-27T17:00"], ["Friday, 27 November, 17:00"]),
         new("speech: a question about a feature adds no task", Household, ["can I add labels?"], [], ["!Added"]),
         new("speech: add if it's not there, when it is", Household, ["add milk if it's not there"], [], ["Milk", "!Added"]),
         new("speech: add if it's not on the list, when it isn't", None, ["add bread if it's not on the list already"], ["+Bread"], ["Bread"]),

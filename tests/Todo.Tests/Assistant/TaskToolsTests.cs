@@ -572,6 +572,24 @@ public abstract class TaskToolsTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task ATimeAloneKeepsTheTasksDayAndRepeat()
+    {
+        var session = await DatedUserWithAsync("Pay the bill ^2026-11-30", "Gym ^2026-11-28;FREQ=WEEKLY;BYDAY=SA", "Call mom");
+
+        var billAt5 = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", due: "5pm")));
+        var gymAt10 = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("2", due: "at 10am")));
+        var momAt5 = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("3", due: "5pm")));
+        var billTomorrow = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", due: "tomorrow at 6pm")));
+
+        Assert.Equal(new TaskDueLine("2026-11-30", "17:00", "Monday", null), billAt5.Task.Due);
+        Assert.Equal(("2026-11-28", "10:00"), (gymAt10.Task.Due!.Date, gymAt10.Task.Due.Time));
+        Assert.NotNull(gymAt10.Task.Due.Repeats);
+        Assert.Equal(new TaskDueLine("2026-11-26", "17:00", "Thursday", null), momAt5.Task.Due);
+        Assert.Equal(new TaskDueLine("2026-11-27", "18:00", "Friday", null), billTomorrow.Task.Due);
+        Assert.Equal("FREQ=WEEKLY;BYDAY=SA", (await session.StoredTasksAsync())[1].DueRecurrence);
+    }
+
+    [Fact]
     public async Task AnUnreadableDueIsAnErrorNamingItAndChangesNothing()
     {
         var session = await DatedUserWithAsync("Call mom ^2026-11-27");

@@ -1658,6 +1658,7 @@ internal static partial class IntentParser
     /// </summary>
     [GeneratedRegex(@"^(?:ugh+|argh+|sigh|wow|yay|omg|lol|phew|whew|geez|jeez|gosh|dang|damn|man|boy|meh|oh\s+well)\b" +
         @"|\b(?:you|ya|y'all|was|were|been)\b|\b(?:it|that|this|them|is|are|am)$|^(?:be|get)\s" +
+        @"|^the\s+(?:one|other\s+one|ones|task|item|thing)\b" +
         @"|\b(?:(?:so\s+|too\s+)?much|a\s+lot|lots|loads|tons|nothing|not\s+much|plenty)\s+(?:(?:of\s+)?(?:stuff|things|work)\s+)?(?:to\s+do|going\s+on|on|planned|happening)\b" +
         @"|^(?:thank\s+(?:god|goodness|heavens)|happy|merry|feeling|feel|felt|no\s+(?:work|school|class|classes|plans))\b" +
         @"|^(?:(?:such\s+a|so|very|really|too|a)\s+)?(?:long|big|busy|crazy|hectic|rough|tough|slow|quiet|lazy|fun|bad|awful|terrible|good|great|nice|lovely|productive|weird|stressful|exhausting)(?:\s+(?:day|days|week|weekend|night|morning|afternoon|evening|one|time))?$" +
@@ -1668,7 +1669,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:a|an|another|some)\s", Options)]
     private static partial Regex NewThing();
 
-    [GeneratedRegex(@"^(?:the\s+)?(?:due\s+date|date|deadline|due)\s+(?:of|for|on)\s+", Options)]
+    [GeneratedRegex(@"^(?:the\s+)?(?:due\s+date|due\s+time|date|time|deadline|due)\s+(?:of|for|on)\s+", Options)]
     private static partial Regex DueOf();
 
     [GeneratedRegex(@"(?:'s|s')?\s+(?:due\s+date|date|deadline)$", Options)]
