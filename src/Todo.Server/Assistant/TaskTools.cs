@@ -1095,7 +1095,8 @@ public static class TaskToolText
 
     public const string NewDue =
         "The new due date in English, like due of add_task (\"next monday\", \"dec 24 at 3pm\", \"every weekday\"); \"none\" " +
-        "removes it. A new date without a rule moves a repeating task's next occurrence and keeps it repeating.";
+        "removes it. A new date without a rule moves a repeating task's next occurrence and keeps it repeating; a time alone " +
+        "(\"5pm\") keeps the task's day.";
 
     public const string DueShift =
         "Moves the current due later or earlier instead of giving a new one: \"2 days\", \"1 week\", \"3 hours\", \"-1 day\" " +

@@ -485,7 +485,8 @@ internal static partial class IntentParser
     private static partial Regex BareAdd();
 
     [GeneratedRegex(@"^(?:it|this|that|them|these|those|this\s+one|that\s+one|something|something\s+else|anything|stuff|things?|items?|(?:a\s+)?(?:few|couple(?:\s+of)?|some|several|more|other|lots\s+of|a\s+lot\s+of|the)\s+(?:things|items|stuff|tasks|entries)|one|one\s+more|another(?:\s+one)?|more|another\s+(?:thing|item|task)" +
-        @"|labels?|tags?|priorit(?:y|ies)|due\s+dates?|deadlines?|reminders?|lists?|sub-?tasks?|attachments?|colou?rs?|categories|tasks?|todos?|to-dos?|emojis?)$", Options)]
+        @"|labels?|tags?|priorit(?:y|ies)|due\s+dates?|deadlines?|reminders?|lists?|sub-?tasks?|attachments?|colou?rs?|categories|tasks?|todos?|to-dos?|emojis?" +
+        @"|to|for|about|of|that|and|remember)$", Options)]
     private static partial Regex NoItemNamed();
 
     [GeneratedRegex(@"^(?:add|put|stick|throw)\s+(?:an?\s+|one\s+more\s+|another\s+|some\s+)?(?:new\s+)?(?:item|items|thing|things|entry)\s+(?:to|on|in|onto|into)\s+(?<list>.+)$", Options)]
@@ -1051,11 +1052,11 @@ internal static partial class IntentParser
     {
         var reminds = match.Value.StartsWith("remind", StringComparison.OrdinalIgnoreCase);
 
-        // "remind me about it", "remind me of task 4": that task, at its due.
-        if (reminds && add is { Kind: IntentKind.Add, Due: null, DateProblem: null, MoreTitles: null }
-            && TaskItself().Match(add.Title ?? match.Groups["rest"].Value.Trim()) is { Success: true } itself)
+        // "remind me about it", "remind me of task 4": that task, at its due; "remind me to do it tomorrow": that task, then.
+        if (reminds && add is { Kind: IntentKind.Add, DateProblem: null, MoreTitles: null }
+            && (add.Due is null ? TaskItself() : DoIt()).Match(add.Title ?? match.Groups["rest"].Value.Trim()) is { Success: true } itself)
         {
-            return new Intent(IntentKind.Update) { Reference = itself.Groups["ref"].Value, RemindMinutesBefore = 0 };
+            return new Intent(IntentKind.Update) { Reference = itself.Groups["ref"].Value, Due = add.Due, RemindMinutesBefore = 0 };
         }
 
         // "remind me about the electricity bill tomorrow", "don't forget about call mom on friday", "remind me about the bill":
@@ -1615,6 +1616,10 @@ internal static partial class IntentParser
     /// <summary>A title that only points at a task: "It", "Task 5", "#5", "that one", "it needs to be done".</summary>
     [GeneratedRegex(@"^(?<ref>it|that|this|that\s+one|this\s+one|(?:task|item|number|no\.?)\s*#?\d{1,9}|#\d{1,9})(?:\s+(?:needs|has|have|must|should|is|got)\s+to\s+be\s+(?:done|finished|completed|ready|submitted|paid|sent|handed\s+in))?$", Options)]
     private static partial Regex TaskItself();
+
+    /// <summary>"do it", "finish that": the task talked about, as a thing to do.</summary>
+    [GeneratedRegex(@"^(?:do|finish|handle|complete|sort)\s+(?<ref>it|that|this)(?:\s+out)?$", Options)]
+    private static partial Regex DoIt();
 
     [GeneratedRegex(@"\b(?:forward|up|earlier|sooner)\b", Options)]
     private static partial Regex EarlierWord();

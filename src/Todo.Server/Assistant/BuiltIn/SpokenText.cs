@@ -97,6 +97,8 @@ internal static partial class SpokenText
         text = FirstThing().Replace(text, match => $"{(match.Groups["day"].Success ? match.Groups["day"].Value : "tomorrow")} morning");
         text = ReminderWording(text, now);
         text = ReminderAsTask(text, now);
+        text = TwoReminders(text, now);
+        text = RemindMeOfTheList().Replace(text, "show ");
         text = AskingIfOnList().Replace(text, "${be} ${item} ${where}");
         text = AskingToKnow().Replace(text, "");
         text = EmbeddedQuestion().Replace(text, "${wh} do ${who} ${verb}");
@@ -275,6 +277,24 @@ internal static partial class SpokenText
             : text;
     }
 
+    /// <summary>
+    /// "remind me to call mom tonight and to buy milk tomorrow", "remind me to call mom at 5 and mop kitchen at 6": two
+    /// reminders, each with its own time.
+    /// </summary>
+    private static string TwoReminders(string text, DateTimeOffset now)
+    {
+        if (ReminderPair().Match(text) is not { Success: true } pair)
+        {
+            return text;
+        }
+
+        var second = pair.Groups["second"].Value;
+        return pair.Groups["to"].Success || (DatePhrases.Peel(pair.Groups["first"].Value, now) is { Due: not null, Rest.Length: > 0 }
+            && DatePhrases.Peel(second, now) is { Due: not null, Rest.Length: > 0 })
+            ? $"{pair.Groups["lead"].Value} {pair.Groups["first"].Value} and remind me to {second}"
+            : text;
+    }
+
     /// <summary>"to", "that" or "about" as said; a colon ("set a reminder at 7am: gym") is "to".</summary>
     private static string Link(Match noun) => noun.Groups["link"].Success ? noun.Groups["link"].Value : "to";
 
@@ -396,6 +416,13 @@ internal static partial class SpokenText
     /// <summary>"cancel my 5pm reminder", "change the time of my reminder for call mom to 4pm", "delete the reminder for friday".</summary>
     [GeneratedRegex(@"^(?<verb>(?:please\s+)?(?:delete|remove|cancel|clear|erase|drop|change|update|move|edit|modify|reschedule|push|postpone|set))\s+(?:the\s+(?:time|date|day)\s+(?:of|for|on)\s+)?(?:my|the|(?<that>that|this)|your)\s+(?:(?<when>(?:today's|tomorrow's|\d{1,2}(?::\d{2})?\s*(?:[ap]m)?|noon|morning|evening))\s+)?reminders?(?:\s+(?:about|for|of|to|on|at)\s+(?<rest>.+))?$", Options)]
     private static partial Regex ReminderObject();
+
+    [GeneratedRegex(@"^(?<lead>(?:please\s+)?remind\s+me\s+to)\s+(?<first>.+?)\s+and\s+(?:(?<to>to)\s+)?(?<second>(?!remind\b).+)$", Options)]
+    private static partial Regex ReminderPair();
+
+    /// <summary>"remind me of my tasks", "remind me about everything due this week": show them.</summary>
+    [GeneratedRegex(@"^(?:please\s+)?remind\s+me\s+(?:of|about)\s+(?=(?:(?:all\s+)?my\s+(?:tasks|todos|to-?dos|list|lists|reminders|stuff|day|week|schedule|agenda)|everything|all\s+(?:my\s+|the\s+)?(?:tasks|todos|reminders))\b)", Options)]
+    private static partial Regex RemindMeOfTheList();
 
     /// <summary>A statement of what is, not an errand: "I have a haircut", "we need milk", "the bill is due friday".</summary>
     [GeneratedRegex(@"^(?:(?:i|we|you|he|she|they|it|there)\b|(?:the|my|our|his|her|their)\s+(?:[\w'-]+\s+){0,3}?(?:is|are|was|will|has|needs?)\b)", Options)]
