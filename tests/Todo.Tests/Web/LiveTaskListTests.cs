@@ -78,7 +78,7 @@ public sealed class LiveTaskListTests : ComponentTestContext
         Assert.Equal("Undo deleting “Call the bank”", undo.TextContent.Trim());
         Assert.Contains("Deleted “Call the bank”. Undo is available.", list.Find("[role=status]").TextContent, StringComparison.Ordinal);
 
-        await undo.ClickAsync(new());
+        await list.InvokeAsync(() => list.Find("#undo-last").ClickAsync(new()));
 
         list.WaitForAssertion(() => Assert.Equal(["Buy milk", "Call the bank"], Titles(list)));
         Assert.Equal(bank.Number, (await StoredTasksAsync()).Single(t => t.Title == "Call the bank").Number);
@@ -92,15 +92,15 @@ public sealed class LiveTaskListTests : ComponentTestContext
         var milk = await AddAsync("Buy milk");
         var list = RenderList();
         list.WaitForAssertion(() => Assert.Single(Titles(list)));
-        await CheckboxOf(list, "Buy milk").ChangeAsync(true);
-        var undo = list.WaitForElement("#undo-last");
+        await list.InvokeAsync(() => CheckboxOf(list, "Buy milk").ChangeAsync(true));
+        list.WaitForElement("#undo-last");
 
         // Reopened elsewhere, then completed again: the completion Undo would take back is no longer the task's state.
         await WithAsync<TaskService, TaskItem?>(tasks => tasks.SetCompletedAsync(UserId, TaskKey.ById(milk.Id), false));
         list.WaitForAssertion(() => Assert.False(CheckboxOf(list, "Buy milk").HasAttribute("checked")), Within);
         await WithAsync<TaskService, TaskItem?>(tasks => tasks.UpdateAsync(UserId, TaskKey.ById(milk.Id), new TaskChanges { Title = "Buy oat milk" }));
         list.WaitForAssertion(() => Assert.Equal(["Buy oat milk"], Titles(list)), Within);
-        await list.Find("#undo-last").ClickAsync(new());
+        await list.InvokeAsync(() => list.Find("#undo-last").ClickAsync(new()));
 
         list.WaitForAssertion(() => Assert.Contains(
             "Task 1 “Buy milk” cannot be put back", list.Find(".undo-bar [role=alert]").TextContent, StringComparison.Ordinal));

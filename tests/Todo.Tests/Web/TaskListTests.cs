@@ -38,7 +38,7 @@ public sealed class TaskListTests : ComponentTestContext
         var list = RenderList();
         list.WaitForAssertion(() => Assert.Equal(2, list.FindAll("li.task").Count));
 
-        await CheckboxOf(list, "Call the bank").ChangeAsync(true);
+        await TickAsync(list, "Call the bank", true);
 
         await WaitForStoredAsync(async () => (await StoredTaskAsync(bank.Id)).IsCompleted);
         list.WaitForAssertion(() => Assert.True(CheckboxOf(list, "Call the bank").HasAttribute("checked")));
@@ -47,7 +47,7 @@ public sealed class TaskListTests : ComponentTestContext
         await RadioAsync(list, "Completed");
         list.WaitForAssertion(() => Assert.Equal(["Call the bank"], Titles(list)));
 
-        await CheckboxOf(list, "Call the bank").ChangeAsync(false);
+        await TickAsync(list, "Call the bank", false);
 
         await WaitForStoredAsync(async () => !(await StoredTaskAsync(bank.Id)).IsCompleted);
         list.WaitForAssertion(() => Assert.Empty(Titles(list)));
@@ -83,7 +83,7 @@ public sealed class TaskListTests : ComponentTestContext
         var stored = await StoredTaskAsync(task.Id);
         Assert.Equal(("Buy oat milk", "The barista one"), (stored.Title, stored.Description));
 
-        await list.Find("li.task button.secondary").ClickAsync(new());
+        await list.InvokeAsync(() => list.Find("li.task button.secondary").ClickAsync(new()));
         await list.Find("#edit-title").InputAsync("Something else");
         await list.Find("form.edit-task").KeyDownAsync(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" });
 
@@ -195,8 +195,13 @@ public sealed class TaskListTests : ComponentTestContext
         Assert.True(await condition(), "the change was not stored");
     }
 
+    /// <summary>Finds and changes in one dispatcher turn, so a live re-render cannot slip between them.</summary>
     private static Task RadioAsync(IRenderedComponent<TaskList> list, string label) =>
-        list.FindAll(".filter label").Single(l => l.TextContent.Trim() == label).QuerySelector("input")!.ChangeAsync(true);
+        list.InvokeAsync(() =>
+            list.FindAll(".filter label").Single(l => l.TextContent.Trim() == label).QuerySelector("input")!.ChangeAsync(true));
+
+    private static Task TickAsync(IRenderedComponent<TaskList> list, string title, bool ticked) =>
+        list.InvokeAsync(() => CheckboxOf(list, title).ChangeAsync(ticked));
 
     private static List<string> Titles(IRenderedComponent<TaskList> list) =>
         [.. list.FindAll("li.task input[type=checkbox]").Select(checkbox => AccessibleNameOf(list, checkbox))];
