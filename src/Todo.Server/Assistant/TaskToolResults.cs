@@ -100,6 +100,10 @@ public sealed record TaskActionResult(
     /// <summary>For <c>completed</c> on a repeating task: it stays open, due on this next occurrence.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TaskDueLine? NextDue { get; init; }
+
+    /// <summary>For an update with remind_at: the moment it reminds at, in the user's words of time ("Thursday, 26 November, 20:00").</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RemindsAt { get; init; }
 }
 
 /// <summary>

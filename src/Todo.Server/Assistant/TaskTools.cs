@@ -299,16 +299,19 @@ public sealed partial class TaskTools(
         [Description(TaskToolText.DueShift)] string? due_shift = null,
         [Description(TaskToolText.Repeat)] bool? repeat = null,
         [Description(TaskToolText.RemindMinutesBefore)] int? remind_minutes_before = null,
+        [Description(TaskToolText.RemindAt)] string? remind_at = null,
         CancellationToken cancellationToken = default)
     {
-        // A blank title, list or priority from a model that fills every parameter means "keep it"; a blank description or due clears it.
+        // A blank title, list, priority or remind_at from a model that fills every parameter means "keep it"; a blank description or due clears it.
         var newTitle = string.IsNullOrWhiteSpace(title) ? null : title;
         var newPriorityText = string.IsNullOrWhiteSpace(priority) ? null : priority;
+        var remindAtText = string.IsNullOrWhiteSpace(remind_at) ? null : remind_at;
         if (newTitle is null && description is null && string.IsNullOrWhiteSpace(list) && labels is null && add_labels is null
-            && remove_labels is null && newPriorityText is null && due is null && due_shift is null && repeat is null && remind_minutes_before is null)
+            && remove_labels is null && newPriorityText is null && due is null && due_shift is null && repeat is null && remind_minutes_before is null
+            && remindAtText is null)
         {
             return TaskToolError.Invalid(
-                "Give at least one change: title, description (an empty one removes it), list, labels, add_labels, remove_labels, priority, due (\"none\" removes it), due_shift, repeat or remind_minutes_before.", task);
+                "Give at least one change: title, description (an empty one removes it), list, labels, add_labels, remove_labels, priority, due (\"none\" removes it), due_shift, repeat, remind_minutes_before or remind_at.", task);
         }
 
         var (shift, badShift) = DueShiftArgument(due_shift, due);
@@ -333,6 +336,12 @@ public sealed partial class TaskTools(
             dueCleared = clearsDue;
         }
 
+        (ReminderSpec Spec, DueReading Due, string Words)? remindAt = null;
+        if (bad is null)
+        {
+            (remindAt, bad) = await RemindAtArgumentAsync(remindAtText, cancellationToken);
+        }
+
         if (bad is not null)
         {
             return TaskText.Reference.Check(task ?? "") is null ? bad with { Reference = task } : bad;
@@ -348,6 +357,14 @@ public sealed partial class TaskTools(
         if (newDue is { IsRecurring: false, Time: not null } && found.DueDate is { } day && TimeOfDayOnly().IsMatch(due!.Trim()))
         {
             newDue = newDue with { Date = day, Recurrence = found.DueRecurrence, FromCompletion = found.DueFromCompletion };
+        }
+
+        // A reminder at a moment for a task with no due and no new one: the moment is its due as well ("remind me about call
+        // mom tomorrow at 6"), and the reminder one at the due, which follows the due when it moves.
+        if (remindAt is { Due: var moment } && found.DueDate is null && newDue is null && !dueCleared && shift is null)
+        {
+            newDue = moment;
+            remindAt = remindAt.Value with { Spec = ReminderSpec.Before(0) };
         }
 
         if (shift is { } by)
@@ -448,7 +465,24 @@ public sealed partial class TaskTools(
             changed.Add("reminders");
         }
 
-        return new TaskActionResult(TaskToolActions.Updated, TaskSummary.WithDescription(updated), changed) { ListCreated = created ? true : null };
+        if (remindAt is { } at && reminders is not null)
+        {
+            if (await reminders.AddAsync(userId, updated, at.Spec, cancellationToken) is { } cannot)
+            {
+                return TaskToolError.InvalidArgument(TaskToolArguments.RemindAt, cannot) with { Reference = task };
+            }
+
+            if (!changed.Contains("reminders"))
+            {
+                changed.Add("reminders");
+            }
+        }
+
+        return new TaskActionResult(TaskToolActions.Updated, TaskSummary.WithDescription(updated), changed)
+        {
+            ListCreated = created ? true : null,
+            RemindsAt = remindAt?.Words,
+        };
     }
 
     [McpServerTool(Name = TaskToolNames.ListLists, Title = "List the lists",
@@ -817,7 +851,44 @@ public sealed partial class TaskTools(
     /// A <c>due</c> argument: words read in the user's zone at this moment, or <c>Clears</c> for "none", "no date" and blank.
     /// Words that are no date give the error naming what was not understood.
     /// </summary>
-    private async Task<(DueReading? Due, bool Clears, TaskToolError? Bad)> DueArgumentAsync(string? due, CancellationToken cancellationToken)
+    /// <summary>
+    /// remind_at: one moment, read as a due is ("tonight", "friday at 9am"; a day alone at 09:00, as an all-day due's
+    /// reminders are); neither a rule nor a moment already past.
+    /// </summary>
+    private async Task<((ReminderSpec Spec, DueReading Due, string Words)? Reminder, TaskToolError? Bad)> RemindAtArgumentAsync(
+        string? remindAt, CancellationToken cancellationToken)
+    {
+        if (remindAt is null)
+        {
+            return (null, null);
+        }
+
+        var (read, _, bad) = await DueArgumentAsync(remindAt, cancellationToken, TaskToolArguments.RemindAt);
+        if (bad is not null)
+        {
+            return (null, bad);
+        }
+
+        if (read is not { IsRecurring: false })
+        {
+            return (null, TaskToolError.InvalidArgument(TaskToolArguments.RemindAt,
+                "remind_at is one moment, like \"tonight\", \"tomorrow at 9am\" or \"dec 24 at 3pm\"; nothing was changed."));
+        }
+
+        var moment = ReminderSchedule.MomentOf(read, read.TimeZone)!.Value;
+        var clock = await taskService.ClockAsync(userId, cancellationToken);
+        if (moment < clock.Now)
+        {
+            return (null, TaskToolError.InvalidArgument(TaskToolArguments.RemindAt,
+                $"{read.DescribeOccurrence(clock.Today.Year)} has already passed; give a moment still to come. Nothing was changed."));
+        }
+
+        var words = (read.Time is null ? read with { Time = ReminderSchedule.AllDayTime } : read).DescribeOccurrence(clock.Today.Year);
+        return ((ReminderSpec.AtMoment(new DateTimeOffset(moment, TimeSpan.Zero)), read, words), null);
+    }
+
+    private async Task<(DueReading? Due, bool Clears, TaskToolError? Bad)> DueArgumentAsync(
+        string? due, CancellationToken cancellationToken, string argument = TaskToolArguments.Due)
     {
         if (due is null)
         {
@@ -832,8 +903,8 @@ public sealed partial class TaskTools(
 
         if (text.Length > DueInput.MaxTextLength)
         {
-            return (null, false, TaskToolError.InvalidArgument(TaskToolArguments.Due,
-                string.Create(CultureInfo.InvariantCulture, $"The due is too long (at most {DueInput.MaxTextLength} characters); nothing was changed.")));
+            return (null, false, TaskToolError.InvalidArgument(argument,
+                string.Create(CultureInfo.InvariantCulture, $"{argument} is too long (at most {DueInput.MaxTextLength} characters); nothing was changed.")));
         }
 
         try
@@ -842,8 +913,9 @@ public sealed partial class TaskTools(
         }
         catch (InvalidTextException e)
         {
-            return (null, false, TaskToolError.InvalidArgument(TaskToolArguments.Due,
-                $"{e.Reason} Nothing was changed; write the due like \"tomorrow at 5pm\", \"friday\", \"dec 24\" or \"every monday\"."));
+            return (null, false, TaskToolError.InvalidArgument(argument,
+                $"{e.Reason} Nothing was changed; write {argument} like \"tomorrow at 5pm\", \"friday\", \"dec 24\"" +
+                (argument == TaskToolArguments.Due ? " or \"every monday\"." : ".")));
         }
     }
 
@@ -1010,6 +1082,7 @@ public static class TaskToolArguments
     public const string Repeat = "repeat";
     public const string DueShift = "due_shift";
     public const string RemindMinutesBefore = "remind_minutes_before";
+    public const string RemindAt = "remind_at";
     public const string Existing = "existing";
     public const string Action = "action";
     public const string Label = "label";
@@ -1106,6 +1179,10 @@ public static class TaskToolText
 
     public const string RemindMinutesBefore =
         "Add a reminder this many minutes before the task's due (0: at the due; an all-day due counts back from 09:00), up to 40320. Needs a due.";
+
+    public const string RemindAt =
+        "Add a reminder at this moment, written like due (\"tonight\", \"tomorrow at 9am\", \"friday\": a day alone reminds at 09:00); " +
+        "a task with a due keeps it, a task without one gets this moment as its due. For \"remind me tonight about the bill\" when the bill is due later.";
 
     public const string NewList = "Move the task to the list with this name (created when missing; \"Inbox\" for the Inbox).";
 

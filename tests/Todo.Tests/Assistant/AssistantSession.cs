@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -170,15 +171,19 @@ public sealed class AssistantSession(ApiFixture api, Guid userId, TimeProvider? 
         return (tasks, new ListService(db, tasks, clock), new ActivityService(db, writer, tasks, clock));
     }
 
-    /// <summary>The minutes_before of each of the user's reminders, by task number (an at reminder counts as its minutes: none).</summary>
-    public async Task<Dictionary<int, List<int>>> StoredRemindersAsync()
+    /// <summary>Each of the user's reminders by task number: its minutes_before ("30"), or "@" and its moment in the user's zone ("@2026-11-27T09:00").</summary>
+    public async Task<Dictionary<int, List<string>>> StoredRemindersAsync()
     {
         var rows = await api.WithDbAsync(db => (
             from r in db.Reminders
             join t in db.Tasks on r.TaskId equals t.Id
             where r.UserId == userId
-            select new { t.Number, r.MinutesBefore }).ToListAsync());
-        return rows.GroupBy(r => r.Number).ToDictionary(g => g.Key, g => g.Select(r => r.MinutesBefore ?? -1).Order().ToList());
+            select new { t.Number, r.MinutesBefore, r.At }).ToListAsync());
+        var zone = ZonedTime.RequireZone(await api.WithDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).SingleAsync()));
+        string Mark(int? minutesBefore, DateTime? at) => minutesBefore is { } minutes
+            ? minutes.ToString(CultureInfo.InvariantCulture)
+            : "@" + ZonedTime.LocalAt(new DateTimeOffset(DateTime.SpecifyKind(at!.Value, DateTimeKind.Utc)), zone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        return rows.GroupBy(r => r.Number).ToDictionary(g => g.Key, g => g.Select(r => Mark(r.MinutesBefore, r.At)).Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>The server's service, or, with a <paramref name="clock"/>, one that reads the time from it.</summary>

@@ -137,8 +137,8 @@ public abstract class PhraseTests(ApiFixture api)
     /// <summary>A task as the effects expect it.</summary>
     private sealed record ExpectedTask(string Title, bool Done, string? Description, string List, IReadOnlyList<string> Labels, TaskPriority Priority, string? Due)
     {
-        /// <summary>The minutes_before of its reminders, in order.</summary>
-        public IReadOnlyList<int> Reminders { get; init; } = [];
+        /// <summary>Its reminders, in order: minutes_before ("30") or the moment ("@2026-11-27T09:00").</summary>
+        public IReadOnlyList<string> Reminders { get; init; } = [];
     }
 
     /// <summary>The tasks and list names as the seed makes them, with the effects applied in order.</summary>
@@ -245,7 +245,7 @@ public abstract class PhraseTests(ApiFixture api)
                         '#' => task with { List = List(value) },
                         '!' => task with { Priority = Enum.Parse<TaskPriority>(value, ignoreCase: true) },
                         '^' => task with { Due = value == "-" ? null : value },
-                        '~' => task with { Reminders = [.. task.Reminders.Append(Number(value)).Order()] },
+                        '~' => task with { Reminders = [.. task.Reminders.Append(value).Order(StringComparer.Ordinal)] },
                         '@' when value == "-" => task with { Labels = [] },
                         '@' when value.StartsWith('-') => task with { Labels = [.. task.Labels.Where(label => label != value[1..])] },
                         '@' => task with { Labels = [.. task.Labels.Append(value).Distinct().Order(StringComparer.Ordinal)] },
@@ -265,7 +265,7 @@ public abstract class PhraseTests(ApiFixture api)
         string.Concat(task.Labels.Order(StringComparer.Ordinal).Select(label => $" @{label}")) +
         (task.Priority == TaskPriority.None ? "" : $" !{task.Priority.ToString().ToLowerInvariant()}") +
         (task.Due is null ? "" : $" ^{task.Due}") +
-        string.Concat(task.Reminders.Select(minutes => $" ~{minutes}"));
+        string.Concat(task.Reminders.Select(reminder => $" ~{reminder}"));
 }
 
 /// <summary>What running a phrase case found: null when it held, else what differed; harmful when it changed the tasks or lists, and not as meant.</summary>

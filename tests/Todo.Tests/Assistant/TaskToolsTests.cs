@@ -430,7 +430,7 @@ public abstract class TaskToolsTests(ApiFixture api)
         Assert.Equal(["task", "list"], parameters["complete_task"]);
         Assert.Equal(["task", "list"], parameters["reopen_task"]);
         Assert.Equal(["task", "list"], parameters["delete_task"]);
-        Assert.Equal(["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "due_shift", "repeat", "remind_minutes_before"], parameters["update_task"]);
+        Assert.Equal(["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "due_shift", "repeat", "remind_minutes_before", "remind_at"], parameters["update_task"]);
         Assert.Equal([], parameters["list_lists"]);
         Assert.Equal(["name"], parameters["create_list"]);
         Assert.Equal(["list", "name"], parameters["rename_list"]);
@@ -587,6 +587,42 @@ public abstract class TaskToolsTests(ApiFixture api)
         Assert.Equal(new TaskDueLine("2026-11-26", "17:00", "Thursday", null), momAt5.Task.Due);
         Assert.Equal(new TaskDueLine("2026-11-27", "18:00", "Friday", null), billTomorrow.Task.Due);
         Assert.Equal("FREQ=WEEKLY;BYDAY=SA", (await session.StoredTasksAsync())[1].DueRecurrence);
+    }
+
+    [Fact]
+    public async Task RemindAtRemindsThenAndKeepsADueButGivesItToATaskWithout()
+    {
+        var session = await DatedUserWithAsync("Pay the bill ^2026-11-30", "Call mom");
+
+        var bill = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", remind_at: "tonight")));
+        var mom = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("2", remind_at: "tomorrow at 6pm")));
+
+        Assert.Equal(new TaskDueLine("2026-11-30", null, "Monday", null), bill.Task.Due);
+        Assert.Equal(["reminders"], bill.Changed);
+        Assert.Equal("Thursday, 26 November, 20:00", bill.RemindsAt);
+        Assert.Equal(new TaskDueLine("2026-11-27", "18:00", "Friday", null), mom.Task.Due);
+        Assert.Equal(["due", "reminders"], mom.Changed);
+        var reminders = await session.StoredRemindersAsync();
+        Assert.Equal(["@2026-11-26T20:00"], reminders[1]);
+        Assert.Equal(["0"], reminders[2]);
+    }
+
+    [Fact]
+    public async Task RemindAtPastRepeatingOrUnreadableIsAnErrorNamingItAndChangesNothing()
+    {
+        var session = await DatedUserWithAsync("Pay the bill ^2026-11-30");
+
+        var past = Assert.IsType<TaskToolError>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", title: "Pay it", remind_at: "yesterday")));
+        var rule = Assert.IsType<TaskToolError>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", title: "Pay it", remind_at: "every monday")));
+        var unreadable = Assert.IsType<TaskToolError>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", remind_at: "when pigs fly")));
+
+        Assert.Equal([("invalid", "remind_at"), ("invalid", "remind_at"), ("invalid", "remind_at")],
+            [(past.Error, past.Argument), (rule.Error, rule.Argument), (unreadable.Error, unreadable.Argument)]);
+        Assert.Contains("Wednesday, 25 November has already passed", past.Message, StringComparison.Ordinal);
+        Assert.Contains("one moment", rule.Message, StringComparison.Ordinal);
+        Assert.Contains("when pigs fly", unreadable.Message, StringComparison.Ordinal);
+        Assert.Empty(await session.StoredRemindersAsync());
+        Assert.Equal(("Pay the bill", new DateOnly(2026, 11, 30)), ((await session.StoredTasksAsync())[0].Title, (await session.StoredTasksAsync())[0].DueDate));
     }
 
     [Fact]

@@ -71,6 +71,10 @@ internal static partial class DatePhrases
         DateReader.Find(text, now, ReadingZone).Match?.Reading is { } reading
         && (reading.IsRecurring || reading.Date >= DateOnly.FromDateTime(now.UtcDateTime));
 
+    /// <summary>Whether <paramref name="text"/> holds a repeating date phrase ("every monday").</summary>
+    public static bool Repeats(string text, DateTimeOffset now) =>
+        DateReader.Find(text, now, ReadingZone).Match?.Reading is { IsRecurring: true };
+
     /// <summary>Whether <paramref name="text"/> is, as a whole, a date phrase (an answer to "which day?"); "at 6" is one, "6" is not.</summary>
     public static bool IsWholeDate(string text, DateTimeOffset now) =>
         DayLead().Match(text.Trim()) is var lead && text.Trim()[lead.Length..] is { Length: > 0 } day

@@ -117,6 +117,12 @@ internal sealed record Intent(IntentKind Kind)
     /// <summary>A reminder this many minutes before the due (0: at the due): for an add ("remind me at 4pm to…"), for an update ("remind me 30 minutes before").</summary>
     public int? RemindMinutesBefore { get; init; }
 
+    /// <summary>
+    /// For an update with a reminder: <see cref="Due"/> is when to remind (the tool's remind_at), and a task already due keeps
+    /// its due ("remind me tonight about the bill").
+    /// </summary>
+    public bool RemindsAtDueOnly { get; init; }
+
     /// <summary>For an update: the task stops repeating and keeps its date.</summary>
     public bool StopsRepeating { get; init; }
 
@@ -184,7 +190,11 @@ internal sealed record Intent(IntentKind Kind)
     /// </summary>
     public Intent? InsteadOfMissing() =>
         AddsIfMissing is not null
-            ? this with { Kind = IntentKind.Add, Title = AddsIfMissing, Reference = null, AddsIfMissing = null, RemindMinutesBefore = Due is null ? null : RemindMinutesBefore }
+            ? this with
+            {
+                Kind = IntentKind.Add, Title = AddsIfMissing, Reference = null, AddsIfMissing = null, RemindsAtDueOnly = false,
+                RemindMinutesBefore = Due is null ? null : RemindMinutesBefore,
+            }
         : Kind == IntentKind.Reopen && Reference is not null ? new Intent(IntentKind.Restore) { Reference = Reference }
         : Kind == IntentKind.Complete && Reference is not null && IntentParser.NamesTaskByWords(Reference) && IntentParser.CompleteList(Reference) is { } wholeList
             ? wholeList

@@ -147,7 +147,7 @@ internal static partial class IntentParser
             ]),
 
         // Add, when the phrasing says so unmistakably.
-        new(RemindMe(), (m, _, now) => Reminding(m, Add(WithWhen(m), now)),
+        new(RemindMe(), (m, _, now) => Reminding(m, Add(WithWhen(m), now), now),
             [
                 "Remind me to call the plumber", "Remind me tomorrow to call the bank", "remind me about the dentist",
                 "remind me at 4pm to call mom", "remind me tomorrow at 9 to call the bank",
@@ -1048,23 +1048,30 @@ internal static partial class IntentParser
             : null;
 
     /// <summary>"remind me at 4pm to call mom": a task with that due, and a reminder at it; without a date only the task.</summary>
-    private static Intent Reminding(Match match, Intent add)
+    private static Intent Reminding(Match match, Intent add, DateTimeOffset now)
     {
         var reminds = match.Value.StartsWith("remind", StringComparison.OrdinalIgnoreCase);
+
+        // When to remind of a task there; its own due stays (a repeating phrase is a new due: "remind me about the bins every friday").
+        bool RemindsThen(string? when) => when is not null && !DatePhrases.Repeats(when, now);
 
         // "remind me about it", "remind me of task 4": that task, at its due; "remind me to do it tomorrow": that task, then.
         if (reminds && add is { Kind: IntentKind.Add, DateProblem: null, MoreTitles: null }
             && (add.Due is null ? TaskItself() : DoIt()).Match(add.Title ?? match.Groups["rest"].Value.Trim()) is { Success: true } itself)
         {
-            return new Intent(IntentKind.Update) { Reference = itself.Groups["ref"].Value, Due = add.Due, RemindMinutesBefore = 0 };
+            return new Intent(IntentKind.Update) { Reference = itself.Groups["ref"].Value, Due = add.Due, RemindMinutesBefore = 0, RemindsAtDueOnly = RemindsThen(add.Due) };
         }
 
         // "remind me about the electricity bill tomorrow", "don't forget about call mom on friday", "remind me about the bill":
-        // the task with those words when there is one, a new one otherwise.
+        // the task with those words when there is one (reminded then), a new one otherwise.
         if (match.Groups["about"].Success && (reminds || add.Due is not null)
             && add is { Kind: IntentKind.Add, MoreTitles: null, ListName: null, Description: null, Title: { } named })
         {
-            add = add with { Kind = IntentKind.Update, Reference = named, AddsIfMissing = TitleOf(named), Title = null };
+            return add with
+            {
+                Kind = IntentKind.Update, Reference = named, AddsIfMissing = TitleOf(named), Title = null,
+                RemindMinutesBefore = 0, RemindsAtDueOnly = RemindsThen(add.Due),
+            };
         }
 
         return reminds && (add.Due is not null || add.Kind == IntentKind.Update) ? add with { RemindMinutesBefore = 0 } : add;

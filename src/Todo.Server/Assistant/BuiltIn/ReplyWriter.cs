@@ -290,6 +290,11 @@ internal static partial class ReplyWriter
         }
 
         var what = named ?? "it";
+        if (Text(result, "reminds_at") is { } at && !changed.EnumerateArray().Any(c => c.GetString() == "due"))
+        {
+            return $" I'll remind you about {what} on {at}.";
+        }
+
         return minutes == 0 ? $" I'll remind you when {what} is due." : $" I'll remind you {Duration(minutes)} before {what} is due.";
     }
 

@@ -408,7 +408,11 @@ internal static class TurnPlanner
             arguments["priority"] = priority;
         }
 
-        if (intent.Due is { } due)
+        if (intent is { RemindsAtDueOnly: true, Due: { } remindAt })
+        {
+            arguments["remind_at"] = remindAt;
+        }
+        else if (intent.Due is { } due)
         {
             arguments["due"] = due;
         }
@@ -423,7 +427,7 @@ internal static class TurnPlanner
             arguments["repeat"] = false;
         }
 
-        if (intent.RemindMinutesBefore is { } minutes)
+        if (intent is { RemindMinutesBefore: { } minutes, RemindsAtDueOnly: false })
         {
             arguments["remind_minutes_before"] = minutes;
         }
