@@ -44,7 +44,7 @@ public static partial class TaskReferenceMatcher
 
     private static readonly HashSet<string> TrailingFiller = new(StringComparer.Ordinal)
     {
-        "task", "tasks", "todo", "todos", "item", "one", "entry", "please", "thing", "on", "my", "the", "list",
+        "task", "tasks", "todo", "todos", "item", "one", "entry", "please", "thing", "on", "my", "the", "list", "reminder", "reminders",
     };
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)

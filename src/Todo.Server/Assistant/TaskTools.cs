@@ -300,6 +300,7 @@ public sealed partial class TaskTools(
         [Description(TaskToolText.Repeat)] bool? repeat = null,
         [Description(TaskToolText.RemindMinutesBefore)] int? remind_minutes_before = null,
         [Description(TaskToolText.RemindAt)] string? remind_at = null,
+        [Description(TaskToolText.RemoveReminders)] bool? remove_reminders = null,
         CancellationToken cancellationToken = default)
     {
         // A blank title, list, priority or remind_at from a model that fills every parameter means "keep it"; a blank description or due clears it.
@@ -308,10 +309,10 @@ public sealed partial class TaskTools(
         var remindAtText = string.IsNullOrWhiteSpace(remind_at) ? null : remind_at;
         if (newTitle is null && description is null && string.IsNullOrWhiteSpace(list) && labels is null && add_labels is null
             && remove_labels is null && newPriorityText is null && due is null && due_shift is null && repeat is null && remind_minutes_before is null
-            && remindAtText is null)
+            && remindAtText is null && remove_reminders is not true)
         {
             return TaskToolError.Invalid(
-                "Give at least one change: title, description (an empty one removes it), list, labels, add_labels, remove_labels, priority, due (\"none\" removes it), due_shift, repeat, remind_minutes_before or remind_at.", task);
+                "Give at least one change: title, description (an empty one removes it), list, labels, add_labels, remove_labels, priority, due (\"none\" removes it), due_shift, repeat, remind_minutes_before, remind_at or remove_reminders.", task);
         }
 
         var (shift, badShift) = DueShiftArgument(due_shift, due);
@@ -425,6 +426,11 @@ public sealed partial class TaskTools(
         }
 
         List<string> changed = [];
+        if (remove_reminders == true && reminders is not null && await reminders.RemoveAllAsync(userId, updated, cancellationToken) > 0)
+        {
+            changed.Add("reminders");
+        }
+
         if (!string.Equals(found.Title, updated.Title, StringComparison.Ordinal))
         {
             changed.Add("title");
@@ -462,7 +468,10 @@ public sealed partial class TaskTools(
                 return TaskToolError.InvalidArgument(TaskToolArguments.RemindMinutesBefore, cannot) with { Reference = task };
             }
 
-            changed.Add("reminders");
+            if (!changed.Contains("reminders"))
+            {
+                changed.Add("reminders");
+            }
         }
 
         if (remindAt is { } at && reminders is not null)
@@ -1083,6 +1092,7 @@ public static class TaskToolArguments
     public const string DueShift = "due_shift";
     public const string RemindMinutesBefore = "remind_minutes_before";
     public const string RemindAt = "remind_at";
+    public const string RemoveReminders = "remove_reminders";
     public const string Existing = "existing";
     public const string Action = "action";
     public const string Label = "label";
@@ -1179,6 +1189,9 @@ public static class TaskToolText
 
     public const string RemindMinutesBefore =
         "Add a reminder this many minutes before the task's due (0: at the due; an all-day due counts back from 09:00), up to 40320. Needs a due.";
+
+    public const string RemoveReminders =
+        "true: removes all the task's reminders, before any remind_minutes_before or remind_at of this call adds one; the task and its due stay.";
 
     public const string RemindAt =
         "Add a reminder at this moment, written like due (\"tonight\", \"tomorrow at 9am\", \"friday\": a day alone reminds at 09:00); " +

@@ -111,6 +111,15 @@ public sealed class ReminderService(TodoDbContext db, TimeProvider time)
         return [.. rows.Select(r => ToDto(r, zone))];
     }
 
+    /// <summary>Removes all the task's reminders; how many there were.</summary>
+    public async Task<int> RemoveAllAsync(Guid userId, TaskItem task, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var removed = await db.Reminders.Where(r => r.TaskId == task.Id && r.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        task.HasReminders = false;
+        return removed;
+    }
+
     /// <summary>
     /// Adds one reminder to the task (as just read, with its owner's zone), keeping the others; an equal one already there
     /// adds nothing. Null when added or already there, else why not (no due for minutes_before, or the task has the most).

@@ -430,7 +430,7 @@ public abstract class TaskToolsTests(ApiFixture api)
         Assert.Equal(["task", "list"], parameters["complete_task"]);
         Assert.Equal(["task", "list"], parameters["reopen_task"]);
         Assert.Equal(["task", "list"], parameters["delete_task"]);
-        Assert.Equal(["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "due_shift", "repeat", "remind_minutes_before", "remind_at"], parameters["update_task"]);
+        Assert.Equal(["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "due_shift", "repeat", "remind_minutes_before", "remind_at", "remove_reminders"], parameters["update_task"]);
         Assert.Equal([], parameters["list_lists"]);
         Assert.Equal(["name"], parameters["create_list"]);
         Assert.Equal(["list", "name"], parameters["rename_list"]);
@@ -605,6 +605,25 @@ public abstract class TaskToolsTests(ApiFixture api)
         var reminders = await session.StoredRemindersAsync();
         Assert.Equal(["@2026-11-26T20:00"], reminders[1]);
         Assert.Equal(["0"], reminders[2]);
+    }
+
+    [Fact]
+    public async Task RemoveRemindersTakesThemAllOffAndKeepsTheTaskAndItsDue()
+    {
+        var session = await DatedUserWithAsync("Pay the bill ^2026-11-30", "Call mom");
+        await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", remind_minutes_before: 60));
+        await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", remind_at: "tonight"));
+
+        var removed = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", remove_reminders: true)));
+        var none = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("2", remove_reminders: true)));
+        var replaced = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", remove_reminders: true, remind_minutes_before: 0)));
+
+        Assert.Equal(["reminders"], removed.Changed);
+        Assert.Equal(new TaskDueLine("2026-11-30", null, "Monday", null), removed.Task.Due);
+        Assert.Empty(none.Changed);
+        Assert.Equal(["reminders"], replaced.Changed);
+        Assert.Equal(["0"], Assert.Single(await session.StoredRemindersAsync()).Value);
+        Assert.Equal(2, (await session.StoredTasksAsync()).Count);
     }
 
     [Fact]

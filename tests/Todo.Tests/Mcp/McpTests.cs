@@ -25,7 +25,7 @@ public abstract class McpTests(ApiFixture api)
         ["complete_task"] = ["task", "list"],
         ["reopen_task"] = ["task", "list"],
         ["delete_task"] = ["task", "list"],
-        ["update_task"] = ["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "due_shift", "repeat", "remind_minutes_before", "remind_at"],
+        ["update_task"] = ["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "due_shift", "repeat", "remind_minutes_before", "remind_at", "remove_reminders"],
         ["list_lists"] = [],
         ["create_list"] = ["name"],
         ["rename_list"] = ["list", "name"],

@@ -123,6 +123,9 @@ internal sealed record Intent(IntentKind Kind)
     /// </summary>
     public bool RemindsAtDueOnly { get; init; }
 
+    /// <summary>For an update: the task's reminders go ("stop reminding me about the bill"); the task and its due stay.</summary>
+    public bool RemovesReminders { get; init; }
+
     /// <summary>For an update: the task stops repeating and keeps its date.</summary>
     public bool StopsRepeating { get; init; }
 
@@ -206,7 +209,7 @@ internal sealed record Intent(IntentKind Kind)
     /// <summary>An update that gives a task named by words a new title and changes nothing else.</summary>
     private bool RenamesOnly => Kind == IntentKind.Update && Title is not null && Reference is not null && IntentParser.NamesTaskByWords(Reference)
         && (Description ?? ListName ?? Priority ?? Due ?? DueShift) is null && Labels is null && RemoveLabels is null
-        && RemindMinutesBefore is null && !StopsRepeating && Then is null;
+        && RemindMinutesBefore is null && !RemovesReminders && !StopsRepeating && Then is null;
 
     /// <summary>For a bulk change or emptying the trash: the person said yes to the question that showed them.</summary>
     public bool Confirmed { get; init; }
@@ -222,7 +225,8 @@ internal sealed record Intent(IntentKind Kind)
 
     /// <summary>An update that changes the task's list, labels, priority or due (not only its words).</summary>
     public bool ChangesParts => ListName is not null || Labels is not null || RemoveLabels is not null || Priority is not null
-        || Due is not null || DueShift is not null || StopsRepeating || DateProblem is not null || RemindMinutesBefore is not null;
+        || Due is not null || DueShift is not null || StopsRepeating || DateProblem is not null || RemindMinutesBefore is not null
+        || RemovesReminders;
 
     public bool NeedsTask => Kind is IntentKind.Complete or IntentKind.Reopen or IntentKind.Delete or IntentKind.Update or IntentKind.Restore;
 
@@ -233,6 +237,7 @@ internal sealed record Intent(IntentKind Kind)
         IntentKind.Reopen => "reopen",
         IntentKind.Delete => "delete",
         IntentKind.Update when Title is null && Description is null && Due is null && RemindMinutesBefore is not null => "set the reminder on",
+        IntentKind.Update when RemovesReminders => "stop the reminders of",
         IntentKind.Update when Title is null && Description is null && Due is "none" => "take the date off",
         IntentKind.Update when Title is null && Description is null && StopsRepeating => "stop repeating",
         IntentKind.Update when Title is null && Description is null && (Due is not null || DateProblem is not null) => "reschedule",

@@ -65,12 +65,21 @@ internal static partial class IntentParser
         // to one task, so "move all overdue tasks to tomorrow" is no single move and "undo that" no reopen.
         .. HistoryRules(),
 
+        // Reminders taken off a task, which stays: "stop reminding me about the bill", "turn off the reminder for call mom".
+        new(StopReminding(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Success ? m.Groups["ref"].Value : "it", RemovesReminders = true },
+            [
+                "stop reminding me about the bill", "don't remind me about call mom anymore", "no need to remind me about the dentist",
+                "turn off the reminder for the bill", "switch off reminders on task 3", "remove the reminders from task 2",
+                "disable the reminder for the dentist", "stop reminding me", "turn off the bill's reminder",
+            ]),
+
         // Reminders before a task's due: "remind me 30 minutes before" (the task just talked about), "… before the dentist".
         new(RemindBefore(), (m, _, _) => RemindBeforeIntent(m),
             [
                 "remind me 30 minutes before", "remind me 30 minutes before the dentist", "remind me an hour before task 3",
                 "set a reminder 15 minutes before the meeting", "remind me about the dentist 2 hours before", "ping me a day before it",
                 "remind me half an hour before the call", "add a reminder 10 min before task 2",
+                "remind me to pay the electricity bill a day before it's due",
             ]),
 
         // Dates: taken off, no longer repeating, or a task moved to a day. Before the moves between lists and the deletes,
@@ -109,7 +118,7 @@ internal static partial class IntentParser
             [
                 "task 2 is due friday", "the report is due on monday", "the gym task repeats every monday", "task 3 should repeat every week",
                 "due date for task 2 should be monday", "the bill isn't due until monday", "the report can wait till friday",
-                "remind me that the meeting is at 3 tomorrow",
+                "remind me that the meeting is at 3 tomorrow", "the reminder for call mom should be at 7", "the rent needs to be paid by friday",
             ]),
 
         // Labels, priority and moves between lists: the task, and the part that changes.
@@ -1032,9 +1041,11 @@ internal static partial class IntentParser
             return null;
         }
 
-        var reference = match.Groups["ref"].Success ? match.Groups["ref"].Value
-            : match.Groups["about"].Success ? match.Groups["about"].Value : "it";
-        return new Intent(IntentKind.Update) { Reference = WhenItHappens().Replace(reference.Trim(), ""), RemindMinutesBefore = minutes };
+        // "remind me to pay the bill a day before it's due": the task is what the reminder is about.
+        var before = match.Groups["ref"].Success ? WhenItHappens().Replace(match.Groups["ref"].Value.Trim(), "") : null;
+        var reference = before is not null && !(match.Groups["about"].Success && ItsDue().IsMatch(before)) ? before
+            : match.Groups["about"].Success ? WhenItHappens().Replace(match.Groups["about"].Value.Trim(), "") : "it";
+        return new Intent(IntentKind.Update) { Reference = reference, RemindMinutesBefore = minutes };
     }
 
     /// <summary>
@@ -1361,8 +1372,14 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:remind\s+me\s+(?:(?<when>(?:(?:tomorrow|today|tonight|on\s+\w+)\s+)?at\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)|tomorrow|today|tonight|later|this\s+\w+|next\s+\w+|on\s+\w+)\s+)?(?:to|(?<about>about|of)|that)|i\s+(?:need|have|must|should|want)\s+to\s+remember\s+(?:to|that)|(?:please\s+)?remember\s+(?:to|that)|help\s+me\s+remember\s+to|don'?t\s+let\s+me\s+forget(?:\s+(?:to|(?<about>about))|(?=\s+(?:my|the|our)\b))|(?:i\s+)?(?:don'?t|do\s+not)\s+want\s+to\s+forget\s+(?:to|about)|do\s+not\s+let\s+me\s+forget\s+(?:to|about)|don'?t\s+forget\s+(?:to|(?<about>about))|make\s+sure\s+i|note\s+to\s+self|memo|(?:todo|to-do|to\s+do|task|reminder|new\s+task|new\s+todo)\s*:)(?!\w)[\s:,-]*(?<rest>.+)$", Options)]
     private static partial Regex RemindMe();
 
-    [GeneratedRegex(@"^(?:please\s+)?(?:(?:remind|ping|alert|notify|warn)\s+me|(?:set|add|create|put)\s+(?:up\s+)?(?:a\s+)?reminder(?:\s+for\s+me)?)\s+(?:about\s+(?<about>.+?)\s+)?(?<n>\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|ahead\s+of|early)(?:\s+(?<ref>.+))?$", Options)]
+    [GeneratedRegex(@"^(?:please\s+)?(?:(?:remind|ping|alert|notify|warn)\s+me|(?:set|add|create|put)\s+(?:up\s+)?(?:a\s+)?reminder(?:\s+for\s+me)?)\s+(?:(?:about|to|of)\s+(?<about>.+?)\s+)?(?<n>\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|ahead\s+of|early)(?:\s+(?<ref>.+))?$", Options)]
     private static partial Regex RemindBefore();
+
+    [GeneratedRegex(@"^(?:please\s+)?(?:(?:stop|quit)\s+reminding\s+me|(?:don'?t|do\s+not|(?:there'?s\s+|you\s+have\s+|you'?ve\s+got\s+)?no\s+need\s+to|you\s+(?:don'?t|do\s+not)\s+(?:need|have)\s+to)\s+remind\s+me)(?:\s+(?:about|of|to\s+do)\s+(?<ref>.+?))?(?:\s+(?:anymore|any\s+more|again))?$" +
+        @"|^(?:please\s+)?(?:(?:turn|switch|shut)\s+off|disable|mute|silence)\s+(?:the\s+|my\s+|all\s+(?:the\s+|my\s+)?)?reminders?\s+(?:for|on|about|of|to|from)\s+(?<ref>.+)$" +
+        @"|^(?:please\s+)?(?:(?:turn|switch|shut)\s+off|disable|mute|silence)\s+(?<ref>.+?)(?:'s)?\s+reminders?$" +
+        @"|^(?:please\s+)?(?:remove|delete|clear|cancel|take)\s+(?:the\s+|my\s+|all\s+(?:the\s+|my\s+)?)?reminders?\s+(?:off\s+|from|on)\s*(?<ref>.+)$", Options)]
+    private static partial Regex StopReminding();
 
     [GeneratedRegex(@"^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+)?remind\s+me(?:\s+(?:later|again|please|sometime|some\s+time)|\s+(?<when>(?!(?:to|about|of|that)\b)\S.*?))?(?:\s+please)?$", Options)]
     private static partial Regex RemindMeOnly();
@@ -1370,6 +1387,10 @@ internal static partial class IntentParser
     /// <summary>"… before the electricity bill is due", "… before the meeting starts": the task is what comes before these words.</summary>
     [GeneratedRegex(@"\s+(?:(?:is|are|'s)\s+(?:due|scheduled|happening|on)|starts?|begins?|happens?|ends?)$", Options)]
     private static partial Regex WhenItHappens();
+
+    /// <summary>"it", "it's due", "the due date", "the deadline": what a reminder "before" counts back from, not a task.</summary>
+    [GeneratedRegex(@"^(?:(?:it'?s?|it\s+is|that'?s?|that\s+is)\s+)?(?:it|due|(?:the|its)\s+(?:due(?:\s+date)?|deadline|date))$", Options)]
+    private static partial Regex ItsDue();
 
     [GeneratedRegex(@"^(?:add|create|make|start|set|set\s+up|put\s+in|insert|write\s+down|jot\s+down|note\s+down|log|record|new|give\s+me)\s+(?:me\s+)?(?:(?:a|an|another|one\s+more|the|one)\s+)?(?:new\s+)?(?:task|todo|to-do|to-do\s+item|todo\s+item|item|reminder|entry|note)\b(?!\s*(?:#?\d+|number)\b)(?:\s+(?:called|named|titled|saying|that\s+says|to|about|for)(?=\s)|\s*[:\-—])?\s*(?<rest>.*)$", Options)]
     private static partial Regex AddTaskCalled();
@@ -1583,12 +1604,18 @@ internal static partial class IntentParser
     /// "no, I meant bread", "I said oat milk", "it's for tomorrow": what the task just added should have been, a title or a
     /// date ("it's …" only a date); null when the message is no such correction.
     /// </summary>
-    public static string? Correction(string message, DateTimeOffset now) =>
-        Meant().Match(message.Trim().TrimEnd('.', '!')) is { Success: true } meant
-            && (!meant.Groups["dated"].Success || DatePhrases.IsWholeDate(meant.Groups["title"].Value, now))
-            ? meant.Groups["title"].Value
-            : DatePhrases.IsWholeDate(message.Trim().TrimEnd('.', '!'), now) ? message.Trim().TrimEnd('.', '!')
-            : null;
+    public static string? Correction(string message, DateTimeOffset now)
+    {
+        var said = message.Trim().TrimEnd('.', '!');
+        if (Meant().Match(said) is { Success: true } meant && (!meant.Groups["dated"].Success || DatePhrases.IsWholeDate(meant.Groups["title"].Value, now)))
+        {
+            return meant.Groups["title"].Value;
+        }
+
+        // "tomorrow at 9", "no, tomorrow", "sorry, friday": a date alone.
+        var date = Interjections().Replace(said, "");
+        return DatePhrases.IsWholeDate(date, now) ? date : null;
+    }
 
     /// <summary>"on the grocery list", "no, put it on my work list" right after an add: the list the task belongs on; null otherwise.</summary>
     public static string? ListCorrection(string message) =>
@@ -1605,6 +1632,9 @@ internal static partial class IntentParser
         @"|^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:not\s+(?:that|this)(?:\s+one)?|(?:that'?s\s+)?(?:the\s+)?wrong\s+one|no)" +
         @"(?:\s*[,.!]\s*|\s+(?=the\s))(?<ref>the\s+(?!(?:one|other|first|second|third|last)\b).+|(?!(?:worries|problem|problems|rush|way|thanks|thank|need|matter|idea|doubt|biggie|kidding|clue|sweat|hurry|pressure|stress|fine|okay|ok|good|great)\b)\w+)$", Options)]
     private static partial Regex MeantOther();
+
+    [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh|um+|uh+|hmm+)(?:[,.!]+\s*|\s+))+", Options)]
+    private static partial Regex Interjections();
 
     [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:i\s+meant|i\s+mean|i\s+said|it\s+should\s+(?:be|say)|that\s+should\s+(?:be|say)|make\s+(?:it|that)(?:\s+(?:say|into))?|change\s+(?:it|that)\s+to|(?<dated>it'?s|it\s+is|that'?s|that\s+is|it\s+was|(?:it'?s\s+|it\s+is\s+)?due|for|by|on))\s+(?<title>(?!(?:done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$", Options)]
     private static partial Regex Meant();
@@ -1697,6 +1727,7 @@ internal static partial class IntentParser
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:isn't|is\s+not|aren't|are\s+not|won't\s+be|will\s+not\s+be|can\s+wait|(?:doesn't|does\s+not|don't|do\s+not)\s+(?:need|have)\s+to\s+be\s+(?:done|paid|finished|sent|booked))\s+(?:due\s+)?(?:until|till|til|'til)\s+(?<when>.+)$" +
         @"|^(?:the\s+)?(?:due\s+date|date|deadline)\s+(?:for|of|on)\s+(?<ref>.+?)\s+(?:is|should\s+be|will\s+be|becomes|is\s+now)\s+(?<when>.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:should\s+|will\s+|now\s+)?(?:repeats?|recurs?)\s+(?<when>.+)$" +
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:should|needs\s+to|has\s+to|must)\s+be\s+(?:(?:moved|changed|done|finished|paid|sent|booked)\s+)?(?<when>(?:on|at|by|this|next|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.+)$" +
         "|^" + NotAQuestion + RemindMeThat + @"(?<ref>.+?)\s+(?:is|'s|are|will\s+be|got\s+moved\s+to|has\s+moved\s+to|moved\s+to)\s+(?:now\s+)?(?<when>(?:on|at|this|next|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.+)$", Options)]
     private static partial Regex IsDue();
 

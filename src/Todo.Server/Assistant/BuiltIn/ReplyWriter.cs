@@ -361,7 +361,7 @@ internal static partial class ReplyWriter
 
         if (changed.Contains("reminders"))
         {
-            sentences.Add(Reminded(result, intent, named).TrimStart());
+            sentences.Add(intent.RemovesReminders ? $"I won't remind you about {named} anymore." : Reminded(result, intent, named).TrimStart());
         }
 
         if (changed.Contains("labels"))
@@ -389,6 +389,11 @@ internal static partial class ReplyWriter
         }
 
         // Nothing changed: say what was already so.
+        if (intent.RemovesReminders)
+        {
+            return $"{Capital(named)} has no reminders, so nothing changed.";
+        }
+
         if (intent.StopsRepeating)
         {
             return $"{Capital(named)} doesn't repeat, so nothing changed.";

@@ -270,6 +270,10 @@ internal static partial class SpokenText
             when = rest;
             rest = "";
         }
+        else if (reminder.Groups["link"].Value.Equals("on", StringComparison.OrdinalIgnoreCase))
+        {
+            return text; // "remove the reminder on the bill": the bill stays, its reminders go
+        }
 
         return when is not null && DatePhrases.IsWholeDate(when, now) ? $"{verb} my tasks due {when} {rest}".TrimEnd()
             : rest.Length > 0 && when is null ? $"{verb} {rest}"
@@ -414,7 +418,7 @@ internal static partial class SpokenText
     private static partial Regex RemindMeThen();
 
     /// <summary>"cancel my 5pm reminder", "change the time of my reminder for call mom to 4pm", "delete the reminder for friday".</summary>
-    [GeneratedRegex(@"^(?<verb>(?:please\s+)?(?:delete|remove|cancel|clear|erase|drop|change|update|move|edit|modify|reschedule|push|postpone|set))\s+(?:the\s+(?:time|date|day)\s+(?:of|for|on)\s+)?(?:my|the|(?<that>that|this)|your)\s+(?:(?<when>(?:today's|tomorrow's|\d{1,2}(?::\d{2})?\s*(?:[ap]m)?|noon|morning|evening))\s+)?reminders?(?:\s+(?:about|for|of|to|on|at)\s+(?<rest>.+))?$", Options)]
+    [GeneratedRegex(@"^(?<verb>(?:please\s+)?(?:delete|remove|cancel|clear|erase|drop|change|update|move|edit|modify|reschedule|push|postpone|set))\s+(?:the\s+(?:time|date|day)\s+(?:of|for|on)\s+)?(?:my|the|(?<that>that|this)|your)\s+(?:(?<when>(?:today's|tomorrow's|\d{1,2}(?::\d{2})?\s*(?:[ap]m)?|noon|morning|evening))\s+)?reminders?(?:\s+(?<link>about|for|of|to|on|at)\s+(?<rest>.+))?$", Options)]
     private static partial Regex ReminderObject();
 
     [GeneratedRegex(@"^(?<lead>(?:please\s+)?remind\s+me\s+to)\s+(?<first>.+?)\s+and\s+(?:(?<to>to)\s+)?(?<second>(?!remind\b).+)$", Options)]

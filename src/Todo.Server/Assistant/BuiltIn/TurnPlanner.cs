@@ -174,6 +174,7 @@ internal static class TurnPlanner
                 return (new Intent(IntentKind.Update)
                 {
                     Reference = named, Due = DatePhrases.Peel(meant, view.Now).Due ?? meant, RemindMinutesBefore = previous.RemindMinutesBefore,
+                    RemindsAtDueOnly = previous.RemindMinutesBefore is not null && !DatePhrases.Repeats(meant, view.Now),
                 }, null);
             }
         }
@@ -425,6 +426,11 @@ internal static class TurnPlanner
         if (intent.StopsRepeating)
         {
             arguments["repeat"] = false;
+        }
+
+        if (intent.RemovesReminders)
+        {
+            arguments["remove_reminders"] = true;
         }
 
         if (intent is { RemindMinutesBefore: { } minutes, RemindsAtDueOnly: false })
