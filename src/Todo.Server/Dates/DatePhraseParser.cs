@@ -286,6 +286,8 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
                 return EndOf(index);
             case "eom":
                 return new DatePart(index + 1, LastDayOfMonth(Today), Weakness.NeedsDateWordOrEnd);
+            case "eod":
+                return new DatePart(index + 1, Today, Weakness.NeedsDateWordOrEnd);
             case "the":
                 return TheDay(index);
         }
@@ -348,12 +350,17 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         };
     }
 
-    /// <summary>"3 days from now", "a week from today".</summary>
+    /// <summary>"3 days from now", "a week from today", "a week from friday", "2 weeks from tomorrow".</summary>
     private DatePart? FromNow(int index)
     {
-        if (Count(index) is not { } count || Word(count.Next) is null || Word(count.Next + 1) != "from" || Word(count.Next + 2) is not ("now" or "today"))
+        if (Count(index) is not { } count || Word(count.Next) is not { } unit || Word(count.Next + 1) != "from")
             return null;
-        return Span(count.Amount, Word(count.Next)!, count.Next + 3);
+        if (Word(count.Next + 2) is "now" or "today")
+            return Span(count.Amount, unit, count.Next + 3);
+        var days = unit.TrimEnd('s') switch { "day" => 1, "week" => 7, "fortnight" => 14, _ => 0 };
+        return days > 0 && count.Amount is >= 1 and <= 1000 && Date(count.Next + 2) is { Error: null, Time: null } start
+            ? start with { Date = start.Date.AddDays(days * count.Amount), Weakness = Weakness.None }
+            : null;
     }
 
     /// <summary>"in 3 days", "in a week", "in 2 hours", "in half an hour", "in the morning" (a time: see <see cref="Time"/>).</summary>
@@ -378,6 +385,7 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         {
             "day" => new DatePart(end, Today.AddDays(amount), Weakness.None),
             "week" => new DatePart(end, Today.AddDays(7 * amount), Weakness.None),
+            "fortnight" => new DatePart(end, Today.AddDays(14 * amount), Weakness.None),
             "month" => new DatePart(end, Today.AddMonths(amount), Weakness.None),
             "year" => new DatePart(end, Today.AddYears(amount), Weakness.None),
             "hour" or "hr" => After(end, TimeSpan.FromHours(amount)),
@@ -404,6 +412,7 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
             (at, next) = (at + 1, true);
         return Word(at) switch
         {
+            "day" when !next => new DatePart(at + 1, Today, Weakness.None),
             "month" => new DatePart(at + 1, LastDayOfMonth(next ? Today.AddMonths(1) : Today), Weakness.None),
             "week" => new DatePart(at + 1, WeekStart(Today).AddDays(next ? 13 : 6), Weakness.None),
             "year" => new DatePart(at + 1, new DateOnly(Today.Year + (next ? 1 : 0), 12, 31), Weakness.None),
@@ -584,14 +593,18 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
 
     private static readonly DayOfWeek[] WorkWeek = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
 
-    /// <summary>"the 1st of every month", "15th of each month".</summary>
+    /// <summary>"the 1st of every month", "15th of each month", "the 1st and 15th of every month", "the last day of every month", "the first monday of each month".</summary>
     private RulePart? DayOfEveryMonth(int index)
     {
         var at = Word(index) == "the" ? index + 1 : index;
-        if (Token(at) is not { Kind: DateTokenKind.Ordinal, Value: >= 1 and <= 31 } day
-            || Word(at + 1) != "of" || Word(at + 2) is not ("every" or "each") || Word(at + 3) != "month")
+        var monthly = new RecurrenceRule { Frequency = RecurrenceFrequency.Monthly };
+        (RecurrenceRule Rule, int End)? days = Word(at) == "last" && Word(at + 1) == "day" ? (monthly with { MonthDays = [-1] }, at + 2)
+            : NthWeekday(at, inMonth: true) is { } nth ? (monthly with { NthWeekdays = [(nth.Nth, nth.Day)] }, at + 2)
+            : Token(at) is { Kind: DateTokenKind.Ordinal } && OrdinalList(at) is { } ordinals ? (monthly with { MonthDays = ordinals.Days }, ordinals.End)
+            : null;
+        if (days is not { } said || Word(said.End) != "of" || Word(said.End + 1) is not ("every" or "each") || Word(said.End + 2) != "month")
             return null;
-        return new RulePart(at + 4, new RecurrenceRule { Frequency = RecurrenceFrequency.Monthly, MonthDays = [day.Value] }, false, Weakness.None);
+        return new RulePart(said.End + 3, said.Rule, false, Weakness.None);
     }
 
     private RulePart? Every(int index, bool fromCompletion)
