@@ -576,6 +576,12 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         {
             case "daily" or "everyday":
                 return new RulePart(index + 1, new RecurrenceRule { Frequency = RecurrenceFrequency.Daily }, false, Weakness.NeedsDateWordOrEnd);
+            case "nightly":
+                return new RulePart(index + 1, new RecurrenceRule { Frequency = RecurrenceFrequency.Daily }, false, Weakness.NeedsDateWordOrEnd, Night, DayPart.Later);
+            case "biweekly" or "fortnightly":
+                return new RulePart(index + 1, new RecurrenceRule { Frequency = RecurrenceFrequency.Weekly, Interval = 2 }, false, Weakness.NeedsDateWordOrEnd);
+            case "quarterly":
+                return new RulePart(index + 1, new RecurrenceRule { Frequency = RecurrenceFrequency.Monthly, Interval = 3 }, false, Weakness.NeedsDateWordOrEnd);
             case "weekly":
                 return new RulePart(index + 1, new RecurrenceRule { Frequency = RecurrenceFrequency.Weekly }, false, Weakness.NeedsDateWordOrEnd);
             case "monthly":
@@ -586,6 +592,10 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
                 return new RulePart(index + 1, new RecurrenceRule { Frequency = RecurrenceFrequency.Weekly, Weekdays = WorkWeek }, false, Weakness.NeedsDateWordOrEnd);
             case "every" or "every!":
                 return Every(index + 1, word == "every!");
+            // "each monday", "each morning": as "every"; "each" before anything else ("each of them") is no date.
+            case "each" when Every(index + 1, false) is { } each && Word(index + 1) is { } next
+                && (DateWords.TryWeekday(next, out _) || next is "day" or "week" or "month" or "year" or "morning" or "afternoon" or "evening" or "night" or "weekday" or "weekend"):
+                return each with { Weakness = Weakness.NeedsDateWordOrEnd };
             default:
                 return DayOfEveryMonth(index);
         }
@@ -609,6 +619,10 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
 
     private RulePart? Every(int index, bool fromCompletion)
     {
+        // "every 1st and 3rd tuesday": those weekdays of each month.
+        if (OrdinalList(index) is { Days.Count: > 1 } nths && nths.Days.All(n => n <= 5) && Word(nths.End) is { } dayWord && DateWords.TryWeekday(dayWord, out var nthDay))
+            return new RulePart(OfTheMonthEnd(nths.End + 1), new RecurrenceRule { Frequency = RecurrenceFrequency.Monthly, NthWeekdays = [.. nths.Days.Select(n => (n, nthDay))] },
+                fromCompletion, Weakness.None);
         if (NthWeekday(index, inMonth: false) is { } nth)
             return new RulePart(nth.End, new RecurrenceRule { Frequency = RecurrenceFrequency.Monthly, NthWeekdays = [(nth.Nth, nth.Day)] }, fromCompletion, Weakness.None);
         var interval = 1;

@@ -45,6 +45,8 @@ public sealed class DateFindTests
     [InlineData("Pay rent on the 1st of every month", "on the 1st of every month", "2026-12-01", null, "FREQ=MONTHLY;BYMONTHDAY=1")]
     [InlineData("Pay rent on the last day of every month", "on the last day of every month", "2026-11-30", null, "FREQ=MONTHLY;BYMONTHDAY=-1")]
     [InlineData("Submit the form by eod", "by eod", "2026-11-25", null, null)]
+    [InlineData("Journal each morning", "each morning", "2026-11-26", "09:00", "FREQ=DAILY")]
+    [InlineData("Book club every 1st and 3rd tuesday", "every 1st and 3rd tuesday", "2026-12-01", null, "FREQ=MONTHLY;BYDAY=1TU,3TU")]
     [InlineData("Haircut a week from friday", "a week from friday", "2026-12-04", null, null)]
     [InlineData("Standup weekdays at 9am", "weekdays at 9am", "2026-11-26", "09:00", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")]
     [InlineData("Call mom on Sunday at 3pm", "on Sunday at 3pm", "2026-11-29", "15:00", null)]

@@ -693,7 +693,9 @@ internal static partial class ReplyWriter
     }
 
     private static bool IsRule(string due) => due.TrimStart().StartsWith("every", StringComparison.OrdinalIgnoreCase)
-        || due.Trim().ToLowerInvariant() is "daily" or "weekly" or "monthly" or "yearly" or "annually" or "weekdays";
+        || due.TrimStart().StartsWith("each ", StringComparison.OrdinalIgnoreCase)
+        || due.Trim().ToLowerInvariant() is "daily" or "weekly" or "monthly" or "yearly" or "annually" or "weekdays" or "nightly"
+            or "biweekly" or "fortnightly" or "quarterly";
 
     private static bool IsInbox(string list) => string.Equals(list, "Inbox", StringComparison.OrdinalIgnoreCase);
 
