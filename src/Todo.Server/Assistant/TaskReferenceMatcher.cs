@@ -101,8 +101,17 @@ public static partial class TaskReferenceMatcher
 
         // Last, a long word a letter off ("mop kichen"): added, dropped, changed or two swapped.
         var found = Having(WordMatches) is { Count: > 0 } all ? all : Having((word, titleWord) => WordMatches(word, titleWord) || IsMisspelt(word, titleWord));
-        return found.Count > 0 ? Decide(found, preference) : TaskMatch.None;
+        if (found.Count > 0)
+        {
+            return Decide(found, preference);
+        }
+
+        // "buy milk" for a task "Milk": the errand's verb is no part of a shopping item's name.
+        return ShoppingVerb().Match(phrase) is { Success: true } errand ? Match(errand.Groups["item"].Value, tasks, preference) : TaskMatch.None;
     }
+
+    [GeneratedRegex(@"^(?:buy|get|grab|pick\s+up|order|purchase)\s+(?<item>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShoppingVerb();
 
     private static bool IsMisspelt(string stemmedWord, string titleWord) =>
         stemmedWord.Length >= 5
