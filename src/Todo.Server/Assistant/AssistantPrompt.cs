@@ -28,7 +28,9 @@ public static class AssistantPrompt
         without "@" (["errands"]); update_task's add_labels and remove_labels keep the task's other labels.
         Reminders: remind_minutes_before sets one that many minutes before the due (0 at the due, 60 an hour before; an
         all-day due counts back from 09:00). It needs a due: "remind me to call mom at 5pm tomorrow" is add_task with due
-        "tomorrow at 5pm" and remind_minutes_before 0; if the user gives no time, ask when.
+        "tomorrow at 5pm" and remind_minutes_before 0; if the user gives no time, ask when. update_task's remind_at reminds
+        at a moment and keeps the task's due ("remind me tonight about the bill" is remind_at "tonight"); remove_reminders
+        true is "stop reminding me about X", and the task stays.
         Several tasks in one message ("add milk, eggs and bread") are one add_task call each. For a plain add, pass existing
         "keep" (or "move" for "put X on my Y list"), so a title already pending is not added twice. When a request names no item
         ("add this to the list", "add something"), ask one short question about what to add instead of creating a task.

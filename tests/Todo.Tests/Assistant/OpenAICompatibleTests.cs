@@ -148,7 +148,7 @@ public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer
         ["complete_task"] = ["task", "list"],
         ["reopen_task"] = ["task", "list"],
         ["delete_task"] = ["task", "list"],
-        ["update_task"] = ["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "due_shift", "repeat", "remind_minutes_before"],
+        ["update_task"] = ["task", "title", "description", "list", "labels", "add_labels", "remove_labels", "priority", "due", "due_shift", "repeat", "remind_minutes_before", "remind_at", "remove_reminders"],
         ["list_lists"] = [],
         ["create_list"] = ["name"],
         ["rename_list"] = ["list", "name"],
