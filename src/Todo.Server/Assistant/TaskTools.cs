@@ -426,10 +426,7 @@ public sealed partial class TaskTools(
         }
 
         List<string> changed = [];
-        if (remove_reminders == true && reminders is not null && await reminders.RemoveAllAsync(userId, updated, cancellationToken) > 0)
-        {
-            changed.Add("reminders");
-        }
+        var remindersChanged = remove_reminders == true && reminders is not null && await reminders.RemoveAllAsync(userId, updated, cancellationToken) > 0;
 
         if (!string.Equals(found.Title, updated.Title, StringComparison.Ordinal))
         {
@@ -468,10 +465,7 @@ public sealed partial class TaskTools(
                 return TaskToolError.InvalidArgument(TaskToolArguments.RemindMinutesBefore, cannot) with { Reference = task };
             }
 
-            if (!changed.Contains("reminders"))
-            {
-                changed.Add("reminders");
-            }
+            remindersChanged = true;
         }
 
         if (remindAt is { } at && reminders is not null)
@@ -481,10 +475,12 @@ public sealed partial class TaskTools(
                 return TaskToolError.InvalidArgument(TaskToolArguments.RemindAt, cannot) with { Reference = task };
             }
 
-            if (!changed.Contains("reminders"))
-            {
-                changed.Add("reminders");
-            }
+            remindersChanged = true;
+        }
+
+        if (remindersChanged)
+        {
+            changed.Add("reminders");
         }
 
         return new TaskActionResult(TaskToolActions.Updated, TaskSummary.WithDescription(updated), changed)

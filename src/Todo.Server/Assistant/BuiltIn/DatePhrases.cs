@@ -71,6 +71,9 @@ internal static partial class DatePhrases
         DateReader.Find(text, now, ReadingZone).Match?.Reading is { } reading
         && (reading.IsRecurring || reading.Date >= DateOnly.FromDateTime(now.UtcDateTime));
 
+    /// <summary>A whole date said alone ("tomorrow at 9", "at 6") as the tools' due takes it: its date words, else the text.</summary>
+    public static string DueOf(string wholeDate, DateTimeOffset now) => Peel(wholeDate, now).Due ?? wholeDate;
+
     /// <summary>Whether <paramref name="text"/> holds a repeating date phrase ("every monday").</summary>
     public static bool Repeats(string text, DateTimeOffset now) =>
         DateReader.Find(text, now, ReadingZone).Match?.Reading is { IsRecurring: true };

@@ -162,7 +162,7 @@ internal static class TurnPlanner
                 }
 
                 return (DatePhrases.IsWholeDate(meant, view.Now)
-                    ? new Intent(IntentKind.Update) { Reference = "it", Due = DatePhrases.Peel(meant, view.Now).Due ?? meant }
+                    ? new Intent(IntentKind.Update) { Reference = "it", Due = DatePhrases.DueOf(meant, view.Now) }
                     : new Intent(IntentKind.Update) { Reference = "it", Title = Utterance.CleanTitle(meant) }, null);
             }
 
@@ -173,7 +173,7 @@ internal static class TurnPlanner
             {
                 return (new Intent(IntentKind.Update)
                 {
-                    Reference = named, Due = DatePhrases.Peel(meant, view.Now).Due ?? meant, RemindMinutesBefore = previous.RemindMinutesBefore,
+                    Reference = named, Due = DatePhrases.DueOf(meant, view.Now), RemindMinutesBefore = previous.RemindMinutesBefore,
                     RemindsAtDueOnly = previous.RemindMinutesBefore is not null && !DatePhrases.Repeats(meant, view.Now),
                 }, null);
             }
@@ -260,7 +260,7 @@ internal static class TurnPlanner
             // "remind me" → "What should the new task say?" → "tomorrow at 9": when, not what; what is asked again.
             if (previous is { Kind: IntentKind.Add, Due: null } && DatePhrases.IsWholeDate(answer, view.Now))
             {
-                return (previous with { Due = DatePhrases.Peel(answer, view.Now).Due ?? answer }, null);
+                return (previous with { Due = DatePhrases.DueOf(answer, view.Now) }, null);
             }
 
             if (previous.Kind == IntentKind.Add)
