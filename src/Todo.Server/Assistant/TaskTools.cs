@@ -360,6 +360,17 @@ public sealed partial class TaskTools(
             newDue = newDue with { Date = day, Recurrence = found.DueRecurrence, FromCompletion = found.DueFromCompletion };
         }
 
+        // A rule that names no day of its own ("monthly", "every week", "daily") for a task with a day to come starts on that
+        // day and keeps its time: "make the bill monthly" repeats on the bill's 27th, not on today's date.
+        if (newDue is { IsRecurring: true } && found.DueDate is { } dueDay
+            && await taskService.ReadDueFromAsync(userId, due!.Trim(), dueDay, cancellationToken) is { IsRecurring: true, Date: var first } fromDue
+            && first == dueDay)
+        {
+            newDue = fromDue.Time is null && found.DueTime is { } dueTime
+                ? fromDue with { Time = dueTime, TimeZone = found.DueTimeZone ?? fromDue.TimeZone }
+                : fromDue;
+        }
+
         // A reminder at a moment for a task with no due and no new one: the moment is its due as well ("remind me about call
         // mom tomorrow at 6"), and the reminder one at the due, which follows the due when it moves.
         if (remindAt is { Due: var moment } && found.DueDate is null && newDue is null && !dueCleared && shift is null)

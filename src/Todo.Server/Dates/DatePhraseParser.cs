@@ -288,6 +288,9 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
                 return new DatePart(index + 1, LastDayOfMonth(Today), Weakness.NeedsDateWordOrEnd);
             case "eod":
                 return new DatePart(index + 1, Today, Weakness.NeedsDateWordOrEnd);
+            // "the week after next": its Monday.
+            case "the" or "week" when WeekAfterNextEnd(index) is { } end:
+                return new DatePart(end, WeekStart(Today).AddDays(14), Weakness.None);
             case "the":
                 return TheDay(index);
         }
@@ -318,6 +321,12 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
     {
         var at = Word(index) == "the" ? index + 1 : index;
         return Word(at) == "day" && Word(at + 1) == "after" && Word(at + 2) is "tomorrow" or "tmrw" ? at + 3 : null;
+    }
+
+    private int? WeekAfterNextEnd(int index)
+    {
+        var at = Word(index) == "the" ? index + 1 : index;
+        return Word(at) == "week" && Word(at + 1) == "after" && Word(at + 2) == "next" ? at + 3 : null;
     }
 
     private DatePart? This(int index)
@@ -548,6 +557,9 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
                 };
             return dated with { Weakness = Weakness.None };
         }
+        // "thursday after next": the one after the coming one.
+        if (Word(index + 1) == "after" && Word(index + 2) == "next")
+            return new DatePart(index + 3, NextWeekday(day, false).AddDays(7), Weakness.None);
         var weakness = DateWords.CommonWordWeekdays.Contains(word) ? Weakness.NeedsDateWord : Weakness.NeedsDateWordOrEnd;
         return new DatePart(index + 1, NextWeekday(day, false), weakness);
     }

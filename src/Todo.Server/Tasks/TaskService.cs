@@ -150,6 +150,31 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
         return input.Read(DueClock.At(time.GetUtcNow(), ZonedTime.FindZone(zone) ?? TimeZoneInfo.Utc), zone);
     }
 
+    /// <summary>
+    /// A due phrase read as if said when <paramref name="day"/> begins in the user's zone (now, when that is today): a rule
+    /// that names no day of its own ("every month", "daily") then starts on that day. Null when the day is past or the
+    /// words cannot be read.
+    /// </summary>
+    public async Task<DueReading?> ReadDueFromAsync(Guid userId, string text, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var zone = await TimeZoneOfAsync(userId, cancellationToken);
+        var clock = DueClock.At(time.GetUtcNow(), ZonedTime.FindZone(zone) ?? TimeZoneInfo.Utc);
+        if (day < clock.Today)
+        {
+            return null;
+        }
+
+        var said = day == clock.Today ? clock : DueClock.At(new DateTimeOffset(clock.StartOf(day), TimeSpan.Zero), clock.Zone);
+        try
+        {
+            return new DueInput(text, null, null, null, false).Read(said, zone);
+        }
+        catch (InvalidTextException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Now, and the user's today in their zone: what due phrases and the date terms of filters are reckoned from.</summary>
     public async Task<DueClock> ClockAsync(Guid userId, CancellationToken cancellationToken = default)
     {

@@ -608,6 +608,22 @@ public abstract class TaskToolsTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task ARuleWithoutADayOfItsOwnStartsOnTheTasksComingDay()
+    {
+        var session = await DatedUserWithAsync("Pay the bill ^2026-11-30", "Gym ^2026-11-20", "Standup ^2026-11-27", "Call dad ^2026-12-02T15:00");
+
+        var bill = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", due: "monthly")));
+        var gym = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("2", due: "every week")));
+        var standup = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("3", due: "every monday")));
+        var dad = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("4", due: "daily")));
+
+        Assert.Equal(new TaskDueLine("2026-11-30", null, "Monday", "every month on the 30th"), bill.Task.Due);
+        Assert.Equal(new TaskDueLine("2026-11-26", null, "Thursday", "every Thursday"), gym.Task.Due);
+        Assert.Equal(new TaskDueLine("2026-11-30", null, "Monday", "every Monday"), standup.Task.Due);
+        Assert.Equal(new TaskDueLine("2026-12-02", "15:00", "Wednesday", "every day at 15:00"), dad.Task.Due);
+    }
+
+    [Fact]
     public async Task RemoveRemindersTakesThemAllOffAndKeepsTheTaskAndItsDue()
     {
         var session = await DatedUserWithAsync("Pay the bill ^2026-11-30", "Call mom");

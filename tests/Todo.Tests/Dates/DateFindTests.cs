@@ -48,6 +48,8 @@ public sealed class DateFindTests
     [InlineData("Journal each morning", "each morning", "2026-11-26", "09:00", "FREQ=DAILY")]
     [InlineData("Book club every 1st and 3rd tuesday", "every 1st and 3rd tuesday", "2026-12-01", null, "FREQ=MONTHLY;BYDAY=1TU,3TU")]
     [InlineData("Haircut a week from friday", "a week from friday", "2026-12-04", null, null)]
+    [InlineData("Dentist thursday after next", "thursday after next", "2026-12-03", null, null)]
+    [InlineData("Visit grandma the week after next", "the week after next", "2026-12-07", null, null)]
     [InlineData("Standup weekdays at 9am", "weekdays at 9am", "2026-11-26", "09:00", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")]
     [InlineData("Call mom on Sunday at 3pm", "on Sunday at 3pm", "2026-11-29", "15:00", null)]
     [InlineData("Team sync every other tuesday at 10am #Work", "every other tuesday at 10am", "2026-12-01", "10:00", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU")]

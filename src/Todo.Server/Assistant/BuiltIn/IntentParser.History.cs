@@ -95,7 +95,12 @@ internal static partial class IntentParser
     /// A bulk change, read by its parts; null when the message is not one (no selection of many tasks, a task named by
     /// number, or words the selection cannot use), so the later rules read it.
     /// </summary>
-    private static Intent? Bulk(string text, DateTimeOffset now)
+    private static Intent? Bulk(string text, DateTimeOffset now) =>
+        Bulk(text, "", now)
+        // "mark everything done except the bananas": what is left out is said after the change, and joins the selection.
+        ?? (ExceptWords().Match(text) is { Success: true } except ? Bulk(text[..except.Index], text[except.Index..], now) : null);
+
+    private static Intent? Bulk(string text, string exception, DateTimeOffset now)
     {
         var verbMatch = BulkVerb().Match(text);
         if (!verbMatch.Success)
@@ -179,6 +184,7 @@ internal static partial class IntentParser
             return null;
         }
 
+        rest += exception;
         if (LastShownSelection().IsMatch(rest))
         {
             return new Intent(IntentKind.Bulk) { BulkAction = action, LastShown = true, ListName = list, Priority = priority, Due = due, Labels = label is null ? null : [label] };
@@ -188,6 +194,15 @@ internal static partial class IntentParser
         return filter is null
             ? null
             : new Intent(IntentKind.Bulk) { BulkAction = action, Filter = filter, ListName = list, Priority = priority, Due = due, Labels = label is null ? null : [label] };
+    }
+
+    /// <summary>Words that may be a list, a label or words of the titles: a filter term that takes any of them.</summary>
+    private static string NamedBy(string words)
+    {
+        var asList = words.Contains(' ', StringComparison.Ordinal) ? "#\"" + words + "\"" : "#" + words;
+        return words.Contains(' ', StringComparison.Ordinal) || !SimpleLabel().IsMatch(words)
+            ? $"({asList} | search: {words})"
+            : $"({asList} | @{words.ToLowerInvariant()} | search: {words})";
     }
 
     /// <summary>
@@ -208,6 +223,20 @@ internal static partial class IntentParser
         var quantified = Quantifier().IsMatch(selection);
         var terms = new List<string>();
         var left = selection;
+
+        // What to leave out: "everything except milk", "all the groceries but the eggs and the bananas".
+        string? keep = null;
+        if (quantified && ExceptWords().Match(left) is { Success: true } except)
+        {
+            var kept = ItemJoiners().Split(except.Groups["kept"].Value).Select(Utterance.CleanQuery).OfType<string>().Where(word => word.Length > 0).ToList();
+            if (kept.Count == 0 || kept.Any(word => word.Split(' ').Length > 4 || NotASearch().IsMatch(word)))
+            {
+                return null;
+            }
+
+            keep = "!(" + string.Join(" | ", kept.Select(NamedBy)) + ")";
+            left = left[..except.Index];
+        }
 
         // A search: "all tasks about the party", "everything mentioning milk".
         string? search = null;
@@ -240,7 +269,8 @@ internal static partial class IntentParser
         if (days is not null)
         {
             terms.Add(days);
-            left = DayWords().Replace(left, " ");
+            // One day named in words ("everything on friday") comes out whole, as a title's date does.
+            left = days.StartsWith("due on: ", StringComparison.Ordinal) ? DatePhrases.Peel(left, now).Rest : DayWords().Replace(left, " ");
         }
 
         string? status = null;
@@ -267,16 +297,17 @@ internal static partial class IntentParser
                 return null;
             }
 
-            var words = Whitespace().Replace(left, " ");
-            var asList = words.Contains(' ', StringComparison.Ordinal) ? "#\"" + words + "\"" : "#" + words;
-            terms.Add(words.Contains(' ', StringComparison.Ordinal) || !SimpleLabel().IsMatch(words)
-                ? $"({asList} | search: {words})"
-                : $"({asList} | @{words.ToLowerInvariant()} | search: {words})");
+            terms.Add(NamedBy(Whitespace().Replace(left, " ")));
         }
 
         if (search is not null)
         {
             terms.Add("search: " + search);
+        }
+
+        if (keep is not null)
+        {
+            terms.Add(keep);
         }
 
         // Without "all" or "everything", only a plural with a qualifier ("completed tasks", "overdue tasks") or a status alone ("clear completed") selects many.
@@ -405,6 +436,12 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"\b(?:all|everything|every\s+(?:single\s+)?(?:task|todo|to-do|item|one|thing)s?|each\s+(?:task|todo|to-do|item|one))\b", Options)]
     private static partial Regex Quantifier();
+
+    [GeneratedRegex(@"\s+(?:(?:but\s+|and\s+)?(?:keep|leave)|except(?:\s+for)?|but(?:\s+not)?|other\s+than|apart\s+from|besides|excluding|save\s+for)\s+(?<kept>.+)$", Options)]
+    private static partial Regex ExceptWords();
+
+    [GeneratedRegex(@"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+", Options)]
+    private static partial Regex ItemJoiners();
 
     [GeneratedRegex(@"\s+(?:that\s+(?:are|is)\s+)?(?:about|mentioning|containing|that\s+mention|that\s+contain|with\s+the\s+words?|matching)\s+(?<q>.+)$", Options)]
     private static partial Regex AboutWords();

@@ -54,11 +54,11 @@ internal static partial class IntentParser
                 "add a list for groceries", "create a new list", "add a shopping list", "I need a list for christmas presents",
             ]),
         new(RenameList(), (m, _, _) => RenameListIntent(m),
-            ["rename the Garden list to Yard", "rename list Garden to Yard", "change the name of my work list to Office", "call the Garden list Yard"]),
+            ["rename the Garden list to Yard", "rename list Garden to Yard", "change the name of my work list to Office", "call the Garden list Yard", "rename this list to Yard"]),
         new(DeleteList(), (m, _, _) => DeleteListIntent(m),
             [
                 "delete the Yard list", "delete the shopping list", "remove my Costco list", "get rid of the list called Garden",
-                "delete the Yard list and all its tasks", "delete the Yard list but keep the tasks",
+                "delete the Yard list and all its tasks", "delete the Yard list but keep the tasks", "delete this list",
             ]),
 
         // Undo, the trash, the activity log and changes to many tasks at once (IntentParser.History.cs): before the changes
@@ -940,22 +940,30 @@ internal static partial class IntentParser
     }
 
     private static Intent? RenameListIntent(Match match) =>
-        RequestParts.ListName(match.Groups["old"].Value) is { } old && !HasPreposition(old)
-        && RequestParts.ListName(match.Groups["new"].Value) is { } renamed
+        RequestParts.ListName(match.Groups["new"].Value) is not { } renamed ? null
+        : ThisList().IsMatch(match.Groups["old"].Value) ? new Intent(IntentKind.RenameList) { NewListName = renamed, OnListInView = true }
+        : RequestParts.ListName(match.Groups["old"].Value) is { } old && !HasPreposition(old)
             ? new Intent(IntentKind.RenameList) { ListName = old, NewListName = renamed }
             : null;
 
     private static Intent? DeleteListIntent(Match match)
     {
+        // "delete this list": the list the conversation is looking at.
+        if (ThisList().IsMatch(match.Groups["name"].Value))
+        {
+            return new Intent(IntentKind.DeleteList) { OnListInView = true, TasksOnDelete = TasksOnDelete(match.Groups["tail"].Value) };
+        }
+
         if (RequestParts.ListName(match.Groups["name"].Value) is not { } name || HasPreposition(name))
         {
             return null;
         }
 
-        var tail = match.Groups["tail"].Value;
-        var tasks = tail.Length == 0 ? null : KeepTasks().IsMatch(tail) ? "move" : DropTasks().IsMatch(tail) ? "delete" : null;
-        return new Intent(IntentKind.DeleteList) { ListName = name, TasksOnDelete = tasks };
+        return new Intent(IntentKind.DeleteList) { ListName = name, TasksOnDelete = TasksOnDelete(match.Groups["tail"].Value) };
     }
+
+    private static string? TasksOnDelete(string tail) =>
+        tail.Length == 0 ? null : KeepTasks().IsMatch(tail) ? "move" : DropTasks().IsMatch(tail) ? "delete" : null;
 
     private static Intent UntagIntent(Match match)
     {
@@ -1586,8 +1594,11 @@ internal static partial class IntentParser
 
     private const string DayName = @"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 
-    /// <summary>Two or more weekdays ending the words ("monday wednesday and friday"), or one in the plural ("on tuesdays"), not after "every".</summary>
-    [GeneratedRegex(@"(?<!\bevery\s+(?:\w+\s+)?)(?<=\s)(?:on\s+)?(?<days>" + DayName + @"s?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+)" + DayName + @"s?)+|" + DayName + @"s)(?=\s*(?:at\s+\S+(?:\s*[ap]m)?|mornings?|evenings?|nights?)?$)", Options)]
+    /// <summary>
+    /// Two or more weekdays ending the words ("monday wednesday and friday"), or one in the plural ("on tuesdays"), not after
+    /// "every" ("every monday and friday", "every other week on tuesdays").
+    /// </summary>
+    [GeneratedRegex(@"(?<!\bevery\s+(?:\w+\s+){0,2}(?:on\s+)?)(?<=\s)(?:on\s+)?(?<days>" + DayName + @"s?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+)" + DayName + @"s?)+|" + DayName + @"s)(?=\s*(?:at\s+\S+(?:\s*[ap]m)?|mornings?|evenings?|nights?)?$)", Options)]
     private static partial Regex WeekdayRun();
 
     [GeneratedRegex(@"(?<day>" + DayName + @")s\b", Options)]
@@ -1804,6 +1815,10 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:rename|retitle|change\s+the\s+name\s+of|call)\s+(?:the\s+|my\s+|our\s+)?(?:list\s+(?:called\s+|named\s+)?(?<old>.+?)|(?<old>.+?)\s+list)\s+(?:to|as|into)\s+(?<new>.+)$|^(?:change|update|rename)\s+(?:the\s+|my\s+)?(?<old>.+?)\s+list(?:'s\s+name|\s+name|\s+title)?\s+(?:to|as)\s+(?<new>.+)$|^call\s+(?:the\s+|my\s+)?(?<old>.+?)\s+list\s+(?<new>.+)$", Options)]
     private static partial Regex RenameList();
+
+    /// <summary>"this", "that", "the", "the current": a list named by the conversation, not by its name.</summary>
+    [GeneratedRegex(@"^(?:this|that|the|(?:this\s+|the\s+)?current|(?:this|that|the)\s+(?:whole|entire))$", Options)]
+    private static partial Regex ThisList();
 
     [GeneratedRegex(@"^(?:delete|remove|erase|drop|trash|scrap|discard|bin|ditch|nuke|get\s+rid\s+of|throw\s+away|throw\s+out|do\s+away\s+with)\s+(?:the\s+|my\s+|our\s+|that\s+)?(?:(?:whole|entire)\s+)?(?:list\s+(?:called\s+|named\s+)?(?<name>""[^""]+""|'[^']+'|[\w'&-]+(?:\s+[\w'&-]+){0,3}?)|(?<name>(?:(?!list\b)[\w'&""-]+\s+){0,3}?(?!list\b)[\w'&""-]+)\s+list)(?<tail>\s*(?:,|\band\b|\bwith\b|\bbut\b).*)?$", Options)]
     private static partial Regex DeleteList();

@@ -786,6 +786,10 @@ internal static class Replies
 
     public const string AskListName = "What should the new list be called? Say, for example, \"create a list called Garden\".";
 
+    public const string WhichListToRename = "Which list should I rename? Say, for example, \"rename the Garden list to Yard\".";
+
+    public const string WhichListToDelete = "Which list should I delete? Say, for example, \"delete the Garden list\".";
+
     public const string Thanks = "You're welcome! Anything else I can do for your tasks?";
 
     public const string Farewell = "Bye! Your tasks will be here when you come back.";

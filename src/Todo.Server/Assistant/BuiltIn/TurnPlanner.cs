@@ -75,6 +75,8 @@ internal static class TurnPlanner
             IntentKind.CreateList => intent.ListName is { } name
                 ? TurnPlan.Call(intent, new PlannedCall(TaskToolNames.CreateList, new Dictionary<string, object?> { ["name"] = name }))
                 : TurnPlan.Say(intent, Replies.AskListName),
+            IntentKind.RenameList when intent.ListName is null => TurnPlan.Say(intent, Replies.WhichListToRename),
+            IntentKind.DeleteList when intent.ListName is null => TurnPlan.Say(intent, Replies.WhichListToDelete),
             IntentKind.RenameList => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.RenameList,
                 new Dictionary<string, object?> { ["list"] = intent.ListName, ["name"] = intent.NewListName })),
             IntentKind.DeleteList => TurnPlan.Call(intent, new PlannedCall(TaskToolNames.DeleteList, DeleteListArguments(intent))),
