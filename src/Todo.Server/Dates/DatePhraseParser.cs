@@ -93,6 +93,15 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         {
             var timeOfDay = day.Time is null || day.Part != DayPart.Any ? TimeAfter(day.End, day.Part) : null;
             options.Add(FromDate(start, day, timeOfDay));
+
+            // "march 3rd every year", "the 15th every month", "sunday every week": a rule without days of its own, from that day.
+            if (day.Error is null && Rule(Skip(Math.Max(timeOfDay?.End ?? 0, day.End), ",")) is { FromCompletion: false } repeat
+                && repeat.Rule is { Weekdays.Count: 0, MonthDays.Count: 0, NthWeekdays.Count: 0, Months.Count: 0 })
+            {
+                var repeatTime = TimeAfter(repeat.End, repeat.Part) ?? (repeat.Time is { } ruleTime ? new TimePart(repeat.End, ruleTime, Weakness.None) : null) ?? timeOfDay
+                    ?? (day.Time is { } said ? new TimePart(day.End, said, Weakness.None, day.Part) : null);
+                options.Add(FromRule(start, repeat with { Weakness = (Weakness)Math.Min((int)day.Weakness, (int)repeat.Weakness) }, repeatTime, day with { Time = null }));
+            }
         }
 
         return options.Count == 0 ? null : options.MaxBy(o => o.End);

@@ -532,6 +532,24 @@ internal static partial class IntentParser
             return null;
         }
 
+        // "add apples and make it high priority", "add call the bank and push it to monday": what the second says of "it" is
+        // said of the task (or tasks) the first adds.
+        if (first.Intent is { Kind: IntentKind.Add, Title: not null } add && second is
+            {
+                Kind: IntentKind.Update, Reference: { } added, Title: null, Description: null, DueShift: null, RemoveLabels: null,
+                RemovesReminders: false, StopsRepeating: false, RemindsAtDueOnly: false, DateProblem: null,
+            } parts && Pronoun().IsMatch(added.Trim()))
+        {
+            return (first.Rule, add with
+            {
+                Priority = parts.Priority ?? add.Priority,
+                Due = parts.Due ?? add.Due,
+                Labels = parts.Labels ?? add.Labels,
+                ListName = parts.ListName ?? add.ListName,
+                RemindMinutesBefore = parts.RemindMinutesBefore ?? add.RemindMinutesBefore,
+            });
+        }
+
         if (second.Reference is { } pointing && Pronoun().IsMatch(pointing.Trim()) && first.Intent.Reference is { } named)
         {
             second = second with { Reference = named };
@@ -549,7 +567,7 @@ internal static partial class IntentParser
     }
 
     /// <summary>The break before a second request: " and remind me …", " then delete …", " and mark … done".</summary>
-    [GeneratedRegex(@"\s+(?:and\s+(?:then\s+|also\s+)?|then\s+)(?=(?:please\s+)?(?:remind\s+me|mark|add|put|delete|remove|show|complete|check\s+off|tick\s+off|cross\s+off|move|tell\s+me|what'?s|set|rename|undo)\b)", Options)]
+    [GeneratedRegex(@"\s+(?:and\s+(?:then\s+|also\s+)?|then\s+)(?=(?:please\s+)?(?:remind\s+me|mark|add|put|delete|remove|show|complete|check\s+off|tick\s+off|cross\s+off|move|tell\s+me|what'?s|set|rename|undo|make|change|give|bump|flag|push|reschedule|postpone)\b)", Options)]
     private static partial Regex SecondRequest();
 
     /// <summary>
@@ -1639,7 +1657,7 @@ internal static partial class IntentParser
     public static string? OtherTask(string message) =>
         MeantOther().Match(message.Trim().TrimEnd('.', '!')) is { Success: true } meant ? meant.Groups["ref"].Value : null;
 
-    [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh|not\s+(?:that|this)(?:\s+one)?|(?:that'?s\s+)?(?:the\s+)?wrong\s+one)[,.!\s]+)*(?:i\s+meant|i\s+mean|i\s+said|i\s+wanted)\s+(?<ref>(?!(?:to|it|that|this|done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$" +
+    [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh|not\s+(?:that|this)(?:\s+one)?|(?:that'?s\s+)?(?:the\s+)?wrong\s+one)[,.!\s]+)*(?:i\s+(?:meant|wanted)\s+to\s+(?:say|write|type)|i\s+meant|i\s+mean|i\s+said|i\s+wanted)\s+(?<ref>(?!(?:to|it|that|this|done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$" +
         @"|^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:not\s+(?:that|this)(?:\s+one)?|(?:that'?s\s+)?(?:the\s+)?wrong\s+one|no)" +
         @"(?:\s*[,.!]\s*|\s+(?=the\s))(?<ref>the\s+(?!(?:one|other|first|second|third|last)\b).+|(?!(?:worries|problem|problems|rush|way|thanks|thank|need|matter|idea|doubt|biggie|kidding|clue|sweat|hurry|pressure|stress|fine|okay|ok|good|great)\b)\w+)$", Options)]
     private static partial Regex MeantOther();
@@ -1647,7 +1665,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh|um+|uh+|hmm+)(?:[,.!]+\s*|\s+))+", Options)]
     private static partial Regex Interjections();
 
-    [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:i\s+meant|i\s+mean|i\s+said|it\s+should\s+(?:be|say)|that\s+should\s+(?:be|say)|make\s+(?:it|that)(?:\s+(?:say|into))?|change\s+(?:it|that)\s+to|(?<dated>it'?s|it\s+is|that'?s|that\s+is|it\s+was|(?:it'?s\s+|it\s+is\s+)?due|for|by|on))\s+(?<title>(?!(?:done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$", Options)]
+    [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:i\s+(?:meant|wanted)\s+to\s+(?:say|write|type|add|put)|i\s+meant|i\s+mean|i\s+said|it\s+should\s+(?:be|say)|that\s+should\s+(?:be|say)|make\s+(?:it|that)(?:\s+(?:say|into))?|change\s+(?:it|that)\s+to|(?<dated>it'?s|it\s+is|that'?s|that\s+is|it\s+was|(?:it'?s\s+|it\s+is\s+)?due|for|by|on))\s+(?<title>(?!(?:done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$", Options)]
     private static partial Regex Meant();
 
     /// <summary>Whether <paramref name="words"/> name a task by its title, not by a number, a position or a pronoun.</summary>
