@@ -147,7 +147,7 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
         }
 
         var zone = await TimeZoneOfAsync(userId, cancellationToken);
-        return input.Read(DueClock.At(time.GetUtcNow(), ZonedTime.FindZone(zone) ?? TimeZoneInfo.Utc), zone);
+        return input.Read(ClockIn(zone), zone);
     }
 
     /// <summary>
@@ -158,7 +158,7 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
     public async Task<DueReading?> ReadDueFromAsync(Guid userId, string text, DateOnly day, CancellationToken cancellationToken = default)
     {
         var zone = await TimeZoneOfAsync(userId, cancellationToken);
-        var clock = DueClock.At(time.GetUtcNow(), ZonedTime.FindZone(zone) ?? TimeZoneInfo.Utc);
+        var clock = ClockIn(zone);
         if (day < clock.Today)
         {
             return null;
@@ -179,8 +179,10 @@ public sealed partial class TaskService(TodoDbContext db, TimeProvider time, Use
     public async Task<DueClock> ClockAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         var zone = await TimeZoneOfAsync(userId, cancellationToken);
-        return DueClock.At(time.GetUtcNow(), ZonedTime.FindZone(zone) ?? TimeZoneInfo.Utc);
+        return ClockIn(zone);
     }
+
+    private DueClock ClockIn(string zone) => DueClock.At(time.GetUtcNow(), ZonedTime.FindZone(zone) ?? TimeZoneInfo.Utc);
 
     /// <summary>The user's Inbox id, making the Inbox when it is missing; null when the user does not exist.</summary>
     public async Task<Guid?> InboxIdAsync(Guid userId, CancellationToken cancellationToken = default)
