@@ -44,6 +44,7 @@ public abstract class EveryWriteRecordedTests(ApiFixture api)
         ],
         ["TimeZoneOfAsync(Guid,CancellationToken)"] = [Reader("time zone", (s, w) => s.TimeZoneOfAsync(w.UserId, None))],
         ["ReadDueAsync(Guid,DueInput,CancellationToken)"] = [Reader("read due", (s, w) => s.ReadDueAsync(w.UserId, new DueInput("tomorrow", null, null, null, false), None))],
+        ["ReadDueFromAsync(Guid,String,DateOnly,CancellationToken)"] = [Reader("read due from a day", (s, w) => s.ReadDueFromAsync(w.UserId, "monthly", new DateOnly(2030, 1, 2), None))],
         ["ClockAsync(Guid,CancellationToken)"] = [Reader("clock", (s, w) => s.ClockAsync(w.UserId, None))],
         ["InboxIdAsync(Guid,CancellationToken)"] = [Reader("inbox", (s, w) => s.InboxIdAsync(w.UserId, None))],
         ["MoveListTasksAsync(Guid,Guid,Guid,CancellationToken)"] = [Writer("move list's tasks", (s, w) => s.MoveListTasksAsync(w.UserId, w.Work, w.Spare, None))],
