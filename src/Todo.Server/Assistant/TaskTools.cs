@@ -326,9 +326,11 @@ public sealed partial class TaskTools(
             ?? badList ?? badLabels ?? badAdd ?? badRemove ?? badPriority ?? badShift ?? RemindArgument(remind_minutes_before, hasDue: true);
         DueReading? newDue = null;
         var dueCleared = false;
-        if (bad is null)
+        var allDay = due is not null && AllDay().IsMatch(due);
+        var dueWords = allDay ? AllDay().Replace(due!, " ").Trim() : due;
+        if (bad is null && !(allDay && dueWords!.Length == 0))
         {
-            var (readDue, clearsDue, badDue) = await DueArgumentAsync(due, cancellationToken);
+            var (readDue, clearsDue, badDue) = await DueArgumentAsync(dueWords, cancellationToken);
             bad = badDue ?? (repeat == true && readDue is not { IsRecurring: true }
                 ? TaskToolError.InvalidArgument(TaskToolArguments.Repeat,
                     "To make the task repeat, give the rule in due, e.g. \"every monday\"; nothing was changed.")
@@ -355,20 +357,36 @@ public sealed partial class TaskTools(
         }
 
         // A time alone ("5pm", "at 6") for a task with a day keeps the day and any repeat: "change the time of the bill to 5pm".
-        if (newDue is { IsRecurring: false, Time: not null } && found.DueDate is { } day && TimeOfDayOnly().IsMatch(due!.Trim()))
+        if (newDue is { IsRecurring: false, Time: not null } && found.DueDate is { } day && TimeOfDayOnly().IsMatch(dueWords!.Trim()))
         {
             newDue = newDue with { Date = day, Recurrence = found.DueRecurrence, FromCompletion = found.DueFromCompletion };
+        }
+
+        // "all day" alone: the task keeps its day and repeat, without the time.
+        if (allDay && dueWords!.Length == 0)
+        {
+            if (found.DueDate is not { } allDayDate)
+            {
+                return TaskToolError.InvalidArgument(TaskToolArguments.Due, "The task has no due; give the day too, e.g. \"friday all day\". Nothing was changed.") with { Reference = task };
+            }
+
+            newDue = new DueReading(allDayDate, null, found.DueTimeZone ?? await taskService.TimeZoneOfAsync(userId, cancellationToken),
+                found.DueRecurrence, found.DueFromCompletion);
         }
 
         // A rule that names no day of its own ("monthly", "every week", "daily") for a task with a day to come starts on that
         // day and keeps its time: "make the bill monthly" repeats on the bill's 27th, not on today's date.
         if (newDue is { IsRecurring: true } && found.DueDate is { } dueDay
-            && await taskService.ReadDueFromAsync(userId, due!.Trim(), dueDay, cancellationToken) is { IsRecurring: true, Date: var first } fromDue
+            && await taskService.ReadDueFromAsync(userId, dueWords!.Trim(), dueDay, cancellationToken) is { IsRecurring: true, Date: var first } fromDue
             && first == dueDay)
         {
-            newDue = fromDue.Time is null && found.DueTime is { } dueTime
-                ? fromDue with { Time = dueTime, TimeZone = found.DueTimeZone ?? fromDue.TimeZone }
-                : fromDue;
+            newDue = fromDue;
+        }
+
+        // A day without a time for a task with a time keeps the time: "move the dentist appointment to monday" stays at 10:00.
+        if (newDue is { Time: null } && !allDay && found.DueTime is { } dueTime)
+        {
+            newDue = newDue with { Time = dueTime, TimeZone = found.DueTimeZone ?? newDue.TimeZone };
         }
 
         // A reminder at a moment for a task with no due and no new one: the moment is its due as well ("remind me about call
@@ -1001,6 +1019,9 @@ public sealed partial class TaskTools(
     [GeneratedRegex(@"^(?:at\s+|by\s+)?(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday|midnight)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeOfDayOnly();
 
+    [GeneratedRegex(@"(?:\s*,)?\s*\b(?:all[\s-]day(?:\s+long)?|(?:with\s*out|with\s+no)\s+(?:a\s+)?time|any\s*time)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AllDay();
+
     [GeneratedRegex(@"#(?:""(?<name>[^""]+)""|(?<name>[\w-]+))")]
     private static partial Regex FilterListTerm();
 
@@ -1186,7 +1207,7 @@ public static class TaskToolText
     public const string NewDue =
         "The new due date in English, like due of add_task (\"next monday\", \"dec 24 at 3pm\", \"every weekday\"); \"none\" " +
         "removes it. A new date without a rule moves a repeating task's next occurrence and keeps it repeating; a time alone " +
-        "(\"5pm\") keeps the task's day.";
+        "(\"5pm\") keeps the task's day, a day alone (\"monday\") keeps its time; \"all day\" drops the time (\"friday all day\").";
 
     public const string DueShift =
         "Moves the current due later or earlier instead of giving a new one: \"2 days\", \"1 week\", \"3 hours\", \"-1 day\" " +

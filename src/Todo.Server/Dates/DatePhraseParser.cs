@@ -83,8 +83,8 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
             var next = Skip(time.End, ",");
             if (Word(next) == "on")
                 next++;
-            if (Date(next) is { } date && date.Time is null)
-                options.Add(FromDate(start, date, time));
+            if (Date(next) is { } date && (date.Time is null || date.Part != DayPart.Any))
+                options.Add(FromDate(start, date with { Time = null }, InPartOfDay(time, date)));
             if (Rule(Skip(time.End, ",")) is { } laterRule)
                 options.Add(FromRule(start, laterRule with { Weakness = Weakness.None }, time));
         }
@@ -93,6 +93,11 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         {
             var timeOfDay = day.Time is null || day.Part != DayPart.Any ? TimeAfter(day.End, day.Part) : null;
             options.Add(FromDate(start, day, timeOfDay));
+
+            // "friday all day": the day without a time.
+            var allDay = Skip(day.End, ",");
+            if (timeOfDay is null && day.Time is null && Word(allDay) == "all" && Word(allDay + 1) == "day")
+                options.Add(FromDate(start, day with { End = allDay + 2 }, null));
 
             // "march 3rd every year", "the 15th every month", "sunday every week": a rule without days of its own, from that day.
             if (day.Error is null && Rule(Skip(Math.Max(timeOfDay?.End ?? 0, day.End), ",")) is { FromCompletion: false } repeat
@@ -105,6 +110,19 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         }
 
         return options.Count == 0 ? null : options.MaxBy(o => o.End);
+    }
+
+    /// <summary>
+    /// A time said before its day, read in the part of the day said with the day or after it: "at 6 tonight" 18:00,
+    /// "at 8 this morning" 08:00, "7:30 tomorrow morning" 07:30.
+    /// </summary>
+    private TimePart InPartOfDay(TimePart time, DatePart date)
+    {
+        var after = date.Part == DayPart.Any ? PartOfDay(Skip(date.End, ",")) : null;
+        var part = after?.Part ?? date.Part;
+        var end = after?.End ?? date.End;
+        var said = time.SpokenHour is { } hour && part != DayPart.Any ? new TimeOnly(BareHour(hour, part), time.Time.Minute) : time.Time;
+        return time with { End = end, Time = said, SpokenHour = part == DayPart.Any ? time.SpokenHour : null };
     }
 
     private DatePhrase FromTimeAlone(int start, TimePart time)

@@ -12,11 +12,11 @@ namespace Todo.Tests.Assistant;
 /// </summary>
 public abstract class HeldOutRealSpeechTests(ApiFixture api)
 {
-    /// <summary>Cases passed after the latest round of general changes: 168 of 183 (92%); blind, before the front end, 101 (55%).</summary>
-    private const int PassedFloor = 168;
+    /// <summary>Cases passed after the latest round of general changes: 171 of 183 (93%); blind, before the front end, 101 (55%).</summary>
+    private const int PassedFloor = 171;
 
-    /// <summary>Harmful failures then: 3 (blind, before the front end: 23).</summary>
-    private const int HarmfulCeiling = 3;
+    /// <summary>Harmful failures then: none (blind, before the front end: 23).</summary>
+    private const int HarmfulCeiling = 0;
 
     /// <summary>1 Buy groceries · 2 Team meeting · 3 Call mom · 4 Pay rent (done) · 5 Dentist appointment (with notes).</summary>
     private static readonly string[] Standard =

@@ -411,7 +411,7 @@ internal static partial class SpokenText
     private static partial Regex ReminderFor();
 
     /// <summary>"send me a reminder to X", "set a reminder for 6pm to X", "create a reminder that X".</summary>
-    [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:(?:send|give|set|create|make|add|schedule|put\s+in|set\s+up)\s+(?:me\s+)?(?:up\s+)?(?:a\s+|an\s+|one\s+)?)?(?:new\s+)?(?:recurring\s+|repeating\s+)?reminder(?:\s+for\s+me)?\s+(?<when>(?:(?:for|at|on|in|every|next|this)\s+|(?=(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))(?:(?!\b(?:to|that|about)\b).)+?(?:\s+|(?=:)))?(?:(?<link>to|that|about)\s+|:\s*)(?<rest>.+)$", Options)]
+    [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:(?:send|give|set|create|make|add|schedule|put\s+in|set\s+up)\s+(?:me\s+)?(?:up\s+)?(?:a\s+|an\s+|one\s+)?)?(?:new\s+)?(?:recurring\s+|repeating\s+)?reminder(?:\s+for\s+me)?\s+(?<when>(?:(?:for|at|on|in|every|next|this)\s+|(?=(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))(?:(?!\b(?:to|that|about)\b).)+?(?:\s+|(?=:(?!\d))))?(?:(?<link>to|that|about)\s+|:(?!\d)\s*)(?<rest>.+)$", Options)]
     private static partial Regex ReminderNoun();
 
     [GeneratedRegex(@"^(?:please\s+)?remind\s+me\s+(?:again\s+)?(?!(?:to|that|about|of|again)\b)(?<rest>.+)$", Options)]
