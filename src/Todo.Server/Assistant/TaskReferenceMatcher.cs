@@ -189,14 +189,14 @@ public static partial class TaskReferenceMatcher
 
     /// <summary>
     /// A rough English stem, enough for "groceries"/"grocery", "bills"/"bill", "calling"/"call", "meetings"/"meet",
-    /// "reservation"/"reserve", "appointment"/"appoint", "painted"/"paint".
+    /// "reservation"/"reserve", "appointment"/"appoint", "renewal"/"renew", "painted"/"paint".
     /// </summary>
     private static string Stem(string word)
     {
         var stem = WithoutIng(EnglishWords.Singular(word));
-        foreach (var suffix in (ReadOnlySpan<string>)["ation", "ment"])
+        foreach (var suffix in (ReadOnlySpan<string>)["ation", "ment", "al"])
         {
-            if (stem.Length >= suffix.Length + 4 && stem.EndsWith(suffix, StringComparison.Ordinal))
+            if (stem.Length >= Math.Max(suffix.Length + 4, 7) && stem.EndsWith(suffix, StringComparison.Ordinal))
             {
                 stem = stem[..^suffix.Length];
                 break;

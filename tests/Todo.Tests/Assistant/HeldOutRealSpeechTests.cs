@@ -12,8 +12,8 @@ namespace Todo.Tests.Assistant;
 /// </summary>
 public abstract class HeldOutRealSpeechTests(ApiFixture api)
 {
-    /// <summary>Cases passed after the latest round of general changes: 171 of 183 (93%); blind, before the front end, 101 (55%).</summary>
-    private const int PassedFloor = 171;
+    /// <summary>Cases passed after the latest round of general changes: 179 of 183 (98%); blind, before the front end, 101 (55%).</summary>
+    private const int PassedFloor = 179;
 
     /// <summary>Harmful failures then: none (blind, before the front end: 23).</summary>
     private const int HarmfulCeiling = 0;

@@ -138,7 +138,7 @@ internal static partial class IntentParser
                 "change task 1 priority to high", "prioritize task 3", "mark task 2 as urgent", "remove the priority from task 5",
                 "task 3 is high priority", "give task 3 low priority", "set priority 1 on call mom", "make the dentist task p2",
                 "make the dentist task less important", "set the priority of call mom to 1", "call mom priority high",
-                "remove the high priority from task 5",
+                "remove the high priority from task 5", "take the priority off call mom",
             ]),
         new(SayPriority(), (m, _, _) => new Intent(IntentKind.Update)
             {
@@ -225,13 +225,13 @@ internal static partial class IntentParser
         new(RenameOther(), (m, _, now) => RenameOrReschedule(m.Groups["ref"].Value, m.Groups["title"].Value, now),
             ["make task 3 say call dad", "replace milk with oat milk", "edit the milk task and call it oat milk", "swap eggs for bacon"]),
         new(ShouldSay(), (m, _, now) => RenameOrReschedule(m.Groups["ref"].Value, m.Groups["title"].Value, now),
-            ["task 3 should be Call mom tomorrow", "it should say Call the landlord"]),
+            ["task 3 should be Call mom tomorrow", "it should say Call the landlord", "buy milk should be buy oat milk"]),
         new(RenameWithoutTitle(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value },
             ["rename task 2", "edit the meeting task", "change it"]),
 
         // An action without a task ("complete", "mark as done"): ask which.
         new(BareAction(), (m, _, _) => new Intent(BareActionKind(m.Groups["verb"].Value)),
-            ["complete", "mark as done", "delete a task", "mark as not done"]),
+            ["complete", "mark as done", "delete a task", "mark as not done", "remove an item from my list"]),
 
         // Reopen before complete: "mark it as not done" ends like "mark it as done".
         new(ReopenVerb(), (m, _, _) => Act(IntentKind.Reopen, m),
@@ -279,7 +279,7 @@ internal static partial class IntentParser
                 "never mind the bananas",
             ]),
         new(NoLongerNeedTo(), (m, _, _) => Act(IntentKind.Delete, m),
-            ["I don't need to buy groceries anymore", "I no longer need to call the bank"]),
+            ["I don't need to buy groceries anymore", "I no longer need to call the bank", "no need for bread anymore", "no more eggs needed"]),
         new(NotNeeded(), (m, _, _) => Act(IntentKind.Delete, m),
             ["the dentist appointment is no longer needed", "task 2 is cancelled", "the restaurant reservation got cancelled"]),
 
@@ -361,8 +361,8 @@ internal static partial class IntentParser
             ["pay rent every 1st of the month", "gym every mon, wed and fri at 7am", "tomorrow call the electrician", "I have a meeting at 3", "I'll call the plumber tomorrow"]),
 
         // A task named, then what to do with it: "call mom finished", "mop kitchen, check", "call mom remove", "milk not needed".
-        new(TaskThenAction(), (m, _, _) => new Intent(m.Groups["done"].Success ? IntentKind.Complete : IntentKind.Delete) { Reference = m.Groups["ref"].Value },
-            ["call mom finished", "mop kitchen, check", "call mom remove", "milk not needed", "bathroom painting - delete it"]),
+        new(TaskThenAction(), (m, _, _) => new Intent(m.Groups["done"].Success ? IntentKind.Complete : IntentKind.Delete) { Reference = NamedIn(m.Groups["ref"].Value) },
+            ["call mom finished", "mop kitchen, check", "call mom remove", "milk not needed", "bathroom painting - delete it", "can't make the team meeting delete it"]),
 
         // An errand said as an order ("buy eggs", "pick up milk on the way home", "book a table"): an add, unless it answers a question.
         new(Errand(), (m, text, now) => ErrandWords().IsMatch(RequestParts.Peel(m.Groups["rest"].Value).Item) || Add(text, now) is not { Kind: IntentKind.Add } add
@@ -1229,7 +1229,8 @@ internal static partial class IntentParser
     private static Intent? OnListIntent(Match match, string text, DateTimeOffset now)
     {
         var thing = match.Groups["thing"].Value.Trim();
-        var query = AnyThing().IsMatch(thing) ? null : Utterance.CleanQuery(thing);
+        var about = ThingsAbout().Match(thing) is { Success: true } anything ? thing[anything.Length..] : thing;
+        var query = AnyThing().IsMatch(about) ? null : Utterance.CleanQuery(about);
         var list = List(text.Replace(thing, " ", StringComparison.Ordinal), now, query: null);
         return list with { Query = query, Status = null };
     }
@@ -1477,7 +1478,8 @@ internal static partial class IntentParser
     private static partial Regex RenameColon();
 
     [GeneratedRegex(@"^(?<ref>(?:task\s*)?#?\d+|it|that(?:\s+one)?)\s+should\s+(?:be|say|read)(?:\s+called)?\s+(?<title>.+)$" +
-        "|^" + NotAQuestion + @"(?<ref>.+?)\s+should\s+(?:be\s+called|be\s+named|say|read|be\s+renamed(?:\s+to)?)\s+(?<title>.+)$", Options)]
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+should\s+(?:be\s+called|be\s+named|say|read|be\s+renamed(?:\s+to)?)\s+(?<title>.+)$" +
+        "|^" + NotAQuestion + @"(?<ref>(?<first>[a-z]+)\b.*?)\s+should\s+(?:be|have\s+been)\s+(?<title>\k<first>\b.+)$", Options)]
     private static partial Regex ShouldSay();
 
     [GeneratedRegex(@"^(?:(?:can|could)\s+you\s+)?make\s+(?<ref>that|it|this)(?:\s+one)?\s+(?:say\s+|read\s+|into\s+)?(?<title>(?!(?:done|complete|completed|finished|not|undone|pending|high|low|medium|normal|urgent|important|top|due|a\s+priority|priority|repeat|recurring|daily|weekly|monthly|every|private|public|recur|the\s+first|first|last)\b).+)$", Options)]
@@ -1486,7 +1488,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:rename|retitle|change\s+the\s+(?:title|name)\s+of)\s+(?<ref>.+)$|^(?:edit|change|update|modify)\s+(?<ref>(?:task\s*)?#?\d+|it|that(?:\s+one)?|the\s+.+\s+(?:task|todo|one))$", Options)]
     private static partial Regex RenameWithoutTitle();
 
-    [GeneratedRegex(@"^(?<verb>complete|finish|delete|remove|cancel|reopen|uncheck|untick|rename|edit|change|update|tick\s+off|check\s+off|mark\s+(?:as\s+)?(?:done|complete|completed|finished)|mark\s+(?:as\s+)?not\s+done)(?:\s+(?:a|one|some|the|my)\s+(?:task|todo|item))?$", Options)]
+    [GeneratedRegex(@"^(?<verb>complete|finish|delete|remove|cancel|reopen|uncheck|untick|rename|edit|change|update|tick\s+off|check\s+off|mark\s+(?:as\s+)?(?:done|complete|completed|finished)|mark\s+(?:as\s+)?not\s+done)(?:\s+(?:a|an|one|some|the|my)\s+(?:task|todo|item|entry|thing))?(?:\s+(?:from|off|on|in)\s+(?:my|the)\s+(?:todo\s+|task\s+)?list)?$", Options)]
     private static partial Regex BareAction();
 
     // Reopen.
@@ -1544,11 +1546,26 @@ internal static partial class IntentParser
     private static partial Regex DeleteVerb();
 
     [GeneratedRegex(@"^(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:need|have|want)\s+to\s+(?!forget\b|remember\b)(?<ref>.+?)(?:\s+(?:anymore|any\s+more|after\s+all))?$" +
-        @"|^(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:need|want)\s+(?!to\b|you\b|it\b|that\b|help\b|a\s+reminder\b)(?:the\s+|any\s+)?(?<ref>.+?)(?:\s+(?:anymore|any\s+more|after\s+all|on\s+(?:my|the)\s+list))?$", Options)]
+        @"|^(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+(?:need|want)\s+(?!to\b|you\b|it\b|that\b|help\b|a\s+reminder\b)(?:the\s+|any\s+)?(?<ref>.+?)(?:\s+(?:anymore|any\s+more|after\s+all|on\s+(?:my|the)\s+list))?$" +
+        @"|^(?:there'?s\s+|there\s+is\s+)?no\s+(?:more\s+|longer\s+(?:any\s+)?)?need\s+(?:for|of|to)\s+(?!remind\b|ask\b|add\b|worry\b)(?:the\s+|any\s+)?(?<ref>.+?)(?:\s+(?:anymore|any\s+more|after\s+all|now))?$" +
+        @"|^no\s+more\s+(?<ref>.+?)\s+(?:needed|required|necessary)$", Options)]
     private static partial Regex NoLongerNeedTo();
 
     [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are|was|were|got|has\s+been|have\s+been)\s+(?:no\s+longer\s+(?:needed|necessary|relevant)|not\s+needed(?:\s+anymore)?|cancell?ed|called\s+off|irrelevant|obsolete)$", Options)]
     private static partial Regex NotNeeded();
+
+    /// <summary>
+    /// The task a clause said before the action names: "no need for bread anymore, remove it" → "bread", "can't make the team
+    /// meeting, delete it" → "the team meeting"; any other clause is the task's words.
+    /// </summary>
+    private static string NamedIn(string clause) =>
+        NoLongerNeedTo().Match(clause) is { Success: true } need ? need.Groups["ref"].Value
+        : NotNeeded().Match(clause) is { Success: true } notNeeded ? notNeeded.Groups["ref"].Value
+        : CannotMake().Match(clause) is { Success: true } cannot ? cannot.Groups["ref"].Value
+        : clause;
+
+    [GeneratedRegex(@"^(?:i\s+|we\s+)?(?:can'?t|cannot|can\s+not|couldn'?t|won'?t(?:\s+be\s+able\s+to)?|will\s+not)\s+(?:make(?:\s+it\s+to)?|attend|go\s+to|do)\s+(?<ref>.+)$", Options)]
+    private static partial Regex CannotMake();
 
     // Dates.
     [GeneratedRegex(@"^(?:remove|clear|delete|drop|erase|unset|take|strip|reset)\s+(?:the\s+|its\s+|any\s+)?(?:due\s+date|date|deadline|due)\s+(?:from|of|on|off(?:\s+of)?|for)\s+(?<ref>.+)$" +
@@ -1874,7 +1891,7 @@ internal static partial class IntentParser
         @"|^(?:make|mark|set|consider)\s+(?<ref>.+?)\s+(?<verb>less|more)\s+(?:important|urgent|pressing|of\s+a\s+priority)$" +
         @"|^(?:make|mark|flag|set)\s+(?<ref>.+?)\s+(?:as\s+)?(?<not>not\s+)?(?<p>urgent|important)$" +
         @"|^(?<verb>prioriti[sz]e|deprioriti[sz]e)\s+(?<ref>.+)$" +
-        @"|^(?:remove|clear|drop|reset)\s+(?:the\s+)?(?:(?:high|top|low|medium|urgent)\s+)?(?<none>priority)\s+(?:from|of|on)\s+(?<ref>.+)$" +
+        @"|^(?:remove|clear|drop|reset|take(?:\s+off)?|get\s+rid\s+of)\s+(?:the\s+)?(?:(?:high|top|low|medium|urgent)\s+)?(?<none>priority|urgency)\s+(?:from|of|on|off(?:\s+of)?)\s+(?<ref>.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+is\s+(?:now\s+)?(?:a\s+)?(?<p>high|top|low|medium)[\s-]+priority$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+is\s+(?:very\s+|really\s+)?(?<p>urgent)$", Options)]
     private static partial Regex SetPriority();
@@ -1973,6 +1990,10 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:any|anything|something|everything|stuff|things|tasks|items|todos)(?:\s+(?:left|else|at\s+all))?$", Options)]
     private static partial Regex AnyThing();
 
+    /// <summary>"anything about ", "something to do with ": what a question about the list asks after is the rest.</summary>
+    [GeneratedRegex(@"^(?:any|anything|something|stuff|things|tasks?|items?|todos?)\s+(?:about|regarding|concerning|for|on|with|related\s+to|to\s+do\s+with)\s+(?=\S)", Options)]
+    private static partial Regex ThingsAbout();
+
     /// <summary>"make X a priority", "X is really important", "flag X", "lower the priority of X", "X isn't urgent anymore".</summary>
     [GeneratedRegex(@"^(?:make|set|mark)\s+(?<ref>.+?)\s+(?:a|my|the|our)\s+(?:top\s+|high\s+|number\s+1\s+|first\s+|main\s+|big\s+)?priority$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|'s)\s+(?:really\s+|very\s+|super\s+|so\s+|quite\s+|extremely\s+|the\s+most\s+|most\s+)?(?:important|urgent|a\s+(?:top\s+|high\s+|big\s+)?priority|(?:my\s+|the\s+)?(?:top|first|number\s+one|highest|#?1)\s+priority)(?:\s+(?:now|today|right\s+now))?$" +
@@ -2011,7 +2032,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^when(?:'s|\s+is|\s+are|\s+do\s+i\s+(?:have|need)\s+to|\s+should\s+i)\s+(?:my\s+|the\s+)?(?<query>.+?)(?:\s+(?:due|happening|scheduled|set\s+for))?$", Options)]
     private static partial Regex WhenIs();
 
-    [GeneratedRegex("^" + NotAQuestion + @"(?!(?:add|remind|put|create|make|new|set|i|we|you|my|please|can|could)\b)(?<ref>[^,:;-]+?)\s*[,:;-]?\s+(?:(?<done>finished|complete|completed|check(?:ed)?(?:\s+(?:it\s+)?off)?|ticked\s+off|crossed\s+off|[✓✔☑])|remove(?:\s+it)?|delete(?:\s+it)?|cancel(?:led)?(?:\s+it)?|not\s+needed(?:\s+any\s?more)?|no\s+longer\s+needed|scrap\s+(?:it|that)|drop\s+(?:it|that))$", Options)]
+    [GeneratedRegex("^" + NotAQuestion + @"(?!(?:add|remind|put|create|make|new|set|(?:i|we)(?!\s+(?:can'?t|cannot|couldn'?t|won'?t)\b)|you|my|please|can(?!'?t\b)|could)\b)(?<ref>[^,:;-]+?)\s*[,:;-]?\s+(?:(?<done>finished|complete|completed|check(?:ed)?(?:\s+(?:it\s+)?off)?|ticked\s+off|crossed\s+off|[✓✔☑])|remove(?:\s+it)?|delete(?:\s+it)?|cancel(?:led)?(?:\s+it)?|not\s+needed(?:\s+any\s?more)?|no\s+longer\s+needed|scrap\s+(?:it|that)|drop\s+(?:it|that))$", Options)]
     private static partial Regex TaskThenAction();
 
     /// <summary>Words asking to change a task, which a thing to do with its date does not say: "pay the bill move to friday".</summary>

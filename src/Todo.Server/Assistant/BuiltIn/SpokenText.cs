@@ -21,7 +21,7 @@ internal static partial class SpokenText
     [
         "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend",
         "shopping", "grocery", "groceries", "priority", "reminder", "reminders", "important", "urgent", "list", "done",
-        "task", "tasks", "show", "mark", "check", "clear", "item", "items",
+        "task", "tasks", "show", "mark", "check", "clear", "item", "items", "complete", "completed", "finished",
     ];
 
     /// <summary>Short typed forms of a first word: "ad milk", "shw my tasks", "dlt task 3".</summary>
