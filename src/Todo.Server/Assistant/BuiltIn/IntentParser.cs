@@ -88,6 +88,7 @@ internal static partial class IntentParser
             [
                 "remove the date from task 4", "clear the due date of the rent task", "take the deadline off task 2", "unschedule task 4",
                 "task 4 has no due date", "make task 4 undated", "no due date for the plumber task", "the plumber task doesn't need a date",
+                "remove the bill's due date",
             ]),
         new(StopRepeating(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, StopsRepeating = true },
             [
@@ -100,7 +101,7 @@ internal static partial class IntentParser
             [
                 "push the dentist back a week", "postpone task 3 by 2 days", "delay it an hour", "bring the rent task forward a day",
                 "push back call mom by a couple of days", "snooze task 2 for 3 hours", "move task 4 up two days", "push it another week",
-                "the report can wait a week",
+                "the report can wait a week", "make the dentist appointment an hour later",
             ]),
         new(Schedule(), (m, _, now) => ScheduleIntent(m, now),
             [
@@ -1044,7 +1045,7 @@ internal static partial class IntentParser
         var n = match.Groups["n"].Value.ToLowerInvariant();
         int? count = int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : n switch
         {
-            "a" or "an" or "one" => 1,
+            "a" or "an" or "the" or "one" => 1,
             "two" => 2,
             "three" => 3,
             "four" => 4,
@@ -1399,7 +1400,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:remind\s+me\s+(?:(?<when>(?:(?:tomorrow|today|tonight|on\s+\w+)\s+)?at\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)|tomorrow|today|tonight|later|this\s+\w+|next\s+\w+|on\s+\w+)\s+)?(?:to|(?<about>about|of)|that)|i\s+(?:need|have|must|should|want)\s+to\s+remember\s+(?:to|that)|(?:please\s+)?remember\s+(?:to|that)|help\s+me\s+remember\s+to|don'?t\s+let\s+me\s+forget(?:\s+(?:to|(?<about>about))|(?=\s+(?:my|the|our)\b))|(?:i\s+)?(?:don'?t|do\s+not)\s+want\s+to\s+forget\s+(?:to|about)|do\s+not\s+let\s+me\s+forget\s+(?:to|about)|don'?t\s+forget\s+(?:to|(?<about>about))|make\s+sure\s+i|note\s+to\s+self|memo|(?:todo|to-do|to\s+do|task|reminder|new\s+task|new\s+todo)\s*:)(?!\w)[\s:,-]*(?<rest>.+)$", Options)]
     private static partial Regex RemindMe();
 
-    [GeneratedRegex(@"^(?:please\s+)?(?:(?:remind|ping|alert|notify|warn)\s+me|(?:set|add|create|put)\s+(?:up\s+)?(?:a\s+)?reminder(?:\s+for\s+me)?)\s+(?:(?:about|to|of)\s+(?<about>.+?)\s+)?(?<n>\d+|an?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|ahead\s+of|early)(?:\s+(?<ref>.+))?$", Options)]
+    [GeneratedRegex(@"^(?:please\s+)?(?:(?:remind|ping|alert|notify|warn)\s+me|(?:set|add|create|put)\s+(?:up\s+)?(?:a\s+)?reminder(?:\s+for\s+me)?)\s+(?:(?:about|to|of)\s+(?<about>.+?)\s+)?(?<n>\d+|an?|the|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|ahead\s+of|early)(?:\s+(?<ref>.+))?$", Options)]
     private static partial Regex RemindBefore();
 
     [GeneratedRegex(@"^(?:please\s+)?(?:(?:stop|quit)\s+reminding\s+me|(?:don'?t|do\s+not|(?:there'?s\s+|you\s+have\s+|you'?ve\s+got\s+)?no\s+need\s+to|you\s+(?:don'?t|do\s+not)\s+(?:need|have)\s+to)\s+remind\s+me)(?:\s+(?:about|of|to\s+do)\s+(?<ref>.+?))?(?:\s+(?:anymore|any\s+more|again))?$" +
@@ -1570,6 +1571,7 @@ internal static partial class IntentParser
     // Dates.
     [GeneratedRegex(@"^(?:remove|clear|delete|drop|erase|unset|take|strip|reset)\s+(?:the\s+|its\s+|any\s+)?(?:due\s+date|date|deadline|due)\s+(?:from|of|on|off(?:\s+of)?|for)\s+(?<ref>.+)$" +
         @"|^(?:unschedule|undate)\s+(?<ref>.+)$" +
+        @"|^(?:remove|clear|delete|drop|erase|unset|take(?:\s+off)?|strip|reset)\s+(?<ref>.+?)'s?\s+(?:due\s+date|date|deadline)(?:\s+off)?$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:has|needs|should\s+have)\s+no\s+(?:due\s+date|date|deadline)(?:\s+(?:anymore|any\s+more))?$" +
         @"|^(?:make|set)\s+(?<ref>.+?)\s+(?:to\s+)?(?:no\s+(?:due\s+)?date|undated|unscheduled)$" +
         @"|^(?:no|without\s+a|without)\s+(?:due\s+date|date|deadline)\s+(?:for|on)\s+(?<ref>.+)$" +
@@ -1594,7 +1596,8 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you|would\s+you|let'?s|i\s+want\s+to|i'?d\s+like\s+to)\s+)?" +
         @"(?:push|move|put\s+off|postpone|delay|defer|shift|bump|snooze|bring|reschedule)\s+(?:" + ShiftDirection + @"\s+)?" +
         @"(?<ref>.+?)\s+(?:" + ShiftDirection + @"\s+)?" + ShiftAmount + @"(?:\s+" + ShiftDirection + @")?(?:\s+please)?$" +
-        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:can|could|will\s+have\s+to|has\s+to|needs\s+to)\s+wait\s+(?:for\s+)?(?:another\s+)?" + ShiftAmount + "$", Options)]
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:can|could|will\s+have\s+to|has\s+to|needs\s+to)\s+wait\s+(?:for\s+)?(?:another\s+)?" + ShiftAmount + "$" +
+        @"|^(?:make|set|have)\s+(?<ref>.+?)\s+" + ShiftAmount + @"\s+(?<dir>earlier|sooner|later)$", Options)]
     private static partial Regex ShiftDue();
 
     [GeneratedRegex(@"\b(?:every|each|repeat(?:s|ing)?|recur(?:s|ring)?|to|in|until|till|within|after|from|on|at|by|due)$", Options)]
