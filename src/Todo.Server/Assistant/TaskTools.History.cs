@@ -89,13 +89,20 @@ public sealed partial class TaskTools
                     return TaskToolError.InvalidArgument(TaskToolArguments.Due, "Say the new due (\"none\" removes it); nothing was changed.");
                 }
 
-                var (newDue, _, badDue) = await DueArgumentAsync(due, cancellationToken);
+                var allDay = AllDay().IsMatch(due);
+                var dueWords = allDay ? AllDay().Replace(due, " ").Trim() : due;
+                if (allDay && dueWords.Length == 0)
+                {
+                    return TaskToolError.InvalidArgument(TaskToolArguments.Due, "Give the day too, e.g. \"friday all day\"; nothing was changed.");
+                }
+
+                var (newDue, _, badDue) = await DueArgumentAsync(dueWords, cancellationToken);
                 if (badDue is not null)
                 {
                     return badDue;
                 }
 
-                change = change with { Due = newDue };
+                change = change with { Due = newDue, KeepsTime = !allDay };
                 break;
         }
 

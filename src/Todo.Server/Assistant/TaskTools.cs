@@ -1275,7 +1275,9 @@ public static class TaskToolText
 
     public const string BulkLabel = "For add_label and remove_label: the label, e.g. \"errands\".";
 
-    public const string BulkDue = "For set_due: the new due in English (\"tomorrow\", \"friday at 9am\"); \"none\" removes it.";
+    public const string BulkDue =
+        "For set_due: the new due in English (\"tomorrow\", \"friday at 9am\"); \"none\" removes it. A day alone keeps each task's " +
+        "time; \"friday all day\" drops it.";
 
     public const string UndoLast =
         "Take back the user's latest change that is not undone yet: everything one request, chat turn or bulk change did " +

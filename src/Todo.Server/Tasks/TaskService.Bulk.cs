@@ -30,6 +30,9 @@ public sealed record BulkChange(BulkAction Action)
     public string? Label { get; init; }
     public TaskPriority? Priority { get; init; }
     public DueReading? Due { get; init; }
+
+    /// <summary>A <see cref="Due"/> without a time keeps each task's time of day ("move them to monday").</summary>
+    public bool KeepsTime { get; init; }
 }
 
 /// <summary>A task a bulk change could not change, and why.</summary>
@@ -167,7 +170,10 @@ public sealed partial class TaskService
                 task.Priority = priority;
                 break;
             case BulkAction.SetDue:
-                task.SetDue(NewDue(task.DueIn(task.OwnerTimeZone ?? User.DefaultTimeZone), new TaskChanges { Due = change.Due }));
+                var due = change is { KeepsTime: true, Due: { Time: null } day } && task.DueTime is { } time
+                    ? day with { Time = time, TimeZone = task.DueTimeZone ?? day.TimeZone }
+                    : change.Due;
+                task.SetDue(NewDue(task.DueIn(task.OwnerTimeZone ?? User.DefaultTimeZone), new TaskChanges { Due = due }));
                 break;
         }
 

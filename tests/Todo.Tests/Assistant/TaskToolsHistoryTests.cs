@@ -73,6 +73,20 @@ public abstract class TaskToolsHistoryTests(ApiFixture api)
         Assert.All(await session.StoredTasksWithPartsAsync(), t => Assert.Equal("Groceries", t.List!.Name));
     }
 
+    [Fact]
+    public async Task BulkDueOfADayKeepsEachTasksTimeAndAllDayDropsIt()
+    {
+        var session = await UserWithAsync("Dentist ^2030-01-02T10:00", "Bill ^2030-01-03");
+
+        await WithToolsAsync(session.UserId, tools => tools.BulkTasksAsync("set_due", tasks: ["1", "2"], due: "2030-01-07"));
+        var moved = (await session.StoredTasksAsync()).OrderBy(t => t.Number).Select(t => (t.DueDate, t.DueTime)).ToList();
+        await WithToolsAsync(session.UserId, tools => tools.BulkTasksAsync("set_due", tasks: ["1", "2"], due: "2030-01-08 all day"));
+        var allDay = (await session.StoredTasksAsync()).OrderBy(t => t.Number).Select(t => (t.DueDate, t.DueTime)).ToList();
+
+        Assert.Equal([(new DateOnly(2030, 1, 7), new TimeOnly(10, 0)), (new DateOnly(2030, 1, 7), (TimeOnly?)null)], moved);
+        Assert.Equal([(new DateOnly(2030, 1, 8), (TimeOnly?)null), (new DateOnly(2030, 1, 8), (TimeOnly?)null)], allDay);
+    }
+
     [Theory]
     [InlineData("explode", "#Shopping", null, "action")]
     [InlineData("complete", null, null, "filter")]

@@ -440,6 +440,9 @@ internal static partial class IntentParser
             // "put it on the list", "add an item to groceries": no item named, so ask what (never a task "It" or "Groceries").
             { Kind: IntentKind.Add, MoreTitles: null } add when add.Title is { } title && NoItemNamed().IsMatch(title) =>
                 (read.Rule, add with { Title = null }),
+
+            // "no, tuesday", "wait, at 6": a correction of something said before (TurnPlanner reads it), never a task "No".
+            { Kind: IntentKind.Add, MoreTitles: null, Title: { } title } when InterjectionAlone().IsMatch(title) => (read.Rule, Intent.Unknown),
             { Kind: IntentKind.Add, MoreTitles: null } add when ItemToList().Match(text) is { Success: true } item =>
                 (read.Rule, add with { Title = null, ListName = RequestParts.ListName(item.Groups["list"].Value) ?? add.ListName }),
             { Kind: IntentKind.Add, ListName: not null, MoreTitles: null, Then: null } add when PlacingVerb().IsMatch(text) =>
@@ -1655,7 +1658,7 @@ internal static partial class IntentParser
     /// </summary>
     public static string? Correction(string message, DateTimeOffset now)
     {
-        var said = message.Trim().TrimEnd('.', '!');
+        var said = SpokenText.Normalize(message, now).TrimEnd('.', '!');
         if (Meant().Match(said) is { Success: true } meant && (!meant.Groups["dated"].Success || DatePhrases.IsWholeDate(meant.Groups["title"].Value, now)))
         {
             return meant.Groups["title"].Value;
@@ -1678,12 +1681,15 @@ internal static partial class IntentParser
         MeantOther().Match(message.Trim().TrimEnd('.', '!')) is { Success: true } meant ? meant.Groups["ref"].Value : null;
 
     [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh|not\s+(?:that|this)(?:\s+one)?|(?:that'?s\s+)?(?:the\s+)?wrong\s+one)[,.!\s]+)*(?:i\s+(?:meant|wanted)\s+to\s+(?:say|write|type)|i\s+meant|i\s+mean|i\s+said|i\s+wanted)\s+(?<ref>(?!(?:to|it|that|this|done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$" +
-        @"|^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:not\s+(?:that|this)(?:\s+one)?|(?:that'?s\s+)?(?:the\s+)?wrong\s+one|no)" +
-        @"(?:\s*[,.!]\s*|\s+(?=the\s))(?<ref>the\s+(?!(?:one|other|first|second|third|last)\b).+|(?!(?:worries|problem|problems|rush|way|thanks|thank|need|matter|idea|doubt|biggie|kidding|clue|sweat|hurry|pressure|stress|fine|okay|ok|good|great)\b)\w+)$", Options)]
+        @"|^(?:(?:no|nope|sorry|oops|wait|actually|oh(?:\s+wait)?)[,.!\s]+)*(?:not\s+(?:that|this)(?:\s+one)?|not\s+(?!(?:now|yet|really|sure|quite|so|too|me|you|that|this)\b)(?:the\s+)?[a-z]+(?:\s+[a-z]+)?(?=\s*[,.!]\s*[a-z])|(?:that'?s\s+)?(?:the\s+)?wrong\s+one|no)" +
+        @"(?:\s*[,.!]\s*|\s+(?=the\s))(?<ref>the\s+(?!(?:one|other|first|second|third|last)\b).+|(?!(?:worries|problem|problems|rush|way|thanks|thank|need|matter|idea|doubt|biggie|kidding|clue|sweat|hurry|pressure|stress|fine|okay|ok|good|great|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)[a-z]\w*)$", Options)]
     private static partial Regex MeantOther();
 
     [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh|um+|uh+|hmm+)(?:[,.!]+\s*|\s+))+", Options)]
     private static partial Regex Interjections();
+
+    [GeneratedRegex(@"^(?:no|nope|nah|not|sorry|oops|wait|actually|oh|um+|uh+|hmm+|yes|yeah|yep|ok|okay)$", Options)]
+    private static partial Regex InterjectionAlone();
 
     [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:i\s+(?:meant|wanted)\s+to\s+(?:say|write|type|add|put)|i\s+meant|i\s+mean|i\s+said|it\s+should\s+(?:be|say)|that\s+should\s+(?:be|say)|make\s+(?:it|that)(?:\s+(?:say|into))?|change\s+(?:it|that)\s+to|(?<dated>it'?s|it\s+is|that'?s|that\s+is|it\s+was|(?:it'?s\s+|it\s+is\s+)?due|for|by|on))\s+(?<title>(?!(?:done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$", Options)]
     private static partial Regex Meant();

@@ -91,6 +91,10 @@ internal static partial class SpokenText
         text = DayOrdinal().Replace(text, match =>
             match.Groups["lead"].Value + DayOfMonth(match.Groups["ord"].Value.ToLowerInvariant().Replace(' ', '-')));
         text = NotThatDay().Replace(text, "");
+        text = NotThisDateButThat().Match(text) is { Success: true } corrected
+            && DatePhrases.IsWholeDate(corrected.Groups["wrong"].Value, now) && DatePhrases.IsWholeDate(corrected.Groups["right"].Value, now)
+                ? $"no, {corrected.Groups["right"].Value}"
+                : text;
         text = AddButNot().Replace(text, "${add}");
         text = InsteadAt().Replace(text, "move ${task} to ${when}");
         text = ItsTime().Replace(text, "move ${task} to ");
@@ -471,6 +475,10 @@ internal static partial class SpokenText
     /// <summary>"due monday not friday", "on the 3rd instead of the 1st": the day corrected away, said only to be undone.</summary>
     [GeneratedRegex(@"\s*,?\s+(?:and\s+)?(?:not|instead\s+of|rather\s+than)\s+(?:on\s+|at\s+|the\s+)?(?:(?:this|next)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|midnight)(?=$|[\s,.!?])", Options)]
     private static partial Regex NotThatDay();
+
+    /// <summary>"not friday, saturday", "no, not at 5, at 6": a date said wrongly, then the right one (read as "no, saturday").</summary>
+    [GeneratedRegex(@"^(?<lead>(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*)not\s+(?<wrong>[^,;]+?)\s*[,;]\s*(?:but\s+|rather\s+|instead\s+)?(?<right>[^,;]+?)(?:\s+instead)?[.!]?$", Options)]
+    private static partial Regex NotThisDateButThat();
 
     /// <summary>"add bread, not milk", "add eggs but not bacon": what is not wanted is no item.</summary>
     [GeneratedRegex(@"^(?<add>(?:add|put|get|buy|pick\s+up)\s+.+?)(?:\s*,\s*(?:but\s+)?|\s+but\s+)not\s+[\w'\s-]+$", Options)]

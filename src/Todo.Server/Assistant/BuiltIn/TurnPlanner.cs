@@ -168,6 +168,13 @@ internal static class TurnPlanner
                     : new Intent(IntentKind.Update) { Reference = "it", Title = Utterance.CleanTitle(meant) }, null);
             }
 
+            // "move the dentist to monday" → "no, tuesday": the same change, to the day meant.
+            if (previous is { Kind: IntentKind.Update, Reference: not null, Due: not null, DueShift: null } && meant is not null
+                && DatePhrases.IsWholeDate(meant, view.Now))
+            {
+                return (previous with { Due = DatePhrases.DueOf(meant, view.Now) }, null);
+            }
+
             // "remind me about the dentist" (found or added; or found with no due, so when was asked) → "friday at 3": that
             // task's day, and the reminder asked for.
             if (previous is { Kind: IntentKind.Update, Reference: { } named } && (previous.AddsIfMissing is not null || previous.RemindMinutesBefore is not null)
