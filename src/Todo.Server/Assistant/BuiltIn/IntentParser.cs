@@ -441,6 +441,15 @@ internal static partial class IntentParser
             { Kind: IntentKind.Add, MoreTitles: null } add when add.Title is { } title && NoItemNamed().IsMatch(title) =>
                 (read.Rule, add with { Title = null }),
 
+            // "i'll do the bathroom painting next weekend": the task of those words on that day, or a new one when none has them.
+            { Kind: IntentKind.Add, MoreTitles: null, Title: { } title, Due: not null, ListName: null, Then: null } add
+                when WillDo().IsMatch(text) && DoThe().Match(title) is { Success: true } doThe && NamesTaskByWords(title[doThe.Length..]) =>
+                (read.Rule, new Intent(IntentKind.Update)
+                {
+                    Reference = title[doThe.Length..], Due = add.Due, Priority = add.Priority, RemindMinutesBefore = add.RemindMinutesBefore,
+                    AddsIfMissing = title,
+                }),
+
             // "no, tuesday", "wait, at 6": a correction of something said before (TurnPlanner reads it), never a task "No".
             { Kind: IntentKind.Add, MoreTitles: null, Title: { } title } when InterjectionAlone().IsMatch(title) => (read.Rule, Intent.Unknown),
             { Kind: IntentKind.Add, MoreTitles: null } add when ItemToList().Match(text) is { Success: true } item =>
@@ -552,6 +561,13 @@ internal static partial class IntentParser
                 ListName = parts.ListName ?? add.ListName,
                 RemindMinutesBefore = parts.RemindMinutesBefore ?? add.RemindMinutesBefore,
             });
+        }
+
+        // "add paint and brushes and make them high priority": "them" are what the first adds.
+        if (first.Intent is { Kind: IntentKind.Add, Title: not null } adds && second is { Kind: IntentKind.Bulk, LastShown: true, Filter: null } all
+            && all.BulkAction is "set_priority" or "set_due")
+        {
+            return (first.Rule, adds with { Priority = all.Priority ?? adds.Priority, Due = all.Due ?? adds.Due });
         }
 
         if (second.Reference is { } pointing && Pronoun().IsMatch(pointing.Trim()) && first.Intent.Reference is { } named)
@@ -1690,6 +1706,13 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:no|nope|nah|not|sorry|oops|wait|actually|oh|um+|uh+|hmm+|yes|yeah|yep|ok|okay)$", Options)]
     private static partial Regex InterjectionAlone();
+
+    [GeneratedRegex(@"^(?:i'?ll|i\s+will|i'?m\s+(?:going\s+to|gonna)|i\s+am\s+going\s+to|i\s+(?:can|could|should|might)|gonna|going\s+to|will)\s+(?:probably\s+|just\s+)?do\b", Options)]
+    private static partial Regex WillDo();
+
+    /// <summary>"do the ", "do my ": the light verb before a task's words.</summary>
+    [GeneratedRegex(@"^do\s+(?=(?:the|my|our)\s+\S)", Options)]
+    private static partial Regex DoThe();
 
     [GeneratedRegex(@"^(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*(?:i\s+(?:meant|wanted)\s+to\s+(?:say|write|type|add|put)|i\s+meant|i\s+mean|i\s+said|it\s+should\s+(?:be|say)|that\s+should\s+(?:be|say)|make\s+(?:it|that)(?:\s+(?:say|into))?|change\s+(?:it|that)\s+to|(?<dated>it'?s|it\s+is|that'?s|that\s+is|it\s+was|(?:it'?s\s+|it\s+is\s+)?due|for|by|on))\s+(?<title>(?!(?:done|finished|complete|completed|wrong|fine|ok|okay|good|right|not)\b).+)$", Options)]
     private static partial Regex Meant();
