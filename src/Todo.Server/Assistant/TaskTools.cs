@@ -357,9 +357,11 @@ public sealed partial class TaskTools(
         }
 
         // A time alone ("5pm", "at 6") for a task with a day keeps the day and any repeat: "change the time of the bill to 5pm".
+        // An hour said without am or pm is read on that day: "at 9" for a task due tomorrow is 09:00, not tonight's 21:00.
         if (newDue is { IsRecurring: false, Time: not null } && found.DueDate is { } day && TimeOfDayOnly().IsMatch(dueWords!.Trim()))
         {
-            newDue = newDue with { Date = day, Recurrence = found.DueRecurrence, FromCompletion = found.DueFromCompletion };
+            var onThatDay = await taskService.ReadDueFromAsync(userId, dueWords.Trim(), day, cancellationToken) ?? newDue;
+            newDue = onThatDay with { Date = day, Recurrence = found.DueRecurrence, FromCompletion = found.DueFromCompletion };
         }
 
         // "all day" alone: the task keeps its day and repeat, without the time.

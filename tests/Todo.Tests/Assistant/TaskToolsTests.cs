@@ -624,19 +624,21 @@ public abstract class TaskToolsTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task ADayWithoutATimeKeepsTheTasksTimeAndAllDayDropsIt()
+    public async Task ADayWithoutATimeKeepsTheTasksTimeAndAllDayDropsItAndAnHourIsReadOnTheTasksDay()
     {
-        var session = await DatedUserWithAsync("Dentist ^2026-11-27T10:00", "Haircut ^2026-11-28T15:30", "Call dad ^2026-11-30T09:00", "Call mom");
+        var session = await DatedUserWithAsync("Dentist ^2026-11-27T10:00", "Haircut ^2026-11-28T15:30", "Call dad ^2026-11-30T09:00", "Call mom", "Standup ^2026-11-27T10:00");
 
         var dentist = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("1", due: "monday")));
         var haircut = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("2", due: "friday all day")));
         var dad = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("3", due: "all day")));
         var mom = Assert.IsType<TaskToolError>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("4", due: "all day")));
+        var standup = Assert.IsType<TaskActionResult>(await WithDatedToolsAsync(session, tools => tools.UpdateTaskAsync("5", due: "at 9")));
 
         Assert.Equal(new TaskDueLine("2026-11-30", "10:00", "Monday", null), dentist.Task.Due);
         Assert.Equal(new TaskDueLine("2026-11-27", null, "Friday", null), haircut.Task.Due);
         Assert.Equal(new TaskDueLine("2026-11-30", null, "Monday", null), dad.Task.Due);
         Assert.Contains("no due", mom.Message, StringComparison.Ordinal);
+        Assert.Equal(new TaskDueLine("2026-11-27", "09:00", "Friday", null), standup.Task.Due);
         Assert.Null((await session.StoredTasksAsync()).Single(t => t.Number == 4).DueDate);
     }
 

@@ -943,7 +943,8 @@ internal static partial class IntentParser
     /// <summary>"the report is due friday", "the gym task repeats every monday": the whole of the rest is the date.</summary>
     private static Intent? IsDueIntent(Match match, DateTimeOffset now)
     {
-        var when = match.Groups["when"].Value;
+        // "the dentist got moved to 2": an hour alone.
+        var when = BareHour().IsMatch(match.Groups["when"].Value) ? "at " + match.Groups["when"].Value : match.Groups["when"].Value;
         var found = DateReader.Find(when, now, "UTC");
         var reference = match.Groups["ref"].Value;
         if (found.Match is { } phrase && phrase.Start == 0 && phrase.Length == when.TrimEnd('.', '!', '?', ' ').Length)
@@ -1416,7 +1417,7 @@ internal static partial class IntentParser
     private static partial Regex Dismiss();
 
     // Add.
-    [GeneratedRegex(@"^(?:remind\s+me\s+(?:(?<when>(?:(?:tomorrow|today|tonight|on\s+\w+)\s+)?at\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)|tomorrow|today|tonight|later|this\s+\w+|next\s+\w+|on\s+\w+)\s+)?(?:to|(?<about>about|of)|that)|i\s+(?:need|have|must|should|want)\s+to\s+remember\s+(?:to|that)|(?:please\s+)?remember\s+(?:to|that)|help\s+me\s+remember\s+to|don'?t\s+let\s+me\s+forget(?:\s+(?:to|(?<about>about))|(?=\s+(?:my|the|our)\b))|(?:i\s+)?(?:don'?t|do\s+not)\s+want\s+to\s+forget\s+(?:to|about)|do\s+not\s+let\s+me\s+forget\s+(?:to|about)|don'?t\s+forget\s+(?:to|(?<about>about))|make\s+sure\s+i|note\s+to\s+self|memo|(?:todo|to-do|to\s+do|task|reminder|new\s+task|new\s+todo)\s*:)(?!\w)[\s:,-]*(?<rest>.+)$", Options)]
+    [GeneratedRegex(@"^(?:remind\s+me\s+(?:(?<when>(?:(?:tomorrow|today|tonight|on\s+\w+)\s+)?at\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)|tomorrow|today|tonight|later|this\s+\w+|next\s+\w+|on\s+\w+)\s+)?(?:to|(?<about>about|of)|that)|i\s+(?:need|have|must|should|want)\s+to\s+remember\s+(?:to|that)|(?:please\s+)?remember\s+(?:to|that)|help\s+me\s+remember\s+to|don'?t\s+let\s+me\s+forget(?:\s+(?:to|(?<about>about))|(?=\s+(?:my|the|our)\b))|(?:i\s+)?(?:don'?t|do\s+not)\s+want\s+to\s+forget\s+(?:to|about)|do\s+not\s+let\s+me\s+forget\s+(?:to|about)|don'?t\s+forget(?:\s+(?:to|(?<about>about))|(?<about>(?=\s+(?:my|the|our)\s)))|make\s+sure\s+i|note\s+to\s+self|memo|(?:todo|to-do|to\s+do|task|reminder|new\s+task|new\s+todo)\s*:)(?!\w)[\s:,-]*(?<rest>.+)$", Options)]
     private static partial Regex RemindMe();
 
     [GeneratedRegex(@"^(?:please\s+)?(?:(?:remind|ping|alert|notify|warn)\s+me|(?:set|add|create|put)\s+(?:up\s+)?(?:a\s+)?reminder(?:\s+for\s+me)?)\s+(?:(?:about|to|of)\s+(?<about>.+?)\s+)?(?<n>\d+|an?|the|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|ahead\s+of|early)(?:\s+(?<ref>.+))?$", Options)]
@@ -1806,7 +1807,8 @@ internal static partial class IntentParser
         @"|^(?:the\s+)?(?:due\s+date|date|deadline)\s+(?:for|of|on)\s+(?<ref>.+?)\s+(?:is|should\s+be|will\s+be|becomes|is\s+now)\s+(?<when>.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:should\s+|will\s+|now\s+)?(?:repeats?|recurs?)\s+(?<when>.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:should|needs\s+to|has\s+to|must)\s+be\s+(?:(?:moved|changed|done|finished|paid|sent|booked)\s+)?(?<when>(?:on|at|by|this|next|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.+)$" +
-        "|^" + NotAQuestion + RemindMeThat + @"(?<ref>.+?)\s+(?:is|'s|are|will\s+be|got\s+moved\s+to|has\s+moved\s+to|moved\s+to)\s+(?:now\s+)?(?<when>(?:on|at|this|next|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.+)$", Options)]
+        "|^" + NotAQuestion + RemindMeThat + @"(?<ref>.+?)\s+(?:is|'s|are|will\s+be|got\s+moved\s+to|has\s+moved\s+to|moved\s+to)\s+(?:now\s+)?(?<when>(?:on|at|this|next|tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.+)$" +
+        "|^" + NotAQuestion + RemindMeThat + @"(?<ref>.+?)\s+(?:got|has\s+been|was|has)?\s*(?:moved|changed|pushed|rescheduled)\s+(?:back\s+)?to\s+(?<when>\d.*)$", Options)]
     private static partial Regex IsDue();
 
     /// <summary>"remind me that the meeting is at 3": what follows says when a thing is.</summary>

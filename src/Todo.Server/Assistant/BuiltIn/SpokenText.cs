@@ -91,6 +91,7 @@ internal static partial class SpokenText
         text = DayOrdinal().Replace(text, match =>
             match.Groups["lead"].Value + DayOfMonth(match.Groups["ord"].Value.ToLowerInvariant().Replace(' ', '-')));
         text = NotThatDay().Replace(text, "");
+        text = NotThatHour().Replace(text, "");
         text = NotThisDateButThat().Match(text) is { Success: true } corrected
             && DatePhrases.IsWholeDate(corrected.Groups["wrong"].Value, now) && DatePhrases.IsWholeDate(corrected.Groups["right"].Value, now)
                 ? $"no, {corrected.Groups["right"].Value}"
@@ -475,6 +476,10 @@ internal static partial class SpokenText
     /// <summary>"due monday not friday", "on the 3rd instead of the 1st": the day corrected away, said only to be undone.</summary>
     [GeneratedRegex(@"\s*,?\s+(?:and\s+)?(?:not|instead\s+of|rather\s+than)\s+(?:on\s+|at\s+|the\s+)?(?:(?:this|next)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|midnight)(?=$|[\s,.!?])", Options)]
     private static partial Regex NotThatDay();
+
+    /// <summary>"at 9 not 10", "at 3pm, not 2": the hour corrected away after a time.</summary>
+    [GeneratedRegex(@"(?<=\bat\s+\d{1,2}(?::\d{2})?(?:\s*[ap]m)?)\s*,?\s+(?:and\s+)?(?:not|instead\s+of|rather\s+than)\s+(?:at\s+)?\d{1,2}(?::\d{2})?(?:\s*[ap]m)?(?=$|[\s,.!?])", Options)]
+    private static partial Regex NotThatHour();
 
     /// <summary>"not friday, saturday", "no, not at 5, at 6": a date said wrongly, then the right one (read as "no, saturday").</summary>
     [GeneratedRegex(@"^(?<lead>(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*)not\s+(?<wrong>[^,;]+?)\s*[,;]\s*(?:but\s+|rather\s+|instead\s+)?(?<right>[^,;]+?)(?:\s+instead)?[.!]?$", Options)]
