@@ -1132,6 +1132,12 @@ internal static partial class IntentParser
             };
         }
 
+        // "don't forget my passport": the passport.
+        if (match.Groups["about"].Success && add is { Kind: IntentKind.Add, MoreTitles: null, Title: { } thing })
+        {
+            add = add with { Title = TitleOf(thing) };
+        }
+
         return reminds && (add.Due is not null || add.Kind == IntentKind.Update) ? add with { RemindMinutesBefore = 0 } : add;
     }
 
@@ -1417,7 +1423,7 @@ internal static partial class IntentParser
     private static partial Regex Dismiss();
 
     // Add.
-    [GeneratedRegex(@"^(?:remind\s+me\s+(?:(?<when>(?:(?:tomorrow|today|tonight|on\s+\w+)\s+)?at\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)|tomorrow|today|tonight|later|this\s+\w+|next\s+\w+|on\s+\w+)\s+)?(?:to|(?<about>about|of)|that)|i\s+(?:need|have|must|should|want)\s+to\s+remember\s+(?:to|that)|(?:please\s+)?remember\s+(?:to|that)|help\s+me\s+remember\s+to|don'?t\s+let\s+me\s+forget(?:\s+(?:to|(?<about>about))|(?=\s+(?:my|the|our)\b))|(?:i\s+)?(?:don'?t|do\s+not)\s+want\s+to\s+forget\s+(?:to|about)|do\s+not\s+let\s+me\s+forget\s+(?:to|about)|don'?t\s+forget(?:\s+(?:to|(?<about>about))|(?<about>(?=\s+(?:my|the|our)\s)))|make\s+sure\s+i|note\s+to\s+self|memo|(?:todo|to-do|to\s+do|task|reminder|new\s+task|new\s+todo)\s*:)(?!\w)[\s:,-]*(?<rest>.+)$", Options)]
+    [GeneratedRegex(@"^(?:remind\s+me\s+(?:(?<when>(?:(?:tomorrow|today|tonight|on\s+\w+)\s+)?at\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)|tomorrow|today|tonight|later|this\s+\w+|next\s+\w+|on\s+\w+)\s+)?(?:to|(?<about>about|of)|that)|i\s+(?:need|have|must|should|want)\s+to\s+remember\s+(?:to|that)|(?:please\s+)?remember\s+(?:to|that)|help\s+me\s+remember\s+to|don'?t\s+let\s+me\s+forget(?:\s+(?:to|(?<about>about))|(?<about>(?=\s+(?:my|the|our)\b)))|(?:i\s+)?(?:don'?t|do\s+not)\s+want\s+to\s+forget\s+(?:to|about)|do\s+not\s+let\s+me\s+forget\s+(?:to|about)|don'?t\s+forget(?:\s+(?:to|(?<about>about))|(?<about>(?=\s+(?:my|the|our)\s)))|make\s+sure\s+i|note\s+to\s+self|memo|(?:todo|to-do|to\s+do|task|reminder|new\s+task|new\s+todo)\s*:)(?!\w)[\s:,-]*(?<rest>.+)$", Options)]
     private static partial Regex RemindMe();
 
     [GeneratedRegex(@"^(?:please\s+)?(?:(?:remind|ping|alert|notify|warn)\s+me|(?:set|add|create|put)\s+(?:up\s+)?(?:a\s+)?reminder(?:\s+for\s+me)?)\s+(?:(?:about|to|of)\s+(?<about>.+?)\s+)?(?<n>\d+|an?|the|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|ahead\s+of|early)(?:\s+(?<ref>.+))?$", Options)]
