@@ -89,9 +89,8 @@ public sealed partial class TaskTools
                     return TaskToolError.InvalidArgument(TaskToolArguments.Due, "Say the new due (\"none\" removes it); nothing was changed.");
                 }
 
-                var allDay = AllDay().IsMatch(due);
-                var dueWords = allDay ? AllDay().Replace(due, " ").Trim() : due;
-                if (allDay && dueWords.Length == 0)
+                var (allDay, dueWords) = WithoutAllDay(due);
+                if (allDay && dueWords!.Length == 0)
                 {
                     return TaskToolError.InvalidArgument(TaskToolArguments.Due, "Give the day too, e.g. \"friday all day\"; nothing was changed.");
                 }

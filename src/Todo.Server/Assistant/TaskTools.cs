@@ -326,8 +326,7 @@ public sealed partial class TaskTools(
             ?? badList ?? badLabels ?? badAdd ?? badRemove ?? badPriority ?? badShift ?? RemindArgument(remind_minutes_before, hasDue: true);
         DueReading? newDue = null;
         var dueCleared = false;
-        var allDay = due is not null && AllDay().IsMatch(due);
-        var dueWords = allDay ? AllDay().Replace(due!, " ").Trim() : due;
+        var (allDay, dueWords) = WithoutAllDay(due);
         if (bad is null && !(allDay && dueWords!.Length == 0))
         {
             var (readDue, clearsDue, badDue) = await DueArgumentAsync(dueWords, cancellationToken);
@@ -1020,6 +1019,10 @@ public sealed partial class TaskTools(
 
     [GeneratedRegex(@"^(?:at\s+|by\s+)?(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:[ap]\.?m\.?)?|(?:[01]?\d|2[0-3]):[0-5]\d|noon|midday|midnight)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeOfDayOnly();
+
+    /// <summary>The due words without "all day", and whether it was said: "friday all day" → (true, "friday").</summary>
+    private static (bool AllDay, string? Words) WithoutAllDay(string? due) =>
+        due is not null && AllDay().IsMatch(due) ? (true, AllDay().Replace(due, " ").Trim()) : (false, due);
 
     [GeneratedRegex(@"(?:\s*,)?\s*\b(?:all[\s-]day(?:\s+long)?|(?:with\s*out|with\s+no)\s+(?:a\s+)?time|any\s*time)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AllDay();
