@@ -90,7 +90,7 @@ public sealed class PostgresOpenAITimeoutApi(PostgresServer server) : PostgresOp
 /// <summary>Shared steps of the tests against a scripted OpenAI-compatible model.</summary>
 public abstract class ScriptedModelTestsBase(ApiFixture api, ScriptedOpenAIServer model)
 {
-    protected const int TestTimeout = 30_000;
+    protected const int TestTimeout = 60_000;
 
     protected ApiFixture Api => api;
 

@@ -209,7 +209,7 @@ public sealed class TodoServerProcess : IAsyncDisposable
             var server = Launch(port, extraArgs, env, workingDirectory ?? TodoCli.ServerOutputDirectory);
             try
             {
-                await server.WaitUntilLiveAsync(startupTimeout ?? TimeSpan.FromSeconds(30), cancellationToken);
+                await server.WaitUntilLiveAsync(startupTimeout ?? TimeSpan.FromSeconds(90), cancellationToken);
                 return server;
             }
             catch (InvalidOperationException) when (attempt < 3 && server.HasExited && IsPortClash(server.Output))
