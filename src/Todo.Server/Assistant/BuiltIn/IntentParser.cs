@@ -1681,7 +1681,7 @@ internal static partial class IntentParser
     /// </summary>
     public static string? Correction(string message, DateTimeOffset now)
     {
-        var said = SpokenText.Normalize(message, now).TrimEnd('.', '!');
+        var said = SpokenText.RightDateOnly(message.Trim(), now).TrimEnd('.', '!');
         if (Meant().Match(said) is { Success: true } meant && (!meant.Groups["dated"].Success || DatePhrases.IsWholeDate(meant.Groups["title"].Value, now)))
         {
             return meant.Groups["title"].Value;

@@ -92,10 +92,7 @@ internal static partial class SpokenText
             match.Groups["lead"].Value + DayOfMonth(match.Groups["ord"].Value.ToLowerInvariant().Replace(' ', '-')));
         text = NotThatDay().Replace(text, "");
         text = NotThatHour().Replace(text, "");
-        text = NotThisDateButThat().Match(text) is { Success: true } corrected
-            && DatePhrases.IsWholeDate(corrected.Groups["wrong"].Value, now) && DatePhrases.IsWholeDate(corrected.Groups["right"].Value, now)
-                ? $"no, {corrected.Groups["right"].Value}"
-                : text;
+        text = RightDateOnly(text, now);
         text = AddButNot().Replace(text, "${add}");
         text = InsteadAt().Replace(text, "move ${task} to ${when}");
         text = ItsTime().Replace(text, "move ${task} to ");
@@ -181,6 +178,13 @@ internal static partial class SpokenText
         });
         return TwentyFourHourTime().Replace(text, "${lead} ${h}:${m}");
     }
+
+    /// <summary>"not friday, saturday", "no, not at 5, at 6": a date said wrongly, then the right one → "no, saturday".</summary>
+    public static string RightDateOnly(string text, DateTimeOffset now) =>
+        NotThisDateButThat().Match(text) is { Success: true } corrected
+        && DatePhrases.IsWholeDate(corrected.Groups["wrong"].Value, now) && DatePhrases.IsWholeDate(corrected.Groups["right"].Value, now)
+            ? $"no, {corrected.Groups["right"].Value}"
+            : text;
 
     /// <summary>"three" alone (an answer to "which one?") → "3".</summary>
     private static string NumberAlone(string text) =>
@@ -481,7 +485,6 @@ internal static partial class SpokenText
     [GeneratedRegex(@"(?<=\bat\s+\d{1,2}(?::\d{2})?(?:\s*[ap]m)?)\s*,?\s+(?:and\s+)?(?:not|instead\s+of|rather\s+than)\s+(?:at\s+)?\d{1,2}(?::\d{2})?(?:\s*[ap]m)?(?=$|[\s,.!?])", Options)]
     private static partial Regex NotThatHour();
 
-    /// <summary>"not friday, saturday", "no, not at 5, at 6": a date said wrongly, then the right one (read as "no, saturday").</summary>
     [GeneratedRegex(@"^(?<lead>(?:(?:no|nope|sorry|oops|wait|actually|oh)[,.!\s]+)*)not\s+(?<wrong>[^,;]+?)\s*[,;]\s*(?:but\s+|rather\s+|instead\s+)?(?<right>[^,;]+?)(?:\s+instead)?[.!]?$", Options)]
     private static partial Regex NotThisDateButThat();
 
