@@ -12,7 +12,7 @@ namespace Todo.Tests.Faults;
 /// </summary>
 public sealed class PostgresOutageTests
 {
-    private const int Timeout = 60_000;
+    private const int Timeout = 240_000;
     private const int Workers = 3;
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FailFast = TimeSpan.FromSeconds(5);

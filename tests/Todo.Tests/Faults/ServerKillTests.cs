@@ -8,7 +8,7 @@ namespace Todo.Tests.Faults;
 /// <summary>The server killed with SIGKILL in the middle of a stream of creates, then started again on the same database.</summary>
 public sealed class ServerKillTests(PostgresServer postgres)
 {
-    private const int Timeout = 60_000;
+    private const int Timeout = 240_000;
     private const int Workers = 4;
 
     [Fact(Timeout = Timeout)]

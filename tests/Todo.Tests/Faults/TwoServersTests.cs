@@ -12,7 +12,7 @@ namespace Todo.Tests.Faults;
 /// </summary>
 public sealed class TwoServersTests(PostgresServer postgres)
 {
-    private const int Timeout = 60_000;
+    private const int Timeout = 240_000;
     private const string AppliedLog = "Applied migrations:";
 
     [Fact(Timeout = Timeout)]
