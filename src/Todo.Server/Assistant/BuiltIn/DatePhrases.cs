@@ -91,6 +91,7 @@ internal static partial class DatePhrases
     public static string? ListTerm(string text, DateTimeOffset now, out string? otherDay)
     {
         otherDay = null;
+        text = DayOwnedTasks().Replace(text, "${noun} on ${day}");
         var terms = new List<string>();
         if (NextDays().Match(text) is { Success: true } span)
         {
@@ -239,6 +240,10 @@ internal static partial class DatePhrases
 
     [GeneratedRegex(@"\b(?:this|the|current)\s+week\b|\bweek\s+ahead\b|\brest\s+of\s+(?:the\s+)?week\b|\bthis\s+week'?s\b|\b(?:coming\s+up|upcoming|soon)\b", Options)]
     private static partial Regex ThisWeek();
+
+    /// <summary>Tasks named by their day: "friday's tasks", "monday stuff", "next week's plans".</summary>
+    [GeneratedRegex(@"\b(?<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:this|next)\s+(?:week|weekend|month))(?:'s)?\s+(?<noun>tasks?|to-?dos?|items|stuff|things|plans|agenda|schedule)\b", Options)]
+    private static partial Regex DayOwnedTasks();
 
     [GeneratedRegex(@"\b(?:today|today'?s|tonight|this\s+(?:morning|afternoon|evening))\b", Options)]
     private static partial Regex Today();

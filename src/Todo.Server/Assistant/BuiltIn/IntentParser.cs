@@ -297,6 +297,13 @@ internal static partial class IntentParser
         new(WhenIs(), (m, text, now) => List(text, now, Utterance.CleanQuery(m.Groups["query"].Value)),
             ["when is the dentist?", "when's the rent due", "when do I have to pay the electricity bill"]),
 
+        // "is the dentist on friday?", "are the groceries due tomorrow": the task, with its date, whatever the day said.
+        new(IsItOnDay(), (m, _, now) => DatePhrases.IsWholeDate(m.Groups["when"].Value, now)
+                && Utterance.CleanQuery(m.Groups["query"].Value) is { } query
+                ? new Intent(IntentKind.List) { Query = query }
+                : null,
+            ["is the dentist on friday", "are the groceries due tomorrow", "is my dentist appointment still at 10"]),
+
         // "are eggs on my shopping list?", "do I have anything on my to do list": the list, searched.
         new(IsOnList(), (m, text, now) => OnListIntent(m, text, now),
             [
@@ -1310,7 +1317,7 @@ internal static partial class IntentParser
             (dueFilter, otherDay) = (null, null);
         }
 
-        return new Intent(IntentKind.List)
+        var list = new Intent(IntentKind.List)
         {
             DueFilter = dueFilter,
             OtherDay = otherDay,
@@ -1320,6 +1327,33 @@ internal static partial class IntentParser
             Labels = scope.Label is null ? null : [scope.Label],
             Priority = scope.Priority,
         };
+
+        // "my work tasks", "the grocery items", "completed home stuff": a list by the words before the noun, or the tasks
+        // about them when no list has that name.
+        if (scope.List is not null || scope.Label is not null || KindOfTasks(text, now) is not { } kind
+            || (query is not null && !query.EndsWith(kind, StringComparison.OrdinalIgnoreCase)))
+        {
+            return list;
+        }
+
+        // "my to do items" names no kind: all of them.
+        return RequestParts.ListName(kind) is { } name
+            ? list with { ListName = name, Query = null, SearchesIfNoList = true, Status = list.Status ?? Utterance.StatusAskedFor(text) }
+            : list with { Query = null, Status = list.Status ?? Utterance.StatusAskedFor(text) };
+    }
+
+    /// <summary>The one or two words that say which tasks before "tasks", "items" or "stuff" ("work" in "my work tasks"), or null.</summary>
+    private static string? KindOfTasks(string text, DateTimeOffset now)
+    {
+        if (TasksOfAKind().Match(text) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        bool SaysWhichOrWhen(string word) => NotAKindOfTask().IsMatch(word)
+            || DatePhrases.ListTerm(word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) ? word[..^2] : word, now, out _) is not null;
+        var words = match.Groups["words"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(SaysWhichOrWhen).ToList();
+        return words.Count > 0 && !words.Any(SaysWhichOrWhen) ? string.Join(' ', words) : null;
     }
 
     private static Intent? AnythingList(string text, DateTimeOffset now, string rest)
@@ -1955,6 +1989,13 @@ internal static partial class IntentParser
     [GeneratedRegex(@"\blists?\b", Options)]
     private static partial Regex ListWord();
 
+    [GeneratedRegex(@"\b(?<words>(?:[a-z][\w'&-]*\s+){1,3}?)(?:tasks?|items?|to-?dos?|things|stuff)\b", Options)]
+    private static partial Regex TasksOfAKind();
+
+    /// <summary>A word before "tasks" that says how many, whose, what state or priority, not which kind ("my", "open", "high").</summary>
+    [GeneratedRegex(@"^(?:my|the|all|any|some|of|your|our|their|these|those|this|that|other|remaining|rest|open|pending|done|completed?|finished|incomplete|unfinished|outstanding|current|new|old|recent|latest|last|next|first|high|low|medium|normal|no|priority|urgent|important|top|overdue|late|due|upcoming|future|past|recurring|repeating|active|deleted|trashed|checked|unchecked|ticked|crossed|starred|flagged|tagged|labell?ed|a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|many|much|more|few|what|which|how|are|is|were|was|i|we|you|have|has|got|do|does|did|to|on|in|for|and|or|with|left|still|related|list|lists|every|each|daily|weekly|monthly|yearly|me|us|show|list|see|view|read|tell|give|get|display|check|whats|what's|any|unread|shared|similar|same|different|those|such|individual|separate|single|total|entire|whole|both)$", Options)]
+    private static partial Regex NotAKindOfTask();
+
     [GeneratedRegex(@"^(?:the|my|our)\s+(?<name>(?:(?!list\b)[\w'&-]+\s+){0,2}(?!list\b)[\w'&-]+)\s+list$", Options)]
     private static partial Regex ListReference();
 
@@ -2071,6 +2112,9 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^when(?:'s|\s+is|\s+are|\s+do\s+i\s+(?:have|need)\s+to|\s+should\s+i)\s+(?:my\s+|the\s+)?(?<query>.+?)(?:\s+(?:due|happening|scheduled|set\s+for))?$", Options)]
     private static partial Regex WhenIs();
+
+    [GeneratedRegex(@"^(?:is|are)\s+(?!(?:there|anything|everything|something|nothing|it|that|this|they|all|any|i|we|you)\b)(?:my\s+|the\s+|our\s+)?(?<query>.+?)\s+(?:(?:still|really|definitely)\s+)?(?:(?:due|scheduled|set|happening|planned|booked)\s+)?(?<when>(?:on|for|at|by|this|next|tomorrow|today|tonight)\b.*)$", Options)]
+    private static partial Regex IsItOnDay();
 
     [GeneratedRegex("^" + NotAQuestion + @"(?!(?:add|remind|put|create|make|new|set|(?:i|we)(?!\s+(?:can'?t|cannot|couldn'?t|won'?t)\b)|you|my|please|can(?!'?t\b)|could)\b)(?<ref>[^,:;-]+?)\s*[,:;-]?\s+(?:(?<done>finished|complete|completed|check(?:ed)?(?:\s+(?:it\s+)?off)?|ticked\s+off|crossed\s+off|[✓✔☑])|remove(?:\s+it)?|delete(?:\s+it)?|cancel(?:led)?(?:\s+it)?|not\s+needed(?:\s+any\s?more)?|no\s+longer\s+needed|scrap\s+(?:it|that)|drop\s+(?:it|that))$", Options)]
     private static partial Regex TaskThenAction();

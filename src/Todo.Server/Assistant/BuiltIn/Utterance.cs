@@ -69,7 +69,7 @@ internal static partial class Utterance
         var query = QueryTail().Replace(text.Trim(), "");
         query = Unquote(query.Trim().TrimEnd('?', '.', '!'));
         query = QueryLead().Replace(query, "").Trim();
-        return query.Length == 0 ? null : query;
+        return query.Length == 0 || ToDo().IsMatch(query) ? null : query;
     }
 
     /// <summary>pending, completed, or null (all / not said) for a question about tasks.</summary>
@@ -161,4 +161,8 @@ internal static partial class Utterance
     [GeneratedRegex(@"\b(?:completed?|finished|finish|done|did|accomplished|ticked|checked\s+off|crossed\s+off|achieved|closed|wrapped\s+up)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CompletedWords();
+
+    /// <summary>"to do", "todo", "to-do": what every task is, so no search.</summary>
+    [GeneratedRegex(@"^(?:to[\s-]?do|todo)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ToDo();
 }
