@@ -14,7 +14,8 @@ internal static partial class IntentParser
     private static Rule[] HistoryRules() =>
     [
         new(UndoSeveral(), (m, _, _) => new Intent(IntentKind.Undo) { UndoCount = UndoCount(m.Groups["n"].Value) },
-            ["undo the last two changes", "undo the last 3", "revert my last couple of changes", "undo everything", "undo all my changes", "undo all of today's changes"]),
+            ["undo the last two changes", "undo the last 3", "revert my last couple of changes", "undo everything", "undo all my changes", "undo all of today's changes",
+                "undo everything I just did"]),
         new(Undo(), (m, _, _) => UndoIntent(m.Value),
             [
                 "undo", "undo that", "oops undo", "never mind, undo it", "take that back", "put it back", "revert", "undo the last change",
@@ -359,7 +360,8 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:(?:oops|whoops|no|wait|sorry|actually|hmm+|ugh)[\s,!.]+)*(?:(?:please|pls)\s+)?(?:(?:can|could|would)\s+you\s+)?(?:undo|revert|reverse|roll\s+back|take\s+back)\s+" +
         @"(?:(?:the\s+|my\s+|your\s+)?(?:last|previous|latest)\s+(?<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|(?:a\s+)?couple(?:\s+of)?|few)(?:\s+(?:changes|things|actions|edits|steps|ones))?" +
-        @"|everything|all(?:\s+of\s+(?:it|them|today'?s\s+changes|my\s+changes|the\s+changes))?|all\s+(?:the\s+|my\s+|of\s+my\s+|today'?s\s+)?changes(?:\s+(?:today|i\s+made|you\s+made))?)(?:\s+(?:please|now|you\s+made|i\s+made))?$", Options)]
+        @"|everything|all(?:\s+of\s+(?:it|them|that|those|today'?s\s+changes|my\s+changes|the\s+changes))?|all\s+(?:the\s+|my\s+|of\s+my\s+|today'?s\s+)?changes)" +
+        @"(?:\s+(?:that\s+|which\s+)?(?:i|you|we)\s+(?:just\s+|have\s+|'ve\s+)?(?:made|did|done|changed))?(?:\s+(?:please|now|today|just\s+now))?$", Options)]
     private static partial Regex UndoSeveral();
 
     private static Intent UndoIntent(string said) =>
@@ -374,7 +376,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"\b(?:deleted|trashed|removed|binned)\b", Options)]
     private static partial Regex DeletedWord();
 
-    [GeneratedRegex(@"^(?:the\s+)?(?:(?:task|one|thing|item)\s+)?(?:that\s+|what\s+)?(?:i|you|we)\s+(?:just\s+)?(?:deleted|removed|trashed|binned)$", Options)]
+    [GeneratedRegex(@"^(?:the\s+)?(?:(?:last|latest|most\s+recent)\s+)?(?:(?:task|one|thing|item)\s+)?(?:that\s+|what\s+)?(?:i|you|we)\s+(?:just\s+)?(?:deleted|removed|trashed|binned)$", Options)]
     private static partial Regex JustDeleted();
 
     [GeneratedRegex(@"^(?:empty|clear|purge|wipe|clean\s+out|clear\s+out|flush|dump)\s+(?:out\s+)?(?:the\s+|my\s+)?" + TrashWords + @"(?:\s+(?:for\s+good|permanently|completely|now))?$" +

@@ -137,7 +137,7 @@ internal static partial class IntentParser
             [
                 "make the dentist task high priority", "set task 4 to low priority", "set the priority of task 2 to medium",
                 "change task 1 priority to high", "prioritize task 3", "mark task 2 as urgent", "remove the priority from task 5",
-                "task 3 is high priority", "give task 3 low priority", "set priority 1 on call mom", "make the dentist task p2",
+                "task 3 is high priority", "give task 3 low priority", "bump call mom up", "move milk to the top of my list", "give me my top priority", "set priority 1 on call mom", "make the dentist task p2",
                 "make the dentist task less important", "set the priority of call mom to 1", "call mom priority high",
                 "remove the high priority from task 5", "take the priority off call mom",
             ]),
@@ -243,8 +243,8 @@ internal static partial class IntentParser
             ["task 4 isn't done", "actually pay rent isn't finished", "task 4 is still pending"]),
         new(DidNotFinish(), (m, _, _) => Act(IntentKind.Reopen, m),
             ["I didn't actually finish the rent", "I haven't done task 4 yet"]),
-        new(DidNotDoYet(), (m, _, _) => NotDoneYetIntent(m),
-            ["I haven't called mom yet", "I didn't pay the rent after all", "we still haven't bought milk yet"]),
+        new(DidNotDoYet(), (m, _, now) => NotDoneYetIntent(m, now),
+            ["I haven't called mom yet", "I didn't pay the rent after all", "we still haven't bought milk yet", "actually I haven't paid the electricity bill", "we haven't got any milk"]),
         new(PutBack(), (m, _, _) => Act(IntentKind.Reopen, m),
             ["put pay rent back on my list", "bring the rent task back", "add it back to my list"]),
 
@@ -270,9 +270,12 @@ internal static partial class IntentParser
                 : null,
             ["the electricity bill is paid", "mom has been called", "the library books were returned", "the car got washed"]),
 
-        new(TakeOffList(), (m, _, _) => Act(IntentKind.Delete, m),
+        // "take everything off my shopping list": all its tasks, asked about first.
+        new(TakeOffList(), (m, _, now) => m.Groups["list"].Success && WholeOfIt().IsMatch(m.Groups["ref"].Value)
+                ? Bulk($"delete everything on {m.Groups["list"].Value}", now)
+                : Act(IntentKind.Delete, m),
 
-            ["take groceries off my list", "remove the groceries from my list", "take that off"]),
+            ["take groceries off my list", "remove the groceries from my list", "take that off", "take everything off my shopping list"]),
         new(DeleteVerb(), (m, text, now) => ActNowOrLater(IntentKind.Delete, m, text, now),
             [
                 "Delete the meeting task", "delete task 2", "delete it", "remove #4", "cancel the task about the dentist",
@@ -1020,11 +1023,17 @@ internal static partial class IntentParser
     private static Intent? PriorityIntent(Match match)
     {
         var verb = match.Groups["verb"].Value.ToLowerInvariant();
-        var priority = verb.StartsWith("de", StringComparison.Ordinal) || verb == "less" ? "low"
-            : verb.StartsWith("prior", StringComparison.Ordinal) || verb == "more" ? "high"
+        var priority = verb.StartsWith("de", StringComparison.Ordinal) || verb is "less" or "down" or "bottom" ? "low"
+            : verb.StartsWith("prior", StringComparison.Ordinal) || verb is "more" or "up" or "top" ? "high"
             : match.Groups["none"].Success || match.Groups["not"].Success ? "none"
             : RequestParts.PriorityWord(match.Groups["p"].Value);
         var reference = match.Groups["ref"].Value;
+
+        // "give me my top priority": the tasks of that priority, shown.
+        if (priority is not null && ToMe().IsMatch(reference))
+        {
+            return new Intent(IntentKind.List) { Status = "pending", Priority = priority == "none" ? null : priority };
+        }
 
         // "buy milk priority high": that task, or a new one when there is none.
         return priority is null ? null : new Intent(IntentKind.Update)
@@ -1226,12 +1235,14 @@ internal static partial class IntentParser
     }
 
     /// <summary>"I haven't called mom yet" → reopen "call mom"; "I didn't buy the milk after all" → reopen "the milk".</summary>
-    private static Intent? NotDoneYetIntent(Match match)
+    private static Intent? NotDoneYetIntent(Match match, DateTimeOffset now)
     {
         var said = match.Groups["verb"].Value;
         var present = PastTense.BaseForm(said) ?? said.ToLowerInvariant();
-        var rest = match.Groups["rest"].Value.Trim();
-        return NotAThing().IsMatch(rest) ? null : new Intent(IntentKind.Reopen) { Reference = DeedTask(present, rest) };
+        var rest = SomeOf().Replace(WhenItWasDone().Replace(match.Groups["rest"].Value.Trim(), ""), "");
+        return rest.Length == 0 || NotAThing().IsMatch(rest) || DatePhrases.SaysWhenToDoIt(rest, now)
+            ? null
+            : new Intent(IntentKind.Reopen) { Reference = DeedTask(present, rest) };
     }
 
     /// <summary>
@@ -1565,7 +1576,10 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^i\s+(?:didn'?t|did\s+not|haven'?t|have\s+not|never)\s+(?:actually\s+|really\s+|yet\s+)?(?:finish(?:ed)?|complete(?:d)?|do(?:ne)?)\s+(?<ref>.+?)(?:\s+(?:yet|after\s+all))?$", Options)]
     private static partial Regex DidNotFinish();
 
-    [GeneratedRegex(@"^(?:i|we)\s+(?:still\s+)?(?:haven'?t|have\s+not|didn'?t|did\s+not)\s+(?:actually\s+|really\s+)?(?<verb>[a-z]+)\s+(?<rest>.+?)\s+(?:yet|after\s+all)$", Options)]
+    /// <summary>Not done after all: "I haven't called mom yet", "actually I didn't pay the rent"; not "I didn't mean to …".</summary>
+    [GeneratedRegex(@"^(?:(?:actually|oh|oops|wait|no|sorry|hmm+|um+)[\s,!.]+)*(?:i|we)\s+(?:still\s+)?(?:haven'?t|have\s+not|hadn'?t|didn'?t|did\s+not)\s+(?:(?:actually|really|even|quite)\s+)*" +
+        @"(?!(?:mean|meant|want|wanted|need|needed|know|known|think|thought|say|said|ask|asked|like|liked|see|seen|forget|forgot|forgotten|remember|remembered|expect|expected|realize|realise|realized|realised|notice|noticed|hear|heard|have|had|get\s+to|tell|told|add|added|create|created|make|made|write|written|put)\b)" +
+        @"(?<verb>[a-z]+)\s+(?<rest>.+?)(?:\s+(?:yet|after\s+all|actually|though|either))?$", Options)]
     private static partial Regex DidNotDoYet();
 
     [GeneratedRegex(@"^(?:(?:put|bring|move)\s+(?<ref>.+?)|add\s+(?<ref>it|that|them|this(?:\s+one)?|that\s+one))\s+back(?:\s+(?:on|to|in|onto|into)\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list|\s+to\s+pending)?$", Options)]
@@ -1602,6 +1616,10 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:take(?:\s+out|\s+away)?|remove|get(?!\s+rid\b))\s+(?<ref>.+?)\s+(?:off|out\s+of|from)\s+(?<list>(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos))$" +
         @"|^(?:(?:no|wait|actually|hmm+)[\s,!.]+)*take\s+(?<ref>it|that|this|them|those)\s+(?:off|out)(?:\s+(?:again|please|now))?$", Options)]
     private static partial Regex TakeOffList();
+
+    /// <summary>"everything", "all of it", "all the items": the whole of a list.</summary>
+    [GeneratedRegex(@"^(?:everything|all(?:\s+of)?(?:\s+(?:it|them|the\s+(?:items|tasks|things|stuff)|my\s+(?:items|tasks|things)))?|every\s+(?:item|task|thing))$", Options)]
+    private static partial Regex WholeOfIt();
 
     [GeneratedRegex(@"^(?:delete|remove|erase|drop|trash|scrap|discard|bin|ditch|nuke|kill|cancel|axe|get\s+rid\s+of|throw\s+away|throw\s+out|do\s+away\s+with|forget\s+about|forget|never\s?mind(?:\s+about)?(?=\s+(?:the|my|about)\b)|eliminate|take\s+out|wipe|purge|lose|clear)\s+(?<ref>.+?)(?:\s+(?:from|off|on|in)\s+(?<list>(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos)))?$", Options)]
     private static partial Regex DeleteVerb();
@@ -1967,8 +1985,14 @@ internal static partial class IntentParser
         @"|^(?<verb>prioriti[sz]e|deprioriti[sz]e)\s+(?<ref>.+)$" +
         @"|^(?:remove|clear|drop|reset|take(?:\s+off)?|get\s+rid\s+of)\s+(?:the\s+)?(?:(?:high|top|low|medium|urgent)\s+)?(?<none>priority|urgency)\s+(?:from|of|on|off(?:\s+of)?)\s+(?<ref>.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+is\s+(?:now\s+)?(?:a\s+)?(?<p>high|top|low|medium)[\s-]+priority$" +
-        "|^" + NotAQuestion + @"(?<ref>.+?)\s+is\s+(?:very\s+|really\s+)?(?<p>urgent)$", Options)]
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+is\s+(?:very\s+|really\s+)?(?<p>urgent)$" +
+        @"|^(?:bump|move|push|raise)\s+(?:(?<verb>up|down)\s+)?(?<ref>(?:(?!\b(?:to|by|until|till|for|on|at|in)\b).)+?)(?(verb)|\s+(?<verb>up|down))(?:\s+(?:the|my|in\s+(?:the|my))\s+(?:list|priorities|priority\s+list|queue))?$" +
+        @"|^(?:bump|move|push|put)\s+(?<ref>.+?)\s+(?:to\s+the\s+|at\s+the\s+)(?<verb>top|bottom)(?:\s+of\s+(?:the|my)\s+(?:[\w'&-]+\s+)?(?:list|priorities|queue))?$", Options)]
     private static partial Regex SetPriority();
+
+    /// <summary>"me", "us": who is given something ("give me my top priority"), not a task.</summary>
+    [GeneratedRegex(@"^(?:me|us)$", Options)]
+    private static partial Regex ToMe();
 
     [GeneratedRegex(@"^(?<verb>move|file|shift|transfer|send|put|switch|relocate|place|stick)\s+(?<ref>.+?)\s+(?:(?:over|back)\s+)?(?:to|into|in|onto|on|under)\s+(?<list>.+?)$", Options)]
     private static partial Regex Move();
@@ -2047,6 +2071,11 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:(?:just|already|finally|now|also|actually|totally)\s+)*(?<verb>[a-z]+)\s+(?<rest>.+)$", Options)]
     private static partial Regex DidIt();
+
+
+    /// <summary>"any", "some", "enough" before a thing not had ("we haven't got any milk").</summary>
+    [GeneratedRegex(@"^(?:any|some|enough)\s+", Options)]
+    private static partial Regex SomeOf();
 
     [GeneratedRegex(@"\s+(?:yesterday|today|earlier(?:\s+today)?|this\s+(?:morning|afternoon|evening)|last\s+night|just\s+now|already|finally|too|as\s+well)$", Options)]
     private static partial Regex WhenItWasDone();

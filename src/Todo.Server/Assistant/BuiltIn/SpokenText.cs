@@ -108,6 +108,7 @@ internal static partial class SpokenText
         text = StillToDo().Replace(text, "what's pending");
         text = WantToSee().Replace(text, "show me ");
         text = ClearAList().Replace(text, "delete everything on ${list}");
+        text = PriorityAndDue().Replace(text, " and make it ");
         text = ListBeforeItems().Replace(text, "${verb} ${items} to ${list}");
         text = ListFirst().Replace(text, match =>
             $"{match.Groups["rest"].Value} {(AddVerb().IsMatch(match.Groups["rest"].Value) ? "to" : "on")} {Determined(match.Groups["list"].Value)}");
@@ -520,6 +521,14 @@ internal static partial class SpokenText
     /// <summary>"clear my grocery list", "empty the shopping list": everything on it goes (after a question).</summary>
     [GeneratedRegex(@"^(?:clear|empty|wipe|clean\s+out|clear\s+out|clean)\s+(?:out\s+)?(?<list>(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?list)$", Options)]
     private static partial Regex ClearAList();
+
+    /// <summary>
+    /// A second part of a change said without its verb: "make call mom high priority and due tomorrow", "mark the bill due
+    /// friday and urgent" → "… and make it due tomorrow", "… and make it urgent".
+    /// </summary>
+    [GeneratedRegex(@"(?<=\b(?:priority|urgent|important)\b)\s+and\s+(?:(?:make|set)\s+it\s+)?(?=due\s)" +
+        @"|(?<=^(?:make|mark|set|put)\s.*\bdue\b.*)\s+and\s+(?:(?:make|set)\s+it\s+)?(?:as\s+)?(?:a\s+)?(?=(?:(?:high|low|medium|top)[\s-]+priority|urgent)$)", Options)]
+    private static partial Regex PriorityAndDue();
 
     [GeneratedRegex(@"^(?:please\s+)?(?:add|put|write|stick|include|insert|pop)\b", Options)]
     private static partial Regex AddVerb();
