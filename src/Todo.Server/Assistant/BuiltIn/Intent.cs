@@ -180,6 +180,12 @@ internal sealed record Intent(IntentKind Kind)
     /// </summary>
     public bool IsErrand { get; init; }
 
+    /// <summary>
+    /// For reminders taken off a task named as a reminder ("cancel my reminder for the dentist"): when the task has none,
+    /// the task itself is what was meant, and it is deleted.
+    /// </summary>
+    public bool DeletesIfNoReminders { get; init; }
+
     /// <summary>For a list named by a thing ("show me the electricity bill"): when no list has that name, the tasks about it.</summary>
     public bool SearchesIfNoList { get; init; }
 
@@ -189,7 +195,8 @@ internal sealed record Intent(IntentKind Kind)
     /// <summary>
     /// What a change of a task becomes when no task has the words or number it was named by: the add of
     /// <see cref="AddsIfMissing"/>; for a reopen ("put it back on the list"), the restoring of that task from the trash; for
-    /// a new title alone ("rename groceries to food"), the renaming of the list of that name; null: none of these.
+    /// a new title alone ("rename groceries to food"), the renaming of the list of that name; for reminders taken off a task
+    /// named as a reminder, the deleting of that task (made when it had none); null: none of these.
     /// </summary>
     public Intent? InsteadOfMissing() =>
         AddsIfMissing is not null
@@ -202,6 +209,7 @@ internal sealed record Intent(IntentKind Kind)
         : Kind == IntentKind.Complete && Reference is not null && IntentParser.NamesTaskByWords(Reference) && IntentParser.CompleteList(Reference) is { } wholeList
             ? wholeList
         : SearchesIfNoList ? this with { ListName = null, Query = ListName, SearchesIfNoList = false }
+        : DeletesIfNoReminders ? new Intent(IntentKind.Delete) { Reference = Reference }
         : RenamesOnly && RequestParts.ListName(Reference!) is { } list && RequestParts.ListName(Title!) is { } renamed
             ? new Intent(IntentKind.RenameList) { ListName = list, NewListName = renamed }
             : null;

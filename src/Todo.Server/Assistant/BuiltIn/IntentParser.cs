@@ -65,6 +65,11 @@ internal static partial class IntentParser
         // to one task, so "move all overdue tasks to tomorrow" is no single move and "undo that" no reopen.
         .. HistoryRules(),
 
+        // "cancel my reminder for the dentist", "delete the reminder to call mom": the task's reminders, or, when it has none,
+        // the task itself, which is what people call a reminder.
+        new(ReminderOrTask(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, RemovesReminders = true, DeletesIfNoReminders = true },
+            ["cancel my reminder for the dentist", "delete the reminder to call mom", "remove my reminder about the electricity bill"]),
+
         // Reminders taken off a task, which stays: "stop reminding me about the bill", "turn off the reminder for call mom".
         new(StopReminding(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Success ? m.Groups["ref"].Value : "it", RemovesReminders = true },
             [
@@ -1479,6 +1484,9 @@ internal static partial class IntentParser
         @"|^(?:please\s+)?(?:(?:turn|switch|shut)\s+off|disable|mute|silence)\s+(?<ref>.+?)(?:'s)?\s+reminders?$" +
         @"|^(?:please\s+)?(?:remove|delete|clear|cancel|take)\s+(?:the\s+|my\s+|all\s+(?:the\s+|my\s+)?)?reminders?\s+(?:off\s+|from|on)\s*(?<ref>.+)$", Options)]
     private static partial Regex StopReminding();
+
+    [GeneratedRegex(@"^(?:please\s+)?(?:delete|remove|cancel|clear|erase|drop)\s+(?:my|the|your)\s+reminders?\s+(?:about|for|of|to)\s+(?<ref>.+)$", Options)]
+    private static partial Regex ReminderOrTask();
 
     [GeneratedRegex(@"^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+)?remind\s+me(?:\s+(?:later|again|please|sometime|some\s+time)|\s+(?<when>(?!(?:to|about|of|that)\b)\S.*?))?(?:\s+please)?$", Options)]
     private static partial Regex RemindMeOnly();

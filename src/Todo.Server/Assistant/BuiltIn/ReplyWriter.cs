@@ -126,6 +126,10 @@ internal static partial class ReplyWriter
             _ => true,
         };
 
+    /// <summary>Whether <paramref name="result"/> is a call that succeeded and found everything as asked already.</summary>
+    public static bool LeftAsItWas(FunctionResultContent result) =>
+        Read(result) is { } json && json.GetProperty("ok").GetBoolean() && !ChangedSomething(result);
+
     /// <summary>Whether <paramref name="result"/> is an undo that took a change back.</summary>
     public static bool TookBack(FunctionResultContent result) =>
         Read(result) is { } json && json.GetProperty("ok").GetBoolean() && Text(json, "action") == TaskToolActions.Undone;

@@ -285,7 +285,9 @@ internal static partial class SpokenText
             return text; // "remove the reminder on the bill": the bill stays, its reminders go
         }
 
+        // "cancel my reminder for the dentist" stays for the parser: the dentist's reminders, or the task when it has none.
         return when is not null && DatePhrases.IsWholeDate(when, now) ? $"{verb} my tasks due {when} {rest}".TrimEnd()
+            : rest.Length > 0 && when is null && Removal().IsMatch(verb) ? text
             : rest.Length > 0 && when is null ? $"{verb} {rest}"
             : reminder.Groups["that"].Success && when is null ? $"{verb} {reminder.Groups["that"].Value}"
             : text;
@@ -430,6 +432,9 @@ internal static partial class SpokenText
     /// <summary>"cancel my 5pm reminder", "change the time of my reminder for call mom to 4pm", "delete the reminder for friday".</summary>
     [GeneratedRegex(@"^(?<verb>(?:please\s+)?(?:delete|remove|cancel|clear|erase|drop|change|update|move|edit|modify|reschedule|push|postpone|set))\s+(?:the\s+(?:time|date|day)\s+(?:of|for|on)\s+)?(?:my|the|(?<that>that|this)|your)\s+(?:(?<when>(?:today's|tomorrow's|\d{1,2}(?::\d{2})?\s*(?:[ap]m)?|noon|morning|evening))\s+)?reminders?(?:\s+(?<link>about|for|of|to|on|at)\s+(?<rest>.+))?$", Options)]
     private static partial Regex ReminderObject();
+
+    [GeneratedRegex(@"^(?:please\s+)?(?:delete|remove|cancel|clear|erase|drop)$", Options)]
+    private static partial Regex Removal();
 
     [GeneratedRegex(@"^(?<lead>(?:please\s+)?remind\s+me\s+to)\s+(?<first>.+?)\s+and\s+(?:(?<to>to)\s+)?(?<second>(?!remind\b).+)$", Options)]
     private static partial Regex ReminderPair();

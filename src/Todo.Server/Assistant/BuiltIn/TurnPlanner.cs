@@ -321,14 +321,15 @@ internal static class TurnPlanner
 
     /// <summary>
     /// The calls to make instead of a change of a task named by its words (<see cref="Intent.InsteadOfMissing"/>) when the
-    /// plan's calls, the only ones made this turn so far, all found no task with them; null otherwise.
+    /// plan's calls, the only ones made this turn so far, all found no task with them (for reminders taken off a task named
+    /// as a reminder: found it with none); null otherwise.
     /// </summary>
     public static TurnPlan? InsteadOfMissing(TurnPlan plan, ConversationView view)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(view);
-        return plan.Intent.InsteadOfMissing() is { } instead && view.Calls.Count == plan.Calls.Count
-            && view.Results.Count > 0 && view.Results.All(ReplyWriter.FoundNoTask)
+        return plan.Intent.InsteadOfMissing() is { } instead && view.Calls.Count == plan.Calls.Count && view.Results.Count > 0
+            && (plan.Intent.DeletesIfNoReminders ? view.Results.All(ReplyWriter.LeftAsItWas) : view.Results.All(ReplyWriter.FoundNoTask))
             ? PlanIntent(instead, view, view.CurrentIndex, null)
             : null;
     }
