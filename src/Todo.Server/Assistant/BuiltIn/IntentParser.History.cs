@@ -20,7 +20,7 @@ internal static partial class IntentParser
             [
                 "undo", "undo that", "oops undo", "never mind, undo it", "take that back", "put it back", "revert", "undo the last change",
                 "undo what you just did", "reverse that", "roll that back", "go back", "oops", "undelete it", "cancel the last thing",
-                "I didn't mean to delete that", "actually don't add that",
+                "I didn't mean to delete that", "actually don't add that", "you deleted the wrong one",
             ]),
         // "I didn't mean that, put it back": a clause before the undo says why.
         new(LastClause(), (m, _, _) => Undo().IsMatch(m.Groups["last"].Value.Trim()) ? UndoIntent(m.Value) : null,
@@ -345,7 +345,8 @@ internal static partial class IntentParser
         @"|^(?:(?:oh\s+)?(?:no|oops|whoops|wait)[\s,!.]+)*(?:go\s+back|oops|whoops|oh\s+no|my\s+bad|(?:undelete|un-delete|restore|recover)\s+(?:it|that|this)|cancel\s+(?:the|my)\s+last\s+(?:thing|action|change|one|step))$" +
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually|hmm+)[\s,!.]+)*(?:don'?t|do\s+not)\s+(?:add|delete|remove|complete|finish|check\s+off|tick\s+off|mark|move|change|rename|do)\s+(?:that|this|it|them)(?:\s+(?:one|after\s+all|yet))?$" +
         @"|^(?:(?:oops|whoops|no|wait|sorry|actually)[\s,!.]+)*i\s+(?:didn'?t|did\s+not)\s+(?:mean|want)\s+to\s+(?:delete|remove|complete|finish|check\s+off|tick\s+off|mark|add|move|change|rename|do)\s+(?:that|this|it|them)(?:\s+one)?$" +
-        @"|^(?:(?:oops|whoops|no|wait|sorry|actually)[\s,!.]+)*(?:that\s+was\s+(?:a\s+mistake|wrong|an\s+accident|not\s+what\s+i\s+(?:meant|wanted))|my\s+(?:mistake|bad)|i\s+made\s+a\s+mistake|that'?s\s+(?:wrong|not\s+what\s+i\s+(?:meant|wanted))|i\s+(?:didn'?t|did\s+not)\s+(?:mean|want)\s+(?:to\s+(?:do\s+)?)?(?:that|this|it)|not\s+(?:that|this)(?:\s+one)?|(?:that'?s\s+)?(?:the\s+)?wrong\s+one)$", Options)]
+        @"|^(?:(?:oops|whoops|no|wait|sorry|actually)[\s,!.]+)*(?:that\s+was\s+(?:a\s+mistake|wrong|an\s+accident|not\s+what\s+i\s+(?:meant|wanted))|my\s+(?:mistake|bad)|i\s+made\s+a\s+mistake|that'?s\s+(?:wrong|not\s+what\s+i\s+(?:meant|wanted))|i\s+(?:didn'?t|did\s+not)\s+(?:mean|want)\s+(?:to\s+(?:do\s+)?)?(?:that|this|it)|not\s+(?:that|this)(?:\s+one)?|(?:that'?s\s+)?(?:the\s+)?wrong\s+one" +
+        @"|(?:you|i)\s+(?:deleted|removed|completed|finished|checked\s+off|ticked\s+off|crossed\s+off|marked|moved|changed|renamed|picked|got)\s+(?:the\s+)?wrong\s+(?:one|task|item|thing))$", Options)]
     private static partial Regex Undo();
 
     /// <summary>

@@ -233,7 +233,7 @@ internal static partial class IntentParser
         new(ShouldSay(), (m, _, now) => RenameOrReschedule(m.Groups["ref"].Value, m.Groups["title"].Value, now),
             ["task 3 should be Call mom tomorrow", "it should say Call the landlord", "buy milk should be buy oat milk"]),
         new(RenameWithoutTitle(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value },
-            ["rename task 2", "edit the meeting task", "change it"]),
+            ["rename task 2", "edit the meeting task", "change it", "edit call mom"]),
 
         // An action without a task ("complete", "mark as done"): ask which.
         new(BareAction(), (m, _, _) => new Intent(BareActionKind(m.Groups["verb"].Value)),
@@ -366,7 +366,7 @@ internal static partial class IntentParser
                 "need to book a table",
             ]),
         new(WeNeed(), (m, _, now) => AboutTheTasks().IsMatch(RequestParts.Peel(m.Groups["rest"].Value).Item) ? null : Add(m.Groups["rest"].Value, now),
-            ["I need broccoli on my grocery list", "we need milk", "we're out of eggs", "I still need batteries"]),
+            ["I need broccoli on my grocery list", "we need milk", "we're out of eggs", "I still need batteries", "we're running out of toilet paper"]),
 
         // A thing to do with a date and no verb: an add.
         new(DatedItem(), (_, text, now) => HaveAThing().Replace(text, "") is var thing
@@ -1266,9 +1266,10 @@ internal static partial class IntentParser
             return null;
         }
 
-        // "we've got a dentist appointment on friday": a thing to come, not one done.
+        // "we've got a dentist appointment on friday": a thing to come, not one done; "we ran out of coffee": a thing needed.
         var rest = WhenItWasDone().Replace(match.Groups["rest"].Value.Trim(), "");
-        if (rest.Length == 0 || NotAThing().IsMatch(rest) || DatePhrases.SaysWhenToDoIt(rest, now))
+        if (rest.Length == 0 || NotAThing().IsMatch(rest) || DatePhrases.SaysWhenToDoIt(rest, now)
+            || (present == "run" && rest.StartsWith("out of ", StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
@@ -1460,7 +1461,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:hi|hello|hey|hiya|howdy|yo|hola|greetings|good\s+(?:morning|afternoon|evening|day)|what'?s\s+up|sup|morning|evening|how\s+are\s+you(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going)(?:[\s,!]+(?:there|assistant|bot|buddy|friend|mate|again|you|everyone))?$", Options)]
     private static partial Regex Greeting();
 
-    [GeneratedRegex(@"^(?:help(?:\s+me)?|\?+|what\s+can\s+(?:you|i)\s+(?:do|say|ask)(?:\s+(?:here|with\s+you|for\s+me))?|what\s+do\s+you\s+do|what\s+are\s+you|who\s+are\s+you|how\s+(?:do|does)\s+(?:this|it|you)\s+work|how\s+do\s+i\s+use\s+(?:this|you|it)|what\s+are\s+(?:your|the)\s+(?:commands|options)|commands|instructions|what\s+(?:can|could)\s+you\s+help(?:\s+me)?\s+with|how\s+can\s+you\s+help(?:\s+me)?|what\s+are\s+you\s+able\s+to\s+do|what\s+do\s+you\s+understand|how\s+do\s+i\s+(?:add|delete|remove|complete|rename|use)\b.*|menu|usage|(?:show\s+me\s+)?examples)$", Options)]
+    [GeneratedRegex(@"^(?:help(?:\s+me)?|\?+|what\s+can\s+(?:you|i)\s+(?:do|say|ask)(?:\s+(?:here|with\s+you|for\s+me))?|what\s+do\s+you\s+do|what\s+are\s+you|who\s+are\s+you|how\s+(?:do|does)\s+(?:this|it|you)\s+work|how\s+do\s+i\s+use\s+(?:this|you|it)|what\s+are\s+(?:your|the)\s+(?:commands|options)|commands|instructions|what\s+(?:can|could)\s+you\s+help(?:\s+me)?\s+with|how\s+can\s+you\s+help(?:\s+me)?|what\s+are\s+you\s+able\s+to\s+do|what\s+do\s+you\s+understand|how\s+(?:do|can|could)\s+i\s+(?:add|delete|remove|complete|rename|use|make|create|share|set|mark|edit|change|move|undo|restore|see|check|tick|sort|organi[sz]e|label|tag|prioriti[sz]e|schedule|get)\b.*|menu|usage|(?:show\s+me\s+)?examples)$", Options)]
     private static partial Regex Help();
 
     [GeneratedRegex(@"^(?:thanks|thank\s+you|thx|ty|cheers|great|perfect|awesome|cool|nice|ok(?:ay)?|got\s+it|good|sounds\s+good|that'?s\s+great|excellent|brilliant|lovely)(?:[\s,!]+(?:so\s+much|a\s+lot|very\s+much|again|thanks|thank\s+you))?$", Options)]
@@ -1565,7 +1566,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:(?:can|could)\s+you\s+)?make\s+(?<ref>that|it|this)(?:\s+one)?\s+(?:say\s+|read\s+|into\s+)?(?<title>(?!(?:done|complete|completed|finished|not|undone|pending|high|low|medium|normal|urgent|important|top|due|a\s+priority|priority|repeat|recurring|daily|weekly|monthly|every|private|public|recur|the\s+first|first|last)\b).+)$", Options)]
     private static partial Regex MakeThatInstead();
 
-    [GeneratedRegex(@"^(?:rename|retitle|change\s+the\s+(?:title|name)\s+of)\s+(?<ref>.+)$|^(?:edit|change|update|modify)\s+(?<ref>(?:task\s*)?#?\d+|it|that(?:\s+one)?|the\s+.+\s+(?:task|todo|one))$", Options)]
+    [GeneratedRegex(@"^(?:rename|retitle|change\s+the\s+(?:title|name)\s+of)\s+(?<ref>.+)$|^(?:edit|change|update|modify)\s+(?<ref>(?:task\s*)?#?\d+|it|that(?:\s+one)?|the\s+.+\s+(?:task|todo|one))$|^(?:edit|modify)\s+(?<ref>(?!(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}list\b).+)$", Options)]
     private static partial Regex RenameWithoutTitle();
 
     [GeneratedRegex(@"^(?<verb>complete|finish|delete|remove|cancel|reopen|uncheck|untick|rename|edit|change|update|tick\s+off|check\s+off|mark\s+(?:as\s+)?(?:done|complete|completed|finished)|mark\s+(?:as\s+)?not\s+done)(?:\s+(?:a|an|one|some|the|my)\s+(?:task|todo|item|entry|thing))?(?:\s+(?:from|off|on|in)\s+(?:my|the)\s+(?:todo\s+|task\s+)?list)?$", Options)]
@@ -2176,7 +2177,7 @@ internal static partial class IntentParser
     private static partial Regex AboutTheTasks();
 
     /// <summary>"we need milk", "I need broccoli on my grocery list", "we're out of eggs": a thing to get, of a few words.</summary>
-    [GeneratedRegex(@"^(?:(?:i|we)\s+(?:still\s+)?(?:need|want)|(?:we|i)(?:'re|\s+are|'m|\s+am)\s+(?:out\s+of|running\s+low\s+on|low\s+on|almost\s+out\s+of))\s+(?!to\b|you\b|help\b|it\b|that\b|this\b|them\b|a\s+(?:minute|second|break|moment|hand|reminder)\b|(?:more\s+)?time\b)(?<rest>(?:\S+\s+){0,4}?\S+(?:\s+(?:on|to|in|onto)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|todos))?)$", Options)]
+    [GeneratedRegex(@"^(?:(?:i|we)\s+(?:still\s+)?(?:need|want)|(?:we|i)(?:'re|\s+are|'m|\s+am)\s+(?:out\s+of|running\s+low\s+on|low\s+on|(?:almost|nearly|running|all)\s+out\s+of)|(?:we|i)(?:'ve|\s+have)?\s+(?:just\s+)?(?:run|ran)\s+out\s+of)\s+(?!to\b|you\b|help\b|it\b|that\b|this\b|them\b|a\s+(?:minute|second|break|moment|hand|reminder)\b|(?:more\s+)?time\b)(?<rest>(?:\S+\s+){0,4}?\S+(?:\s+(?:on|to|in|onto)\s+(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|todos))?)$", Options)]
     private static partial Regex WeNeed();
 
     [GeneratedRegex(@"\s+")]
