@@ -1236,8 +1236,16 @@ internal static partial class IntentParser
             return null;
         }
 
-        return new Intent(IntentKind.List) { Query = Utterance.CleanQuery(DeedTask(present, rest)) };
+        // "did I pay the bill?": a thing said with its article is searched alone, since the title may name the deed otherwise
+        // ("Pay the electricity bill", "Mop kitchen").
+        return new Intent(IntentKind.List) { Query = Utterance.CleanQuery(Determined().IsMatch(rest) ? rest : DeedTask(present, rest)) };
     }
+
+    [GeneratedRegex(@"^(?:the|my|our|a|an|this|that)\s+\S", Options)]
+    private static partial Regex Determined();
+
+    [GeneratedRegex(@"\s+for\s+\S", Options)]
+    private static partial Regex ForADay();
 
     /// <summary>"I haven't called mom yet" → reopen "call mom"; "I didn't buy the milk after all" → reopen "the milk".</summary>
     private static Intent? NotDoneYetIntent(Match match, DateTimeOffset now)
@@ -1268,6 +1276,13 @@ internal static partial class IntentParser
 
         // "we've got a dentist appointment on friday": a thing to come, not one done; "we ran out of coffee": a thing needed.
         var rest = WhenItWasDone().Replace(match.Groups["rest"].Value.Trim(), "");
+
+        // "booked the restaurant for friday": done now, for a day to come.
+        if (present is not ("get" or "have") && ForADay().IsMatch(rest) && DatePhrases.Peel(rest, now) is { Due: not null } booked)
+        {
+            rest = TrailingPreposition().Replace(booked.Rest, "");
+        }
+
         if (rest.Length == 0 || NotAThing().IsMatch(rest) || DatePhrases.SaysWhenToDoIt(rest, now)
             || (present == "run" && rest.StartsWith("out of ", StringComparison.OrdinalIgnoreCase)))
         {
