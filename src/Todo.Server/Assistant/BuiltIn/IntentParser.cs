@@ -1374,7 +1374,7 @@ internal static partial class IntentParser
             : list with { Query = null, Status = list.Status ?? Utterance.StatusAskedFor(text) };
     }
 
-    /// <summary>The one or two words that say which tasks before "tasks", "items" or "stuff" ("work" in "my work tasks"), or null.</summary>
+    /// <summary>The words before "tasks", "items" or "stuff" that say which kind ("work" in "my work tasks"), or null.</summary>
     private static string? KindOfTasks(string text, DateTimeOffset now)
     {
         if (TasksOfAKind().Match(text) is not { Success: true } match)
@@ -2041,7 +2041,7 @@ internal static partial class IntentParser
     private static partial Regex TasksOfAKind();
 
     /// <summary>A word before "tasks" that says how many, whose, what state or priority, not which kind ("my", "open", "high").</summary>
-    [GeneratedRegex(@"^(?:my|the|all|any|some|of|your|our|their|these|those|this|that|other|remaining|rest|open|pending|done|completed?|finished|incomplete|unfinished|outstanding|current|new|old|recent|latest|last|next|first|high|low|medium|normal|no|priority|urgent|important|top|overdue|late|due|upcoming|future|past|recurring|repeating|active|deleted|trashed|checked|unchecked|ticked|crossed|starred|flagged|tagged|labell?ed|a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|many|much|more|few|what|which|how|are|is|were|was|i|we|you|have|has|got|do|does|did|to|on|in|for|and|or|with|left|still|related|list|lists|every|each|daily|weekly|monthly|yearly|me|us|show|list|see|view|read|tell|give|get|display|check|whats|what's|any|unread|shared|similar|same|different|those|such|individual|separate|single|total|entire|whole|both)$", Options)]
+    [GeneratedRegex(@"^(?:my|the|all|any|some|of|your|our|their|these|those|this|that|other|remaining|rest|open|pending|done|completed?|finished|incomplete|unfinished|outstanding|current|new|old|recent|latest|last|next|first|high|low|medium|normal|no|priority|urgent|important|top|overdue|late|due|upcoming|future|past|recurring|repeating|active|deleted|trashed|checked|unchecked|ticked|crossed|starred|flagged|tagged|labell?ed|a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|many|much|more|few|what|which|how|are|is|were|was|i|we|you|have|has|got|do|does|did|to|on|in|for|and|or|with|left|still|related|list|lists|every|each|daily|weekly|monthly|yearly|me|us|show|see|view|read|tell|give|get|display|check|whats|what's|unread|shared|similar|same|different|such|individual|separate|single|total|entire|whole|both)$", Options)]
     private static partial Regex NotAKindOfTask();
 
     [GeneratedRegex(@"^(?:the|my|our)\s+(?<name>(?:(?!list\b)[\w'&-]+\s+){0,2}(?!list\b)[\w'&-]+)\s+list$", Options)]
@@ -2095,7 +2095,6 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:(?:just|already|finally|now|also|actually|totally)\s+)*(?<verb>[a-z]+)\s+(?<rest>.+)$", Options)]
     private static partial Regex DidIt();
-
 
     /// <summary>"any", "some", "enough" before a thing not had ("we haven't got any milk").</summary>
     [GeneratedRegex(@"^(?:any|some|enough)\s+", Options)]
