@@ -1459,7 +1459,7 @@ public static class PhraseTable
         new("speech: running out of X adds X", Household, ["we're running out of toilet paper"], ["+Toilet paper"], ["Toilet paper"]),
         new("speech: we ran out of X adds X", Household, ["we ran out of coffee"], ["+Coffee"], ["Coffee"]),
         new("speech: edit X asks what X should say", Household, ["edit call mom", "call mom and dad"], ["4=Call mom and dad"], ["Call mom and dad"]),
-        new("speech: how do I make a list is a question", Household, ["how do i make a new list"], [], ["!Added", "!Created"]),
+        new("speech: how do I make a list is a question", Household, ["how do i make a new list"], [], ["what I can do", "!Added", "!Created"]),
         new("speech: did I pay the bill finds the bill by its thing", Household, ["did I pay the bill?"], [], ["Pay the electricity bill"]),
         new("speech: did I mop the kitchen finds mop kitchen", Household, ["did i mop the kitchen"], [], ["Mop kitchen"]),
         new("speech: bought X for a day is done, not a task to add", Household, ["I bought bananas for saturday"], ["x3"], ["Bananas"]),

@@ -108,7 +108,7 @@ internal static partial class SpokenText
         text = StillToDo().Replace(text, "what's pending");
         text = WantToSee().Replace(text, "show me ");
         text = ClearAList().Replace(text, "delete everything on ${list}");
-        text = PriorityAndDue().Replace(text, " and make it ");
+        text = PriorityAndDue().Replace(text, "${said} and make it ");
         text = ListBeforeItems().Replace(text, "${verb} ${items} to ${list}");
         text = ListFirst().Replace(text, match =>
             $"{match.Groups["rest"].Value} {(AddVerb().IsMatch(match.Groups["rest"].Value) ? "to" : "on")} {Determined(match.Groups["list"].Value)}");
@@ -531,8 +531,8 @@ internal static partial class SpokenText
     /// A second part of a change said without its verb: "make call mom high priority and due tomorrow", "mark the bill due
     /// friday and urgent" → "… and make it due tomorrow", "… and make it urgent".
     /// </summary>
-    [GeneratedRegex(@"(?<=\b(?:priority|urgent|important)\b)\s+and\s+(?:(?:make|set)\s+it\s+)?(?=due\s)" +
-        @"|(?<=^(?:make|mark|set|put)\s.*\bdue\b.*)\s+and\s+(?:(?:make|set)\s+it\s+)?(?:as\s+)?(?:a\s+)?(?=(?:(?:high|low|medium|top)[\s-]+priority|urgent)$)", Options)]
+    [GeneratedRegex(@"\b(?<said>priority|urgent|important)\s+and\s+(?:(?:make|set)\s+it\s+)?(?=due\s)" +
+        @"|^(?<said>(?:make|mark|set|put)\s.*?\bdue\b.*?)\s+and\s+(?:(?:make|set)\s+it\s+)?(?:as\s+)?(?:a\s+)?(?=(?:(?:high|low|medium|top)[\s-]+priority|urgent)$)", Options)]
     private static partial Regex PriorityAndDue();
 
     [GeneratedRegex(@"^(?:please\s+)?(?:add|put|write|stick|include|insert|pop)\b", Options)]
