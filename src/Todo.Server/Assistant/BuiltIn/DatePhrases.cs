@@ -124,12 +124,15 @@ internal static partial class DatePhrases
             return DatedTerm;
         }
 
-        // "this weekend", "over the weekend": its Saturday and Sunday (only Sunday when said on a Sunday).
-        if (Weekend().Match(text) is { Success: true } weekend
-            && DateReader.Find(weekend.Groups["next"].Success ? "next weekend" : "this weekend", now, ReadingZone).Match is { Reading.Date: var first })
+        if (BoundedDays(text, now) is { } bounded)
         {
-            var days = first.DayOfWeek == DayOfWeek.Saturday ? new[] { first, first.AddDays(1) } : [first];
-            return "(" + string.Join(" | ", days.Select(day => "due on: " + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))) + ")";
+            return bounded;
+        }
+
+        // "this weekend", "over the weekend": its Saturday and Sunday (only Sunday when said on a Sunday).
+        if (WeekendDays(text, now) is { } days)
+        {
+            return "(" + string.Join(" | ", days.Select(day => "due on: " + IsoDay(day))) + ")";
         }
 
         if (Today().IsMatch(text))
@@ -176,6 +179,48 @@ internal static partial class DatePhrases
         return null;
     }
 
+    /// <summary>The days of the weekend <paramref name="text"/> names ("this weekend", "next weekend"): Saturday and Sunday, only Sunday when said on a Sunday.</summary>
+    private static DateOnly[]? WeekendDays(string text, DateTimeOffset now) =>
+        Weekend().Match(text) is { Success: true } weekend
+        && DateReader.Find(weekend.Groups["next"].Success ? "next weekend" : "this weekend", now, ReadingZone).Match is { Reading.Date: var first }
+            ? first.DayOfWeek == DayOfWeek.Saturday ? [first, first.AddDays(1)] : [first]
+            : null;
+
+    /// <summary>
+    /// "due before friday", "anything by tomorrow", "what's due after the weekend": the days on one side of a day ("by" takes
+    /// the day in); null when no day follows such a word.
+    /// </summary>
+    private static string? BoundedDays(string text, DateTimeOffset now)
+    {
+        if (Bound().Match(text) is not { Success: true } bound)
+        {
+            return null;
+        }
+
+        var after = bound.Groups["after"].Success;
+        var said = bound.Groups["day"].Value;
+        string day;
+        if (WeekendDays(said, now) is { } weekend && Weekend().Match(said).Index <= "the ".Length)
+        {
+            day = IsoDay(after ? weekend[^1] : weekend[0]);
+        }
+        else if (DateReader.Find(said, now, ReadingZone).Match is { Start: 0, Reading.IsRecurring: false } found && !Span().IsMatch(found.Text)
+            && DayLead().Replace(found.Text, "") is { Length: > 0 } phrase)
+        {
+            day = phrase;
+        }
+        else
+        {
+            return null;
+        }
+
+        return after ? "due after: " + day
+            : bound.Groups["by"].Success ? $"(due before: {day} | due on: {day})"
+            : "due before: " + day;
+    }
+
+    private static string IsoDay(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>How a list answer names the days of <paramref name="term"/>: " due today", " overdue", " due in the next 7 days".</summary>
     public static string Describe(string term) => term switch
     {
@@ -190,11 +235,20 @@ internal static partial class DatePhrases
         NextWeekTerm => " due next week",
         _ when term.StartsWith("(due on: ", StringComparison.Ordinal) => " due at the weekend",
         DatedTerm => " with a date",
+        _ when ByTerm().Match(term) is { Success: true } by => " due by " + DayWords(by.Groups["day"].Value),
+        _ when term.StartsWith("due before: ", StringComparison.Ordinal) => " due before " + DayWords(term["due before: ".Length..]),
+        _ when term.StartsWith("due after: ", StringComparison.Ordinal) => " due after " + DayWords(term["due after: ".Length..]),
         _ when MonthTerm().Match(term) is { Success: true } month
             && DateOnly.TryParseExact(month.Groups["before"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var before) =>
             " due in " + before.AddDays(-1).ToString("MMMM", CultureInfo.InvariantCulture),
         _ => " due " + term.Trim('(', ')'),
     };
+
+    /// <summary>A day of a filter term as a reply says it: "2026-11-28" → "Saturday, 28 November"; words stay as said.</summary>
+    private static string DayWords(string day) =>
+        DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToString("dddd, d MMMM", CultureInfo.InvariantCulture)
+            : day;
 
     /// <summary>The words with a phrase taken out: single spaces, no dangling "on"/"at"/"by" or stray commas at either end.</summary>
     public static string Tidy(string text)
@@ -277,6 +331,13 @@ internal static partial class DatePhrases
 
     [GeneratedRegex(@"(?:\b(?<next>next)\s+)?\bweekend\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Weekend();
+
+    /// <summary>A word putting the days asked about on one side of a day, and that day: "before friday", "by tomorrow", "after the weekend".</summary>
+    [GeneratedRegex(@"\b(?:(?<after>after|later\s+than)|(?<by>by|until|till|til|through|thru|no\s+later\s+than)|before|earlier\s+than|ahead\s+of|prior\s+to)\s+(?<day>.+)$", Options)]
+    private static partial Regex Bound();
+
+    [GeneratedRegex(@"^\(due before: (?<day>[^|]+) \| due on: \k<day>\)$", Options)]
+    private static partial Regex ByTerm();
 
     [GeneratedRegex(@"\bnext\s+week\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NextWeek();

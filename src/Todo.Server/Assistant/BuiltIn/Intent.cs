@@ -189,12 +189,19 @@ internal sealed record Intent(IntentKind Kind)
     /// <summary>For a list named by a thing ("show me the electricity bill"): when no list has that name, the tasks about it.</summary>
     public bool SearchesIfNoList { get; init; }
 
+    /// <summary>
+    /// For a change of tasks named one after another ("delete call mom and bathroom painting"): each part of
+    /// <see cref="Reference"/> names a task of its own (set once no task has the words of the whole).
+    /// </summary>
+    public bool NamesEachPart { get; init; }
+
     /// <summary>A second request said in the same message ("add milk and remind me to call mom"), done after this one.</summary>
     public Intent? Then { get; init; }
 
     /// <summary>
     /// What a change of a task becomes when no task has the words or number it was named by: the add of
-    /// <see cref="AddsIfMissing"/>; for a reopen ("put it back on the list"), the restoring of that task from the trash; for
+    /// <see cref="AddsIfMissing"/>; for words naming several tasks one after another, the change of each
+    /// (<see cref="NamesEachPart"/>); for a reopen ("put it back on the list"), the restoring of that task from the trash; for
     /// a new title alone ("rename groceries to food"), the renaming of the list of that name; for reminders taken off a task
     /// named as a reminder, the deleting of that task (made when it had none); null: none of these.
     /// </summary>
@@ -205,6 +212,9 @@ internal sealed record Intent(IntentKind Kind)
                 Kind = IntentKind.Add, Title = AddsIfMissing, Reference = null, AddsIfMissing = null, RemindsAtDueOnly = false,
                 RemindMinutesBefore = Due is null ? null : RemindMinutesBefore,
             }
+        : Kind is IntentKind.Complete or IntentKind.Reopen or IntentKind.Delete && !NamesEachPart && Reference is not null
+            && IntentParser.NamedOneByOne(Reference) is not null
+            ? this with { NamesEachPart = true }
         : Kind == IntentKind.Reopen && Reference is not null ? new Intent(IntentKind.Restore) { Reference = Reference }
         : Kind == IntentKind.Complete && Reference is not null && IntentParser.NamesTaskByWords(Reference) && IntentParser.CompleteList(Reference) is { } wholeList
             ? wholeList

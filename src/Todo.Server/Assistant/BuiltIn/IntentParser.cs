@@ -182,6 +182,11 @@ internal static partial class IntentParser
             ]),
         new(AddQuotedDescription(), (m, _, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value),
             ["add a note \"bring the receipts\" to task 2", "add the description 'semi-skimmed' to the milk task"]),
+        new(DescriptionIntoNotes(), (m, _, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value),
+            [
+                "add ask about christmas to the notes of call mom", "put gate code 4312 in the description for task 2",
+                "add bring the receipts as a note to the tax task", "add bring bags to call mom's notes",
+            ]),
         new(ChangeDescription(), (m, _, _) => Describe(m.Groups["ref"].Value, m.Groups["description"].Value),
             [
                 "change the description of the dentist task to Bring the referral letter", "set the description of task 1 to semi-skimmed milk",
@@ -779,6 +784,16 @@ internal static partial class IntentParser
     /// things, or all things to do, each of a few words), so "buy milk and eggs", "call mom and dad", "mac and cheese" and
     /// "meeting with John and Sarah" stay one.
     /// </summary>
+    /// <summary>
+    /// "call mom and bathroom painting", "the milk, the eggs and task 4": the parts of words that name tasks one after another
+    /// (2 to 10 parts of at most 6 words each); null when they do not break so.
+    /// </summary>
+    internal static IReadOnlyList<string>? NamedOneByOne(string reference)
+    {
+        var parts = ItemSeparator().Split(reference.Trim().TrimEnd('.', '!', '?')).Select(part => part.Trim()).Where(part => part.Length > 0).ToList();
+        return parts.Count is >= 2 and <= 10 && parts.All(part => part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6) ? parts : null;
+    }
+
     internal static IReadOnlyList<string>? Items(string text, bool counted)
     {
         if (text.Contains('"', StringComparison.Ordinal) || OneThing().IsMatch(text))
@@ -1556,6 +1571,13 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:add|set|put|give|attach|write)\s+(?:a\s+|the\s+)?(?:description|note|notes|details)\s+(?<description>[""'].+[""'])\s+(?:to|on|for)\s+(?<ref>.+)$", Options)]
     private static partial Regex AddQuotedDescription();
+
+    /// <summary>"add X to the notes of Y", "put X in Y's description", "add X as a note to Y": X is Y's description.</summary>
+    [GeneratedRegex(@"^(?:add|put|write|append|include|stick|jot)\s+(?:down\s+)?(?<description>.+?)\s+(?:" +
+        @"(?:to|in|into|on|onto)\s+(?:the\s+)?(?:description|notes?|details|comments?)\s+(?:of|on|for|to|in)\s+(?<ref>.+)" +
+        @"|(?:to|in|into|on|onto)\s+(?<ref>.+?)'s?\s+(?:description|notes?|details|comments?)" +
+        @"|as\s+(?:a\s+|the\s+)?(?:description|note|comment|detail)\s+(?:to|on|for|of|in)\s+(?<ref>.+))$", Options)]
+    private static partial Regex DescriptionIntoNotes();
 
     [GeneratedRegex(@"^(?:change|update|set|edit|replace|make|modify)\s+(?:the\s+)?(?:description|note|notes|details)\s+(?:of|on|for|in)\s+(?<ref>.+?)\s+(?:to|as|with|to\s+say)\s+(?<description>.+)$|^describe\s+(?<ref>.+?)\s+as\s+(?<description>.+)$|^(?:change|update|set|edit)\s+(?<ref>.+?)(?:'s)?\s+(?:description|note|notes|details)\s+(?:to|as)\s+(?<description>.+)$|^(?<ref>.+?)\s+(?:needs|should\s+have|gets)\s+(?:a|the|this)\s+(?:description|note)\s*(?::|saying|-)?\s*(?<description>.+)$", Options)]
     private static partial Regex ChangeDescription();

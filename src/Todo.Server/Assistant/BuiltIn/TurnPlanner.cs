@@ -506,7 +506,9 @@ internal static class TurnPlanner
             return TurnPlan.Say(intent, Replies.ListIsNotATask(listName));
         }
 
-        var resolved = ReferenceResolver.Resolve(intent.Reference, view, index, choices, intent.Verb);
+        var resolved = intent.NamesEachPart && IntentParser.NamedOneByOne(intent.Reference) is { } parts
+            ? new ResolvedReference(parts, null)
+            : ReferenceResolver.Resolve(intent.Reference, view, index, choices, intent.Verb);
         if (resolved.Problem is { } problem)
         {
             return TurnPlan.Ask(intent, problem, resolved.Asks);
@@ -597,7 +599,9 @@ internal static class TurnPlanner
             return TurnPlan.Ask(intent, ReplyFormat.WhichTask(intent.Verb), PendingQuestion.WhichTask);
         }
 
-        var resolved = ReferenceResolver.Resolve(intent.Reference, view, index, choices, intent.Verb);
+        var resolved = intent.NamesEachPart && IntentParser.NamedOneByOne(intent.Reference) is { } parts
+            ? new ResolvedReference(parts, null)
+            : ReferenceResolver.Resolve(intent.Reference, view, index, choices, intent.Verb);
         if (resolved.Problem is { } problem)
         {
             return TurnPlan.Ask(intent, problem, resolved.Asks);
