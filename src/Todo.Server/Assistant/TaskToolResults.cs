@@ -125,6 +125,10 @@ public sealed record TaskListResult(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Filter { get; init; }
 
+    /// <summary>The order asked for ("priority", "due"); null: by number.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Sort { get; init; }
+
     [JsonPropertyOrder(-1)]
     public string Action => TaskToolActions.Listed;
 }

@@ -180,12 +180,19 @@ public sealed partial class TaskTools(
         [Description(TaskToolText.Query)] string? query = null,
         [Description(TaskToolText.Filter)] string? filter = null,
         [Description(TaskToolText.ListToRead)] string? list = null,
+        [Description(TaskToolText.Sort)] string? sort = null,
         CancellationToken cancellationToken = default)
     {
         if (ParseStatus(status) is not { } statusFilter)
         {
             return TaskToolError.InvalidArgument(TaskToolArguments.Status,
                 $"The status \"{TextElements.Truncate(TextElements.Sanitize(status ?? ""), 20)}\" is not one of: {WireNames.List<TaskStatusFilter>()}.");
+        }
+
+        if (ParseSort(sort) is not { } order)
+        {
+            return TaskToolError.InvalidArgument(TaskToolArguments.Sort,
+                $"The sort \"{TextElements.Truncate(TextElements.Sanitize(sort ?? ""), 20)}\" is not one of: number, priority, due.");
         }
 
         var search = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
@@ -218,7 +225,7 @@ public sealed partial class TaskTools(
             }
         }
 
-        var request = new TaskListQuery { Status = statusFilter, Search = search, ListId = source?.Id, Filter = expression, Limit = ListLimit };
+        var request = new TaskListQuery { Status = statusFilter, Search = search, ListId = source?.Id, Filter = expression, Sort = order, Limit = ListLimit };
         TaskPage page;
         int? total = null;
         try
@@ -239,6 +246,7 @@ public sealed partial class TaskTools(
         {
             List = source?.Name,
             Filter = expression,
+            Sort = order == TaskSort.Number ? null : WireNames.Name(order),
         };
     }
 
@@ -1051,6 +1059,15 @@ public sealed partial class TaskTools(
     private static ListLine Line(ListSummary summary) => new(summary.List.Name, summary.List.IsInbox, summary.PendingCount);
 
     /// <summary>A status by its wire name, or a word a model might use for one; null for anything else.</summary>
+    /// <summary>The order of a list: by number (the default), priority (high first) or due (earliest first); null when it is none of these.</summary>
+    private static TaskSort? ParseSort(string? sort) => sort?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "number" => TaskSort.Number,
+        "priority" => TaskSort.Priority,
+        "due" or "due_date" or "date" => TaskSort.Due,
+        _ => null,
+    };
+
     private static TaskStatusFilter? ParseStatus(string? status)
     {
         var word = status?.Trim().ToLowerInvariant();
@@ -1132,6 +1149,7 @@ public static class TaskToolArguments
     public const string Day = "day";
     public const string Source = "source";
     public const string Limit = "limit";
+    public const string Sort = "sort";
 }
 
 /// <summary>The tools' and parameters' descriptions, given to the chat's model and to MCP clients alike.</summary>
@@ -1149,7 +1167,7 @@ public static class TaskToolText
         "\"move\": like keep, and when the only such task is in the Inbox, it is moved to this list instead of adding a copy.";
 
     public const string ListTasks =
-        "List the user's tasks in number order (at most 50; count is the total), each with its list, and its labels, " +
+        "List the user's tasks in number order, or in the order sort asks for (at most 50; count is the total), each with its list, and its labels, " +
         "priority and due when it has them. Use it to answer what is pending, what is done, what is on a list, what has a label or " +
         "priority, how many tasks there are, or whether any task is about something.";
 
@@ -1191,6 +1209,10 @@ public static class TaskToolText
     public const string ListTaskIsOn =
         "Optional: the list the task is on, as the user named it (\"milk from my grocery list\": \"grocery\"); only that " +
         "list's tasks match. A name none of the user's lists answers to narrows nothing.";
+
+    public const string Sort =
+        "Optional order: \"number\" (the default), \"priority\" (high first, then medium, low and none) or \"due\" (earliest " +
+        "first, tasks without a due last). Use it for \"what should I do first\" or \"sort my tasks by due date\".";
 
     public const string ListToRead = "Optional: only the tasks of the user's list with this name, e.g. \"Shopping\".";
 

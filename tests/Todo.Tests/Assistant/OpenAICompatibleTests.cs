@@ -144,7 +144,7 @@ public abstract class OpenAICompatibleTests(ApiFixture api, ScriptedOpenAIServer
     private static readonly Dictionary<string, string[]> ExpectedParameters = new()
     {
         ["add_task"] = ["title", "description", "list", "labels", "priority", "due", "remind_minutes_before", "existing"],
-        ["list_tasks"] = ["status", "query", "filter", "list"],
+        ["list_tasks"] = ["status", "query", "filter", "list", "sort"],
         ["complete_task"] = ["task", "list"],
         ["reopen_task"] = ["task", "list"],
         ["delete_task"] = ["task", "list"],

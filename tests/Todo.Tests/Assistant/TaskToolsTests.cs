@@ -149,6 +149,23 @@ public abstract class TaskToolsTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task ListTasksSortsByPriorityOrDueWhenAskedAndRefusesAnUnknownOrder()
+    {
+        var session = await UserWithAsync("Gym", "Rent ^2026-12-01 !low", "Dentist ^2026-11-27", "Taxes !high");
+
+        var byPriority = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync(sort: "priority")));
+        var byDue = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync(sort: "due")));
+        var byNumber = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync(sort: "number")));
+        var unknown = Assert.IsType<TaskToolError>(await WithToolsAsync(session, tools => tools.ListTasksAsync(sort: "colour")));
+
+        Assert.Equal([4, 2, 1, 3], byPriority.Tasks.Select(t => t.Number));
+        Assert.Equal([3, 2, 1, 4], byDue.Tasks.Select(t => t.Number));
+        Assert.Equal([1, 2, 3, 4], byNumber.Tasks.Select(t => t.Number));
+        Assert.Equal(("priority", "due", (string?)null), (byPriority.Sort, byDue.Sort, byNumber.Sort));
+        Assert.Equal(("invalid", "sort"), (unknown.Error, unknown.Argument));
+    }
+
+    [Fact]
     public async Task ListTasksCapsAtFiftyAndCountsThemAll()
     {
         var session = await UserWithAsync([.. Enumerable.Range(1, 55).Select(i => $"Task {i}")]);
@@ -426,7 +443,7 @@ public abstract class TaskToolsTests(ApiFixture api)
             f => f.Name,
             f => f.JsonSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(["title", "description", "list", "labels", "priority", "due", "remind_minutes_before", "existing"], parameters["add_task"]);
-        Assert.Equal(["status", "query", "filter", "list"], parameters["list_tasks"]);
+        Assert.Equal(["status", "query", "filter", "list", "sort"], parameters["list_tasks"]);
         Assert.Equal(["task", "list"], parameters["complete_task"]);
         Assert.Equal(["task", "list"], parameters["reopen_task"]);
         Assert.Equal(["task", "list"], parameters["delete_task"]);

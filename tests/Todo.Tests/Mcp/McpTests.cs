@@ -21,7 +21,7 @@ public abstract class McpTests(ApiFixture api)
     private static readonly Dictionary<string, string[]> ExpectedParameters = new()
     {
         ["add_task"] = ["title", "description", "list", "labels", "priority", "due", "remind_minutes_before", "existing"],
-        ["list_tasks"] = ["filter", "status", "query", "list"],
+        ["list_tasks"] = ["filter", "status", "query", "list", "sort"],
         ["complete_task"] = ["task", "list"],
         ["reopen_task"] = ["task", "list"],
         ["delete_task"] = ["task", "list"],

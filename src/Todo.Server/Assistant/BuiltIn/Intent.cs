@@ -84,6 +84,9 @@ internal sealed record Intent(IntentKind Kind)
     /// <summary>For a list: the one task the question is about ("what's task 3?").</summary>
     public int? Focus { get; init; }
 
+    /// <summary>For a list: the order asked for, as list_tasks takes it ("priority", "due"); null: by number.</summary>
+    public string? Sort { get; init; }
+
     /// <summary>
     /// The list named: for an add, where the task goes; for a list, whose tasks; for an update, where the task moves;
     /// for the list actions, which list. A normalised name ("Shopping"), never a generic "my list".

@@ -385,6 +385,10 @@ internal static partial class IntentParser
         new(TaskThenAction(), (m, _, _) => new Intent(m.Groups["done"].Success ? IntentKind.Complete : IntentKind.Delete) { Reference = NamedIn(m.Groups["ref"].Value) },
             ["call mom finished", "mop kitchen, check", "call mom remove", "milk not needed", "bathroom painting - delete it", "can't make the team meeting delete it"]),
 
+        // "sort my tasks by priority", "order the shopping list by due date": the list in that order.
+        new(SortVerb(), (m, text, now) => SortAskedFor(text) is null ? null : List(text, now, query: null),
+            ["sort my tasks by priority", "order the shopping list by due date", "can you arrange my to do list in order of importance"]),
+
         // An errand said as an order ("buy eggs", "pick up milk on the way home", "book a table"): an add, unless it answers a question.
         new(Errand(), (m, text, now) => ErrandWords().IsMatch(RequestParts.Peel(m.Groups["rest"].Value).Item) || Add(text, now) is not { Kind: IntentKind.Add } add
                 ? null
@@ -1340,6 +1344,28 @@ internal static partial class IntentParser
     /// A question about the tasks: its status, its search words, and the list, label and priority it names
     /// (<see cref="RequestParts.ScopeOf"/>); search words that only repeat those parts are not searched for.
     /// </summary>
+    /// <summary>
+    /// The order a request asks its list in, as list_tasks takes it: "by priority", "most important first", "what should I do
+    /// first" → "priority"; "by due date", "soonest first", "what's my next task" → "due"; null: none asked.
+    /// </summary>
+    internal static string? SortAskedFor(string text) =>
+        SortedBy().Match(text) is { Success: true } sorted
+            ? sorted.Groups["priority"].Success ? "priority" : "due"
+        : WhatFirst().Match(text) is { Success: true } first ? first.Groups["next"].Success ? "due" : "priority"
+        : null;
+
+    [GeneratedRegex(@"^(?:sort|order|re-?order|arrange|rank|organi[sz]e|prioriti[sz]e)\s+(?:out\s+)?\S", Options)]
+    private static partial Regex SortVerb();
+
+    [GeneratedRegex(@"\b(?:by|in\s+order\s+of|according\s+to)\s+(?:(?:their|its|the|my)\s+)?(?:(?<priority>priority|priorities|importance|urgency)|due\s+dates?|dates?|deadlines?|when\s+(?:they'?re|it'?s)\s+due)\b" +
+        @"|\b(?:(?<priority>priority|importance)|date|due\s+date|deadline)\s+order\b|\b(?:(?<priority>most\s+(?:important|urgent))|soonest|earliest|closest\s+deadlines?)\s+(?:ones?\s+|tasks?\s+)?(?:first|at\s+the\s+top)\b", Options)]
+    private static partial Regex SortedBy();
+
+    /// <summary>"what should I do first?", "where do I start", "what's my next task": the pending tasks in the order to do them.</summary>
+    [GeneratedRegex(@"\b(?:do|tackle|start\s+with|work\s+on|focus\s+on|begin\s+with)\s+first\b|\bwhere\s+(?:should|do|shall)\s+i\s+(?:start|begin)\b" +
+        @"|(?<next>\b(?:do|tackle|work\s+on)\s+next\b|\bnext\s+(?:task|thing|item|to-?do|job)\b|^what'?s\s+(?:up\s+)?next\b)", Options)]
+    private static partial Regex WhatFirst();
+
     private static Intent List(string text, DateTimeOffset now, string? query)
     {
         var dueFilter = DatePhrases.ListTerm(text, now, out var otherDay);
@@ -1364,15 +1390,19 @@ internal static partial class IntentParser
             (dueFilter, otherDay) = (null, null);
         }
 
+        var sort = SortAskedFor(text);
         var list = new Intent(IntentKind.List)
         {
             DueFilter = dueFilter,
             OtherDay = otherDay,
-            Status = status ?? (scope.Priority is not null || dueFilter is not null ? "pending" : null),
+            Sort = sort,
+            Status = status ?? (scope.Priority is not null || dueFilter is not null || WhatFirst().IsMatch(text) ? "pending" : null),
             Query = query,
             ListName = scope.List,
             Labels = scope.Label is null ? null : [scope.Label],
-            Priority = scope.Priority,
+
+            // "most important first" orders by priority; it does not keep only the high ones.
+            Priority = sort == "priority" ? null : scope.Priority,
         };
 
         // "my work tasks", "the grocery items", "completed home stuff": a list by the words before the noun, or the tasks

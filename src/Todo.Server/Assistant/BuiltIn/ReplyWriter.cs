@@ -600,7 +600,12 @@ internal static partial class ReplyWriter
     private static string Lines(string header, JsonElement result, int count, string status, int currentYear)
     {
         var listed = Text(result, "list");
-        var reply = new StringBuilder(header).Append(':');
+        var reply = new StringBuilder(header).Append(Text(result, "sort") switch
+        {
+            "priority" => ", most important first",
+            "due" => ", soonest due first",
+            _ => "",
+        }).Append(':');
         var shown = 0;
         foreach (var task in result.GetProperty("tasks").EnumerateArray())
         {

@@ -478,6 +478,11 @@ internal static class TurnPlanner
             arguments["list"] = list;
         }
 
+        if (intent.Focus is null && intent.Sort is { } sort)
+        {
+            arguments["sort"] = sort;
+        }
+
         var parts = RequestParts.Filter(intent.Labels is [var label, ..] ? label : null, intent.Priority);
         if (intent.Focus is null && (parts, intent.DueFilter) switch
             {
