@@ -1480,6 +1480,8 @@ public static class PhraseTable
         new("speech: order a list by due date", ["Milk #Groceries", "Eggs #Groceries ^2026-11-28", "Bread #Groceries ^2026-11-27", "Call mom"], ["order the grocery list by due date"], [], ["1. Bread", "2. Eggs", "3. Milk", "!Call mom"]),
         new("speech: what should I do first", ["Call mom", "Pay rent !high", "Gym"], ["what should I do first?"], [], ["1. Pay rent", "Call mom", "Gym"]),
         new("speech: what's my next task", ["Call mom", "Pay rent ^2026-11-30", "Dentist ^2026-11-27", "[x] Gym ^2026-11-26"], ["what's my next task"], [], ["1. Dentist", "2. Pay rent", "Call mom", "!Gym"]),
+        new("speech: remind me to X, then the time alone", None, ["remind me to buy stamps", "at 5"], ["+Buy stamps ^2026-11-26T17:00", "1~0"], ["Buy stamps", "remind"]),
+        new("speech: add X, then the time alone sets no reminder", None, ["add buy stamps", "at 5"], ["+Buy stamps ^2026-11-26T17:00"], ["Buy stamps", "!remind"]),
         new("speech: a question about a feature adds no task", Household, ["can I add labels?"], [], ["!Added"]),
         new("speech: add if it's not there, when it is", Household, ["add milk if it's not there"], [], ["Milk", "!Added"]),
         new("speech: add if it's not on the list, when it isn't", None, ["add bread if it's not on the list already"], ["+Bread"], ["Bread"]),

@@ -788,6 +788,12 @@ internal static partial class IntentParser
     /// things, or all things to do, each of a few words), so "buy milk and eggs", "call mom and dad", "mac and cheese" and
     /// "meeting with John and Sarah" stay one.
     /// </summary>
+    /// <summary>Whether a message asks to be reminded ("remind me to buy stamps", "set a reminder to call the bank").</summary>
+    internal static bool AsksToBeReminded(string message) => RemindWords().IsMatch(message);
+
+    [GeneratedRegex(@"\bremind\s+me\b|\breminder\b", Options)]
+    private static partial Regex RemindWords();
+
     /// <summary>
     /// "call mom and bathroom painting", "the milk, the eggs and task 4": the parts of words that name tasks one after another
     /// (2 to 10 parts of at most 6 words each); null when they do not break so.

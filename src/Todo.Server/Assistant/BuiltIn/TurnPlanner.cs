@@ -163,8 +163,13 @@ internal static class TurnPlanner
                     return (previous with { Title = Utterance.CleanTitle(meant) }, null);
                 }
 
+                // "remind me to buy stamps" → "at 5": the time, and the reminder asked for with it.
                 return (DatePhrases.IsWholeDate(meant, view.Now)
-                    ? new Intent(IntentKind.Update) { Reference = "it", Due = DatePhrases.DueOf(meant, view.Now) }
+                    ? new Intent(IntentKind.Update)
+                    {
+                        Reference = "it", Due = DatePhrases.DueOf(meant, view.Now),
+                        RemindMinutesBefore = IntentParser.AsksToBeReminded(view.Turns[earlier].Text) ? 0 : null,
+                    }
                     : new Intent(IntentKind.Update) { Reference = "it", Title = Utterance.CleanTitle(meant) }, null);
             }
 
