@@ -28,7 +28,7 @@ internal static partial class IntentParser
         new(Greeting(), (_, _, _) => new Intent(IntentKind.Greeting),
             ["hi", "Hello!", "hey there", "Good morning", "how are you?"]),
         new(Help(), (_, _, _) => new Intent(IntentKind.Help),
-            ["help", "What can you do?", "How does this work?", "how do I delete a task?"]),
+            ["help", "What can you do?", "How does this work?", "how do I delete a task?", "is there a way to add due dates"]),
         new(Thanks(), (_, _, _) => new Intent(IntentKind.Thanks),
             ["thanks", "Thank you so much!", "great"]),
         new(Farewell(), (_, _, _) => new Intent(IntentKind.Farewell),
@@ -379,7 +379,8 @@ internal static partial class IntentParser
                 && !ChangeWords().IsMatch(peeled.Rest) && !Remark().IsMatch(peeled.Rest)
                 ? Add(thing, now)
                 : null,
-            ["pay rent every 1st of the month", "gym every mon, wed and fri at 7am", "tomorrow call the electrician", "I have a meeting at 3", "I'll call the plumber tomorrow"]),
+            ["pay rent every 1st of the month", "gym every mon, wed and fri at 7am", "tomorrow call the electrician", "I have a meeting at 3", "I'll call the plumber tomorrow",
+                "there's a meeting at 3 tomorrow"]),
 
         // A task named, then what to do with it: "call mom finished", "mop kitchen, check", "call mom remove", "milk not needed".
         new(TaskThenAction(), (m, _, _) => new Intent(m.Groups["done"].Success ? IntentKind.Complete : IntentKind.Delete) { Reference = NamedIn(m.Groups["ref"].Value) },
@@ -532,7 +533,7 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:it|this|that|them|these|those|this\s+one|that\s+one|something|something\s+else|anything|stuff|things?|items?|(?:a\s+)?(?:few|couple(?:\s+of)?|some|several|more|other|lots\s+of|a\s+lot\s+of|the)\s+(?:things|items|stuff|tasks|entries)|one|one\s+more|another(?:\s+one)?|more|another\s+(?:thing|item|task)" +
         @"|labels?|tags?|priorit(?:y|ies)|due\s+dates?|deadlines?|reminders?|lists?|sub-?tasks?|attachments?|colou?rs?|categories|tasks?|todos?|to-dos?|emojis?" +
-        @"|to|for|about|of|that|and|remember)$", Options)]
+        @"|to|for|about|of|that|and|remember|plan|planning|organi[sz]e|do|go|start|begin|work|think)$", Options)]
     private static partial Regex NoItemNamed();
 
     [GeneratedRegex(@"^(?:add|put|stick|throw)\s+(?:an?\s+|one\s+more\s+|another\s+|some\s+)?(?:new\s+)?(?:item|items|thing|things|entry)\s+(?:to|on|in|onto|into)\s+(?<list>.+)$", Options)]
@@ -1527,7 +1528,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:hi|hello|hey|hiya|howdy|yo|hola|greetings|good\s+(?:morning|afternoon|evening|day)|what'?s\s+up|sup|morning|evening|how\s+are\s+you(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going)(?:[\s,!]+(?:there|assistant|bot|buddy|friend|mate|again|you|everyone))?$", Options)]
     private static partial Regex Greeting();
 
-    [GeneratedRegex(@"^(?:help(?:\s+me)?|\?+|what\s+can\s+(?:you|i)\s+(?:do|say|ask)(?:\s+(?:here|with\s+you|for\s+me))?|what\s+do\s+you\s+do|what\s+are\s+you|who\s+are\s+you|how\s+(?:do|does)\s+(?:this|it|you)\s+work|how\s+do\s+i\s+use\s+(?:this|you|it)|what\s+are\s+(?:your|the)\s+(?:commands|options)|commands|instructions|what\s+(?:can|could)\s+you\s+help(?:\s+me)?\s+with|how\s+can\s+you\s+help(?:\s+me)?|what\s+are\s+you\s+able\s+to\s+do|what\s+do\s+you\s+understand|how\s+(?:do|can|could)\s+i\s+(?:add|delete|remove|complete|rename|use|make|create|share|set|mark|edit|change|move|undo|restore|see|check|tick|sort|organi[sz]e|label|tag|prioriti[sz]e|schedule|get)\b.*|menu|usage|(?:show\s+me\s+)?examples)$", Options)]
+    [GeneratedRegex(@"^(?:help(?:\s+me)?|\?+|what\s+can\s+(?:you|i)\s+(?:do|say|ask)(?:\s+(?:here|with\s+you|for\s+me))?|what\s+do\s+you\s+do|what\s+are\s+you|who\s+are\s+you|how\s+(?:do|does)\s+(?:this|it|you)\s+work|how\s+do\s+i\s+use\s+(?:this|you|it)|what\s+are\s+(?:your|the)\s+(?:commands|options)|commands|instructions|what\s+(?:can|could)\s+you\s+help(?:\s+me)?\s+with|how\s+can\s+you\s+help(?:\s+me)?|what\s+are\s+you\s+able\s+to\s+do|what\s+do\s+you\s+understand|(?:how\s+(?:do|can|could|would|should)\s+i|is\s+there\s+(?:a\s+|any\s+)?way\s+(?:i\s+can|to)|is\s+it\s+possible\s+to|am\s+i\s+able\s+to)\s+(?:add|delete|remove|complete|rename|use|make|create|share|set|mark|edit|change|move|undo|restore|see|check|tick|sort|organi[sz]e|label|tag|prioriti[sz]e|schedule|get)\b.*|menu|usage|(?:show\s+me\s+)?examples)$", Options)]
     private static partial Regex Help();
 
     [GeneratedRegex(@"^(?:thanks|thank\s+you|thx|ty|cheers|great|perfect|awesome|cool|nice|ok(?:ay)?|got\s+it|good|sounds\s+good|that'?s\s+great|excellent|brilliant|lovely)(?:[\s,!]+(?:so\s+much|a\s+lot|very\s+much|again|thanks|thank\s+you))?$", Options)]
@@ -1906,11 +1907,11 @@ internal static partial class IntentParser
     /// <summary>Not a question, a request to show something, or a remark about oneself or the day ("I'm so busy today").</summary>
     [GeneratedRegex(@"^(?!(?:what|which|when|where|who|why|how|is|are|am|do|does|did|can|could|would|will|should|any|anything|show|list|tell|give)\b)" +
         @"(?!(?:put|bring|get)\s+back\b|(?:restore|undelete|undo|redo|uncheck|untick|unmark|rename|reschedule|postpone|mark)\b)(?!.*\b(?:everything|all\s+(?:my|the)\s+tasks|my\s+tasks|the\s+tasks|i\s+deleted|you\s+deleted)\b)" +
-        @"(?!(?:i'?m|i\s+am|i\s+was|i'?ve\s+been|i\s+have\s+been|i\s+feel|i\s+think|i\s+guess|we'?re|we\s+are|it'?s|it\s+is|it\s+was|that'?s|that\s+is|this\s+is|today\s+is|tomorrow\s+is|there'?s|there\s+is|so\s+busy|busy|tired|what\s+a)\b).+$", Options)]
+        @"(?!(?:i'?m|i\s+am|i\s+was|i'?ve\s+been|i\s+have\s+been|i\s+feel|i\s+think|i\s+guess|we'?re|we\s+are|it'?s|it\s+is|it\s+was|that'?s|that\s+is|this\s+is|today\s+is|tomorrow\s+is|there'?s(?!\s+(?:a|an)\s)|there\s+is(?!\s+(?:a|an)\s)|so\s+busy|busy|tired|what\s+a)\b).+$", Options)]
     private static partial Regex DatedItem();
 
-    /// <summary>"I have a meeting at 3", "we've got a dentist appointment on friday": what they have is the task.</summary>
-    [GeneratedRegex(@"^(?:i|we)(?:\s+have\s+got|'ve\s+got|\s+have|'ve|\s+got|'ll|\s+will)\s+(?!to\b|been\b|had\b)", Options)]
+    /// <summary>"I have a meeting at 3", "we've got a dentist appointment on friday", "there's a meeting at 3 tomorrow": what they have is the task.</summary>
+    [GeneratedRegex(@"^(?:(?:i|we)(?:\s+have\s+got|'ve\s+got|\s+have|'ve|\s+got|'ll|\s+will)\s+(?!to\b|been\b|had\b)|there(?:'s|\s+is)\s+(?=(?:a|an)\s))", Options)]
     private static partial Regex HaveAThing();
 
     /// <summary>

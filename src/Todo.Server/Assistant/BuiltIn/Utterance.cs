@@ -130,7 +130,7 @@ internal static partial class Utterance
     [GeneratedRegex(@"(?<=\S)[\s,]+(?:again|as\s+well|too|also)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TitleTail();
 
-    [GeneratedRegex(@"^(?:(?:to|on|onto)\s+)?(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list\s*[:\-—]?\s+(?=\S)|^(?:that\s+)?(?:i\s+(?:need|have|must|should|ought)\s+to|to)\s+(?=\S)",
+    [GeneratedRegex(@"^(?:(?:to|on|onto)\s+)?(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list\s*[:\-—]?\s+(?=\S)|^(?:that\s+)?(?:i\s+(?:need|have|must|should|ought)\s+to|to)\s+(?=\S)|^(?:probably|maybe|perhaps|definitely|actually|really|seriously)\s+(?=\S)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TitleLead();
 
