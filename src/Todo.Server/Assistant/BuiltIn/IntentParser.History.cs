@@ -28,7 +28,7 @@ internal static partial class IntentParser
         new(EmptyTrash(), (_, _, _) => new Intent(IntentKind.EmptyTrash),
             ["empty the trash", "clear my trash", "delete everything in the trash", "empty the bin", "purge the trash for good"]),
         new(ShowTrash(), (_, _, _) => new Intent(IntentKind.Trash),
-            ["what's in the trash", "show me the trash", "show my deleted tasks", "what did I delete", "trash", "anything in the bin?"]),
+            ["what's in the trash", "show me the trash", "show my deleted tasks", "what did I delete", "trash", "anything in the bin?", "show me what I deleted"]),
         // "restore all deleted tasks", "put back everything I deleted": the trash, shown, to restore from one by one.
         new(RestoreAll(), (_, _, _) => new Intent(IntentKind.Trash),
             ["restore all deleted tasks", "put back everything I deleted today", "bring back everything from the trash", "undelete all"]),
@@ -386,7 +386,8 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:(?:show|list|see|view|open|check|display|read|give)\s+(?:me\s+)?(?:what'?s\s+in\s+)?|what'?s\s+in\s+|what\s+is\s+in\s+|what\s+are\s+|is\s+there\s+anything\s+in\s+|anything\s+in\s+|whats\s+in\s+)?(?:the\s+|my\s+)?" + TrashWords + @"$" +
         @"|^what\s+(?:did|have)\s+(?:i|you)\s+(?:just\s+)?(?:deleted?|removed?|trashed|thrown\s+away)(?:\s+(?:today|recently|lately|so\s+far))?$" +
-        @"|^(?:which|what)\s+tasks\s+(?:did\s+i\s+delete|have\s+i\s+deleted|are\s+(?:deleted|in\s+the\s+trash))$", Options)]
+        @"|^(?:which|what)\s+tasks\s+(?:did\s+i\s+delete|have\s+i\s+deleted|are\s+(?:deleted|in\s+the\s+trash))$" +
+        @"|^(?:show|list|tell|give)\s+(?:me\s+)?(?:what|everything|the\s+(?:tasks|things|ones|items))\s+(?:that\s+)?(?:i\s+|i'?ve\s+|i\s+have\s+)(?:just\s+)?(?:deleted|removed|trashed)(?:\s+(?:today|recently|lately|so\s+far))?$", Options)]
     private static partial Regex ShowTrash();
 
     [GeneratedRegex(@"^(?:restore|recover|undelete|un-delete|retrieve|rescue|resurrect)\s+(?!(?:that|it|this|them)$)(?<ref>.+?)(?:\s+(?:from|out\s+of)\s+(?:the\s+|my\s+)?" + TrashWords + @")?$" +

@@ -1361,6 +1361,9 @@ internal static partial class IntentParser
         : WhatFirst().Match(text) is { Success: true } first ? first.Groups["next"].Success ? "due" : "priority"
         : null;
 
+    [GeneratedRegex(@"\b(?:the\s+)?(?:labels?|tags?|tagged|labell?ed|hashtag)\b", Options)]
+    private static partial Regex LabelNoun();
+
     [GeneratedRegex(@"^(?:sort|order|re-?order|arrange|rank|organi[sz]e|prioriti[sz]e)\s+(?:out\s+)?\S", Options)]
     private static partial Regex SortVerb();
 
@@ -1384,6 +1387,13 @@ internal static partial class IntentParser
         var rest = query is null ? text : text.Replace(query, "", StringComparison.OrdinalIgnoreCase);
         var scope = RequestParts.ScopeOf(text);
         if (query is not null && (!RequestParts.ScopeOf(query).IsEmpty || (scope.List is not null && ListWord().IsMatch(query))))
+        {
+            query = null;
+            rest = text;
+        }
+
+        // "everything with the label finance": the label, not a search for "label finance".
+        if (query is not null && scope.Label is { } label && string.Equals(LabelNoun().Replace(query, " ").Trim(), label, StringComparison.OrdinalIgnoreCase))
         {
             query = null;
             rest = text;

@@ -150,7 +150,7 @@ internal static partial class Utterance
     [GeneratedRegex(@"^(?:(?:the|a|an|my|any|some)\s+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QueryLead();
 
-    [GeneratedRegex(@"\b(?:not\s+(?:yet\s+)?(?:done|finished|completed?)|(?:haven'?t|have\s+not|hasn'?t|didn'?t|did\s+not)\s+(?:yet\s+)?(?:done|finished|finish|completed?|do|got\s+to))\b",
+    [GeneratedRegex(@"\b(?:not\s+(?:yet\s+)?(?:done|finished|completed?)|(?:isn'?t|aren'?t|is\s+not|are\s+not|wasn'?t|weren'?t)\s+(?:yet\s+)?(?:done|finished|completed?|checked\s+off|ticked\s+off)|(?:haven'?t|have\s+not|hasn'?t|didn'?t|did\s+not)\s+(?:yet\s+)?(?:done|finished|finish|completed?|do|got\s+to))\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotDone();
 
