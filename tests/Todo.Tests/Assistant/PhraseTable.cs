@@ -1492,6 +1492,8 @@ public static class PhraseTable
         new("speech: which tasks aren't finished", ["[x] Milk", "Eggs"], ["which tasks aren't finished"], [], ["Eggs", "!Milk", "!haven't completed"]),
         new("speech: show me what I deleted is the trash", ["[del] Milk", "Eggs"], ["show me what I deleted"], [], ["Milk", "trash", "!Eggs"]),
         new("speech: everything with the label X", ["Pay the bill @finance", "Call mom"], ["show me everything with the label finance"], [], ["Pay the bill", "!Call mom", "!matching"]),
+        new("speech: in a couple of days", None, ["add book hotel in a couple of days"], ["+Book hotel ^2026-11-28"], ["Book hotel", "Saturday, 28 November"]),
+        new("speech: what do I have in a month named", ["Party ^2026-12-05", "Dentist ^2026-11-27", "New year ^2027-01-01"], ["what do i have in december"], [], ["Party", "!Dentist", "!New year", "December"]),
         new("speech: a question about a feature adds no task", Household, ["can I add labels?"], [], ["!Added"]),
         new("speech: add if it's not there, when it is", Household, ["add milk if it's not there"], [], ["Milk", "!Added"]),
         new("speech: add if it's not on the list, when it isn't", None, ["add bread if it's not on the list already"], ["+Bread"], ["Bread"]),

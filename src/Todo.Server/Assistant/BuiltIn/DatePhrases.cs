@@ -110,12 +110,18 @@ internal static partial class DatePhrases
             return NextWeekTerm;
         }
 
-        // "what's due this month", "anything due next month": the days of that calendar month.
-        if (Month().Match(text) is { Success: true } month)
+        // "what's due this month", "anything due next month", "what do I have in december": the days of that calendar month
+        // (a month named by its name is the next one of that name, this one included).
+        DateOnly? start = Month().Match(text) is { Success: true } month
+            ? new DateOnly(now.Year, now.Month, 1).AddMonths(month.Groups["next"].Success ? 1 : 0)
+            : NamedMonth().Match(text) is { Success: true } named
+                && DateTime.TryParseExact(named.Groups["name"].Value, "MMMM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var monthName)
+                ? new DateOnly(now.Year, monthName.Month, 1).AddYears(monthName.Month < now.Month ? 1 : 0)
+                : null;
+        if (start is { } first)
         {
-            var start = new DateOnly(now.Year, now.Month, 1).AddMonths(month.Groups["next"].Success ? 1 : 0);
             return string.Create(CultureInfo.InvariantCulture,
-                $"(due after: {start.AddDays(-1):yyyy-MM-dd} & due before: {start.AddMonths(1):yyyy-MM-dd})");
+                $"(due after: {first.AddDays(-1):yyyy-MM-dd} & due before: {first.AddMonths(1):yyyy-MM-dd})");
         }
 
         // "what's my next deadline", "what are my deadlines": the tasks that have a date.
@@ -346,6 +352,10 @@ internal static partial class DatePhrases
 
     [GeneratedRegex(@"\b(?:this|the|current|(?<next>next))\s+month\b|\brest\s+of\s+(?:the\s+)?month\b", Options)]
     private static partial Regex Month();
+
+    /// <summary>A month named as the time asked about: "in december", "for january", "during march".</summary>
+    [GeneratedRegex(@"\b(?:in|for|during|through|throughout|over)\s+(?:the\s+month\s+of\s+)?(?<name>january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)", Options)]
+    private static partial Regex NamedMonth();
 
     [GeneratedRegex(@"^\(due after: \d{4}-\d{2}-\d{2} & due before: (?<before>\d{4}-\d{2}-01)\)$", Options)]
     private static partial Regex MonthTerm();

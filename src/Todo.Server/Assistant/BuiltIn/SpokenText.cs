@@ -86,6 +86,7 @@ internal static partial class SpokenText
         text = TodoList().Replace(text, "todo list");
         text = Todos().Replace(text, "todos");
         text = ToDash().Replace(text, "todo");
+        text = CoupleOf().Replace(text, match => $"{match.Groups["lead"].Value} {(match.Groups["few"].Success ? 3 : 2)} {match.Groups["unit"].Value}");
         text = NumberAlone(NumbersAsDigits(text));
         text = ClockTimes(text);
         text = DayOrdinal().Replace(text, match =>
@@ -114,6 +115,10 @@ internal static partial class SpokenText
             $"{match.Groups["rest"].Value} {(AddVerb().IsMatch(match.Groups["rest"].Value) ? "to" : "on")} {Determined(match.Groups["list"].Value)}");
         return Whitespace().Replace(text, " ").Trim();
     }
+
+    /// <summary>"in a couple of days" → "in 2 days", "within a few weeks" → "within 3 weeks": a span the date reader takes.</summary>
+    [GeneratedRegex(@"\b(?<lead>in|within|after)\s+a\s+(?:couple(?:\s+of)?|(?<few>few))\s+(?<unit>minutes|hours|days|weeks|months)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CoupleOf();
 
     /// <summary>"grocery list" → "the grocery list"; "my grocery list" stays.</summary>
     private static string Determined(string list) =>
