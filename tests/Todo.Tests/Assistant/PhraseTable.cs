@@ -1494,6 +1494,8 @@ public static class PhraseTable
         new("speech: everything with the label X", ["Pay the bill @finance", "Call mom"], ["show me everything with the label finance"], [], ["Pay the bill", "!Call mom", "!matching"]),
         new("speech: in a couple of days", None, ["add book hotel in a couple of days"], ["+Book hotel ^2026-11-28"], ["Book hotel", "Saturday, 28 November"]),
         new("speech: what do I have in a month named", ["Party ^2026-12-05", "Dentist ^2026-11-27", "New year ^2027-01-01"], ["what do i have in december"], [], ["Party", "!Dentist", "!New year", "December"]),
+        new("speech: create a list and move a task there", Household, ["create a list called home and move mop kitchen there"], ["8#Home"], ["Mop kitchen", "Home"]),
+        new("speech: make a list and put a task on it moves it from the Inbox", Household, ["make a home list and put call mom on it"], ["4#Home"], ["Call mom", "Home", "!Added"]),
         new("speech: a question about a feature adds no task", Household, ["can I add labels?"], [], ["!Added"]),
         new("speech: add if it's not there, when it is", Household, ["add milk if it's not there"], [], ["Milk", "!Added"]),
         new("speech: add if it's not on the list, when it isn't", None, ["add bread if it's not on the list already"], ["+Bread"], ["Bread"]),

@@ -444,10 +444,16 @@ internal static partial class IntentParser
             return (null, Intent.Unknown);
         }
 
-        // "create a list called costco and add milk and eggs to it": the items added to a list made for them.
+        // "create a list called costco and add milk and eggs to it": the items added to a list made for them; "…and put call
+        // mom on it" places the task there (moved when it is in the Inbox), "…and move mop kitchen there" moves it.
+        var placing = false;
         if (ListWithItems().Match(text) is { Success: true } made && RequestParts.ListName(made.Groups["name"].Value) is { } madeList)
         {
-            text = $"add {made.Groups["items"].Value} to the \"{madeList}\" list";
+            var moves = made.Groups["verb"].Value.Equals("move", StringComparison.OrdinalIgnoreCase);
+            placing = made.Groups["verb"].Value.Equals("put", StringComparison.OrdinalIgnoreCase);
+            text = moves
+                ? $"move {made.Groups["items"].Value} to the \"{madeList}\" list"
+                : $"add {made.Groups["items"].Value} to the \"{madeList}\" list";
         }
 
         // "add bread to it": the list is the one the conversation names (TurnPlanner finds it), never part of the title.
@@ -479,7 +485,7 @@ internal static partial class IntentParser
             { Kind: IntentKind.Add, MoreTitles: null, Title: { } title } when InterjectionAlone().IsMatch(title) => (read.Rule, Intent.Unknown),
             { Kind: IntentKind.Add, MoreTitles: null } add when ItemToList().Match(text) is { Success: true } item =>
                 (read.Rule, add with { Title = null, ListName = RequestParts.ListName(item.Groups["list"].Value) ?? add.ListName }),
-            { Kind: IntentKind.Add, ListName: not null, MoreTitles: null, Then: null } add when PlacingVerb().IsMatch(text) =>
+            { Kind: IntentKind.Add, ListName: not null, MoreTitles: null, Then: null } add when placing || PlacingVerb().IsMatch(text) =>
                 (read.Rule, add with { MovesExisting = true }),
             { Kind: IntentKind.Update, Title: { } title } update when !update.ChangesParts && !RenameVerb().IsMatch(text) =>
                 (read.Rule, NotATitle(update, title)),
@@ -513,9 +519,9 @@ internal static partial class IntentParser
     private static partial Regex ListTitle();
 
     [GeneratedRegex(@"^(?:create|make|start|set\s+up|begin)\s+(?:me\s+)?(?:(?:a|an|another)\s+)?(?:new\s+)?(?:" +
-        @"(?:(?:todo|to-do|shopping|grocery|task)\s+)?list\s+(?:called|named|titled)\s+(?<name>[\w'&-]+(?:\s+[\w'&-]+){0,2}?)\s*,?\s+(?:and\s+(?:then\s+)?|then\s+)(?:add|put)" +
-        @"|(?<name>(?:(?!list\b)[\w'&-]+\s+){0,2}?(?!list\b)[\w'&-]+)\s+list\s*,?\s+(?:with|containing|and\s+(?:then\s+)?(?:add|put)|then\s+(?:add|put)))" +
-        @"\s+(?<items>.+?)(?:\s+(?:to|on|in|onto|into)\s+(?:it|that|there|that\s+list|the\s+list|this\s+list))?$", Options)]
+        @"(?:(?:todo|to-do|shopping|grocery|task)\s+)?list\s+(?:called|named|titled)\s+(?<name>[\w'&-]+(?:\s+[\w'&-]+){0,2}?)\s*,?\s+(?:and\s+(?:then\s+)?|then\s+)(?<verb>add|put|move)" +
+        @"|(?<name>(?:(?!list\b)[\w'&-]+\s+){0,2}?(?!list\b)[\w'&-]+)\s+list\s*,?\s+(?:with|containing|(?:and\s+(?:then\s+)?|then\s+)(?<verb>add|put|move)))" +
+        @"\s+(?<items>.+?)(?:\s+(?:(?:to|on|in|onto|into)\s+(?:it|that|there|that\s+list|the\s+list|this\s+list)|there))?$", Options)]
     private static partial Regex ListWithItems();
 
     [GeneratedRegex(@"(?<=\S)\s+(?:permanently|for\s+good|forever|completely|entirely)$", Options)]
