@@ -1058,7 +1058,6 @@ public sealed partial class TaskTools(
 
     private static ListLine Line(ListSummary summary) => new(summary.List.Name, summary.List.IsInbox, summary.PendingCount);
 
-    /// <summary>A status by its wire name, or a word a model might use for one; null for anything else.</summary>
     /// <summary>The order of a list: by number (the default), priority (high first) or due (earliest first); null when it is none of these.</summary>
     private static TaskSort? ParseSort(string? sort) => sort?.Trim().ToLowerInvariant() switch
     {
@@ -1068,6 +1067,7 @@ public sealed partial class TaskTools(
         _ => null,
     };
 
+    /// <summary>A status by its wire name, or a word a model might use for one; null for anything else.</summary>
     private static TaskStatusFilter? ParseStatus(string? status)
     {
         var word = status?.Trim().ToLowerInvariant();

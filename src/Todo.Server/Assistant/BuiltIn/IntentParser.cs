@@ -789,12 +789,6 @@ internal static partial class IntentParser
             ? intent with { Title = titles[0], MoreTitles = titles[1..] }
             : null;
 
-    /// <summary>
-    /// The items of "eggs, milk and bread", "walk the dog and feed the cat", for an add or a reference; null when the words
-    /// are one item. Said with a count ("two tasks: …") they always split; otherwise "and" splits only items alike (all
-    /// things, or all things to do, each of a few words), so "buy milk and eggs", "call mom and dad", "mac and cheese" and
-    /// "meeting with John and Sarah" stay one.
-    /// </summary>
     /// <summary>Whether a message asks to be reminded ("remind me to buy stamps", "set a reminder to call the bank").</summary>
     internal static bool AsksToBeReminded(string message) => RemindWords().IsMatch(message);
 
@@ -811,6 +805,12 @@ internal static partial class IntentParser
         return parts.Count is >= 2 and <= 10 && parts.All(part => part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6) ? parts : null;
     }
 
+    /// <summary>
+    /// The items of "eggs, milk and bread", "walk the dog and feed the cat", for an add or a reference; null when the words
+    /// are one item. Said with a count ("two tasks: …") they always split; otherwise "and" splits only items alike (all
+    /// things, or all things to do, each of a few words), so "buy milk and eggs", "call mom and dad", "mac and cheese" and
+    /// "meeting with John and Sarah" stay one.
+    /// </summary>
     internal static IReadOnlyList<string>? Items(string text, bool counted)
     {
         if (text.Contains('"', StringComparison.Ordinal) || OneThing().IsMatch(text))
@@ -1354,10 +1354,6 @@ internal static partial class IntentParser
     private static partial Regex TasksInGeneral();
 
     /// <summary>
-    /// A question about the tasks: its status, its search words, and the list, label and priority it names
-    /// (<see cref="RequestParts.ScopeOf"/>); search words that only repeat those parts are not searched for.
-    /// </summary>
-    /// <summary>
     /// The order a request asks its list in, as list_tasks takes it: "by priority", "most important first", "what should I do
     /// first" → "priority"; "by due date", "soonest first", "what's my next task" → "due"; null: none asked.
     /// </summary>
@@ -1382,6 +1378,10 @@ internal static partial class IntentParser
         @"|(?<next>\b(?:do|tackle|work\s+on)\s+next\b|\bnext\s+(?:task|thing|item|to-?do|job)\b|^what'?s\s+(?:up\s+)?next\b)", Options)]
     private static partial Regex WhatFirst();
 
+    /// <summary>
+    /// A question about the tasks: its status, its search words, and the list, label and priority it names
+    /// (<see cref="RequestParts.ScopeOf"/>); search words that only repeat those parts are not searched for.
+    /// </summary>
     private static Intent List(string text, DateTimeOffset now, string? query)
     {
         var dueFilter = DatePhrases.ListTerm(text, now, out var otherDay);
