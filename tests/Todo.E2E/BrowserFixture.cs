@@ -46,14 +46,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A fresh browser context (its own cookies and storage: another person) of the given size, in the IANA time zone
     /// <paramref name="timeZone"/> (null: the machine's).
     /// </summary>
-    public Task<IBrowserContext> NewContextAsync(Uri baseAddress, int width, int height, string? timeZone = null) =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(Uri baseAddress, int width, int height, string? timeZone = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-US",
             TimezoneId = timeZone,
         });
+        // A first page load (the API browser's bundle, the server's first OpenAPI document) can pass Playwright's
+        // 30 s default while the other test project keeps both cores busy.
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
+    }
 
     public async ValueTask DisposeAsync()
     {
