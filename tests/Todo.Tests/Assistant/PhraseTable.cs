@@ -735,6 +735,8 @@ public static class PhraseTable
     private static readonly string[] Household =
         ["Milk #Groceries", "Eggs #Groceries", "Bananas #Groceries", "Call mom", "Pay the electricity bill", "Bathroom painting", "Reserve a restaurant", "Mop kitchen"];
 
+    private static readonly string[] WithWorkList = ["Milk #Groceries", "Call mom", "Mop kitchen #Work"];
+
     /// <summary>Undo, restore, the trash, the activity log and bulk changes (with their confirmation), judged by effect.</summary>
     public static readonly PhraseCase[] History =
     [
@@ -1496,6 +1498,15 @@ public static class PhraseTable
         new("speech: what do I have in a month named", ["Party ^2026-12-05", "Dentist ^2026-11-27", "New year ^2027-01-01"], ["what do i have in december"], [], ["Party", "!Dentist", "!New year", "December"]),
         new("speech: create a list and move a task there", Household, ["create a list called home and move mop kitchen there"], ["8#Home"], ["Mop kitchen", "Home"]),
         new("speech: make a list and put a task on it moves it from the Inbox", Household, ["make a home list and put call mom on it"], ["4#Home"], ["Call mom", "Home", "!Added"]),
+        new("speech: a list named without the word list takes the item", WithWorkList, ["add send the report to work"], ["+Send the report #Work"], ["\"Send the report\" to your Work list", "!created"]),
+        new("speech: put an item in a list named bare", WithWorkList, ["put batteries in work"], ["+Batteries #Work"], ["\"Batteries\" to your Work list"]),
+        new("speech: put a task from the inbox in a list named bare moves it", WithWorkList, ["put call mom in work"], ["2#Work"], ["Moved", "Work"]),
+        new("speech: several items to a list named bare", WithWorkList, ["add printer paper and staples to work"], ["+Printer paper #Work", "+Staples #Work"], ["Printer paper", "Staples", "Work"]),
+        new("speech: a list named bare with a date", WithWorkList, ["add email the boss to work tomorrow"], ["+Email the boss #Work ^2026-11-27"], ["Work", "Friday, 27 November"]),
+        new("speech: and one more after an add to a list named bare", WithWorkList, ["add send the report to work", "and email the boss"], ["+Send the report #Work", "+Email the boss #Work"], ["Email the boss", "Work"]),
+        new("speech: a place that is no list stays in the title", WithWorkList, ["add a walk in the park"], ["+Walk in the park"], ["Walk in the park", "!list"]),
+        new("speech: put something somewhere that is no list is a task said so", WithWorkList, ["put the chairs in the garage"], ["+Put the chairs in the garage"], ["Put the chairs in the garage"]),
+        new("speech: put an item on groceries", Household, ["can you stick toilet paper on groceries"], ["+Toilet paper #Groceries"], ["Toilet paper", "Groceries"]),
         new("speech: a question about a feature adds no task", Household, ["can I add labels?"], [], ["!Added"]),
         new("speech: add if it's not there, when it is", Household, ["add milk if it's not there"], [], ["Milk", "!Added"]),
         new("speech: add if it's not on the list, when it isn't", None, ["add bread if it's not on the list already"], ["+Bread"], ["Bread"]),

@@ -137,6 +137,12 @@ internal sealed class ConversationView
         return Math.Max(0, changes.Count - (2 * undone));
     }
 
+    /// <summary>The results of the tools called for the user message at <paramref name="userIndex"/> (so far, for the current one).</summary>
+    public IReadOnlyList<FunctionResultContent> ResultsFor(int userIndex) =>
+        userIndex == CurrentIndex ? Results
+        : userIndex + 1 < turns.Count && turns[userIndex + 1].IsAssistant ? turns[userIndex + 1].Results
+        : [];
+
     /// <summary>Whether the reply to the user message at <paramref name="userIndex"/> followed a tool call that changed something.</summary>
     public bool ChangedAfter(int userIndex) =>
         userIndex + 1 < turns.Count && turns[userIndex + 1].IsAssistant && turns[userIndex + 1].Results.Any(ReplyWriter.ChangedSomething);

@@ -172,6 +172,16 @@ internal sealed record Intent(IntentKind Kind)
     public string? AddsIfMissing { get; init; }
 
     /// <summary>
+    /// For an add whose last words may name a list without saying "list" ("add call mom to work", "put milk in costco"): the
+    /// titles without those words and the list they name ("Call mom" on Work), added so when the user has a list of that name.
+    /// The plan looks the lists up first (<see cref="ListsLookedUp"/>); without such a list the add is made as said.
+    /// </summary>
+    public PlaceAsList? OnListIfKnown { get; init; }
+
+    /// <summary>The lists were looked up this turn, before the calls of the plan (see <see cref="OnListIfKnown"/>).</summary>
+    public bool ListsLookedUp { get; init; }
+
+    /// <summary>
     /// For an add that puts a title on a list ("put bathroom painting on the work list"): when a pending task with that title is
     /// on another list, it is moved there instead of adding a copy.
     /// </summary>
@@ -270,3 +280,6 @@ internal sealed record Intent(IntentKind Kind)
         _ => "use",
     };
 }
+
+/// <summary>An add's titles with the place said after the last one taken out, and that place as a list name ("Call mom", Work).</summary>
+internal sealed record PlaceAsList(string List, string Title, IReadOnlyList<string>? MoreTitles);

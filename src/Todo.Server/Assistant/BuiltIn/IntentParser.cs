@@ -365,6 +365,11 @@ internal static partial class IntentParser
             ["add buy milk", "Add milk and bread", "add walk the dog", "need to add a dentist appointment", "jot down buy stamps"]),
         new(PutOnADay(), (m, _, now) => PutOnADayIntent(m, now),
             ["put doctor's appointment on friday at 10am", "pencil in a haircut for saturday", "put the dentist on thursday"]),
+        // "put milk in costco", "stick batteries on groceries": the item on that list; without a list of that name, a task said so.
+        new(PutInPlace(), (m, _, now) => Add(m.Groups["rest"].Value, now) is { Kind: IntentKind.Add } placed && (placed.ListName ?? placed.OnListIfKnown?.List) is not null
+                ? placed.ListName is not null ? placed : Add(m.Value, now) with { OnListIfKnown = placed.OnListIfKnown }
+                : null,
+            ["put milk in costco", "stick toilet paper on groceries", "pop the batteries into the garage"]),
         new(INeedTo(), (m, _, now) => LeavingNow().IsMatch(m.Groups["rest"].Value) ? new Intent(IntentKind.Farewell) : Add(m.Groups["rest"].Value, now),
             [
                 "I need to pay the electricity bill", "I have to finish the report", "I gotta buy a new phone", "I should call my sister",
@@ -485,7 +490,8 @@ internal static partial class IntentParser
             { Kind: IntentKind.Add, MoreTitles: null, Title: { } title } when InterjectionAlone().IsMatch(title) => (read.Rule, Intent.Unknown),
             { Kind: IntentKind.Add, MoreTitles: null } add when ItemToList().Match(text) is { Success: true } item =>
                 (read.Rule, add with { Title = null, ListName = RequestParts.ListName(item.Groups["list"].Value) ?? add.ListName }),
-            { Kind: IntentKind.Add, ListName: not null, MoreTitles: null, Then: null } add when placing || PlacingVerb().IsMatch(text) =>
+            { Kind: IntentKind.Add, MoreTitles: null, Then: null } add when (add.ListName ?? add.OnListIfKnown?.List) is not null
+                && (placing || PlacingVerb().IsMatch(text)) =>
                 (read.Rule, add with { MovesExisting = true }),
             { Kind: IntentKind.Update, Title: { } title } update when !update.ChangesParts && !RenameVerb().IsMatch(text) =>
                 (read.Rule, NotATitle(update, title)),
@@ -777,10 +783,39 @@ internal static partial class IntentParser
         // "eggs, milk and bread", "walk the dog and feed the cat": one task each.
         if (description is null && Several(intent, title, counted.Success) is { } several)
         {
-            return several;
+            return OrOnNamedList(several);
         }
 
-        return intent with { Title = title.Length == 0 ? null : title, Description = description };
+        return OrOnNamedList(intent with { Title = title.Length == 0 ? null : title, Description = description });
+    }
+
+    /// <summary>
+    /// An add whose last title ends in a place said without "list" ("call mom to work", "eggs and milk to costco"), with the
+    /// add of the titles without it to the list of that name as <see cref="Intent.OnListIfKnown"/>; unchanged otherwise.
+    /// </summary>
+    private static Intent OrOnNamedList(Intent added)
+    {
+        if (added is not { Kind: IntentKind.Add, ListName: null, Title: { } title })
+        {
+            return added;
+        }
+
+        List<string> titles = [title, .. added.MoreTitles ?? []];
+        if (BarePlace().Match(titles[^1]) is not { Success: true } place || RequestParts.ListName(place.Groups["name"].Value) is not { } list
+            || Utterance.CleanTitle(place.Groups["item"].Value) is not { Length: > 0 } item || Pronoun().IsMatch(item))
+        {
+            return added;
+        }
+
+        titles[^1] = item;
+
+        // "eggs and cheese to work": the place kept the items together; without it they are one task each.
+        if (titles.Count == 1 && added.Description is null && Several(added, item, counted: false) is { Title: { } first } several)
+        {
+            titles = [first, .. several.MoreTitles ?? []];
+        }
+
+        return added with { OnListIfKnown = new PlaceAsList(list, titles[0], titles.Count > 1 ? titles[1..] : null) };
     }
 
     /// <summary>An add of several items ("eggs, milk and bread"): one task each (see <see cref="Items"/>); null when one.</summary>
@@ -794,6 +829,10 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"\bremind\s+me\b|\breminder\b", Options)]
     private static partial Regex RemindWords();
+
+    /// <summary>"call mom to work", "milk in costco": an item, then a place of one or two words that may be a list's name.</summary>
+    [GeneratedRegex(@"^(?<item>.+?)\s+(?:to|on|onto|in|into)\s+(?:(?:my|the|our)\s+)?(?<name>[\w'&-]+(?:\s+[\w'&-]+)?)$", Options)]
+    private static partial Regex BarePlace();
 
     /// <summary>
     /// "call mom and bathroom painting", "the milk, the eggs and task 4": the parts of words that name tasks one after another
@@ -1608,6 +1647,9 @@ internal static partial class IntentParser
     /// <summary>"I have to go", "I need to run": the person is leaving, not adding a task.</summary>
     [GeneratedRegex(@"^(?:go|leave|run|head\s+out|head\s+off|get\s+going|be\s+going|dash|split|bounce|sign\s+off|log\s+off)(?:\s+(?:now|soon|bye))?[.!]*$", Options)]
     private static partial Regex LeavingNow();
+
+    [GeneratedRegex(@"^(?:put|stick|pop|throw(?!\s+(?:away|out)\b)|place|chuck|toss)\s+(?<rest>.+?\s+(?:on|onto|in|into|to)\s+\S.*)$", Options)]
+    private static partial Regex PutInPlace();
 
     [GeneratedRegex(@"^(?:add|need\s+to\s+add|i\s+need\s+to\s+add|(?:jot|write|note|put|take)\s+down)\s+(?!(?:(?:a|an|the|some)\s+)?(?:description|note|notes|details)\b)(?<rest>.+)$", Options)]
     private static partial Regex AddAnything();

@@ -134,6 +134,13 @@ internal static partial class ReplyWriter
     public static bool TookBack(FunctionResultContent result) =>
         Read(result) is { } json && json.GetProperty("ok").GetBoolean() && Text(json, "action") == TaskToolActions.Undone;
 
+    /// <summary>The names of the lists <paramref name="result"/> lists (a list_lists answer); null for any other result.</summary>
+    public static IReadOnlyList<string>? ListNames(FunctionResultContent result) =>
+        Read(result) is { } json && json.GetProperty("ok").GetBoolean() && Text(json, "action") == TaskToolActions.ListedLists
+            && json.TryGetProperty("lists", out var lists) && lists.ValueKind == JsonValueKind.Array
+            ? [.. lists.EnumerateArray().Select(list => Text(list, "name")).OfType<string>()]
+            : null;
+
     /// <summary>Whether <paramref name="result"/> says no task has the words it was given.</summary>
     public static bool FoundNoTask(FunctionResultContent result) =>
         Read(result) is { } json && !json.GetProperty("ok").GetBoolean() && Text(json, "error") == TaskToolErrors.NotFound;

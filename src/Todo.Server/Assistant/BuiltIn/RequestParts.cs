@@ -198,7 +198,7 @@ internal static partial class RequestParts
     [GeneratedRegex(@"^(?<rest>.+?)\s+(?:to|on|onto|in|into|under|for)\s+(?:(?:my|the|our|a)\s+)?(?<name>" + ListNameWords + @")\s+(?:list|lists)$" +
         @"|^(?<rest>.+?)\s+(?:to|on|onto|in|into|under)\s+(?:(?:my|the|our|a)\s+)?(?:new\s+)?list\s+(?:called\s+|named\s+)?(?<name>""[^""]+""|'[^']+'|[\w&-]+)$" +
         // "milk to groceries", "eggs to shopping": the shopping list named without the word "list" ("drive to work" stays whole).
-        @"|^(?<rest>.+?)\s+(?:to|onto|into|under)\s+(?:(?:my|the|our)\s+)?(?<name>groceries|grocery|shopping|inbox)$", Options)]
+        @"|^(?<rest>.+?)\s+(?:to|on|onto|in|into|under)\s+(?:(?:my|the|our)\s+)?(?<name>groceries|grocery|shopping|inbox)$", Options)]
     private static partial Regex TrailingList();
 
     [GeneratedRegex(@"^(?<rest>.+?)\s+(?:to|on|onto|in|into)\s+(?:my|the|our)\s+(?:(?:todo|to-do|to\s+do|task|tasks)\s+)?(?:list|todos?|tasks|to-dos?|to\s+dos?|reminders|calendar|agenda|schedule|diary|planner)$", Options)]

@@ -51,7 +51,7 @@ internal static class TurnPlanner
         var plan = PlanIntent(intent, view, index, choices);
 
         // "add milk and remind me to call mom": both requests' calls, when each can be made now.
-        return intent.Then is { } then && plan.Calls.Count > 0 && PlanIntent(then, view, index, null) is { Calls.Count: > 0 } second
+        return intent.Then is { } then && intent.OnListIfKnown is null && plan.Calls.Count > 0 && PlanIntent(then, view, index, null) is { Calls.Count: > 0 } second
             ? plan with { Calls = [.. plan.Calls, .. second.Calls] }
             : plan;
     }
@@ -110,6 +110,14 @@ internal static class TurnPlanner
         if (intent.OnListInView)
         {
             intent = intent with { ListName = ListInView(view, userIndex) };
+        }
+
+        // "add call mom to work": once the lists are looked up, "work" is the Work list when there is one, else words of the title.
+        if (intent.OnListIfKnown is { } place && view.ResultsFor(userIndex).Select(ReplyWriter.ListNames).FirstOrDefault(names => names is not null) is { } lists)
+        {
+            intent = lists.FirstOrDefault(name => SameListName(name, place.List)) is { } known
+                ? intent with { Title = place.Title, MoreTitles = place.MoreTitles, ListName = known, OnListIfKnown = null, ListsLookedUp = true }
+                : intent with { OnListIfKnown = null, ListsLookedUp = true, MovesExisting = false };
         }
 
         // "yes" to "Complete all 3?": the change asked about, confirmed, for the tasks the question showed (read again from
@@ -308,6 +316,11 @@ internal static class TurnPlanner
         return null;
     }
 
+    /// <summary>"work" for Work, "errand" for Errands: the same name ignoring case and a plural "s".</summary>
+    private static bool SameListName(string name, string said) =>
+        string.Equals(name, said, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name.TrimEnd('s', 'S'), said.TrimEnd('s', 'S'), StringComparison.OrdinalIgnoreCase);
+
     private static int PreviousUserMessage(ConversationView view, int userIndex)
     {
         for (var i = userIndex - 1; i >= 0; i--)
@@ -325,7 +338,8 @@ internal static class TurnPlanner
         or IntentKind.Thanks or IntentKind.Farewell or IntentKind.Dismiss or IntentKind.List || intent is { Kind: IntentKind.Add, IsErrand: false };
 
     /// <summary>
-    /// The calls to make instead of a change of a task named by its words (<see cref="Intent.InsteadOfMissing"/>) when the
+    /// After the lists were looked up (<see cref="Intent.ListsLookedUp"/>, the only call so far), the plan's own calls; else
+    /// the calls to make instead of a change of a task named by its words (<see cref="Intent.InsteadOfMissing"/>) when the
     /// plan's calls, the only ones made this turn so far, all found no task with them (for reminders taken off a task named
     /// as a reminder: found it with none); null otherwise.
     /// </summary>
@@ -333,6 +347,13 @@ internal static class TurnPlanner
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(view);
+
+        // The lists were looked up (the only call so far): now the plan's own calls.
+        if (plan.Intent.ListsLookedUp && view.Calls.Count == 1)
+        {
+            return plan;
+        }
+
         return plan.Intent.InsteadOfMissing() is { } instead && view.Calls.Count == plan.Calls.Count && view.Results.Count > 0
             && (plan.Intent.DeletesIfNoReminders ? view.Results.All(ReplyWriter.LeftAsItWas) : view.Results.All(ReplyWriter.FoundNoTask))
             ? PlanIntent(instead, view, view.CurrentIndex, null)
@@ -348,6 +369,11 @@ internal static class TurnPlanner
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(view);
+        if (plan.Intent.ListsLookedUp)
+        {
+            return (plan, view.Results.Skip(1).ToList());
+        }
+
         if (plan.Intent.InsteadOfMissing() is not { } done || view.Calls.Count <= plan.Calls.Count)
         {
             return (plan, view.Results);
@@ -369,6 +395,12 @@ internal static class TurnPlanner
         if (intent.DateProblem is { } problem)
         {
             return TurnPlan.Ask(intent, problem, PendingQuestion.WhatDate);
+        }
+
+        // "add call mom to work": whether "work" is a list decides the title, so the lists are looked up first.
+        if (intent.OnListIfKnown is not null)
+        {
+            return TurnPlan.Call(intent, new PlannedCall(TaskToolNames.ListLists, new Dictionary<string, object?>()));
         }
 
         // A title that is pending already is not added twice ("add milk" when milk is on the shopping list); a day or a
