@@ -171,6 +171,9 @@ internal sealed record Intent(IntentKind Kind)
     /// </summary>
     public string? AddsIfMissing { get; init; }
 
+    /// <summary>"remind me to buy stamps": a reminder asked for without a time, so the reply asks when (the answer sets both).</summary>
+    public bool AsksWhenToRemind { get; init; }
+
     /// <summary>
     /// For an add whose last words may name a list without saying "list" ("add call mom to work", "put milk in costco"): the
     /// titles without those words and the list they name ("Call mom" on Work), added so when the user has a list of that name.

@@ -332,6 +332,12 @@ internal static partial class IntentParser
             ]),
         new(Search(), (m, text, now) => List(text, now, Utterance.CleanQuery(m.Groups["query"].Value)),
             ["search for meeting", "find the rent task", "look for tasks about insurance"]),
+        // "what's in groceries", "anything left on work?", "what do I have on costco": the list of that name said without "list",
+        // or the tasks about those words when no list has it.
+        new(OnAPlace(), (m, text, now) => PlaceName(m.Groups["name"].Value, now) is { } name
+                ? List(text, now, query: null) with { ListName = name, SearchesIfNoList = true }
+                : null,
+            ["what's in groceries", "anything left on work?", "what do I have on costco", "what's still in shopping that isn't done"]),
         new(AnythingAbout(), (m, text, now) => AnythingList(text, now, m.Groups["rest"].Value),
             [
                 "anything about taxes?", "is there a task about the meeting?", "do I have any tasks?", "any pending tasks?",
@@ -377,6 +383,10 @@ internal static partial class IntentParser
             ]),
         new(WeNeed(), (m, _, now) => AboutTheTasks().IsMatch(RequestParts.Peel(m.Groups["rest"].Value).Item) ? null : Add(m.Groups["rest"].Value, now),
             ["I need broccoli on my grocery list", "we need milk", "we're out of eggs", "I still need batteries", "we're running out of toilet paper"]),
+
+        // "the dentist is at 11 now", "the meeting got moved to friday": the task of those words, due then (never a new task).
+        new(MovedTo(), (m, _, now) => MovedToIntent(m, now),
+            ["the dentist is at 11 now", "the meeting got moved to friday"]),
 
         // A thing to do with a date and no verb: an add.
         new(DatedItem(), (_, text, now) => HaveAThing().Replace(text, "") is var thing
@@ -927,6 +937,13 @@ internal static partial class IntentParser
             before = rest[..to.Index];
             due = day;
         }
+        else if (LastConnector().Match(rest) is { Success: true } toHour && BareHour().IsMatch(rest[(toHour.Index + toHour.Length)..].Trim())
+            && MovingVerb().IsMatch(match.Groups["verb"].Value) && !TaskNumber().IsMatch(ScheduleConnector().Replace(rest[..toHour.Index].Trim(), "").Trim()))
+        {
+            // "move the dentist to 11": an hour said alone is a time (of the day the task has); "move task 2 to 5" is not clear.
+            before = rest[..toHour.Index];
+            due = $"at {rest[(toHour.Index + toHour.Length)..].Trim()}";
+        }
         else if (PutOffVerb().IsMatch(match.Groups["verb"].Value) && !ChangeWords().IsMatch(rest))
         {
             // "reschedule call mom", "postpone the dentist": which day is asked.
@@ -1230,7 +1247,9 @@ internal static partial class IntentParser
             add = add with { Title = TitleOf(thing) };
         }
 
-        return reminds && (add.Due is not null || add.Kind == IntentKind.Update) ? add with { RemindMinutesBefore = 0 } : add;
+        return reminds && (add.Due is not null || add.Kind == IntentKind.Update) ? add with { RemindMinutesBefore = 0 }
+            : reminds && add is { Kind: IntentKind.Add, Title: not null, DateProblem: null } ? add with { AsksWhenToRemind = true }
+            : add;
     }
 
     /// <summary>"remind me tomorrow to call the bank" → "call the bank tomorrow"; "remind me that I have a haircut" → "a haircut".</summary>
@@ -1261,6 +1280,30 @@ internal static partial class IntentParser
             _ => new Intent(IntentKind.Update) { Reference = reference, Title = cleanTitle },
         };
     }
+
+    private static Intent? MovedToIntent(Match match, DateTimeOffset now)
+    {
+        var when = MoveConnector().Replace(match.Groups["when"].Value.Trim(), "");
+        when = BareHour().IsMatch(when) ? $"at {when}" : when;
+        var reference = match.Groups["ref"].Value.Trim();
+        return DatePhrases.IsWholeDate(when, now) && NamesTaskByWords(reference)
+            ? new Intent(IntentKind.Update) { Reference = reference, Due = when }
+            : null;
+    }
+
+    /// <summary>"the dentist is at 11 now", "the meeting got moved to friday", "the party is now on saturday": a task's new time said as news.</summary>
+    [GeneratedRegex(@"^(?<ref>.+?)\s+(?:(?:is|was|are|has\s+been|have\s+been|got|gets)\s+)?(?:now\s+)?(?:moved|changed|rescheduled|pushed(?:\s+back)?|postponed|put\s+off|bumped|shifted)\s+(?<when>(?:to|until|till|for|at|on)\s+.+?)(?:\s+(?:now|instead))?[.!]*$" +
+        @"|^(?<ref>.+?)\s+(?:is|are)\s+(?:now\s+(?<when>(?:at|on)\s+.+?)|(?<when>(?:at|on)\s+.+?)\s+(?:now|instead))[.!]*$", Options)]
+    private static partial Regex MovedTo();
+
+    [GeneratedRegex(@"^(?:to|until|till|for)\s+", Options)]
+    private static partial Regex MoveConnector();
+
+    [GeneratedRegex(@"^(?:move|push|reschedule|re-schedule|shift|bump|bring|pull|postpone|delay)$", Options)]
+    private static partial Regex MovingVerb();
+
+    [GeneratedRegex(@"^(?:(?:the\s+)?task\s+)?(?:number\s+|#)?\d+$", Options)]
+    private static partial Regex TaskNumber();
 
     /// <summary>An hour of the clock said alone: "6", "6:30".</summary>
     [GeneratedRegex(@"^(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?$", Options)]
@@ -1479,6 +1522,24 @@ internal static partial class IntentParser
         return RequestParts.ListName(kind) is { } name
             ? list with { ListName = name, Query = null, SearchesIfNoList = true, Status = list.Status ?? Utterance.StatusAskedFor(text) }
             : list with { Query = null, Status = list.Status ?? Utterance.StatusAskedFor(text) };
+    }
+
+    /// <summary>
+    /// The list name in the words after "what's in/on" ("work" in "work tomorrow", with a day or a state after it taken off),
+    /// or null when they name none or a figure of speech ("my plate", "the agenda", "today").
+    /// </summary>
+    private static string? PlaceName(string words, DateTimeOffset now)
+    {
+        var kept = words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (kept.Count > 0 && (NotAKindOfTask().IsMatch(kept[^1]) || DatePhrases.ListTerm(kept[^1], now, out _) is not null))
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+
+        return kept.Count > 0 && !kept.Any(word => NotAPlace().IsMatch(word) || NotAKindOfTask().IsMatch(word)
+                || DatePhrases.ListTerm(word, now, out _) is not null || DatePhrases.ListTerm($"in {word}", now, out _) is not null)
+            ? RequestParts.ListName(string.Join(' ', kept))
+            : null;
     }
 
     /// <summary>The words before "tasks", "items" or "stuff" that say which kind ("work" in "my work tasks"), or null.</summary>
@@ -2156,6 +2217,16 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"\b(?<words>(?:[a-z][\w'&-]*\s+){1,3}?)(?:tasks?|items?|to-?dos?|things|stuff)\b", Options)]
     private static partial Regex TasksOfAKind();
+
+    /// <summary>"what's in groceries", "anything left on work?": a question about a place named without "list".</summary>
+    [GeneratedRegex(@"^(?:what(?:'s|s|\s+is|\s+are)?|what\s+(?:do|else\s+do|did)\s+(?:i|we)\s+(?:have|need|got|put)|(?:is\s+there\s+|do\s+(?:i|we)\s+have\s+)?anything(?:\s+else)?|what\s+else(?:'s|\s+is)?)" +
+        @"\s+(?:(?:left|still|else|remaining|pending|now)\s+)*(?:in|on)\s+(?:(?:my|the|our)\s+)?(?!\S+(?:\s+\S+){0,2}?\s+lists?\b)(?<name>[\w'&-]+(?:\s+[\w'&-]+){0,2}?)" +
+        @"(?:\s+(?:that|which|to|left|still|remaining)\b.*)?[?.!]*$", Options)]
+    private static partial Regex OnAPlace();
+
+    /// <summary>Words after "what's on" that name no list: "my plate", "the agenda", "the dentist task".</summary>
+    [GeneratedRegex(@"^(?:plate|agenda|docket|schedule|calendar|diary|planner|mind|radar|deck|tap|menu|horizon|books|cards|hands?|order|way|list|lists|todo|todos|to-dos?|tasks?|items?|stuff|things?|reminders?|tv|telly|there|here|it|this|that)$", Options)]
+    private static partial Regex NotAPlace();
 
     /// <summary>A word before "tasks" that says how many, whose, what state or priority, not which kind ("my", "open", "high").</summary>
     [GeneratedRegex(@"^(?:my|the|all|any|some|of|your|our|their|these|those|this|that|other|remaining|rest|open|pending|done|completed?|finished|incomplete|unfinished|outstanding|current|new|old|recent|latest|last|next|first|high|low|medium|normal|no|priority|urgent|important|top|overdue|late|due|upcoming|future|past|recurring|repeating|active|deleted|trashed|checked|unchecked|ticked|crossed|starred|flagged|tagged|labell?ed|a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|many|much|more|few|what|which|how|are|is|were|was|i|we|you|have|has|got|do|does|did|to|on|in|for|and|or|with|left|still|related|list|lists|every|each|daily|weekly|monthly|yearly|me|us|show|see|view|read|tell|give|get|display|check|whats|what's|unread|shared|similar|same|different|such|individual|separate|single|total|entire|whole|both)$", Options)]
