@@ -91,7 +91,7 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
 
         if (Date(start) is { } day)
         {
-            var timeOfDay = day.Time is null || day.Part != DayPart.Any ? TimeAfter(day.End, day.Part) : null;
+            var timeOfDay = day.Time is null || day.Part != DayPart.Any ? TwelveAtNight(TimeAfter(day.End, day.Part), day.Time) : null;
             options.Add(FromDate(start, day, timeOfDay));
 
             // "friday all day": the day without a time.
@@ -122,8 +122,12 @@ internal sealed class DatePhraseParser(List<DateToken> tokens, DateTimeOffset no
         var part = after?.Part ?? date.Part;
         var end = after?.End ?? date.End;
         var said = time.SpokenHour is { } hour && part != DayPart.Any ? new TimeOnly(BareHour(hour, part), time.Time.Minute) : time.Time;
-        return time with { End = end, Time = said, SpokenHour = part == DayPart.Any ? time.SpokenHour : null };
+        return TwelveAtNight(time with { End = end, Time = said, SpokenHour = part == DayPart.Any ? time.SpokenHour : null }, after?.Time ?? date.Time)!;
     }
+
+    /// <summary>"at 12 tonight", "tonight at 12": twelve said of the night is midnight (the end of the day), not noon.</summary>
+    private static TimePart? TwelveAtNight(TimePart? time, TimeOnly? partOfDay) =>
+        time is not null && time.Time == Noon && partOfDay >= Evening ? time with { Time = Midnight } : time;
 
     private DatePhrase FromTimeAlone(int start, TimePart time)
     {

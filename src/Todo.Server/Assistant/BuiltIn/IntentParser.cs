@@ -308,7 +308,11 @@ internal static partial class IntentParser
 
         // "when is the dentist?", "when's the rent due": the task, with its date.
         new(WhenIs(), (m, text, now) => List(text, now, Utterance.CleanQuery(m.Groups["query"].Value)),
-            ["when is the dentist?", "when's the rent due", "when do I have to pay the electricity bill"]),
+            ["when is the dentist?", "when's the rent due", "when do I have to pay the electricity bill", "what time is the dentist"]),
+
+        // "is call mom important?", "is the bill high priority": the task, with its priority.
+        new(IsItImportant(), (m, _, _) => Utterance.CleanQuery(m.Groups["query"].Value) is { } query ? new Intent(IntentKind.List) { Query = query } : null,
+            ["is call mom important?", "is the electricity bill high priority", "are the groceries urgent"]),
 
         // "is the dentist on friday?", "are the groceries due tomorrow": the task, with its date, whatever the day said.
         new(IsItOnDay(), (m, _, now) => DatePhrases.IsWholeDate(m.Groups["when"].Value, now)
@@ -2350,8 +2354,11 @@ internal static partial class IntentParser
         @"|^give\s+(?<ref>.+?)\s+(?:a|the)\s+(?:due\s+date|deadline|date)\s+(?:of\s+)?(?<when>.+)$", Options)]
     private static partial Regex SetDueDate();
 
-    [GeneratedRegex(@"^when(?:'s|\s+is|\s+are|\s+do\s+i\s+(?:have|need)\s+to|\s+should\s+i)\s+(?:my\s+|the\s+)?(?<query>.+?)(?:\s+(?:due|happening|scheduled|set\s+for))?$", Options)]
+    [GeneratedRegex(@"^(?:when|what\s+(?:time|day|date))(?:'s|\s+is|\s+are|\s+do\s+i\s+(?:have|need)\s+to|\s+should\s+i)\s+(?!(?:it|today|tomorrow|now)\b)(?:my\s+|the\s+)?(?<query>.+?)(?:\s+(?:due|happening|scheduled|set\s+for))?$", Options)]
     private static partial Regex WhenIs();
+
+    [GeneratedRegex(@"^(?:is|are)\s+(?!(?:anything|everything|something|nothing|any|there|it|that|this|they|these|those|all|my\s+tasks)\b)(?<query>.+?)\s+(?:still\s+|really\s+)?(?:important|urgent|a\s+priority|(?:a\s+)?(?:high|low|top|medium)(?:[\s-]+priority)|prioriti[sz]ed|flagged)\??$", Options)]
+    private static partial Regex IsItImportant();
 
     [GeneratedRegex(@"^(?:is|are)\s+(?!(?:there|anything|everything|something|nothing|it|that|this|they|all|any|i|we|you)\b)(?:my\s+|the\s+|our\s+)?(?<query>.+?)\s+(?:(?:still|really|definitely)\s+)?(?:(?:due|scheduled|set|happening|planned|booked)\s+)?(?<when>(?:on|for|at|by|this|next|tomorrow|today|tonight)\b.*)$", Options)]
     private static partial Regex IsItOnDay();
