@@ -1295,7 +1295,7 @@ internal static partial class IntentParser
             : null;
     }
 
-    /// <summary>"the dentist is at 11 now", "the meeting got moved to friday", "the party is now on saturday": a task's new time said as news.</summary>
+    /// <summary>"the dentist is at 11 now", "the meeting got moved to friday", "the bill is now on monday": a task's new time said as news.</summary>
     [GeneratedRegex(@"^(?<ref>.+?)\s+(?:(?:is|was|are|has\s+been|have\s+been|got|gets)\s+)?(?:now\s+)?(?:moved|changed|rescheduled|pushed(?:\s+back)?|postponed|put\s+off|bumped|shifted)\s+(?<when>(?:to|until|till|for|at|on)\s+.+?)(?:\s+(?:now|instead))?[.!]*$" +
         @"|^(?<ref>.+?)\s+(?:is|are)\s+(?:now\s+(?<when>(?:at|on)\s+.+?)|(?<when>(?:at|on)\s+.+?)\s+(?:now|instead))[.!]*$", Options)]
     private static partial Regex MovedTo();

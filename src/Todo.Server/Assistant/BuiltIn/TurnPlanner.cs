@@ -317,9 +317,11 @@ internal static class TurnPlanner
     }
 
     /// <summary>"work" for Work, "errand" for Errands: the same name ignoring case and a plural "s".</summary>
-    private static bool SameListName(string name, string said) =>
-        string.Equals(name, said, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(name.TrimEnd('s', 'S'), said.TrimEnd('s', 'S'), StringComparison.OrdinalIgnoreCase);
+    private static bool SameListName(string name, string said)
+    {
+        static string Singular(string word) => word.EndsWith('s') || word.EndsWith('S') ? word[..^1] : word;
+        return string.Equals(Singular(name), Singular(said), StringComparison.OrdinalIgnoreCase);
+    }
 
     private static int PreviousUserMessage(ConversationView view, int userIndex)
     {
