@@ -838,12 +838,6 @@ internal static partial class IntentParser
             ? intent with { Title = titles[0], MoreTitles = titles[1..] }
             : null;
 
-    /// <summary>Whether a message asks to be reminded ("remind me to buy stamps", "set a reminder to call the bank").</summary>
-    internal static bool AsksToBeReminded(string message) => RemindWords().IsMatch(message);
-
-    [GeneratedRegex(@"\bremind\s+me\b|\breminder\b", Options)]
-    private static partial Regex RemindWords();
-
     /// <summary>"call mom to work", "milk in costco": an item, then a place of one or two words that may be a list's name.</summary>
     [GeneratedRegex(@"^(?<item>.+?)\s+(?:to|on|onto|in|into)\s+(?:(?:my|the|our)\s+)?(?<name>[\w'&-]+(?:\s+[\w'&-]+)?)$", Options)]
     private static partial Regex BarePlace();
@@ -942,7 +936,8 @@ internal static partial class IntentParser
             due = day;
         }
         else if (LastConnector().Match(rest) is { Success: true } toHour && BareHour().IsMatch(rest[(toHour.Index + toHour.Length)..].Trim())
-            && MovingVerb().IsMatch(match.Groups["verb"].Value) && !TaskNumber().IsMatch(ScheduleConnector().Replace(rest[..toHour.Index].Trim(), "").Trim()))
+            && MovingVerb().IsMatch(match.Groups["verb"].Value) && ScheduleConnector().Replace(rest[..toHour.Index].Trim(), "").Trim() is var movedTask
+            && !FocusedTask().IsMatch(movedTask) && !movedTask.All(char.IsAsciiDigit))
         {
             // "move the dentist to 11": an hour said alone is a time (of the day the task has); "move task 2 to 5" is not clear.
             before = rest[..toHour.Index];
@@ -1305,9 +1300,6 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:move|push|reschedule|re-schedule|shift|bump|bring|pull|postpone|delay)$", Options)]
     private static partial Regex MovingVerb();
-
-    [GeneratedRegex(@"^(?:(?:the\s+)?task\s+)?(?:number\s+|#)?\d+$", Options)]
-    private static partial Regex TaskNumber();
 
     /// <summary>An hour of the clock said alone: "6", "6:30".</summary>
     [GeneratedRegex(@"^(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?$", Options)]

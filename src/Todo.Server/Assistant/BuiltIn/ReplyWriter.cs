@@ -211,7 +211,7 @@ internal static partial class ReplyWriter
                 $"Done — next: {Day(next, currentYear, withTime: true)}. {Capital(named)} repeats {Text(next, "repeats")}.",
             TaskToolActions.Completed => $"Done! Marked {named}{On(task)} as complete.",
             TaskToolActions.AlreadyCompleted => $"{Capital(named)} is already done.",
-            TaskToolActions.AlreadyThere => $"{Capital(named)} is already {(On(task) is { Length: > 0 } on ? on.TrimStart() : "on your list")}, so I didn't add it again.{(intent.AsksWhenToRemind && Due(task) is null ? " When should I remind you?" : "")}",
+            TaskToolActions.AlreadyThere => $"{Capital(named)} is already {(On(task) is { Length: > 0 } on ? on.TrimStart() : "on your list")}, so I didn't add it again.{AskWhenToRemind(intent, task)}",
             TaskToolActions.Reopened => $"Reopened {named}{On(task)}; it's pending again.",
             TaskToolActions.AlreadyPending => $"{Capital(named)} is already pending.",
             TaskToolActions.Deleted => $"Deleted {named}{From(task)}. It's in the trash: say \"undo\" to bring it back.",
@@ -291,12 +291,16 @@ internal static partial class ReplyWriter
             (created.Task.ValueKind == JsonValueKind.Object ? Created(created.Result, created.Task) : "") + already;
     }
 
+    /// <summary>" When should I remind you?" after "remind me to buy stamps" left the task without a due; "" otherwise.</summary>
+    private static string AskWhenToRemind(Intent intent, JsonElement task) =>
+        intent.AsksWhenToRemind && Due(task) is null ? " When should I remind you?" : "";
+
     /// <summary>" I'll remind you 30 minutes before task #3 …" when the call set a reminder; "" otherwise.</summary>
     private static string Reminded(JsonElement result, Intent intent, string? named)
     {
-        if (intent.AsksWhenToRemind && result.TryGetProperty("task", out var task) && Due(task) is null)
+        if (result.TryGetProperty("task", out var task) && AskWhenToRemind(intent, task) is { Length: > 0 } ask)
         {
-            return " When should I remind you?";
+            return ask;
         }
 
         if (!result.TryGetProperty("changed", out var changed) || !changed.EnumerateArray().Any(c => c.GetString() == "reminders")

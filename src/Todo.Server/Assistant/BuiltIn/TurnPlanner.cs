@@ -176,7 +176,7 @@ internal static class TurnPlanner
                     ? new Intent(IntentKind.Update)
                     {
                         Reference = "it", Due = DatePhrases.DueOf(meant, view.Now),
-                        RemindMinutesBefore = IntentParser.AsksToBeReminded(view.Turns[earlier].Text) ? 0 : null,
+                        RemindMinutesBefore = previous.AsksWhenToRemind ? 0 : null,
                     }
                     : new Intent(IntentKind.Update) { Reference = "it", Title = Utterance.CleanTitle(meant) }, null);
             }
