@@ -192,7 +192,7 @@ public sealed partial class TaskTools(
         if (ParseSort(sort) is not { } order)
         {
             return TaskToolError.InvalidArgument(TaskToolArguments.Sort,
-                $"The sort \"{TextElements.Truncate(TextElements.Sanitize(sort ?? ""), 20)}\" is not one of: number, priority, due.");
+                $"The sort \"{TextElements.Truncate(TextElements.Sanitize(sort ?? ""), 20)}\" is not one of: number, priority, due, newest.");
         }
 
         var search = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
@@ -1064,6 +1064,7 @@ public sealed partial class TaskTools(
         null or "" or "number" => TaskSort.Number,
         "priority" => TaskSort.Priority,
         "due" or "due_date" or "date" => TaskSort.Due,
+        "newest" or "-created_at" => TaskSort.CreatedAtDescending,
         _ => null,
     };
 
@@ -1211,8 +1212,9 @@ public static class TaskToolText
         "list's tasks match. A name none of the user's lists answers to narrows nothing.";
 
     public const string Sort =
-        "Optional order: \"number\" (the default), \"priority\" (high first, then medium, low and none) or \"due\" (earliest " +
-        "first, tasks without a due last). Use it for \"what should I do first\" or \"sort my tasks by due date\".";
+        "Optional order: \"number\" (the default), \"priority\" (high first, then medium, low and none), \"due\" (earliest " +
+        "first, tasks without a due last) or \"newest\" (the task added last first). Use it for \"what should I do first\", " +
+        "\"sort my tasks by due date\" or \"the last task I added\".";
 
     public const string ListToRead = "Optional: only the tasks of the user's list with this name, e.g. \"Shopping\".";
 

@@ -54,7 +54,7 @@ internal static partial class IntentParser
         new(BulkVerb(), (_, text, now) => Bulk(text, now),
             [
                 "complete everything on my shopping list", "clear completed", "delete all tasks tagged old", "move all overdue tasks to tomorrow",
-                "mark all of today's tasks done", "set everything in #Work to high priority", "mark all of them as done",
+                "mark all of today's tasks done", "make everything on the work list due friday", "set everything in #Work to high priority", "mark all of them as done",
                 "mark all the groceries as bought", "archive completed tasks",
                 "delete completed tasks", "tick everything off my shopping list", "reopen all completed tasks on the Work list",
             ]),
@@ -143,6 +143,13 @@ internal static partial class IntentParser
             foreach (Match to in TargetSplit().Matches(rest).Reverse())
             {
                 var target = rest[(to.Index + to.Length)..].Trim();
+
+                // "make all groceries due tomorrow"; after "push" or "move", "due friday" is part of the selection.
+                if (to.Groups["due"].Success && action is not null)
+                {
+                    continue;
+                }
+
                 if (DatePhrases.IsWholeDate(target, now) && action is "move" or "set_due" or null)
                 {
                     action = "set_due";
@@ -420,7 +427,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"\s+(?:with|as)\s+(?:the\s+)?(?:(?:tag|label)\s+)?(?<label>@?[\w-]+)(?:\s+(?:tag|label))?$", Options)]
     private static partial Regex LabelTarget();
 
-    [GeneratedRegex(@"\s+(?:to|until|till|into|onto|over\s+to|for)\s+", Options)]
+    [GeneratedRegex(@"\s+(?:to|until|till|into|onto|over\s+to|for|(?<due>due(?:\s+(?:on|by|for))?))\s+", Options)]
     private static partial Regex TargetSplit();
 
     [GeneratedRegex(@"^(?:(?:my|the|our)\s+)?(?<name>#?""[^""]+""|#?'[^']+'|(?:(?!list\b)[\w'&-]+\s+){0,3}?(?!list\b)[\w'&#-]+)(?:\s+list)?$", Options)]

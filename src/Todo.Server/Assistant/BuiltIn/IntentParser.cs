@@ -365,6 +365,9 @@ internal static partial class IntentParser
             ]),
         new(AmIDone(), (m, text, now) => List(text, now, query: null) with { Status = "pending" },
             ["am I done?", "am I all caught up?", "is everything done?"]),
+        // "did I miss anything", "what am I behind on": the overdue tasks.
+        new(Missed(), (_, _, _) => new Intent(IntentKind.List) { Status = "pending", DueFilter = "overdue" },
+            ["what did I miss", "did I forget anything?", "what am I behind on", "am I behind on anything", "have I missed something"]),
         new(DidIFinish(), (m, text, now) => List(text, now, query: null) with { Status = m.Groups["all"].Success ? "pending" : "completed" },
             ["did I finish everything?", "have I completed anything today?", "did I do all of them yet?"]),
         new(HaveIDoneIt(), (m, _, _) => HaveIDoneItIntent(m),
@@ -1635,6 +1638,9 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:for|on)\s+(?<query>.+)$", Options)]
     private static partial Regex ForPhrase();
+
+    [GeneratedRegex(@"^(?:what\s+(?:(?:did|have|had)\s+)?(?:i|we)\s+(?:miss(?:ed)?|forg[eo]t(?:ten)?)(?:\s+to\s+do)?|(?:did|have)\s+(?:i|we)\s+(?:miss(?:ed)?|forg[eo]t(?:ten)?)\s+(?:anything|something)(?:\s+to\s+do)?|what\s+(?:am\s+i|are\s+we)\s+behind\s+(?:on|with)|(?:am\s+i|are\s+we)\s+behind(?:\s+(?:on|with)\s+anything)?)$", Options)]
+    private static partial Regex Missed();
 
     // Small talk.
     [GeneratedRegex(@"^(?:hi|hello|hey|hiya|howdy|yo|hola|greetings|good\s+(?:morning|afternoon|evening|day)|what'?s\s+up|sup|morning|evening|how\s+are\s+you(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going)(?:[\s,!]+(?:there|assistant|bot|buddy|friend|mate|again|you|everyone))?$", Options)]

@@ -21,7 +21,13 @@ internal sealed record ResolvedReference(IReadOnlyList<string> Tasks, string? Pr
     /// <summary>A position ("the first one") said with no list shown: the list is read first, and the task at it offered.</summary>
     public static ResolvedReference ListFirst { get; } = new([], null) { NeedsList = true };
 
+    /// <summary>"the last task I added" with no task just talked about: the tasks are read newest first, and the newest offered.</summary>
+    public static ResolvedReference NewestFirst { get; } = new([], null) { NeedsList = true, NeedsNewest = true };
+
     public bool NeedsList { get; private init; }
+
+    /// <summary>With <see cref="NeedsList"/>: the list to read is every task, newest first.</summary>
+    public bool NeedsNewest { get; private init; }
 }
 
 /// <summary>
@@ -42,7 +48,13 @@ internal static partial class ReferenceResolver
     {
         var text = Tidy(reference);
 
-        // "the one I just added", "what you just deleted": the task just talked about.
+        // "the one I just added", "what you just deleted": the task just talked about; "the last task I added" with none
+        // talked about: the newest task.
+        if (IsNewest(text) && view.LastMentioned(before).Count != 1)
+        {
+            return ResolvedReference.NewestFirst;
+        }
+
         if (JustNamed().IsMatch(text))
         {
             text = "it";
@@ -226,7 +238,8 @@ internal static partial class ReferenceResolver
 
     /// <summary>The task at the position <paramref name="reference"/> says ("the second one", "the last item") in <paramref name="list"/>.</summary>
     public static ListedTask? PositionIn(string reference, IReadOnlyList<ListedTask> list) =>
-        Position().Match(Tidy(reference)) is { Success: true } position && PositionIndex(position, list.Count) is var index
+        IsNewest(reference) ? (list.Count > 0 ? list[0] : null)
+        : Position().Match(Tidy(reference)) is { Success: true } position && PositionIndex(position, list.Count) is var index
         && index >= 0 && index < list.Count
             ? list[index]
             : null;
@@ -248,6 +261,9 @@ internal static partial class ReferenceResolver
             _ => int.TryParse(word.AsSpan(0, word.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n - 1 : -1,
         };
     }
+
+    /// <summary>Whether the reference names the task added last: "the most recent task", "the last thing I added", "my newest task".</summary>
+    public static bool IsNewest(string reference) => Newest().IsMatch(Tidy(reference));
 
     private static string Number(int number) => number.ToString(CultureInfo.InvariantCulture);
 
@@ -274,6 +290,9 @@ internal static partial class ReferenceResolver
     private static partial Regex JustNamed();
 
     private const int MaxRange = 10;
+
+    [GeneratedRegex(@"^(?:the\s+|my\s+)?(?:(?:newest|latest|most\s+recent|most\s+recently\s+(?:added|created)|last\s+(?:added|created)|recently\s+added)\s+(?:one|task|thing|item|todo|entry)|(?:last|latest|newest|most\s+recent)\s+(?:one|task|thing|item|todo|entry)\s+(?:that\s+|which\s+)?(?:i|we)\s+(?:added|created|made|wrote\s+down|put\s+(?:in|on|down))|(?:one|task|thing|item|todo)\s+(?:that\s+|which\s+)?(?:i|we)\s+(?:added|created|made)\s+(?:last|most\s+recently))$", Options)]
+    private static partial Regex Newest();
 
     [GeneratedRegex(@"^(?:(?:the\s+)?(?:tasks?|items?|rows?|lines?|numbers?)\s+)?(?:from\s+)?#?(?<from>\d{1,4})\s*(?:-|–|to|through|thru|till|until)\s*(?:task\s+|item\s+|number\s+)?#?(?<to>\d{1,4})$", Options)]
     private static partial Regex NumberRange();

@@ -38,18 +38,19 @@ internal static partial class ReplyWriter
     /// <summary>The question a preview's result asks (with the tasks it showed; none when it showed only some), or null.</summary>
     private static Question? ConfirmAsked(Intent? intent, JsonElement result)
     {
-        // "done with groceries": a completion that became the whole list's when no task had the words.
-        if (intent is { Kind: IntentKind.Complete } && intent.InsteadOfMissing() is { Kind: IntentKind.Bulk } wholeList)
-        {
-            intent = wholeList;
-        }
-
+        // The list read to offer one task from ("the first one", "the last task I added"): only that task is confirmed.
         if (intent is { PicksFromList: true } && Text(result, "action") == TaskToolActions.Listed)
         {
             var shown = result.TryGetProperty("tasks", out var listed) ? Tasks(listed) : [];
             return ReferenceResolver.PositionIn(intent.Reference ?? "", shown) is { } offered
                 ? new Question(PendingQuestion.Confirm, [offered])
                 : null;
+        }
+
+        // "done with groceries": a completion that became the whole list's when no task had the words.
+        if (intent is { Kind: IntentKind.Complete } && intent.InsteadOfMissing() is { Kind: IntentKind.Bulk } wholeList)
+        {
+            intent = wholeList;
         }
 
         if (intent is { Kind: IntentKind.Undo, Confirmed: false } && Text(result, "action") == TaskToolActions.ListedActivity)
@@ -333,8 +334,11 @@ internal static partial class ReplyWriter
             IntentKind.Update when intent.Verb == "move" => $"Move it to your {intent.ListName} list?",
             _ => $"Shall I {intent.Verb} it?",
         };
+        var which = ReferenceResolver.IsNewest(intent.Reference ?? "")
+            ? "The task you added last"
+            : $"The {ReplyFormat.Ordinal(offered.Position)} task {where}";
         return string.Create(CultureInfo.InvariantCulture,
-            $"The {ReplyFormat.Ordinal(offered.Position)} task {where} is {offered.Title} (#{offered.Number}). {question} Say yes to go ahead, or no to leave it.");
+            $"{which} is {offered.Title} (#{offered.Number}). {question} Say yes to go ahead, or no to leave it.");
     }
 
     /// <summary>"Milk (#1), Eggs (#2) and Bread (#3)", with "…and N more" past <see cref="NamedTitles"/>.</summary>

@@ -560,12 +560,7 @@ internal static class TurnPlanner
 
         if (resolved.NeedsList)
         {
-            // The list the position is in: named with the task, or in the message unless it is where the task moves to.
-            var said = RequestParts.ScopeOf(view.Turns[index].Text).List;
-            var from = RequestParts.ScopeOf(intent.Reference).List
-                ?? (string.Equals(said, intent.ListName, StringComparison.OrdinalIgnoreCase) ? null : said);
-            var listing = new Intent(IntentKind.List) { Status = "pending", ListName = from };
-            return TurnPlan.Call(intent with { PicksFromList = true }, new PlannedCall(TaskToolNames.ListTasks, ListArguments(listing)));
+            return ListToPickFrom(intent, view, index, resolved);
         }
 
         if (intent.DateProblem is { } dateProblem)
@@ -591,6 +586,29 @@ internal static class TurnPlanner
             ? resolved.Tasks.Take(1)
             : resolved.Tasks;
         return new TurnPlan(intent, [.. tasks.Select(task => new PlannedCall(name, ChangeArguments(intent, task)))], null);
+    }
+
+    /// <summary>
+    /// The list a position ("the first one") or "the last task I added" is picked from, read before the task is offered: the
+    /// pending tasks of the list named with the task or in the message (unless it is where the task moves to), or every
+    /// task newest first.
+    /// </summary>
+    private static TurnPlan ListToPickFrom(Intent intent, ConversationView view, int index, ResolvedReference resolved)
+    {
+        Intent listing;
+        if (resolved.NeedsNewest)
+        {
+            listing = new Intent(IntentKind.List) { Status = "all", Sort = "newest" };
+        }
+        else
+        {
+            var said = RequestParts.ScopeOf(view.Turns[index].Text).List;
+            var from = RequestParts.ScopeOf(intent.Reference ?? "").List
+                ?? (string.Equals(said, intent.ListName, StringComparison.OrdinalIgnoreCase) ? null : said);
+            listing = new Intent(IntentKind.List) { Status = "pending", ListName = from };
+        }
+
+        return TurnPlan.Call(intent with { PicksFromList = true }, new PlannedCall(TaskToolNames.ListTasks, ListArguments(listing)));
     }
 
     private static Dictionary<string, object?> ChangeArguments(Intent intent, string task)
@@ -653,12 +671,7 @@ internal static class TurnPlanner
 
         if (resolved.NeedsList)
         {
-            // The list the position is in: named with the task, or in the message unless it is where the task moves to.
-            var said = RequestParts.ScopeOf(view.Turns[index].Text).List;
-            var from = RequestParts.ScopeOf(intent.Reference).List
-                ?? (string.Equals(said, intent.ListName, StringComparison.OrdinalIgnoreCase) ? null : said);
-            var listing = new Intent(IntentKind.List) { Status = "pending", ListName = from };
-            return TurnPlan.Call(intent with { PicksFromList = true }, new PlannedCall(TaskToolNames.ListTasks, ListArguments(listing)));
+            return ListToPickFrom(intent, view, index, resolved);
         }
 
         return new TurnPlan(intent, [.. resolved.Tasks.Select(task => new PlannedCall(TaskToolNames.RestoreTask, new Dictionary<string, object?> { ["task"] = task }))], null);
