@@ -197,10 +197,16 @@ internal sealed record Intent(IntentKind Kind)
     public bool IsErrand { get; init; }
 
     /// <summary>
-    /// For reminders taken off a task named as a reminder ("cancel my reminder for the dentist"): when the task has none,
-    /// the task itself is what was meant, and it is deleted.
+    /// For reminders taken off a task named as a reminder of an action ("delete the reminder to call mom"): when the task has
+    /// none, the task itself is what was meant, and it is deleted.
     /// </summary>
     public bool DeletesIfNoReminders { get; init; }
+
+    /// <summary>
+    /// For reminders taken off a task named by what the reminder is for ("cancel my reminder for the dentist"): when the task
+    /// has none, deleting the task itself is offered, and done once confirmed.
+    /// </summary>
+    public bool OffersTaskIfNoReminders { get; init; }
 
     /// <summary>For a list named by a thing ("show me the electricity bill"): when no list has that name, the tasks about it.</summary>
     public bool SearchesIfNoList { get; init; }

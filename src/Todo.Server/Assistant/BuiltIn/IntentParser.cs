@@ -65,9 +65,13 @@ internal static partial class IntentParser
         // to one task, so "move all overdue tasks to tomorrow" is no single move and "undo that" no reopen.
         .. HistoryRules(),
 
-        // "cancel my reminder for the dentist", "delete the reminder to call mom": the task's reminders, or, when it has none,
-        // the task itself, which is what people call a reminder.
-        new(ReminderOrTask(), (m, _, _) => new Intent(IntentKind.Update) { Reference = m.Groups["ref"].Value, RemovesReminders = true, DeletesIfNoReminders = true },
+        // "delete the reminder to call mom", "cancel my reminder for the dentist": the task's reminders, or, when it has none,
+        // the task itself, which is what people call a reminder: deleted when the reminder was "to" do it, else offered.
+        new(ReminderOrTask(), (m, _, _) => new Intent(IntentKind.Update)
+            {
+                Reference = m.Groups["ref"].Value, RemovesReminders = true,
+                DeletesIfNoReminders = m.Groups["to"].Success, OffersTaskIfNoReminders = !m.Groups["to"].Success,
+            },
             ["cancel my reminder for the dentist", "delete the reminder to call mom", "remove my reminder about the electricity bill"]),
 
         // Reminders taken off a task, which stays: "stop reminding me about the bill", "turn off the reminder for call mom".
@@ -1662,7 +1666,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:remind\s+me\s+(?:(?<when>(?:(?:tomorrow|today|tonight|on\s+\w+)\s+)?at\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|noon|midnight)|tomorrow|today|tonight|later|this\s+\w+|next\s+\w+|on\s+\w+)\s+)?(?:to|(?<about>about|of)|that)|i\s+(?:need|have|must|should|want)\s+to\s+remember\s+(?:to|that)|(?:please\s+)?remember\s+(?:to|that)|help\s+me\s+remember\s+to|don'?t\s+let\s+me\s+forget(?:\s+(?:to|(?<about>about))|(?<about>(?=\s+(?:my|the|our)\b)))|(?:i\s+)?(?:don'?t|do\s+not)\s+want\s+to\s+forget\s+(?:to|about)|do\s+not\s+let\s+me\s+forget\s+(?:to|about)|don'?t\s+forget(?:\s+(?:to|(?<about>about))|(?<about>(?=\s+(?:my|the|our)\s)))|make\s+sure\s+i|note\s+to\s+self|memo|(?:todo|to-do|to\s+do|task|reminder|new\s+task|new\s+todo)\s*:)(?!\w)[\s:,-]*(?<rest>.+)$", Options)]
     private static partial Regex RemindMe();
 
-    [GeneratedRegex(@"^(?:please\s+)?(?:(?:remind|ping|alert|notify|warn)\s+me|(?:set|add|create|put)\s+(?:up\s+)?(?:a\s+)?reminder(?:\s+for\s+me)?)\s+(?:(?:about|to|of)\s+(?<about>.+?)\s+)?(?<n>\d+|an?|the|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|ahead\s+of|early)(?:\s+(?<ref>.+))?$", Options)]
+    [GeneratedRegex(@"^(?:please\s+)?(?:(?:remind|ping|alert|notify|warn)\s+me|(?:set|add|create|put)\s+(?:up\s+)?(?:a\s+)?reminder(?:\s+for\s+me)?)\s+(?:(?:about|to|of)\s+(?<about>.+?)\s+)?(?:(?:about|for)\s+)?(?<n>\d+|an?|the|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty-?five|half\s+an?)\s*(?<unit>minutes?|mins?|hours?|hrs?|days?|weeks?)\s+(?:before|ahead\s+of|early)(?:\s+(?<ref>.+))?$", Options)]
     private static partial Regex RemindBefore();
 
     [GeneratedRegex(@"^(?:please\s+)?(?:(?:stop|quit)\s+reminding\s+me|(?:don'?t|do\s+not|(?:there'?s\s+|you\s+have\s+|you'?ve\s+got\s+)?no\s+need\s+to|you\s+(?:don'?t|do\s+not)\s+(?:need|have)\s+to)\s+remind\s+me)(?:\s+(?:about|of|to\s+do)\s+(?<ref>.+?))?(?:\s+(?:anymore|any\s+more|again))?$" +
@@ -1671,7 +1675,7 @@ internal static partial class IntentParser
         @"|^(?:please\s+)?(?:remove|delete|clear|cancel|take)\s+(?:the\s+|my\s+|all\s+(?:the\s+|my\s+)?)?reminders?\s+(?:off\s+|from|on)\s*(?<ref>.+)$", Options)]
     private static partial Regex StopReminding();
 
-    [GeneratedRegex(@"^(?:please\s+)?(?:delete|remove|cancel|clear|erase|drop)\s+(?:my|the|your)\s+reminders?\s+(?:about|for|of|to)\s+(?<ref>.+)$", Options)]
+    [GeneratedRegex(@"^(?:please\s+)?(?:delete|remove|cancel|clear|erase|drop)\s+(?:my|the|your)\s+reminders?\s+(?:about|for|of|(?<to>to))\s+(?<ref>.+)$", Options)]
     private static partial Regex ReminderOrTask();
 
     [GeneratedRegex(@"^(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+)?remind\s+me(?:\s+(?:later|again|please|sometime|some\s+time)|\s+(?<when>(?!(?:to|about|of|that)\b)\S.*?))?(?:\s+please)?$", Options)]

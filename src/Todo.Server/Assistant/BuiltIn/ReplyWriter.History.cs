@@ -38,6 +38,12 @@ internal static partial class ReplyWriter
     /// <summary>The question a preview's result asks (with the tasks it showed; none when it showed only some), or null.</summary>
     private static Question? ConfirmAsked(Intent? intent, JsonElement result)
     {
+        // "delete the reminder for the dentist" when the task has none: the task itself, offered.
+        if (WithoutReminder(intent, result) is { } reminderless)
+        {
+            return new Question(PendingQuestion.Confirm, [reminderless]);
+        }
+
         // The list read to offer one task from ("the first one", "the last task I added"): only that task is confirmed.
         if (intent is { PicksFromList: true } && Text(result, "action") == TaskToolActions.Listed)
         {
@@ -69,9 +75,26 @@ internal static partial class ReplyWriter
         return count == 0 ? null : new Question(PendingQuestion.Confirm, tasks.Count == count && !IsTrue(result, "truncated") ? tasks : []);
     }
 
+    /// <summary>
+    /// For reminders taken off a task named by what the reminder is for ("cancel my reminder for the dentist"): the task, when
+    /// it had none (people call a task a reminder, so deleting the task itself is offered); null otherwise.
+    /// </summary>
+    private static ListedTask? WithoutReminder(Intent? intent, JsonElement result) =>
+        intent is { OffersTaskIfNoReminders: true } && Text(result, "action") == TaskToolActions.Updated
+        && !(result.TryGetProperty("changed", out var changed) && changed.GetArrayLength() > 0)
+        && result.TryGetProperty("task", out var task) && task.ValueKind == JsonValueKind.Object && Number(task, "number") is { } number
+            ? new ListedTask(1, number, Text(task, "title") ?? "")
+            : null;
+
     /// <summary>The reply to a result of the history and bulk tools; null for the other tools' results.</summary>
     private static string? HistoryReply(JsonElement result, string? action, Intent intent)
     {
+        if (WithoutReminder(intent, result) is { } reminderless)
+        {
+            return $"{Capital(ReplyFormat.Task(reminderless.Number, reminderless.Title))} has no reminder. Delete the task itself? " +
+                "(Deleted tasks go to the trash.) Say yes to go ahead, or no to leave it.";
+        }
+
         switch (action)
         {
             case TaskToolActions.Listed when intent.PicksFromList:

@@ -87,6 +87,8 @@ internal static partial class SpokenText
         text = Todos().Replace(text, "todos");
         text = ToDash().Replace(text, "todo");
         text = CoupleOf().Replace(text, match => $"{match.Groups["lead"].Value} {(match.Groups["few"].Success ? 3 : 2)} {match.Groups["unit"].Value}");
+        text = SameTimeNextWeek().Replace(text, " a week later");
+        text = SameTimeOnADay().Replace(text, "");
         text = NumberAlone(NumbersAsDigits(text));
         text = ClockTimes(text);
         text = DayOrdinal().Replace(text, match =>
@@ -119,6 +121,14 @@ internal static partial class SpokenText
     /// <summary>"in a couple of days" → "in 2 days", "within a few weeks" → "within 3 weeks": a span the date reader takes.</summary>
     [GeneratedRegex(@"\b(?<lead>in|within|after)\s+a\s+(?:couple(?:\s+of)?|(?<few>few))\s+(?<unit>minutes|hours|days|weeks|months)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CoupleOf();
+
+    /// <summary>"move the dentist to the same time next week" → "move the dentist a week later": a shift of its due, time kept.</summary>
+    [GeneratedRegex(@"\s+(?:to|until|till|for)\s+(?:the\s+)?same\s+time\s+next\s+week\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SameTimeNextWeek();
+
+    /// <summary>"to the same time tomorrow" → "to tomorrow": a new day keeps the task's time.</summary>
+    [GeneratedRegex(@"\b(?:at\s+)?(?:the\s+)?same\s+time\s+(?:on\s+)?(?=(?:tomorrow|next\s+\w+day|\w+day)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SameTimeOnADay();
 
     /// <summary>"grocery list" → "the grocery list"; "my grocery list" stays.</summary>
     private static string Determined(string list) =>

@@ -138,6 +138,12 @@ internal static class TurnPlanner
                 return (previous with { Confirmed = true, Numbers = confirm.Choices.Count > 0 ? [.. confirm.Choices.Select(task => task.Number)] : null }, null);
             }
 
+            // "yes" to "The dentist task has no reminder. Delete the task itself?": that task, deleted.
+            if (previous.OffersTaskIfNoReminders && confirm.Choices is [var reminderless])
+            {
+                return (new Intent(IntentKind.Delete) { Reference = string.Create(CultureInfo.InvariantCulture, $"task {reminderless.Number}") }, null);
+            }
+
             // "yes" to "The first task on your Groceries list is Milk (#1). Delete it?": that task.
             if (previous.NeedsTask && confirm.Choices is [var offered])
             {
