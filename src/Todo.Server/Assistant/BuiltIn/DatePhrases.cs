@@ -37,7 +37,10 @@ internal static partial class DatePhrases
                 return Peeled.Nothing(text);
             }
 
-            return new Peeled(Tidy(text.Remove(match.Start, match.Length)), match.Text, null);
+            var rest = Tidy(text.Remove(match.Start, match.Length));
+            return SecondPart(rest, match, now) is { } second
+                ? new Peeled(Tidy(rest.Remove(second.Start, second.Length)), second.Start < match.Start ? $"{second.Text} {match.Text}" : $"{match.Text} {second.Text}", null)
+                : new Peeled(rest, match.Text, null);
         }
 
         if (found.Error is { } error)
@@ -61,6 +64,21 @@ internal static partial class DatePhrases
         }
 
         return Peeled.Nothing(text);
+    }
+
+    /// <summary>
+    /// "every other week water the plants on saturday": a second phrase left in the words that, said with the first, is one
+    /// date ("every other week on saturday"); null when there is none or the two do not read as one.
+    /// </summary>
+    private static DateMatch? SecondPart(string rest, DateMatch first, DateTimeOffset now)
+    {
+        if (DateReader.Find(rest, now, ReadingZone).Match is not { } second || NotWhenDue().IsMatch(rest[..second.Start]))
+        {
+            return null;
+        }
+
+        var together = second.Start < first.Start ? $"{second.Text} {first.Text}" : $"{first.Text} {second.Text}";
+        return DateReader.ReadWhole(together, now, ReadingZone).Succeeded ? second : null;
     }
 
     /// <summary>

@@ -268,7 +268,7 @@ internal static partial class IntentParser
         new(TickOff(), (m, _, _) => Act(IntentKind.Complete, m),
             ["tick groceries off my list", "cross task 2 off"]),
         new(DoneWith(), (m, _, _) => Act(IntentKind.Complete, m),
-            ["I'm done with the dentist appointment", "done with groceries"]),
+            ["I'm done with the dentist appointment", "done with groceries", "done: call mom"]),
         new(CompleteVerb(), (m, text, now) => ActNowOrLater(IntentKind.Complete, m, text, now),
             [
                 "complete task 3", "complete the meeting task", "finish the dentist task", "tick off groceries", "check off call mom",
@@ -277,7 +277,7 @@ internal static partial class IntentParser
         new(IFinished(), (m, _, _) => Act(IntentKind.Complete, m),
             ["I finished task 3", "I did the groceries", "I've completed the dentist appointment", "we wrapped up the report"]),
         new(IsDone(), (m, _, _) => Act(IntentKind.Complete, m),
-            ["task 3 is done", "call mom is done", "the groceries are done", "the last one is done", "task 2 done", "call mom done"]),
+            ["task 3 is done", "call mom is done", "the groceries are done", "the last one is done", "task 2 done", "call mom done", "rent paid"]),
         // "the electricity bill is paid", "mom has been called": the thing the task does, said done.
         new(IsDoneAs(), (m, _, _) => PastTense.PresentOf(m.Groups["done"].Value) is not null && !NotDoneParticiple().IsMatch(m.Groups["done"].Value)
                 ? Act(IntentKind.Complete, m)
@@ -1806,11 +1806,11 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+)?(?:finished|completed|done|did|accomplished|wrapped\s+up|taken\s+care\s+of|took\s+care\s+of|sorted|handled|dealt\s+with|ticked\s+off|checked\s+off)\s+(?!(?:everything|all)\b)(?<ref>.+)$", Options)]
     private static partial Regex IFinished();
 
-    [GeneratedRegex(@"^(?:i'?m\s+|i\s+am\s+|we'?re\s+)?(?:all\s+)?(?:done|finished|through)\s+with\s+(?<ref>.+)$", Options)]
+    [GeneratedRegex(@"^(?:i'?m\s+|i\s+am\s+|we'?re\s+)?(?:all\s+)?(?:done|finished|through)\s+with\s+(?<ref>.+)$|^(?:done|finished|completed|complete)\s*[:–-]\s*(?<ref>.+)$", Options)]
     private static partial Regex DoneWith();
 
     [GeneratedRegex("^" + NotAQuestion + @"(?<ref>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|'s)\s+(?:now\s+|all\s+|finally\s+)?(?:done|complete|completed|finished|taken\s+care\s+of|sorted|handled)(?:\s+(?:now|already|today|at\s+last|finally))?$|^(?<ref>(?:task\s*)?#?\d+|it|that)\s+(?:done|complete|completed|finished)$" +
-        "|^" + NotAQuestion + @"(?!(?:i|i'm|we|we're|you|get|got|all|everything|nothing|just|almost|not)\b)(?![^,:-]*\b(?:what|which|how|show|tell|list|i've|i\s+have|have|has|had|was|were|be|been|being|get|got|getting|not|never|no|is|are|isn't|aren't|wasn't|it's|that's|almost|nearly|half)\b)(?<ref>[^,:-]+?)\s*[,:-]?\s+(?:done|completed)(?:\s+(?:now|already|today))?$", Options)]
+        "|^" + NotAQuestion + @"(?!(?:i|i'm|we|we're|you|get|got|all|everything|nothing|just|almost|not)\b)(?![^,:-]*\b(?:what|which|how|show|tell|list|i've|i\s+have|have|has|had|was|were|be|been|being|get|got|getting|not|never|no|is|are|isn't|aren't|wasn't|it's|that's|almost|nearly|half)\b)(?<ref>[^,:-]+?)\s*[,:-]?\s+(?:done|completed|paid)(?:\s+(?:now|already|today))?$", Options)]
     private static partial Regex IsDone();
 
     [GeneratedRegex("^" + NotAQuestion + @"(?!(?:i|i'm|we|we're|you|they|he|she|everything|nothing|all)\b)(?<ref>.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got|'s)\s+(?:now\s+|all\s+|finally\s+|already\s+)?(?<done>[a-z]+ed|paid|sent|bought|made|built|sold|fed|swept|written|taken|given|done)(?:\s+(?:now|already|today|yesterday|earlier|at\s+last|finally|off|this\s+morning|last\s+night))?$", Options)]
@@ -1928,11 +1928,11 @@ internal static partial class IntentParser
     [GeneratedRegex(@"(?<day>" + DayName + @")s\b", Options)]
     private static partial Regex PluralDay();
 
-    /// <summary>"and eggs", "also bread", "eggs too": one more of what the message before added; the item, or null.</summary>
+    /// <summary>"and eggs", "also bread", "eggs too", "one more: bread": one more of what the message before added; the item, or null.</summary>
     public static string? MoreOfTheSame(string message) =>
         MoreItems().Match(message.Trim().TrimEnd('.', '!')) is { Success: true } more ? more.Groups["rest"].Value : null;
 
-    [GeneratedRegex(@"^(?:(?:oh\s+)?and(?:\s+also)?|also|plus|as\s+well\s+as)\s+(?<rest>.+?)(?:\s+(?:too|as\s+well|also))?$|^(?<rest>.+?)\s+(?:too|as\s+well)$", Options)]
+    [GeneratedRegex(@"^(?:(?:oh\s+)?and(?:\s+also)?|also|plus|as\s+well\s+as|(?:and\s+)?one\s+more(?:\s+thing)?\s*[:,-]?|(?:and\s+)?another(?:\s+one)?\s*[:,-])\s*(?<rest>.+?)(?:\s+(?:too|as\s+well|also))?$|^(?<rest>.+?)\s+(?:too|as\s+well)$", Options)]
     private static partial Regex MoreItems();
 
     /// <summary>
