@@ -25,6 +25,9 @@ internal static partial class IntentParser
         // "I didn't mean that, put it back": a clause before the undo says why.
         new(LastClause(), (m, _, _) => Undo().IsMatch(m.Groups["last"].Value.Trim()) ? UndoIntent(m.Value) : null,
             ["I didn't mean to do that, undo it", "that was wrong. take it back", "hmm that was not right, revert that"]),
+        // "I accidentally deleted milk", "I didn't mean to delete the dentist": that task, back from the trash.
+        new(DeletedByMistake(), (m, _, _) => new Intent(IntentKind.Restore) { Reference = m.Groups["ref"].Value },
+            ["I accidentally deleted milk", "oops, I didn't mean to delete the dentist task", "I deleted call mom by mistake"]),
         new(EmptyTrash(), (_, _, _) => new Intent(IntentKind.EmptyTrash),
             ["empty the trash", "clear my trash", "delete everything in the trash", "empty the bin", "purge the trash for good"]),
         new(ShowTrash(), (_, _, _) => new Intent(IntentKind.Trash),
@@ -411,6 +414,9 @@ internal static partial class IntentParser
         @"|^(?:my\s+|the\s+)?(?:recent\s+|latest\s+)?(?:changes|activity|history|change\s+log|activity\s+log)(?:\s+(?<day>today|yesterday))?$" +
         @"|^(?:(?:show|tell)\s+(?:me\s+)?)?what(?:'s|\s+has|\s+have)?\s+(?:(?:been\s+)?changed|happened)(?:\s+(?:to|in|with)\s+my\s+tasks)?(?:\s+(?<day>today|yesterday|recently|lately))?$", Options)]
     private static partial Regex Activity();
+
+    [GeneratedRegex(@"^(?:(?:oops|whoops|oh\s+no|ugh)[\s,]+)?(?:(?:i|we)\s+(?:accidentally|mistakenly|wrongly)\s+(?:deleted|removed|trashed|erased)\s+(?<ref>.+?)|(?:i|we)\s+(?:deleted|removed|trashed|erased)\s+(?<ref>.+?)\s+(?:by\s+(?:mistake|accident)|accidentally)|(?:i|we)\s+didn'?t\s+mean\s+to\s+(?:delete|remove|trash|erase)\s+(?<ref>.+?))$", Options)]
+    private static partial Regex DeletedByMistake();
 
     [GeneratedRegex(@"^(?<verb>complete|finish|close|check\s+off|tick\s+off|cross\s+off|cross\s+out|strike\s+off|knock\s+out|wrap\s+up|check|tick|cross|strike|scratch|knock|reopen|re-open|uncheck|untick|unmark|uncomplete|delete|remove|clear\s+out|clear|clean\s+up|erase|trash|archive|get\s+rid\s+of|drop|bin|throw\s+away|throw\s+out|wipe|purge|scrap|discard|nuke|ditch|cancel|move|put\s+off|put|file|transfer|shift|push\s+back|push|postpone|reschedule|delay|defer|bump|prioriti[sz]e|deprioriti[sz]e|tag|label|untag|unlabel|mark|set|make|change|turn|flag|give)\b", Options)]
     private static partial Regex BulkVerb();

@@ -110,6 +110,11 @@ internal static partial class SpokenText
         text = ShoppingQuestion().Replace(text, "what's on my shopping list");
         text = StillToDo().Replace(text, "what's pending");
         text = WantToSee().Replace(text, "show me ");
+        text = HowItLooks().Replace(text, match => match.Groups["list"].Success
+            ? $"show {match.Groups["list"].Value}"
+            : $"what's due {DayAsked(match.Groups["when"].Value)}");
+        text = MergeLists().Replace(text, "move everything on the ${from} list to the ${to} list");
+        text = NewListCalledWith().Replace(text, "${verb} a ${name} list with ${items}");
         text = ClearAList().Replace(text, "delete everything on ${list}");
         text = PriorityAndDue().Replace(text, "${said} and make it ");
         text = ListBeforeItems().Replace(text, "${verb} ${items} to ${list}");
@@ -537,6 +542,31 @@ internal static partial class SpokenText
     /// <summary>"I need a summary of my tasks", "I'd like to see my list": a request to be shown, not a thing to add.</summary>
     [GeneratedRegex(@"^(?:i|we)\s+(?:need|want|would\s+like|'d\s+like)\s+(?:to\s+(?:see|hear|know|get)\s+|to\s+have\s+)?(?=(?:a|an|the|my|our)\s+(?:summary|overview|rundown|recap|list|look|tasks|todos|reminders)\b)(?!an?\s+(?:new\s+)?list\s+(?:for|called|named|titled)\b)", Options)]
     private static partial Regex WantToSee();
+
+    /// <summary>
+    /// "how's my shopping list looking" → "show my shopping list"; "how does my week look", "give me a rundown of my day" →
+    /// "what's due this week", "what's due today".
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:how(?:'s|\s+is|\s+does)|what\s+does)\s+(?:(?:my|the|our)\s+(?<when>day|today|tomorrow|week|weekend)|(?<list>(?:my|the|our)\s+(?:[\w'&-]+\s+){1,3}?list))(?:\s+look(?:ing|s)?(?:\s+like)?)?(?:\s+(?:today|now))?" +
+        @"|(?:(?:give|tell)\s+me\s+)?(?:a|the)\s+(?:quick\s+)?(?:rundown|summary|overview|recap)\s+(?:of|for)\s+(?:my\s+|the\s+)?(?<when>day|today|tomorrow|week|weekend))[?.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HowItLooks();
+
+    /// <summary>The days a "how does my … look" question asks about, as the list questions say them.</summary>
+    private static string DayAsked(string when) => when.ToLowerInvariant() switch
+    {
+        "day" or "today" => "today",
+        "tomorrow" => "tomorrow",
+        "weekend" => "this weekend",
+        _ => "this week",
+    };
+
+    /// <summary>"merge groceries into work": everything on the first list moves to the second (after a question).</summary>
+    [GeneratedRegex(@"^(?:merge|combine)\s+(?:my\s+|the\s+)?(?<from>[\w'&-]+(?:\s+[\w'&-]+)?)(?:\s+list)?\s+(?:into|with)\s+(?:my\s+|the\s+)?(?<to>[\w'&-]+(?:\s+[\w'&-]+)?)(?:\s+list)?[.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MergeLists();
+
+    /// <summary>"make a list called errands with the post office and the bank" → "make a errands list with …": the list and its items.</summary>
+    [GeneratedRegex(@"^(?<verb>create|make|start)\s+(?:me\s+)?(?:a\s+)?(?:new\s+)?list\s+(?:called|named|titled)\s+(?<name>[\w'&-]+(?:\s+[\w'&-]+)?)\s+(?:with|containing)\s+(?<items>.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NewListCalledWith();
 
     /// <summary>"clear my grocery list", "empty the shopping list": everything on it goes (after a question).</summary>
     [GeneratedRegex(@"^(?:clear|empty|wipe|clean\s+out|clear\s+out|clean)\s+(?:out\s+)?(?<list>(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?list)$", Options)]
