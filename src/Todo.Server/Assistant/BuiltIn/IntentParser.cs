@@ -117,7 +117,7 @@ internal static partial class IntentParser
                 "push the dentist task to friday", "move it to next monday", "reschedule task 3 to dec 24 at 3pm", "make the gym task repeat every monday",
                 "postpone the dentist until tomorrow", "set the due date of task 2 to friday", "change task 2's due date to dec 1", "make task 2 due tomorrow",
                 "repeat the gym task every monday", "schedule the dentist for friday at 10", "move task 2 to feb 30", "set task 2 to repeat every week",
-                "move task 5 to the 12th", "bring the dentist forward to monday", "make the rent task monthly",
+                "move task 5 to the 12th", "bring the dentist forward to monday", "make the rent task monthly", "the report can wait till friday",
             ]),
         new(SetDueDate(), (m, _, now) => SetDueDateIntent(m, now),
             [
@@ -127,7 +127,7 @@ internal static partial class IntentParser
         new(IsDue(), (m, _, now) => IsDueIntent(m, now),
             [
                 "task 2 is due friday", "the report is due on monday", "the gym task repeats every monday", "task 3 should repeat every week",
-                "due date for task 2 should be monday", "the bill isn't due until monday", "the report can wait till friday",
+                "due date for task 2 should be monday", "the bill isn't due until monday",
                 "remind me that the meeting is at 3 tomorrow", "the reminder for call mom should be at 7", "the rent needs to be paid by friday",
             ]),
 
@@ -148,7 +148,7 @@ internal static partial class IntentParser
                 "change task 1 priority to high", "prioritize task 3", "mark task 2 as urgent", "remove the priority from task 5",
                 "task 3 is high priority", "give task 3 low priority", "bump call mom up", "move milk to the top of my list", "give me my top priority", "set priority 1 on call mom", "make the dentist task p2",
                 "make the dentist task less important", "set the priority of call mom to 1", "call mom priority high",
-                "remove the high priority from task 5", "take the priority off call mom",
+                "remove the high priority from task 5", "take the priority off call mom", "put a high priority on the bill",
             ]),
         new(SayPriority(), (m, _, _) => new Intent(IntentKind.Update)
             {
@@ -158,6 +158,7 @@ internal static partial class IntentParser
             [
                 "make the rent task a priority", "make it my main priority", "the dentist task is really important", "flag task 3",
                 "lower the priority of task 2", "raise the priority of the rent task", "task 3 isn't urgent anymore",
+                "unflag the restaurant", "no rush on bathroom painting", "the restaurant can wait",
             ]),
         new(Move(), (m, _, _) => MoveIntent(m),
             [
@@ -1455,7 +1456,7 @@ internal static partial class IntentParser
     private static partial Regex SortVerb();
 
     [GeneratedRegex(@"\b(?:by|in\s+order\s+of|according\s+to)\s+(?:(?:their|its|the|my)\s+)?(?:(?<priority>priority|priorities|importance|urgency)|due\s+dates?|dates?|deadlines?|when\s+(?:they'?re|it'?s)\s+due)\b" +
-        @"|\b(?:(?<priority>priority|importance)|date|due\s+date|deadline)\s+order\b|\b(?:(?<priority>most\s+(?:important|urgent))|soonest|earliest|closest\s+deadlines?)\s+(?:ones?\s+|tasks?\s+)?(?:first|at\s+the\s+top)\b", Options)]
+        @"|\b(?:(?<priority>priority|importance)|date|due\s+date|deadline)\s+order\b|\b(?:(?<priority>most\s+(?:important|urgent))|soonest|earliest|closest\s+deadlines?)\s+(?:ones?\s+|tasks?\s+)?(?:first|at\s+the\s+top)\b|\bdue\s+(?:the\s+)?(?:soonest|earliest)\b", Options)]
     private static partial Regex SortedBy();
 
     /// <summary>"what should I do first?", "where do I start", "what's my next task": the pending tasks in the order to do them.</summary>
@@ -2184,6 +2185,7 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:make|set|mark|change|put|flag|bump|raise|lower|turn|give)\s+(?<ref>.+?)(?:\s+(?:up|down))?\s+(?:(?:to|as|at|into)\s+)?(?:(?:a|an|my|the|our)\s+)?(?<p>high|top|low|medium|normal|no)[\s-]+priority$" +
         @"|^(?:set|give|make|change|put|assign)\s+(?:a\s+|the\s+)?priority\s+(?:(?:of|level|to)\s+)?(?<p>p?[1-4]|one|two|three|four|high|low|medium|urgent|top)\s+(?:on|to|for)\s+(?<ref>.+)$" +
+        @"|^(?:set|give|put|assign|add|place)\s+(?:a\s+|the\s+)?(?<p>high|top|low|medium|urgent)[\s-]+priority\s+(?:on|to|for)\s+(?<ref>.+)$" +
         @"|^(?:make|set|mark|change|put|flag|turn)\s+(?<ref>.+?)\s+(?:(?:to|as|at|into)\s+)?(?:priority\s+(?<p>[1-4]|one|two|three|four)|(?<p>p[1-4]))$" +
         @"|^(?:set|change|make|update|raise|lower|bump)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(?<ref>.+?)\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent|p?[1-4]|one|two|three|four)$" +
         @"|^(?:set|change|update)\s+(?<ref>.+?)(?:'s)?\s+priority\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent|p?[1-4]|one|two|three|four)$" +
@@ -2327,7 +2329,10 @@ internal static partial class IntentParser
         @"|^(?:flag|star)\s+(?<ref>.+?)(?:\s+as\s+(?:important|urgent))?$" +
         @"|^(?:raise|increase|bump\s+up|up)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(?<ref>.+)$" +
         @"|^(?<low>lower|reduce|decrease|drop)\s+(?:the\s+)?priority\s+(?:of|on|for)\s+(?<ref>.+)$" +
-        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:isn'?t|is\s+not|is\s+no\s+longer)\s+(?<none>urgent|important|a\s+priority)(?:\s+(?:anymore|any\s+more))?$", Options)]
+        "|^" + NotAQuestion + @"(?<ref>.+?)\s+(?:isn'?t|is\s+not|is\s+no\s+longer)\s+(?<none>urgent|important|a\s+priority)(?:\s+(?:anymore|any\s+more))?$" +
+        @"|^(?<none>)(?:unflag|unstar|un-flag|un-star)\s+(?<ref>.+)$" +
+        @"|^(?<low>)(?:(?:there'?s|there\s+is)\s+)?no\s+(?:rush|hurry)\s+(?:on|for|with)\s+(?<ref>.+)$" +
+        "|^" + NotAQuestion + @"(?<low>)(?<ref>.+?)\s+(?:can\s+wait|is\s+no\s+rush|is\s+not\s+a\s+rush|isn'?t\s+a\s+rush)$", Options)]
     private static partial Regex SayPriority();
 
     /// <summary>"make task 3 say X", "replace milk with oat milk", "edit the milk task and call it oat milk".</summary>

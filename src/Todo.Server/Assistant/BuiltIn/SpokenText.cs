@@ -98,6 +98,7 @@ internal static partial class SpokenText
         text = RightDateOnly(text, now);
         text = AddButNot().Replace(text, "${add}");
         text = InsteadAt().Replace(text, "move ${task} to ${when}");
+        text = WaitUntil().Replace(text, "move ${task} to ${when}");
         text = ItsTime().Replace(text, "move ${task} to ");
         text = FirstThing().Replace(text, match => $"{(match.Groups["day"].Success ? match.Groups["day"].Value : "tomorrow")} morning");
         text = ReminderWording(text, now);
@@ -517,6 +518,10 @@ internal static partial class SpokenText
     /// <summary>"add bread, not milk", "add eggs but not bacon": what is not wanted is no item.</summary>
     [GeneratedRegex(@"^(?<add>(?:add|put|get|buy|pick\s+up)\s+.+?)(?:\s*,\s*(?:but\s+)?|\s+but\s+)not\s+[\w'\s-]+$", Options)]
     private static partial Regex AddButNot();
+
+    /// <summary>"the party can wait until saturday": that task moved to then, not a new one.</summary>
+    [GeneratedRegex(@"^(?<task>(?!(?:i|we|you|it|that|this|everything|all)\b).+?)\s+(?:can|could|will\s+have\s+to|has\s+to|needs\s+to)\s+wait\s+(?:until|till|til|'?till)\s+(?<when>.+)$", Options)]
+    private static partial Regex WaitUntil();
 
     /// <summary>"call mom at 5pm instead", "the dentist on friday instead": that task moved, not a new one.</summary>
     [GeneratedRegex(@"^(?:(?:no|actually|oh|sorry|wait)\s*,?\s+)*(?:(?:let'?s|we'?ll)\s+)?(?:do\s+|make\s+)?(?<task>(?!(?:add|remind|create|new)\b).+?)\s+(?:at|on|for|to)\s+(?<when>.+?)\s*,?\s+instead$", Options)]
