@@ -149,19 +149,21 @@ public abstract class TaskToolsTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task ListTasksSortsByPriorityOrDueWhenAskedAndRefusesAnUnknownOrder()
+    public async Task ListTasksSortsByPriorityDueOrNewestWhenAskedAndRefusesAnUnknownOrder()
     {
         var session = await UserWithAsync("Gym", "Rent ^2026-12-01 !low", "Dentist ^2026-11-27", "Taxes !high");
 
         var byPriority = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync(sort: "priority")));
         var byDue = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync(sort: "due")));
         var byNumber = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync(sort: "number")));
+        var newest = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync(sort: "newest")));
         var unknown = Assert.IsType<TaskToolError>(await WithToolsAsync(session, tools => tools.ListTasksAsync(sort: "colour")));
 
         Assert.Equal([4, 2, 1, 3], byPriority.Tasks.Select(t => t.Number));
         Assert.Equal([3, 2, 1, 4], byDue.Tasks.Select(t => t.Number));
         Assert.Equal([1, 2, 3, 4], byNumber.Tasks.Select(t => t.Number));
-        Assert.Equal(("priority", "due", (string?)null), (byPriority.Sort, byDue.Sort, byNumber.Sort));
+        Assert.Equal([4, 3, 2, 1], newest.Tasks.Select(t => t.Number));
+        Assert.Equal(("priority", "due", (string?)null, "-created_at"), (byPriority.Sort, byDue.Sort, byNumber.Sort, newest.Sort));
         Assert.Equal(("invalid", "sort"), (unknown.Error, unknown.Argument));
     }
 

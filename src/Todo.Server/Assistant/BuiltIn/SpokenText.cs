@@ -101,6 +101,9 @@ internal static partial class SpokenText
         text = WaitUntil().Replace(text, "move ${task} to ${when}");
         text = ItsTime().Replace(text, "move ${task} to ");
         text = FirstThing().Replace(text, match => $"{(match.Groups["day"].Success ? match.Groups["day"].Value : "tomorrow")} morning");
+        text = RepeatingReminder().Replace(text, match => match.Groups["about"].Success
+            ? $"remind me {match.Groups["freq"].Value} to {match.Groups["rest"].Value}"
+            : $"remind me {match.Groups["freq"].Value} {match.Groups["rest"].Value}");
         text = ReminderWording(text, now);
         text = ReminderAsTask(text, now);
         text = TwoReminders(text, now);
@@ -392,14 +395,14 @@ internal static partial class SpokenText
     [GeneratedRegex(@"^(?:(?:hey|hi|ok(?:ay)?|yo)\s+)?(?!(?:please|ok|okay|so|now|and|also|um|uh|well|then|yes|yeah|no|nope|hi|hey|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|done|finished)\b)[a-z][a-z'-]{1,20}\s*[,!]\s*(?=" + RequestStart + ")|^(?:hey|ok(?:ay)?)\\s+(?!" + RequestStart + @")[a-z][a-z'-]{1,20}[\s,]+(?=" + RequestStart + ")", Options)]
     private static partial Regex NamedWakeWord();
 
-    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|so|right|well)[\s,]+)+(?:yeah|yep|ya|yes)[\s,]+(?=\S)", Options)]
+    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|so|right|well)[\s,]+)+(?:yeah|yep|ya|yes)[\s,]+(?=\S)|^(?:yeah|yep|ya)[\s,]+(?=\S)", Options)]
     private static partial Regex LeadingYeah();
 
     [GeneratedRegex(@"(?<=^|\s)(?:um+|uh+|uhm+|erm+|hmm+)\b[,.]?\s*", Options)]
     private static partial Regex Filler();
 
     /// <summary>"add like paper towels", "like, what's on my list", "you know, add milk": words said while thinking.</summary>
-    [GeneratedRegex(@"(?<=\b(?:add|put|get|buy|grab|need|remind\s+me\s+to)\s+)(?:like|you\s+know|basically)[,]?\s+|^(?:like|you\s+know|basically|so\s+like)[,]?\s+", Options)]
+    [GeneratedRegex(@"(?<=\b(?:add|put|get|buy|grab|need|remind\s+me\s+to|(?:can|could|would|will)\s+you)\s+)(?:like|you\s+know|basically|just)[,]?\s+|^(?:like|you\s+know|basically|so\s+like)[,]?\s+|^(?:tell|ask)\s+(?:my\s+|the\s+)?(?:todo|to-do|to\s+do|task|tasks|reminders?)\s*(?:list|app)?\s+to\s+(?=\S)", Options)]
     private static partial Regex SpokenLike();
 
     [GeneratedRegex(@"(?<![\w'-])[a-z0-9]+(?:'s)?(?![\w'-])", Options)]
@@ -518,6 +521,10 @@ internal static partial class SpokenText
     /// <summary>"add bread, not milk", "add eggs but not bacon": what is not wanted is no item.</summary>
     [GeneratedRegex(@"^(?<add>(?:add|put|get|buy|pick\s+up)\s+.+?)(?:\s*,\s*(?:but\s+)?|\s+but\s+)not\s+[\w'\s-]+$", Options)]
     private static partial Regex AddButNot();
+
+    /// <summary>"set a weekly reminder to water the plants" → "remind me weekly to water the plants": a repeating reminder.</summary>
+    [GeneratedRegex(@"^(?:(?:please|can\s+you|could\s+you)\s+)?(?:set(?:\s+up)?|create|make|add|schedule|put\s+in)\s+(?:me\s+)?(?:a\s+)?(?<freq>daily|weekly|monthly|yearly|nightly)\s+reminder(?:\s+for\s+me)?\s+(?:(?<about>for|to|about|of)\s+)?(?<rest>\S.*)$", Options)]
+    private static partial Regex RepeatingReminder();
 
     /// <summary>"the party can wait until saturday": that task moved to then, not a new one.</summary>
     [GeneratedRegex(@"^(?<task>(?!(?:i|we|you|it|that|this|everything|all)\b).+?)\s+(?:can|could|will\s+have\s+to|has\s+to|needs\s+to)\s+wait\s+(?:until|till|til|'?till)\s+(?<when>.+)$", Options)]
