@@ -141,6 +141,10 @@ public sealed partial class JourneyTests(TodoWebApp app, BrowserFixture browser)
     private static async Task SendAsync(IPage page, string message)
     {
         var box = page.GetByLabel("Message", new() { Exact = true });
+
+        // The reply shows before the turn ends (the task list is read again after it); until then Send is off and Enter
+        // sends nothing, so a person waits for it, and so does the test.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true })).ToBeEnabledAsync();
         await box.FillAsync(message);
         await box.PressAsync("Enter");
         await Expect(box).ToBeEmptyAsync();
