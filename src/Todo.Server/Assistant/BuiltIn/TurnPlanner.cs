@@ -127,6 +127,19 @@ internal static class TurnPlanner
         {
             var (previous, _) = Understand(view, asking, depth + 1);
 
+            // "yes" to "The dentist task has no reminder. Delete the task itself?": that task, deleted.
+            if (previous.OffersTaskIfNoReminders && confirm.Choices is [var reminderless])
+            {
+                return (new Intent(IntentKind.Delete) { Reference = string.Create(CultureInfo.InvariantCulture, $"task {reminderless.Number}") }, null);
+            }
+
+            // "yes" to "The first task on your Groceries list is Milk (#1). Delete it?": that task, and only it (as the
+            // question offered it; see ReplyWriter.ConfirmAsked).
+            if (previous.NeedsTask && confirm.Choices is [var offered])
+            {
+                return (previous with { Reference = string.Create(CultureInfo.InvariantCulture, $"task {offered.Number}") }, null);
+            }
+
             // "done with groceries": a completion that became the whole list's when no task had the words.
             if (previous.Kind == IntentKind.Complete && previous.InsteadOfMissing() is { Kind: IntentKind.Bulk } wholeList)
             {
@@ -136,18 +149,6 @@ internal static class TurnPlanner
             if (previous.Kind is IntentKind.Bulk or IntentKind.EmptyTrash or IntentKind.Undo && !previous.Confirmed)
             {
                 return (previous with { Confirmed = true, Numbers = confirm.Choices.Count > 0 ? [.. confirm.Choices.Select(task => task.Number)] : null }, null);
-            }
-
-            // "yes" to "The dentist task has no reminder. Delete the task itself?": that task, deleted.
-            if (previous.OffersTaskIfNoReminders && confirm.Choices is [var reminderless])
-            {
-                return (new Intent(IntentKind.Delete) { Reference = string.Create(CultureInfo.InvariantCulture, $"task {reminderless.Number}") }, null);
-            }
-
-            // "yes" to "The first task on your Groceries list is Milk (#1). Delete it?": that task.
-            if (previous.NeedsTask && confirm.Choices is [var offered])
-            {
-                return (previous with { Reference = string.Create(CultureInfo.InvariantCulture, $"task {offered.Number}") }, null);
             }
         }
 
