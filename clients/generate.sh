@@ -64,6 +64,8 @@ fi
 [ -f "$SERVER_OUT/Todo.Server.dll" ] || die "$SERVER_OUT/Todo.Server.dll is missing (run without --no-build)"
 
 log "starting the server on SQLite in $WORK"
+# The log exists before the server starts: the subshell opens its redirect only once it runs, and the wait below reads it.
+: >"$WORK/server.log"
 (
   cd "$SERVER_OUT"
   exec env ASPNETCORE_ENVIRONMENT=Production \
