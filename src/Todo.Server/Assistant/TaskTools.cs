@@ -789,8 +789,19 @@ public sealed partial class TaskTools(
                 $"{match.Candidates.Count} tasks match \"{reference}\"; nothing was changed. Say which one by its number."));
         }
 
+        // "bananas from groceries": words that match no title, ending in the name of one of the user's lists.
+        if (onList is null && ListAfterTitle().Match(reference) is { Success: true } placed
+            && await listService.FindByNameOrSimilarAsync(userId, placed.Groups["list"].Value, cancellationToken) is not null)
+        {
+            return await ResolveAsync(placed.Groups["task"].Value, preference, cancellationToken, placed.Groups["list"].Value);
+        }
+
         return (null, onList is null ? NotFound(reference) : NotOnList(reference, onList));
     }
+
+    /// <summary>Task words, then a place of one or two words: "bananas from groceries", "mop kitchen on work".</summary>
+    [GeneratedRegex(@"^(?<task>.+?)\s+(?:from|on|in|off|out\s+of)\s+(?:(?:my|the|our)\s+)?(?<list>[\w'&-]+(?:\s+[\w'&-]+)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListAfterTitle();
 
     private static TaskToolError NotOnList(string reference, TodoList list) =>
         new(TaskToolErrors.NotFound, reference, [],
@@ -1058,13 +1069,14 @@ public sealed partial class TaskTools(
 
     private static ListLine Line(ListSummary summary) => new(summary.List.Name, summary.List.IsInbox, summary.PendingCount);
 
-    /// <summary>The order of a list: by number (the default), priority (high first) or due (earliest first); null when it is none of these.</summary>
+    /// <summary>The order of a list: by number (the default), priority (high first), due (earliest first) or when added (newest or oldest first); null when it is none of these.</summary>
     private static TaskSort? ParseSort(string? sort) => sort?.Trim().ToLowerInvariant() switch
     {
         null or "" or "number" => TaskSort.Number,
         "priority" => TaskSort.Priority,
         "due" or "due_date" or "date" => TaskSort.Due,
         "newest" or "-created_at" => TaskSort.CreatedAtDescending,
+        "oldest" or "created_at" => TaskSort.CreatedAt,
         _ => null,
     };
 
@@ -1213,8 +1225,8 @@ public static class TaskToolText
 
     public const string Sort =
         "Optional order: \"number\" (the default), \"priority\" (high first, then medium, low and none), \"due\" (earliest " +
-        "first, tasks without a due last) or \"newest\" (the task added last first). Use it for \"what should I do first\", " +
-        "\"sort my tasks by due date\" or \"the last task I added\".";
+        "first, tasks without a due last), \"newest\" (the task added last first) or \"oldest\" (the task added first first). Use it " +
+        "for \"what should I do first\", \"sort my tasks by due date\", \"the last task I added\" or \"what's my oldest task\".";
 
     public const string ListToRead = "Optional: only the tasks of the user's list with this name, e.g. \"Shopping\".";
 

@@ -149,7 +149,7 @@ public abstract class TaskToolsTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task ListTasksSortsByPriorityDueOrNewestWhenAskedAndRefusesAnUnknownOrder()
+    public async Task ListTasksSortsByPriorityDueNewestOrOldestWhenAskedAndRefusesAnUnknownOrder()
     {
         var session = await UserWithAsync("Gym", "Rent ^2026-12-01 !low", "Dentist ^2026-11-27", "Taxes !high");
 
@@ -157,13 +157,15 @@ public abstract class TaskToolsTests(ApiFixture api)
         var byDue = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync(sort: "due")));
         var byNumber = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync(sort: "number")));
         var newest = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync(sort: "newest")));
+        var oldest = Assert.IsType<TaskListResult>(await WithToolsAsync(session, tools => tools.ListTasksAsync(sort: "oldest")));
         var unknown = Assert.IsType<TaskToolError>(await WithToolsAsync(session, tools => tools.ListTasksAsync(sort: "colour")));
 
         Assert.Equal([4, 2, 1, 3], byPriority.Tasks.Select(t => t.Number));
         Assert.Equal([3, 2, 1, 4], byDue.Tasks.Select(t => t.Number));
         Assert.Equal([1, 2, 3, 4], byNumber.Tasks.Select(t => t.Number));
         Assert.Equal([4, 3, 2, 1], newest.Tasks.Select(t => t.Number));
-        Assert.Equal(("priority", "due", (string?)null, "-created_at"), (byPriority.Sort, byDue.Sort, byNumber.Sort, newest.Sort));
+        Assert.Equal([1, 2, 3, 4], oldest.Tasks.Select(t => t.Number));
+        Assert.Equal(("priority", "due", (string?)null, "-created_at", "created_at"), (byPriority.Sort, byDue.Sort, byNumber.Sort, newest.Sort, oldest.Sort));
         Assert.Equal(("invalid", "sort"), (unknown.Error, unknown.Argument));
     }
 
@@ -308,6 +310,20 @@ public abstract class TaskToolsTests(ApiFixture api)
         var result = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.CompleteTaskAsync("the trip call")));
 
         Assert.Equal(1, result.Task.Number);
+    }
+
+    [Fact]
+    public async Task WordsEndingInAListNameFindTheTaskOnThatList()
+    {
+        var session = await UserWithAsync("Bananas #Groceries", "Bananas #Costco", "Milk from the farm");
+
+        var fromGroceries = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.CompleteTaskAsync("bananas from groceries")));
+        var offCostco = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.CompleteTaskAsync("bananas off costco")));
+        var titleWords = Assert.IsType<TaskActionResult>(await WithToolsAsync(session, tools => tools.CompleteTaskAsync("milk from the farm")));
+        var noSuchList = Assert.IsType<TaskToolError>(await WithToolsAsync(session, tools => tools.CompleteTaskAsync("bananas from the market")));
+
+        Assert.Equal([1, 2, 3], new[] { fromGroceries, offCostco, titleWords }.Select(result => result.Task.Number));
+        Assert.Equal("not_found", noSuchList.Error);
     }
 
     [Theory]

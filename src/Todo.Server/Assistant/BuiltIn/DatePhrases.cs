@@ -366,7 +366,7 @@ internal static partial class DatePhrases
     [GeneratedRegex(@"\bnext\s+week\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NextWeek();
 
-    private const string DatedTerm = "!no date";
+    internal const string DatedTerm = "!no date";
 
     [GeneratedRegex(@"\b(?:this|the|current|(?<next>next))\s+month\b|\brest\s+of\s+(?:the\s+)?month\b", Options)]
     private static partial Regex Month();

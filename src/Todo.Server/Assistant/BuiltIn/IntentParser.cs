@@ -290,7 +290,10 @@ internal static partial class IntentParser
                 ? Bulk($"delete everything on {m.Groups["list"].Value}", now)
                 : Act(IntentKind.Delete, m),
 
-            ["take groceries off my list", "remove the groceries from my list", "take that off", "take everything off my shopping list"]),
+            [
+                "take groceries off my list", "remove the groceries from my list", "take that off", "take everything off my shopping list",
+                "take bananas off groceries",
+            ]),
         new(DeleteVerb(), (m, text, now) => ActNowOrLater(IntentKind.Delete, m, text, now),
             [
                 "Delete the meeting task", "delete task 2", "delete it", "remove #4", "cancel the task about the dentist",
@@ -346,7 +349,10 @@ internal static partial class IntentParser
         new(OnAPlace(), (m, text, now) => PlaceName(m.Groups["name"].Value, now) is { } name
                 ? List(text, now, query: null) with { ListName = name, SearchesIfNoList = true }
                 : null,
-            ["what's in groceries", "anything left on work?", "what do I have on costco", "what's still in shopping that isn't done"]),
+            [
+                "what's in groceries", "anything left on work?", "what do I have on costco", "what's still in shopping that isn't done",
+                "list everything on groceries", "show me my tasks in work",
+            ]),
         new(AnythingAbout(), (m, text, now) => AnythingList(text, now, m.Groups["rest"].Value),
             [
                 "anything about taxes?", "is there a task about the meeting?", "do I have any tasks?", "any pending tasks?",
@@ -512,7 +518,7 @@ internal static partial class IntentParser
             { Kind: IntentKind.Add, MoreTitles: null, Title: { } title } when InterjectionAlone().IsMatch(title) => (read.Rule, Intent.Unknown),
             { Kind: IntentKind.Add, MoreTitles: null } add when ItemToList().Match(text) is { Success: true } item =>
                 (read.Rule, add with { Title = null, ListName = RequestParts.ListName(item.Groups["list"].Value) ?? add.ListName }),
-            { Kind: IntentKind.Add, MoreTitles: null, Then: null } add when (add.ListName ?? add.OnListIfKnown?.List) is not null
+            { Kind: IntentKind.Add, Then: null } add when (add.ListName ?? add.OnListIfKnown?.List) is not null
                 && (placing || PlacingVerb().IsMatch(text)) =>
                 (read.Rule, add with { MovesExisting = true }),
             { Kind: IntentKind.Update, Title: { } title } update when !update.ChangesParts && !RenameVerb().IsMatch(text) =>
@@ -829,6 +835,10 @@ internal static partial class IntentParser
             return added;
         }
 
+        // "\"fix the fence\" to home", "hiking boots to my wishlist": the quotes close the title, and a word that ends in
+        // "list" is one, so the place is a list whether or not it exists yet.
+        var surelyList = Utterance.Unquote(place.Groups["item"].Value.Trim()) != place.Groups["item"].Value.Trim()
+            || CompoundListWord().IsMatch(place.Groups["name"].Value);
         titles[^1] = item;
 
         // "eggs and cheese to work": the place kept the items together; without it they are one task each.
@@ -837,14 +847,24 @@ internal static partial class IntentParser
             titles = [first, .. several.MoreTitles ?? []];
         }
 
-        return added with { OnListIfKnown = new PlaceAsList(list, titles[0], titles.Count > 1 ? titles[1..] : null) };
+        return surelyList
+            ? added with { Title = titles[0], MoreTitles = titles.Count > 1 ? titles[1..] : null, ListName = list }
+            : added with { OnListIfKnown = new PlaceAsList(list, titles[0], titles.Count > 1 ? titles[1..] : null) };
     }
+
+    /// <summary>"wishlist", "watchlist": one word naming a list.</summary>
+    [GeneratedRegex(@"^[a-z]{3,}list$", Options)]
+    private static partial Regex CompoundListWord();
 
     /// <summary>An add of several items ("eggs, milk and bread"): one task each (see <see cref="Items"/>); null when one.</summary>
     private static Intent? Several(Intent intent, string items, bool counted) =>
         Items(items, counted)?.Select(Utterance.CleanTitle).ToList() is { } titles && titles.All(title => title.Length > 0)
             ? intent with { Title = titles[0], MoreTitles = titles[1..] }
             : null;
+
+    /// <summary>"bananas from groceries", "milk on my shopping list": an item, then the list it is on.</summary>
+    [GeneratedRegex(@"^.+?\s+(?<place>(?:on|from|in|off|out\s+of)\s+(?:(?:my|the|our|your)\s+)?[\w'&-]+(?:\s+[\w'&-]+){0,2})$", Options)]
+    private static partial Regex ListAfterItem();
 
     /// <summary>"call mom to work", "milk in costco": an item, then a place of one or two words that may be a list's name.</summary>
     [GeneratedRegex(@"^(?<item>.+?)\s+(?:to|on|onto|in|into)\s+(?:(?:my|the|our)\s+)?(?<name>[\w'&-]+(?:\s+[\w'&-]+)?)$", Options)]
@@ -857,7 +877,18 @@ internal static partial class IntentParser
     internal static IReadOnlyList<string>? NamedOneByOne(string reference)
     {
         var parts = ItemSeparator().Split(reference.Trim().TrimEnd('.', '!', '?')).Select(part => part.Trim()).Where(part => part.Length > 0).ToList();
-        return parts.Count is >= 2 and <= 10 && parts.All(part => part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6) ? parts : null;
+        if (parts.Count is < 2 or > 10 || parts.Any(part => part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 6))
+        {
+            return null;
+        }
+
+        // "eggs and bananas from groceries": the list said after the last names where each of them is.
+        if (ListAfterItem().Match(parts[^1]) is { Success: true } place && !parts[..^1].Any(part => ListAfterItem().IsMatch(part)))
+        {
+            parts = [.. parts[..^1].Select(part => $"{part} {place.Groups["place"].Value}"), parts[^1]];
+        }
+
+        return parts;
     }
 
     /// <summary>
@@ -1413,6 +1444,14 @@ internal static partial class IntentParser
     private static Intent? OnListIntent(Match match, string text, DateTimeOffset now)
     {
         var thing = match.Groups["thing"].Value.Trim();
+
+        // "is there anything due on the work list", "anything overdue on groceries": the list's tasks of those days.
+        if (AnythingDated().Match(thing) is { Success: true } dated)
+        {
+            var days = List(text.Replace(thing, dated.Groups["days"].Value, StringComparison.Ordinal), now, query: null);
+            return days with { Status = days.Status ?? "pending", DueFilter = days.DueFilter ?? DatePhrases.DatedTerm };
+        }
+
         var about = ThingsAbout().Match(thing) is { Success: true } anything ? thing[anything.Length..] : thing;
         var query = AnyThing().IsMatch(about) ? null : Utterance.CleanQuery(about);
         var list = List(text.Replace(thing, " ", StringComparison.Ordinal), now, query: null);
@@ -1444,7 +1483,8 @@ internal static partial class IntentParser
     /// first" → "priority"; "by due date", "soonest first", "what's my next task" → "due"; null: none asked.
     /// </summary>
     internal static string? SortAskedFor(string text) =>
-        SortedBy().Match(text) is { Success: true } sorted
+        ByAge().Match(text) is { Success: true } age ? age.Groups["newest"].Success ? "newest" : "oldest"
+        : SortedBy().Match(text) is { Success: true } sorted
             ? sorted.Groups["priority"].Success ? "priority" : "due"
         : WhatFirst().Match(text) is { Success: true } first ? first.Groups["next"].Success ? "due" : "priority"
         : null;
@@ -1456,8 +1496,12 @@ internal static partial class IntentParser
     private static partial Regex SortVerb();
 
     [GeneratedRegex(@"\b(?:by|in\s+order\s+of|according\s+to)\s+(?:(?:their|its|the|my)\s+)?(?:(?<priority>priority|priorities|importance|urgency)|due\s+dates?|dates?|deadlines?|when\s+(?:they'?re|it'?s)\s+due)\b" +
-        @"|\b(?:(?<priority>priority|importance)|date|due\s+date|deadline)\s+order\b|\b(?:(?<priority>most\s+(?:important|urgent))|soonest|earliest|closest\s+deadlines?)\s+(?:ones?\s+|tasks?\s+)?(?:first|at\s+the\s+top)\b|\bdue\s+(?:the\s+)?(?:soonest|earliest)\b", Options)]
+        @"|\b(?:(?<priority>priority|importance)|date|due\s+date|deadline)\s+order\b|\b(?:(?<priority>most\s+(?:important|urgent))|soonest|earliest|closest\s+deadlines?)\s+(?:ones?\s+|tasks?\s+)?(?:first|at\s+the\s+top)\b|\bdue\s+(?:the\s+)?(?:soonest|earliest|first)\b", Options)]
     private static partial Regex SortedBy();
+
+    /// <summary>"my oldest tasks", "the most recent ones", "newest first": the order they were added in.</summary>
+    [GeneratedRegex(@"\b(?:(?<oldest>oldest)|(?<newest>newest|most\s+recent(?:ly\s+added)?))\b", Options)]
+    private static partial Regex ByAge();
 
     /// <summary>"what should I do first?", "where do I start", "what's my next task": the pending tasks in the order to do them.</summary>
     [GeneratedRegex(@"\b(?:do|tackle|start\s+with|work\s+on|focus\s+on|begin\s+with)\s+first\b|\bwhere\s+(?:should|do|shall)\s+i\s+(?:start|begin)\b" +
@@ -1471,7 +1515,8 @@ internal static partial class IntentParser
     private static Intent List(string text, DateTimeOffset now, string? query)
     {
         var dueFilter = DatePhrases.ListTerm(text, now, out var otherDay);
-        if (query is not null && (DatePhrases.ListTerm(query, now, out var dayInQuery) is not null || dayInQuery is not null))
+        if (query is not null && (DatePhrases.ListTerm(query, now, out var dayInQuery) is not null || dayInQuery is not null
+            || ByAge().Replace(query, "").Trim().Length == 0))
         {
             query = null;
         }
@@ -1505,7 +1550,7 @@ internal static partial class IntentParser
             DueFilter = dueFilter,
             OtherDay = otherDay,
             Sort = sort,
-            Status = status ?? (scope.Priority is not null || dueFilter is not null || WhatFirst().IsMatch(text) ? "pending" : null),
+            Status = status ?? (scope.Priority is not null || dueFilter is not null || sort is "oldest" || WhatFirst().IsMatch(text) ? "pending" : null),
             Query = query,
             ListName = scope.List,
             Labels = scope.Label is null ? null : [scope.Label],
@@ -1823,7 +1868,8 @@ internal static partial class IntentParser
 
     // Delete.
     [GeneratedRegex(@"^(?:take(?:\s+out|\s+away)?|remove|get(?!\s+rid\b))\s+(?<ref>.+?)\s+(?:off|out\s+of|from)\s+(?<list>(?:my|the|our)\s+(?:[\w'&-]+\s+){0,3}?(?:list|tasks|todos))$" +
-        @"|^(?:(?:no|wait|actually|hmm+)[\s,!.]+)*take\s+(?<ref>it|that|this|them|those)\s+(?:off|out)(?:\s+(?:again|please|now))?$", Options)]
+        @"|^(?:(?:no|wait|actually|hmm+)[\s,!.]+)*take\s+(?<ref>it|that|this|them|those)\s+(?:off|out)(?:\s+(?:again|please|now))?$" +
+        @"|^take\s+(?<ref>.+?\s+(?:off|out\s+of)\s+(?:(?:my|the|our)\s+)?[\w'&-]+(?:\s+[\w'&-]+)?)$", Options)]
     private static partial Regex TakeOffList();
 
     /// <summary>"everything", "all of it", "all the items": the whole of a list.</summary>
@@ -2105,7 +2151,7 @@ internal static partial class IntentParser
     [GeneratedRegex(@"^(?:show|list|display|view|see|get|give|tell|read(?:\s+(?:out|back))?|print|check|open|pull\s+up|bring\s+up|what\s+about|go\s+(?:through|over)|say|repeat|recite|hear|run\s+(?:through|down)|let\s+(?:me|us)\s+(?:hear|see|know|have)|(?:can|could|may)\s+i\s+(?:hear|see|get|have))(?:\s+(?:me|us))?\b\s*(?<rest>.*)$", Options)]
     private static partial Regex ShowVerb();
 
-    [GeneratedRegex(@"^(?:what|which)(?:'s|s|\s+is|\s+are|\s+have|\s+has|\s+did|\s+do|\s+else|\s+should|\s+tasks|\s+ones|\s+items|\s+todos|\s+reminders|\s+things|\s+jobs|\s+chores|\s+errands|'re|\s+remains|\s+was|\s+am)\b(?<rest>.*)$", Options)]
+    [GeneratedRegex(@"^(?:what|which)(?:'s|s|\s+is|\s+are|\s+have|\s+has|\s+did|\s+do|\s+else|\s+should|\s+tasks?|\s+ones?|\s+items?|\s+todos|\s+reminders|\s+things?|\s+jobs|\s+chores|\s+errands|'re|\s+remains|\s+was|\s+am)\b(?<rest>.*)$", Options)]
     private static partial Regex WhatQuestion();
 
     [GeneratedRegex(@"^(?:which|what)\s+list\s+(?:is|are|has|holds|contains)\s+(?<thing>.+?)(?:\s+(?:on|in))?$|^where(?:'s|\s+is|\s+are)\s+(?<thing>(?!my\b|the\s+list\b).+?)(?:\s+task)?$", Options)]
@@ -2227,7 +2273,8 @@ internal static partial class IntentParser
     private static partial Regex TasksOfAKind();
 
     /// <summary>"what's in groceries", "anything left on work?": a question about a place named without "list".</summary>
-    [GeneratedRegex(@"^(?:what(?:'s|s|\s+is|\s+are)?|what\s+(?:do|else\s+do|did)\s+(?:i|we)\s+(?:have|need|got|put)|(?:is\s+there\s+|do\s+(?:i|we)\s+have\s+)?anything(?:\s+else)?|what\s+else(?:'s|\s+is)?)" +
+    [GeneratedRegex(@"^(?:what(?:'s|s|\s+is|\s+are)?|what\s+(?:do|else\s+do|did)\s+(?:i|we)\s+(?:have|need|got|put)|(?:is\s+there\s+|do\s+(?:i|we)\s+have\s+)?anything(?:\s+else)?|what\s+else(?:'s|\s+is)?" +
+        @"|(?:show|list|read|give|tell)(?:\s+me)?\s+(?:everything|all(?:\s+(?:of\s+)?(?:my|the)\s+(?:tasks|items|stuff))?|(?:my|the)\s+(?:tasks|items|stuff)))" +
         @"\s+(?:(?:left|still|else|remaining|pending|now)\s+)*(?:in|on)\s+(?:(?:my|the|our)\s+)?(?!\S+(?:\s+\S+){0,2}?\s+lists?\b)(?<name>[\w'&-]+(?:\s+[\w'&-]+){0,2}?)" +
         @"(?:\s+(?:that|which|to|left|still|remaining)\b.*)?[?.!]*$", Options)]
     private static partial Regex OnAPlace();
@@ -2237,7 +2284,7 @@ internal static partial class IntentParser
     private static partial Regex NotAPlace();
 
     /// <summary>A word before "tasks" that says how many, whose, what state or priority, not which kind ("my", "open", "high").</summary>
-    [GeneratedRegex(@"^(?:my|the|all|any|some|of|your|our|their|these|those|this|that|other|remaining|rest|open|pending|done|completed?|finished|incomplete|unfinished|outstanding|current|new|old|recent|latest|last|next|first|high|low|medium|normal|no|priority|urgent|important|top|overdue|late|due|upcoming|future|past|recurring|repeating|active|deleted|trashed|checked|unchecked|ticked|crossed|starred|flagged|tagged|labell?ed|a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|many|much|more|few|what|which|how|are|is|were|was|i|we|you|have|has|got|do|does|did|to|on|in|for|and|or|with|left|still|related|list|lists|every|each|daily|weekly|monthly|yearly|me|us|show|see|view|read|tell|give|get|display|check|whats|what's|unread|shared|similar|same|different|such|individual|separate|single|total|entire|whole|both)$", Options)]
+    [GeneratedRegex(@"^(?:my|the|all|any|some|of|your|our|their|these|those|this|that|other|remaining|rest|open|pending|done|completed?|finished|incomplete|unfinished|outstanding|current|new|old|newest|oldest|recent|latest|last|next|first|high|low|medium|normal|no|priority|urgent|important|top|overdue|late|due|upcoming|future|past|recurring|repeating|active|deleted|trashed|checked|unchecked|ticked|crossed|starred|flagged|tagged|labell?ed|a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|many|much|more|few|what|which|how|are|is|were|was|i|we|you|have|has|got|do|does|did|to|on|in|for|and|or|with|left|still|related|list|lists|every|each|daily|weekly|monthly|yearly|me|us|show|see|view|read|tell|give|get|display|check|whats|what's|unread|shared|similar|same|different|such|individual|separate|single|total|entire|whole|both)$", Options)]
     private static partial Regex NotAKindOfTask();
 
     [GeneratedRegex(@"^(?:the|my|our)\s+(?<name>(?:(?!list\b)[\w'&-]+\s+){0,2}(?!list\b)[\w'&-]+)\s+list$", Options)]
@@ -2318,6 +2365,10 @@ internal static partial class IntentParser
 
     [GeneratedRegex(@"^(?:any|anything|something|everything|stuff|things|tasks|items|todos)(?:\s+(?:left|else|at\s+all))?$", Options)]
     private static partial Regex AnyThing();
+
+    /// <summary>"anything due", "something overdue", "stuff due this week": things asked after by their days (the rest from "due").</summary>
+    [GeneratedRegex(@"^(?:any|anything|something|stuff|things|tasks?|items?|todos?)\s+(?<days>(?:due|overdue|late|dated|scheduled)\b.*)$", Options)]
+    private static partial Regex AnythingDated();
 
     /// <summary>"anything about ", "something to do with ": what a question about the list asks after is the rest.</summary>
     [GeneratedRegex(@"^(?:any|anything|something|stuff|things|tasks?|items?|todos?)\s+(?:about|regarding|concerning|for|on|with|related\s+to|to\s+do\s+with)\s+(?=\S)", Options)]

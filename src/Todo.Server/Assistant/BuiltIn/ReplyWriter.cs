@@ -620,6 +620,8 @@ internal static partial class ReplyWriter
         {
             "priority" => ", most important first",
             "due" => ", soonest due first",
+            "-created_at" => ", newest first",
+            "created_at" => ", oldest first",
             _ => "",
         }).Append(':');
         var shown = 0;
