@@ -369,6 +369,9 @@ internal static partial class IntentParser
         // "go to my grocery list", "switch to the work list": that list, shown.
         new(GoToList(), (m, _, _) => RequestParts.ListName(m.Groups["list"].Value) is { } name ? new Intent(IntentKind.List) { ListName = name } : null,
             ["go to my grocery list", "switch to the work list", "take me to my shopping list"]),
+        // "what was the last thing I added", "what's my latest task": the tasks, the newest first.
+        new(LastAdded(), (_, _, _) => new Intent(IntentKind.List) { Sort = "newest" },
+            ["what was the last thing I added", "what's my latest task", "which task did I add most recently"]),
         new(WhatQuestion(), (m, text, now) => WhatList(text, now, m.Groups["rest"].Value),
             [
                 "What's pending?", "What have I completed?", "what's task 3?", "What's on my plate today?", "what should I do next?",
@@ -610,22 +613,9 @@ internal static partial class IntentParser
             return null;
         }
 
-        // "add apples and make it high priority", "add call the bank and push it to monday": what the second says of "it" is
-        // said of the task (or tasks) the first adds.
-        if (first.Intent is { Kind: IntentKind.Add, Title: not null } add && second is
-            {
-                Kind: IntentKind.Update, Reference: { } added, Title: null, Description: null, DueShift: null, RemoveLabels: null,
-                RemovesReminders: false, StopsRepeating: false, RemindsAtDueOnly: false, DateProblem: null,
-            } parts && Pronoun().IsMatch(added.Trim()))
+        if (AddWithParts(first.Intent, second) is { } added)
         {
-            return (first.Rule, add with
-            {
-                Priority = parts.Priority ?? add.Priority,
-                Due = parts.Due ?? add.Due,
-                Labels = parts.Labels ?? add.Labels,
-                ListName = parts.ListName ?? add.ListName,
-                RemindMinutesBefore = parts.RemindMinutesBefore ?? add.RemindMinutesBefore,
-            });
+            return (first.Rule, added);
         }
 
         // "add paint and brushes and make them high priority": "them" are what the first adds.
@@ -642,6 +632,27 @@ internal static partial class IntentParser
 
         return (first.Rule, first.Intent with { Then = second });
     }
+
+    /// <summary>
+    /// "add apples and make it high priority", "remind me to call mom, set it for 5pm": what <paramref name="second"/> says of
+    /// "it" is said of the task (or tasks) <paramref name="first"/> adds; null when it is not an add and such a change.
+    /// </summary>
+    private static Intent? AddWithParts(Intent first, Intent second) =>
+        first is { Kind: IntentKind.Add, Title: not null } add && second is
+        {
+            Kind: IntentKind.Update, Reference: { } added, Title: null, Description: null, DueShift: null, RemoveLabels: null,
+            RemovesReminders: false, StopsRepeating: false, RemindsAtDueOnly: false, DateProblem: null,
+        } parts && Pronoun().IsMatch(added.Trim())
+            ? add with
+            {
+                Priority = parts.Priority ?? add.Priority,
+                Due = parts.Due ?? add.Due,
+                Labels = parts.Labels ?? add.Labels,
+                ListName = parts.ListName ?? add.ListName,
+                RemindMinutesBefore = parts.RemindMinutesBefore ?? add.RemindMinutesBefore ?? (add.AsksWhenToRemind && parts.Due is not null ? 0 : null),
+                AsksWhenToRemind = add.AsksWhenToRemind && parts.Due is null,
+            }
+            : null;
 
     /// <summary>Whether the words of <paramref name="verb"/> ended up inside what <paramref name="intent"/> names (a title, a task, a search).</summary>
     private static bool Swallowed(Intent intent, string verb)
@@ -682,6 +693,11 @@ internal static partial class IntentParser
             if (firstRead is { Reference: { } named, Kind: IntentKind.Complete or IntentKind.Delete or IntentKind.Reopen or IntentKind.Update })
             {
                 return (read.Rule, read.Intent with { Reference = named });
+            }
+
+            if (firstRead is not null && AddWithParts(firstRead, read.Intent) is { } added)
+            {
+                return (read.Rule, added);
             }
 
             // "call mom, check it off": an errand named alone is the task.
@@ -1503,6 +1519,10 @@ internal static partial class IntentParser
     [GeneratedRegex(@"\b(?:(?<oldest>oldest)|(?<newest>newest|most\s+recent(?:ly\s+added)?))\b", Options)]
     private static partial Regex ByAge();
 
+    [GeneratedRegex(@"^(?:what|which)(?:'s|\s+is|\s+was)\s+(?:the\s+|my\s+)?(?:last|latest|newest|most\s+recent)\s+(?:thing|task|item|one|to-?do|entry)(?:\s+(?:that\s+)?(?:i|we)\s+(?:just\s+)?(?:added|put\s+(?:on|in)|created|wrote\s+down|entered|made)\b.*)?$" +
+        @"|^(?:what|which\s+(?:task|item|one|thing))\s+did\s+(?:i|we)\s+(?:just\s+add|add\s+(?:last|most\s+recently)|last\s+add|add\s+just\s+now)\b.*$", Options)]
+    private static partial Regex LastAdded();
+
     /// <summary>"what should I do first?", "where do I start", "what's my next task": the pending tasks in the order to do them.</summary>
     [GeneratedRegex(@"\b(?:do|tackle|start\s+with|work\s+on|focus\s+on|begin\s+with)\s+first\b|\bwhere\s+(?:should|do|shall)\s+i\s+(?:start|begin)\b" +
         @"|(?<next>\b(?:do|tackle|work\s+on)\s+next\b|\bnext\s+(?:task|thing|item|to-?do|job)\b|^what'?s\s+(?:up\s+)?next\b)", Options)]
@@ -2237,7 +2257,7 @@ internal static partial class IntentParser
         @"|^(?:set|change|update)\s+(?<ref>.+?)(?:'s)?\s+priority\s+(?:to|as)\s+(?<p>high|top|low|medium|normal|none|urgent|p?[1-4]|one|two|three|four)$" +
         "|^" + NotAQuestion + @"(?!(?:add|remind|put|create|new|make|set|i|we)\b)(?<adds>)(?<ref>.+?)\s*[,:-]?\s+priority\s*[:=]?\s*(?<p>high|top|low|medium|normal|none|urgent|p?[1-4])$" +
         @"|^(?:make|mark|set|consider)\s+(?<ref>.+?)\s+(?<verb>less|more)\s+(?:important|urgent|pressing|of\s+a\s+priority)$" +
-        @"|^(?:make|mark|flag|set)\s+(?<ref>.+?)\s+(?:as\s+)?(?<not>not\s+)?(?<p>urgent|important)$" +
+        @"|^(?:make|mark|flag|set)\s+(?<ref>.+?)\s+(?:(?:as|to)\s+)?(?<not>not\s+)?(?<p>urgent|important)$" +
         @"|^(?<verb>prioriti[sz]e|deprioriti[sz]e)\s+(?<ref>.+)$" +
         @"|^(?:remove|clear|drop|reset|take(?:\s+off)?|get\s+rid\s+of)\s+(?:the\s+)?(?:(?:high|top|low|medium|urgent)\s+)?(?<none>priority|urgency)\s+(?:from|of|on|off(?:\s+of)?)\s+(?<ref>.+)$" +
         "|^" + NotAQuestion + @"(?<ref>.+?)\s+is\s+(?:now\s+)?(?:a\s+)?(?<p>high|top|low|medium)[\s-]+priority$" +
@@ -2301,11 +2321,11 @@ internal static partial class IntentParser
 
     /// <summary>What a clause is about: "… about the restaurant", "as for the dentist", "the dentist got moved".</summary>
     [GeneratedRegex(@"(?:^|\s)(?:about|regarding|as\s+for|concerning)\s+(?<ref>(?:the\s+|my\s+|that\s+)?[\w'-]+(?:\s+[\w'-]+){0,4})$" +
-        @"|^(?<ref>(?:the|my|that|this|our)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:is|are|was|were|got|has|have|isn'?t|aren'?t|wasn'?t|needs|can|can'?t|will|won'?t|'s|has\s+been)\b", Options)]
+        @"|^(?<ref>(?:(?:the|my|that|this|our)\s+)?(?!(?:i|i'm|we|we're|you|he|she|they|it|there|what|who|this|that)\b)[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?:is|are|was|were|got|has|have|isn'?t|aren'?t|wasn'?t|needs|can|can'?t|will|won'?t|'s|has\s+been)\b", Options)]
     private static partial Regex ClauseSubject();
 
     /// <summary>The break before a request that ends a message: ", remove it", " so take X off the list", "; then delete it".</summary>
-    [GeneratedRegex(@"(?:\s*[,;]\s*(?:(?:and\s+)?so\s+|(?:and\s+)?then\s+|and\s+)?|\s+(?:(?:and\s+)?so|(?:and\s+)?then)\s+)(?=(?:please\s+)?(?:can\s+you\s+|could\s+you\s+)?(?:add|put|remove|delete|take|cross|tick|check|mark|complete|move|show|read|tell|remind|change|rename|clear|get\s+rid|undo|drop|erase|trash|scratch)\b)", Options)]
+    [GeneratedRegex(@"(?:\s*[,;]\s*(?:(?:and\s+)?so\s+|(?:and\s+)?then\s+|and\s+)?|\s+(?:(?:and\s+)?so|(?:and\s+)?then)\s+)(?=(?:please\s+)?(?:can\s+you\s+|could\s+you\s+)?(?:add|put|remove|delete|take|cross|tick|check|mark|complete|move|show|read|tell|remind|change|rename|clear|get\s+rid|undo|drop|erase|trash|scratch|make|set|push|postpone|bump|reschedule|flag|prioriti[sz]e|lower|raise|give)\b)", Options)]
     private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"^(?:it|that|this|them|that\s+one|this\s+one|that\s+task|this\s+task|it\s+off(?:\s+(?:my|the)\s+list)?)$", Options)]
