@@ -1578,6 +1578,8 @@ public static class PhraseTable
         new("speech: worried about a task, set it to urgent", Household, ["I'm worried about the electricity bill, set it to urgent"], ["5!high"], ["Pay the electricity bill"]),
         new("speech: a reminder, then its time in a second clause", None, ["remind me to buy stamps, make it tomorrow at 9"], ["+Buy stamps ^2026-11-27T09:00", "1~0"], ["Buy stamps", "Friday, 27 November, 09:00"]),
         new("speech: the last thing added", Household, ["what was the last thing I added"], [], ["newest first", "Mop kitchen"]),
+        new("speech: the first three with no list shown are offered, then done", Household, ["mark the first three done", "yes"], ["x1", "x2", "x3"], ["Milk", "Bananas"]),
+        new("speech: the last two with no list shown are offered, no leaves them", Household, ["delete the last two", "no"], [], ["left"]),
         new("speech: a question about a feature adds no task", Household, ["can I add labels?"], [], ["!Added"]),
         new("speech: add if it's not there, when it is", Household, ["add milk if it's not there"], [], ["Milk", "!Added"]),
         new("speech: add if it's not on the list, when it isn't", None, ["add bread if it's not on the list already"], ["+Bread"], ["Bread"]),

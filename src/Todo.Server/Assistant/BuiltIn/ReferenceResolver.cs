@@ -156,9 +156,10 @@ internal static partial class ReferenceResolver
         if (EndOfList().Match(text) is { Success: true } end)
         {
             var count = SpokenText.CountOf(end.Groups["n"].Value) ?? 0;
+            // "mark the first three done" with no list shown: the list is read first, and the tasks offered.
             if (list.Count == 0)
             {
-                return ResolvedReference.Ask("Which tasks do you mean? Say \"show my tasks\" first, then \"the first two\", or tell me their numbers.");
+                return ResolvedReference.ListFirst;
             }
 
             if (count < 1 || count > list.Count)
@@ -243,6 +244,23 @@ internal static partial class ReferenceResolver
         && index >= 0 && index < list.Count
             ? list[index]
             : null;
+
+    /// <summary>
+    /// The tasks at the positions <paramref name="reference"/> says in <paramref name="list"/>: those at one end ("the first
+    /// three") or the one of <see cref="PositionIn"/>; empty when the list is too short for them.
+    /// </summary>
+    public static IReadOnlyList<ListedTask> PositionsIn(string reference, IReadOnlyList<ListedTask> list)
+    {
+        if (EndOfList().Match(Tidy(reference)) is { Success: true } end)
+        {
+            var count = SpokenText.CountOf(end.Groups["n"].Value) ?? 0;
+            return count < 1 || count > list.Count ? []
+                : end.Groups["end"].Value.ToLowerInvariant() is "last" or "bottom" ? [.. list.Skip(list.Count - count)]
+                : [.. list.Take(count)];
+        }
+
+        return PositionIn(reference, list) is { } one ? [one] : [];
+    }
 
     private static int PositionIndex(Match position, int count)
     {

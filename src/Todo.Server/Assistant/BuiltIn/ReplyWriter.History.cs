@@ -48,8 +48,8 @@ internal static partial class ReplyWriter
         if (intent is { PicksFromList: true } && Text(result, "action") == TaskToolActions.Listed)
         {
             var shown = result.TryGetProperty("tasks", out var listed) ? Tasks(listed) : [];
-            return ReferenceResolver.PositionIn(intent.Reference ?? "", shown) is { } offered
-                ? new Question(PendingQuestion.Confirm, [offered])
+            return ReferenceResolver.PositionsIn(intent.Reference ?? "", shown) is { Count: > 0 } offered
+                ? new Question(PendingQuestion.Confirm, offered)
                 : null;
         }
 
@@ -341,7 +341,23 @@ internal static partial class ReplyWriter
     {
         var tasks = result.TryGetProperty("tasks", out var listed) ? Tasks(listed) : [];
         var where = Text(result, "list") is { } list ? $"on your {list} list" : "on your list";
-        if (ReferenceResolver.PositionIn(intent.Reference ?? "", tasks) is not { } offered)
+        var several = ReferenceResolver.PositionsIn(intent.Reference ?? "", tasks);
+        if (several.Count > 1)
+        {
+            var them = intent.Kind switch
+            {
+                IntentKind.Complete => "Mark them as done?",
+                IntentKind.Delete => "Delete them? (Deleted tasks go to the trash.)",
+                IntentKind.Reopen => "Reopen them?",
+                IntentKind.Update when intent.Verb == "move" => $"Move them to your {intent.ListName} list?",
+                _ => $"Shall I {intent.Verb} them?",
+            };
+            var end = several[0].Position > 1 ? "last" : "first";
+            return string.Create(CultureInfo.InvariantCulture,
+                $"The {end} {several.Count} tasks {where} are {Titles([.. several.Select(task => (task.Number, task.Title))], several.Count)}. {them} Say yes to go ahead, or no to leave them.");
+        }
+
+        if (several is not [var offered])
         {
             return tasks.Count == 0
                 ? $"You have no pending tasks {where}."

@@ -135,9 +135,10 @@ internal static class TurnPlanner
 
             // "yes" to "The first task on your Groceries list is Milk (#1). Delete it?": that task, and only it (as the
             // question offered it; see ReplyWriter.ConfirmAsked).
-            if (previous.NeedsTask && confirm.Choices is [var offered])
+            if (previous.NeedsTask && confirm.Choices is { Count: > 0 } offered)
             {
-                return (previous with { Reference = string.Create(CultureInfo.InvariantCulture, $"task {offered.Number}") }, null);
+                var numbers = string.Join(" and ", offered.Select(task => task.Number.ToString(CultureInfo.InvariantCulture)));
+                return (previous with { Reference = (offered.Count == 1 ? "task " : "tasks ") + numbers }, null);
             }
 
             // "done with groceries": a completion that became the whole list's when no task had the words.
