@@ -1580,6 +1580,7 @@ public static class PhraseTable
         new("speech: the last thing added", Household, ["what was the last thing I added"], [], ["newest first", "Mop kitchen"]),
         new("speech: the first three with no list shown are offered, then done", Household, ["mark the first three done", "yes"], ["x1", "x2", "x3"], ["Milk", "Bananas"]),
         new("speech: the last two with no list shown are offered, no leaves them", Household, ["delete the last two", "no"], [], ["left"]),
+        new("speech: too at the end of an add to a list", Household, ["add bread to the grocery list too"], ["+Bread #Groceries"], ["Bread", "Groceries"]),
         new("speech: a question about a feature adds no task", Household, ["can I add labels?"], [], ["!Added"]),
         new("speech: add if it's not there, when it is", Household, ["add milk if it's not there"], [], ["Milk", "!Added"]),
         new("speech: add if it's not on the list, when it isn't", None, ["add bread if it's not on the list already"], ["+Bread"], ["Bread"]),

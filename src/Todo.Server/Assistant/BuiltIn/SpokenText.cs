@@ -81,6 +81,7 @@ internal static partial class SpokenText
 
         text = Filler().Replace(text, "");
         text = SpokenLike().Replace(text, "");
+        text = TrailingToo().Replace(text, "");
         var position = 0;
         text = Word().Replace(text, match => Respell(match.Value, position++));
         text = TodoList().Replace(text, "todo list");
@@ -126,6 +127,10 @@ internal static partial class SpokenText
             $"{match.Groups["rest"].Value} {(AddVerb().IsMatch(match.Groups["rest"].Value) ? "to" : "on")} {Determined(match.Groups["list"].Value)}");
         return Whitespace().Replace(text, " ").Trim();
     }
+
+    /// <summary>"add bread to the grocery list too", "put eggs on it as well": the end that says only "this one also".</summary>
+    [GeneratedRegex(@"(?<=\b(?:add|put|remind|move|delete|remove|mark|complete)\b.*\S)\s*,?\s+(?:too|as\s+well|also)(?=\s*[.!?]*\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingToo();
 
     /// <summary>"in a couple of days" → "in 2 days", "within a few weeks" → "within 3 weeks": a span the date reader takes.</summary>
     [GeneratedRegex(@"\b(?<lead>in|within|after)\s+a\s+(?:couple(?:\s+of)?|(?<few>few))\s+(?<unit>minutes|hours|days|weeks|months)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
