@@ -133,9 +133,10 @@ internal static class TurnPlanner
                 return (new Intent(IntentKind.Delete) { Reference = string.Create(CultureInfo.InvariantCulture, $"task {reminderless.Number}") }, null);
             }
 
-            // "yes" to "The first task on your Groceries list is Milk (#1). Delete it?": that task, and only it (as the
-            // question offered it; see ReplyWriter.ConfirmAsked).
-            if (previous.NeedsTask && confirm.Choices is { Count: > 0 } offered)
+            // "yes" to "The first task on your Groceries list is Milk (#1). Delete it?" or to "The first 3 tasks … are …":
+            // those tasks, and only them (as the question offered them; see ReplyWriter.ConfirmAsked).
+            if (previous.NeedsTask && confirm.Choices is { Count: > 0 } offered
+                && (offered.Count == 1 || previous.InsteadOfMissing() is not { Kind: IntentKind.Bulk }))
             {
                 var numbers = string.Join(" and ", offered.Select(task => task.Number.ToString(CultureInfo.InvariantCulture)));
                 return (previous with { Reference = (offered.Count == 1 ? "task " : "tasks ") + numbers }, null);
